@@ -1,0 +1,117 @@
+/*
+ * parley/io.h — importers, writers and atomic output files.
+ *
+ * Ownership: parley_buf_t owns its bytes (free with parley_buf_free). An
+ * actor table from parley_actor_table_parse is owned by the caller until
+ * parley_actor_table_destroy. Nothing here keeps a pointer to its inputs.
+ */
+#ifndef PARLEY_IO_H
+#define PARLEY_IO_H
+
+#include <stddef.h>
+#include "common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* A growable byte buffer, always NUL-terminated when len > 0 or after init. */
+typedef struct parley_buf {
+    char *data;
+    size_t len, cap;
+    int failed; /* an allocation failed: further appends are ignored */
+} parley_buf_t;
+
+/* Initialises an empty buffer; cannot fail. */
+void parley_buf_init(parley_buf_t *b);
+void parley_buf_free(parley_buf_t *b);
+void parley_buf_append(parley_buf_t *b, const char *bytes, size_t n);
+void parley_buf_puts(parley_buf_t *b, const char *s);
+void parley_buf_printf(parley_buf_t *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/*
+ * Writes len bytes to path atomically: a temporary file in the same folder,
+ * fsync, rename. On failure no file is left at path (an existing file there
+ * is untouched) and the message is on ctx.
+ */
+parley_status_t parley_write_file_atomic(parley_ctx_t *ctx, const char *path,
+                                         const char *data, size_t len);
+
+/*
+ * Reads a whole file (at most max bytes) into *out (NUL-terminated, owned by
+ * the caller: free()); *len gets its size.
+ */
+parley_status_t parley_read_file(parley_ctx_t *ctx, const char *path, size_t max,
+                                 char **out, size_t *len);
+
+/* ---- JSON writer: streams into a parley_buf_t, tracks commas and nesting. */
+typedef struct parley_json {
+    parley_buf_t *out;
+    int depth;
+    int pretty;
+    int after_key;           /* a key was just written: its value takes no comma */
+    unsigned char first[64]; /* per depth: nothing written yet at this level */
+} parley_json_t;
+
+void parley_json_init(parley_json_t *j, parley_buf_t *out, int pretty);
+void parley_json_object_begin(parley_json_t *j);
+void parley_json_object_end(parley_json_t *j);
+void parley_json_array_begin(parley_json_t *j);
+void parley_json_array_end(parley_json_t *j);
+void parley_json_key(parley_json_t *j, const char *key);
+void parley_json_string(parley_json_t *j, const char *s); /* NULL writes null */
+/* Finite numbers with 17 significant digits trimmed; NaN/inf write null. */
+void parley_json_number(parley_json_t *j, double v);
+void parley_json_int(parley_json_t *j, long long v);
+void parley_json_bool(parley_json_t *j, int v);
+void parley_json_null(parley_json_t *j);
+
+/* The shortest decimal form of a finite v that reads back exactly
+ * ("0.1", "600000", "1e-07"); "-0" is written "0". buf needs 32 bytes. */
+void parley_format_number(double v, char buf[32]);
+
+/* ---- CSV field quoting (RFC 4180): appends one field to b. */
+void parley_csv_field(parley_buf_t *b, const char *s);
+
+/* ---- Actor tables (KTAB SMP CSV, BDM-style "Actor,Capability,Position,Salience"). */
+typedef struct parley_actor_table {
+    char *name;          /* scenario name (KTAB line 1), may be NULL */
+    char *description;   /* may be NULL */
+    size_t n_actors, n_dims;
+    char **dim_names;    /* n_dims */
+    char **actor_ids;    /* n_actors, sanitised to the id alphabet, unique */
+    char **actor_names;  /* n_actors, as in the file */
+    char **actor_desc;   /* n_actors, may be NULL entries */
+    double *capability;  /* n_actors */
+    double *position;    /* n_actors * n_dims, on the file's own scale */
+    double *salience;    /* n_actors * n_dims, divided by 100 when the file used 0-100 */
+    int salience_percent;/* the file's saliences were on 0-100 */
+    char *layout;        /* "ktab" or "plain" */
+} parley_actor_table_t;
+
+/*
+ * Parses an actor table from a CSV buffer; `name` is used in messages
+ * (name:line:col). Recognises the KTAB SMP layout (line 1: scenario name,
+ * description, actors, dimensions; line 2: header; then rows) and the plain
+ * layout (a header row naming Actor, Capability or Influence or Power, then
+ * Position and Salience columns, one pair per dimension).
+ */
+parley_status_t parley_actor_table_parse(parley_ctx_t *ctx, const char *name,
+                                         const char *buf, size_t len,
+                                         parley_actor_table_t **out);
+void parley_actor_table_destroy(parley_actor_table_t *t);
+
+/*
+ * Writes the table as a scenario file (YAML, format 1) into out. Positions
+ * keep the file's scale: each dimension becomes a continuous issue whose
+ * scale is 0..100 when every position lies there, else the data's range.
+ * BATNAs are not in such tables: they are written as 0 with a note.
+ */
+parley_status_t parley_actor_table_to_yaml(parley_ctx_t *ctx, const parley_actor_table_t *t,
+                                           const char *origin, parley_buf_t *out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

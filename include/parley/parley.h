@@ -1,0 +1,13 @@
+/*
+ * parley/parley.h — the umbrella header: include this to use libparley.
+ */
+#ifndef PARLEY_PARLEY_H
+#define PARLEY_PARLEY_H
+
+#include "common.h"
+#include "scenario.h"
+#include "utility.h"
+#include "eval.h"
+#include "io.h"
+
+#endif

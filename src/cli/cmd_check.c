@@ -1,0 +1,291 @@
+/*
+ * cmd_check.c — `parley check FILE`: validates a scenario and summarises
+ * it, so a user sees at once what Parley understood from the file.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+
+typedef struct counts {
+    size_t continuous, discrete, stances, red_lines;
+} counts_t;
+
+static counts_t count(const parley_scenario_t *s)
+{
+    counts_t c = {0};
+    size_t na = parley_scenario_actor_count(s), ni = parley_scenario_issue_count(s);
+    for (size_t j = 0; j < ni; j++) {
+        if (parley_scenario_issue(s, j)->kind == PARLEY_ISSUE_CONTINUOUS)
+            c.continuous++;
+        else
+            c.discrete++;
+    }
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = 0; j < ni; j++) {
+            const parley_stance_t *st = parley_scenario_stance(s, i, j);
+            c.stances += st->form != PARLEY_VALUE_NONE;
+            c.red_lines += (size_t)st->has_red_line;
+        }
+    return c;
+}
+
+static size_t decided(const parley_scenario_t *s, const parley_proposal_t *p)
+{
+    size_t n = 0, ni = parley_scenario_issue_count(s);
+    for (size_t j = 0; j < ni; j++)
+        n += !parley_is_open(p->positions[j]);
+    return n;
+}
+
+static void source_line(parley_buf_t *b, const char *what, const char *src)
+{
+    if (src)
+        parley_buf_printf(b, "  %-34s %s\n", what, src);
+}
+
+static void list_sources(parley_buf_t *b, const parley_scenario_t *s)
+{
+    char w[256];
+    size_t na = parley_scenario_actor_count(s), ni = parley_scenario_issue_count(s);
+    parley_buf_puts(b, "\nsources\n");
+    source_line(b, "scenario", parley_scenario_source(s));
+    for (size_t i = 0; i < na; i++) {
+        const parley_actor_t *a = parley_scenario_actor(s, i);
+        snprintf(w, sizeof w, "actor %s", a->id);
+        source_line(b, w, a->source);
+        snprintf(w, sizeof w, "actor %s capability", a->id);
+        source_line(b, w, a->capability_source);
+        snprintf(w, sizeof w, "actor %s batna", a->id);
+        source_line(b, w, a->batna_source);
+    }
+    for (size_t j = 0; j < ni; j++) {
+        const parley_issue_t *is = parley_scenario_issue(s, j);
+        snprintf(w, sizeof w, "issue %s", is->id);
+        source_line(b, w, is->source);
+        for (size_t k = 0; k < is->n_options; k++) {
+            snprintf(w, sizeof w, "issue %s option %s", is->id, is->options[k].id);
+            source_line(b, w, is->options[k].source);
+        }
+    }
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = 0; j < ni; j++) {
+            const parley_stance_t *st = parley_scenario_stance(s, i, j);
+            snprintf(w, sizeof w, "stance %s on %s", parley_scenario_actor(s, i)->id,
+                     parley_scenario_issue(s, j)->id);
+            source_line(b, w, st->source);
+            snprintf(w, sizeof w, "red line %s on %s", parley_scenario_actor(s, i)->id,
+                     parley_scenario_issue(s, j)->id);
+            source_line(b, w, st->red_line_source);
+        }
+    for (size_t p = 0; p < parley_scenario_proposal_count(s); p++) {
+        const parley_proposal_t *pr = parley_scenario_proposal(s, p);
+        snprintf(w, sizeof w, "proposal %s", pr->id);
+        source_line(b, w, pr->source);
+        for (size_t j = 0; j < ni; j++) {
+            snprintf(w, sizeof w, "proposal %s on %s", pr->id, parley_scenario_issue(s, j)->id);
+            source_line(b, w, pr->position_sources[j]);
+        }
+    }
+}
+
+static void table(parley_buf_t *b, const parley_scenario_t *s, const char *packages,
+                  unsigned grid, const cli_style_t *sty, int sources)
+{
+    counts_t c = count(s);
+    size_t na = parley_scenario_actor_count(s), ni = parley_scenario_issue_count(s);
+    size_t np = parley_scenario_proposal_count(s);
+    parley_buf_printf(b, "%s%s: ok%s\n", sty->green, parley_scenario_origin(s), sty->reset);
+    if (parley_scenario_name(s))
+        parley_buf_printf(b, "scenario   %s%s%s\n", sty->bold, parley_scenario_name(s), sty->reset);
+    parley_buf_printf(b, "hash       %s\n", parley_scenario_hash(s));
+    parley_buf_printf(b, "packages   %s", packages);
+    if (c.continuous)
+        parley_buf_printf(b, " (continuous issues counted on a grid of %u points)", grid);
+    parley_buf_printf(b, "\nstances    %zu of %zu given (%zu indifferent), %zu red lines\n",
+                      c.stances, na * ni, na * ni - c.stances, c.red_lines);
+    parley_buf_printf(b, "\nactors (%zu)\n", na);
+    parley_buf_puts(b, "  id          capability   batna   drift  name\n");
+    for (size_t i = 0; i < na; i++) {
+        const parley_actor_t *a = parley_scenario_actor(s, i);
+        parley_buf_puts(b, "  ");
+        cli_pad(b, a->id, 10);
+        parley_buf_printf(b, " %11.4g %7.3f %+7.3f  %s\n", a->capability, a->batna, a->batna_drift,
+                          a->name);
+    }
+    parley_buf_printf(b, "\nissues (%zu: %zu continuous, %zu discrete)\n", ni, c.continuous,
+                      c.discrete);
+    for (size_t j = 0; j < ni; j++) {
+        const parley_issue_t *is = parley_scenario_issue(s, j);
+        parley_buf_puts(b, "  ");
+        cli_pad(b, is->id, 22);
+        if (is->kind == PARLEY_ISSUE_CONTINUOUS) {
+            parley_buf_printf(b, " %g..%g%s%s  %s\n", is->lo, is->hi, is->unit ? " " : "",
+                              is->unit ? is->unit : "", is->name);
+        } else {
+            parley_buf_printf(b, " %zu options: ", is->n_options);
+            for (size_t k = 0; k < is->n_options; k++)
+                parley_buf_printf(b, "%s%s", k ? " < " : "", is->options[k].id);
+            parley_buf_puts(b, "\n");
+        }
+    }
+    parley_buf_printf(b, "\nproposals (%zu)\n", np);
+    for (size_t p = 0; p < np; p++) {
+        const parley_proposal_t *pr = parley_scenario_proposal(s, p);
+        size_t d = decided(s, pr);
+        parley_buf_puts(b, "  ");
+        cli_pad(b, pr->id, 22);
+        parley_buf_printf(b, " %2zu of %zu issues decided  %s", d, ni, pr->name);
+        if (pr->date)
+            parley_buf_printf(b, " (%s)", pr->date);
+        parley_buf_puts(b, "\n");
+    }
+    if (sources)
+        list_sources(b, s);
+}
+
+static void json(parley_buf_t *b, const parley_scenario_t *s, const char *packages, unsigned grid)
+{
+    parley_json_t j;
+    parley_json_init(&j, b, 1);
+    counts_t c = count(s);
+    parley_json_object_begin(&j);
+    parley_json_key(&j, "parley_version");
+    parley_json_string(&j, parley_version());
+    parley_json_key(&j, "scenario");
+    parley_json_object_begin(&j);
+    parley_json_key(&j, "file");
+    parley_json_string(&j, parley_scenario_origin(s));
+    parley_json_key(&j, "hash");
+    parley_json_string(&j, parley_scenario_hash(s));
+    parley_json_key(&j, "id");
+    parley_json_string(&j, parley_scenario_id(s));
+    parley_json_key(&j, "name");
+    parley_json_string(&j, parley_scenario_name(s));
+    parley_json_object_end(&j);
+    parley_json_key(&j, "packages");
+    parley_json_string(&j, packages);
+    parley_json_key(&j, "grid");
+    parley_json_int(&j, grid);
+    parley_json_key(&j, "stances");
+    parley_json_int(&j, (long long)c.stances);
+    parley_json_key(&j, "red_lines");
+    parley_json_int(&j, (long long)c.red_lines);
+    parley_json_key(&j, "actors");
+    parley_json_array_begin(&j);
+    for (size_t i = 0; i < parley_scenario_actor_count(s); i++) {
+        const parley_actor_t *a = parley_scenario_actor(s, i);
+        parley_json_object_begin(&j);
+        parley_json_key(&j, "id");
+        parley_json_string(&j, a->id);
+        parley_json_key(&j, "name");
+        parley_json_string(&j, a->name);
+        parley_json_key(&j, "capability");
+        parley_json_number(&j, a->capability);
+        parley_json_key(&j, "batna");
+        parley_json_number(&j, a->batna);
+        parley_json_key(&j, "batna_drift");
+        parley_json_number(&j, a->batna_drift);
+        parley_json_object_end(&j);
+    }
+    parley_json_array_end(&j);
+    parley_json_key(&j, "issues");
+    parley_json_array_begin(&j);
+    for (size_t k = 0; k < parley_scenario_issue_count(s); k++) {
+        const parley_issue_t *is = parley_scenario_issue(s, k);
+        parley_json_object_begin(&j);
+        parley_json_key(&j, "id");
+        parley_json_string(&j, is->id);
+        parley_json_key(&j, "name");
+        parley_json_string(&j, is->name);
+        parley_json_key(&j, "kind");
+        parley_json_string(&j, is->kind == PARLEY_ISSUE_CONTINUOUS ? "continuous" : "discrete");
+        if (is->kind == PARLEY_ISSUE_CONTINUOUS) {
+            parley_json_key(&j, "lo");
+            parley_json_number(&j, is->lo);
+            parley_json_key(&j, "hi");
+            parley_json_number(&j, is->hi);
+            parley_json_key(&j, "unit");
+            parley_json_string(&j, is->unit);
+        } else {
+            parley_json_key(&j, "options");
+            parley_json_array_begin(&j);
+            for (size_t o = 0; o < is->n_options; o++)
+                parley_json_string(&j, is->options[o].id);
+            parley_json_array_end(&j);
+        }
+        parley_json_object_end(&j);
+    }
+    parley_json_array_end(&j);
+    parley_json_key(&j, "proposals");
+    parley_json_array_begin(&j);
+    for (size_t p = 0; p < parley_scenario_proposal_count(s); p++) {
+        const parley_proposal_t *pr = parley_scenario_proposal(s, p);
+        parley_json_object_begin(&j);
+        parley_json_key(&j, "id");
+        parley_json_string(&j, pr->id);
+        parley_json_key(&j, "name");
+        parley_json_string(&j, pr->name);
+        parley_json_key(&j, "decided");
+        parley_json_int(&j, (long long)decided(s, pr));
+        parley_json_object_end(&j);
+    }
+    parley_json_array_end(&j);
+    parley_json_object_end(&j);
+    parley_buf_puts(b, "\n");
+}
+
+int cmd_check(int argc, char **argv)
+{
+    const char *fmt = NULL, *out = NULL, *color = NULL, *sources = NULL, *grid_s = NULL;
+    const cli_opt_t opts[] = {{"--format", "FORMAT", &fmt}, {"-o", "FILE", &out},
+                              {"--output", "FILE", &out},   {"--color", "WHEN", &color},
+                              {"--sources", NULL, &sources}, {"--grid", "N", &grid_s},
+                              {NULL, NULL, NULL}};
+    const char *pos[1];
+    int npos, rc = cli_parse("check", argc, argv, opts, pos, 1, &npos);
+    if (rc)
+        return rc == CLI_HELP ? EXIT_OK : rc;
+    if (npos != 1)
+        return cli_error("check", EXIT_USAGE, "needs a scenario FILE; see 'parley help check'");
+    cli_format_t f;
+    if ((rc = cli_format("check", fmt, &f)))
+        return rc;
+    if (f == FMT_CSV)
+        return cli_error("check", EXIT_USAGE, "--format must be table or json");
+    unsigned grid = 11;
+    if (grid_s) {
+        char *end;
+        long g = strtol(grid_s, &end, 10);
+        if (*end || g < 2 || g > 1000000)
+            return cli_error("check", EXIT_USAGE, "--grid must be an integer in [2, 1000000], got '%s'",
+                             grid_s);
+        grid = (unsigned)g;
+    }
+    cli_style_t sty;
+    if ((rc = cli_style_init("check", color, out && strcmp(out, "-"), &sty)))
+        return rc;
+    parley_ctx_t *ctx = parley_ctx_create();
+    if (!ctx)
+        return cli_error("check", EXIT_INTERNAL, "out of memory");
+    parley_scenario_t *s = NULL;
+    parley_status_t st = parley_scenario_load_file(ctx, pos[0], &s);
+    if (st) {
+        rc = cli_fail("check", ctx, st);
+        parley_ctx_destroy(ctx);
+        return rc;
+    }
+    char packages[8192];
+    if (parley_scenario_package_count(s, grid, packages, sizeof packages) != PARLEY_OK)
+        snprintf(packages, sizeof packages, "more than 10^8000");
+    parley_buf_t b;
+    parley_buf_init(&b);
+    if (f == FMT_JSON)
+        json(&b, s, packages, grid);
+    else
+        table(&b, s, packages, grid, &sty, sources != NULL);
+    rc = cli_emit("check", ctx, &b, out);
+    parley_buf_free(&b);
+    parley_scenario_destroy(s);
+    parley_ctx_destroy(ctx);
+    return rc;
+}

@@ -1,0 +1,242 @@
+/*
+ * eval_data.c — the machine renderings of `parley eval`: JSON (schema in
+ * docs/eval-json.md) and CSV (one row per proposal, actor and issue).
+ * Every number is written in full precision; the scenario hash and the
+ * utility model travel with the result.
+ */
+#include <math.h>
+#include <string.h>
+#include "eval_run.h"
+
+static void position_json(parley_json_t *j, const parley_scenario_t *s, size_t k, double x)
+{
+    const parley_issue_t *is = parley_scenario_issue(s, k);
+    if (parley_is_open(x))
+        parley_json_null(j);
+    else if (is->kind == PARLEY_ISSUE_DISCRETE)
+        parley_json_string(j, is->options[(size_t)x].id);
+    else
+        parley_json_number(j, x);
+}
+
+static void issue_json(parley_json_t *j, const eval_run_t *r, size_t p, size_t i, size_t k)
+{
+    const parley_scenario_t *s = r->s;
+    const parley_issue_eval_t *e = eval_issue(r, p, i, k);
+    const parley_proposal_t *pr = parley_scenario_proposal(s, r->props[p]);
+    parley_json_object_begin(j);
+    parley_json_key(j, "id");
+    parley_json_string(j, parley_scenario_issue(s, k)->id);
+    parley_json_key(j, "position");
+    position_json(j, s, k, pr->positions[k]);
+    parley_json_key(j, "open");
+    parley_json_bool(j, e->open);
+    parley_json_key(j, "weight");
+    parley_json_number(j, e->weight);
+    parley_json_key(j, "value");
+    parley_json_number(j, e->value);
+    parley_json_key(j, "contribution");
+    parley_json_number(j, e->contribution);
+    parley_json_key(j, "loss");
+    parley_json_number(j, e->loss);
+    parley_json_key(j, "value_min");
+    parley_json_number(j, e->value_min);
+    parley_json_key(j, "value_max");
+    parley_json_number(j, e->value_max);
+    parley_json_key(j, "red_line");
+    parley_json_bool(j, e->red_line);
+    parley_json_key(j, "red_line_possible");
+    parley_json_bool(j, e->red_line_possible);
+    parley_json_object_end(j);
+}
+
+static void actor_json(parley_json_t *j, const eval_run_t *r, size_t p, size_t i)
+{
+    const parley_scenario_t *s = r->s;
+    const parley_actor_eval_t *e = eval_actor(r, p, i);
+    size_t ni = parley_scenario_issue_count(s);
+    parley_json_object_begin(j);
+    parley_json_key(j, "id");
+    parley_json_string(j, parley_scenario_actor(s, i)->id);
+    parley_json_key(j, "utility");
+    parley_json_number(j, e->utility);
+    parley_json_key(j, "utility_min");
+    parley_json_number(j, e->utility_min);
+    parley_json_key(j, "utility_max");
+    parley_json_number(j, e->utility_max);
+    parley_json_key(j, "batna");
+    parley_json_number(j, e->batna);
+    parley_json_key(j, "surplus");
+    parley_json_number(j, e->surplus);
+    parley_json_key(j, "surplus_min");
+    parley_json_number(j, e->surplus_min);
+    parley_json_key(j, "surplus_max");
+    parley_json_number(j, e->surplus_max);
+    parley_json_key(j, "acceptable");
+    if (e->verdict == PARLEY_OPEN_VERDICT)
+        parley_json_null(j);
+    else
+        parley_json_bool(j, e->verdict == PARLEY_ACCEPT);
+    parley_json_key(j, "verdict");
+    parley_json_string(j, parley_verdict_name(e->verdict));
+    parley_json_key(j, "red_lines_crossed");
+    parley_json_array_begin(j);
+    for (size_t k = 0; k < ni; k++)
+        if (eval_issue(r, p, i, k)->red_line)
+            parley_json_string(j, parley_scenario_issue(s, k)->id);
+    parley_json_array_end(j);
+    parley_json_key(j, "issues");
+    parley_json_array_begin(j);
+    for (size_t k = 0; k < ni; k++)
+        issue_json(j, r, p, i, k);
+    parley_json_array_end(j);
+    parley_json_object_end(j);
+}
+
+static void proposal_json(parley_json_t *j, const eval_run_t *r, size_t p)
+{
+    const parley_scenario_t *s = r->s;
+    const parley_proposal_t *pr = parley_scenario_proposal(s, r->props[p]);
+    size_t na = parley_scenario_actor_count(s), ni = parley_scenario_issue_count(s);
+    parley_json_object_begin(j);
+    parley_json_key(j, "id");
+    parley_json_string(j, pr->id);
+    parley_json_key(j, "name");
+    parley_json_string(j, pr->name);
+    parley_json_key(j, "date");
+    parley_json_string(j, pr->date);
+    parley_json_key(j, "source");
+    parley_json_string(j, pr->source);
+    parley_json_key(j, "positions");
+    parley_json_array_begin(j);
+    for (size_t k = 0; k < ni; k++) {
+        parley_json_object_begin(j);
+        parley_json_key(j, "issue");
+        parley_json_string(j, parley_scenario_issue(s, k)->id);
+        parley_json_key(j, "position");
+        position_json(j, s, k, pr->positions[k]);
+        parley_json_key(j, "source");
+        parley_json_string(j, pr->position_sources[k]);
+        parley_json_object_end(j);
+    }
+    parley_json_array_end(j);
+    parley_json_key(j, "open_issues");
+    parley_json_array_begin(j);
+    for (size_t k = 0; k < ni; k++)
+        if (parley_is_open(pr->positions[k]))
+            parley_json_string(j, parley_scenario_issue(s, k)->id);
+    parley_json_array_end(j);
+    static const char *const groups[3] = {"rejected_by", "accepted_by", "open_for"};
+    for (int g = 0; g < 3; g++) {
+        parley_json_key(j, groups[g]);
+        parley_json_array_begin(j);
+        for (size_t i = 0; i < na; i++)
+            if ((int)eval_actor(r, p, i)->verdict == g)
+                parley_json_string(j, parley_scenario_actor(s, i)->id);
+        parley_json_array_end(j);
+    }
+    parley_json_key(j, "actors");
+    parley_json_array_begin(j);
+    for (size_t i = 0; i < na; i++)
+        actor_json(j, r, p, i);
+    parley_json_array_end(j);
+    parley_json_object_end(j);
+}
+
+void eval_render_json(parley_buf_t *b, const eval_run_t *r)
+{
+    parley_json_t j;
+    parley_json_init(&j, b, 1);
+    parley_json_object_begin(&j);
+    parley_json_key(&j, "parley_version");
+    parley_json_string(&j, parley_version());
+    parley_json_key(&j, "command");
+    parley_json_string(&j, "eval");
+    parley_json_key(&j, "scenario");
+    parley_json_object_begin(&j);
+    parley_json_key(&j, "file");
+    parley_json_string(&j, parley_scenario_origin(r->s));
+    parley_json_key(&j, "hash");
+    parley_json_string(&j, parley_scenario_hash(r->s));
+    parley_json_key(&j, "id");
+    parley_json_string(&j, parley_scenario_id(r->s));
+    parley_json_object_end(&j);
+    parley_json_key(&j, "model");
+    parley_json_object_begin(&j);
+    parley_json_key(&j, "utility");
+    parley_json_string(&j, "additive: sum of (salience / sum of saliences) * value");
+    parley_json_key(&j, "definition");
+    parley_json_string(&j, "docs/scenario-format.md");
+    parley_json_object_end(&j);
+    parley_json_key(&j, "proposals");
+    parley_json_array_begin(&j);
+    for (size_t p = 0; p < r->n_props; p++)
+        proposal_json(&j, r, p);
+    parley_json_array_end(&j);
+    parley_json_object_end(&j);
+    parley_buf_puts(b, "\n");
+}
+
+static void csv_num(parley_buf_t *b, double v)
+{
+    char tmp[32];
+    if (isfinite(v)) {
+        parley_format_number(v, tmp);
+        parley_buf_puts(b, tmp);
+    }
+    parley_buf_puts(b, ",");
+}
+
+void eval_render_csv(parley_buf_t *b, const eval_run_t *r)
+{
+    const parley_scenario_t *s = r->s;
+    size_t na = parley_scenario_actor_count(s), ni = parley_scenario_issue_count(s);
+    parley_buf_puts(b, "proposal,actor,utility,utility_min,utility_max,batna,surplus,verdict,"
+                       "red_lines_crossed,issue,position,open,weight,value,contribution,loss,"
+                       "red_line,scenario_hash\n");
+    for (size_t p = 0; p < r->n_props; p++) {
+        const parley_proposal_t *pr = parley_scenario_proposal(s, r->props[p]);
+        for (size_t i = 0; i < na; i++) {
+            const parley_actor_eval_t *e = eval_actor(r, p, i);
+            char red[4096] = "";
+            size_t at = 0;
+            for (size_t k = 0; k < ni && at < sizeof red; k++)
+                if (eval_issue(r, p, i, k)->red_line)
+                    at += (size_t)snprintf(red + at, sizeof red - at, "%s%s", at ? ";" : "",
+                                           parley_scenario_issue(s, k)->id);
+            for (size_t k = 0; k < ni; k++) {
+                const parley_issue_eval_t *ie = eval_issue(r, p, i, k);
+                char pos[128];
+                parley_csv_field(b, pr->id);
+                parley_buf_puts(b, ",");
+                parley_csv_field(b, parley_scenario_actor(s, i)->id);
+                parley_buf_puts(b, ",");
+                csv_num(b, e->utility);
+                csv_num(b, e->utility_min);
+                csv_num(b, e->utility_max);
+                csv_num(b, e->batna);
+                csv_num(b, e->surplus);
+                parley_buf_printf(b, "%s,", parley_verdict_name(e->verdict));
+                parley_csv_field(b, red);
+                parley_buf_puts(b, ",");
+                parley_csv_field(b, parley_scenario_issue(s, k)->id);
+                parley_buf_puts(b, ",");
+                if (!ie->open) {
+                    const parley_issue_t *is = parley_scenario_issue(s, k);
+                    if (is->kind == PARLEY_ISSUE_DISCRETE)
+                        snprintf(pos, sizeof pos, "%s", is->options[(size_t)pr->positions[k]].id);
+                    else
+                        parley_format_number(pr->positions[k], pos);
+                    parley_csv_field(b, pos);
+                }
+                parley_buf_printf(b, ",%s,", ie->open ? "true" : "false");
+                csv_num(b, ie->weight);
+                csv_num(b, ie->value);
+                csv_num(b, ie->contribution);
+                csv_num(b, ie->loss);
+                parley_buf_printf(b, "%s,%s\n", ie->red_line ? "true" : "false",
+                                  parley_scenario_hash(s));
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+/*
+ * eval_run.h — the evaluation of a set of proposals, computed once and
+ * rendered by the table, JSON and CSV writers of `parley eval`.
+ */
+#ifndef PARLEY_EVAL_RUN_H
+#define PARLEY_EVAL_RUN_H
+
+#include "cli.h"
+
+typedef struct eval_run {
+    const parley_scenario_t *s;
+    size_t n_props;          /* selected proposals */
+    size_t *props;           /* their indices */
+    parley_actor_eval_t *ae; /* n_props * n_actors */
+    parley_issue_eval_t *ie; /* n_props * n_actors * n_issues */
+} eval_run_t;
+
+/* Evaluates the selected proposals; 0 on success, -1 when out of memory. */
+int eval_run_init(eval_run_t *r, const parley_scenario_t *s, const size_t *props, size_t n);
+void eval_run_free(eval_run_t *r);
+
+static inline const parley_actor_eval_t *eval_actor(const eval_run_t *r, size_t p, size_t i)
+{
+    return &r->ae[p * parley_scenario_actor_count(r->s) + i];
+}
+
+static inline const parley_issue_eval_t *eval_issue(const eval_run_t *r, size_t p, size_t i,
+                                                    size_t j)
+{
+    size_t na = parley_scenario_actor_count(r->s), ni = parley_scenario_issue_count(r->s);
+    return &r->ie[(p * na + i) * ni + j];
+}
+
+/* The text of a position: option id, number with unit, or "open". */
+void eval_position_text(const parley_scenario_t *s, size_t j, double x, char *buf, size_t cap);
+
+void eval_render_table(parley_buf_t *b, const eval_run_t *r, int detail, const cli_style_t *sty);
+void eval_render_json(parley_buf_t *b, const eval_run_t *r);
+void eval_render_csv(parley_buf_t *b, const eval_run_t *r);
+
+#endif

@@ -1,0 +1,50 @@
+/*
+ * main.c — the `parley` command: dispatches to a subcommand. Each
+ * subcommand lives in its own cmd_*.c and returns a documented exit code
+ * (0 ok, 1 bad input, 2 usage, 3 internal).
+ */
+#include <stdio.h>
+#include <string.h>
+#include "cli.h"
+
+typedef struct command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+} command_t;
+
+static const command_t COMMANDS[] = {
+    {"check", cmd_check},
+    {"eval", cmd_eval},
+    {"import", cmd_import},
+    {"help", cmd_help},
+    {NULL, NULL},
+};
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        cli_help_for(NULL, stderr);
+        return EXIT_USAGE;
+    }
+    const char *name = argv[1];
+    if (strcmp(name, "--version") == 0 || strcmp(name, "version") == 0) {
+        printf("parley %s\n", parley_version());
+        return EXIT_OK;
+    }
+    if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0)
+        return cmd_help(1, argv);
+    const char *names[16];
+    size_t n = 0;
+    for (const command_t *c = COMMANDS; c->name; c++) {
+        if (strcmp(c->name, name) == 0)
+            return c->run(argc - 1, argv + 1);
+        names[n++] = c->name;
+    }
+    const char *hint = parley_suggest(name, names, n);
+    if (hint)
+        fprintf(stderr, "parley: unknown command '%s' (did you mean '%s'?); see 'parley help'\n",
+                name, hint);
+    else
+        fprintf(stderr, "parley: unknown command '%s'; see 'parley help'\n", name);
+    return EXIT_USAGE;
+}

@@ -1,0 +1,67 @@
+/*
+ * core.h — internals shared by libparley's modules: the error context, the
+ * arena allocator, and the scenario's concrete layout (built by the loader
+ * in src/io, read through the accessors of parley/scenario.h elsewhere).
+ */
+#ifndef PARLEY_CORE_H
+#define PARLEY_CORE_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include "parley/parley.h"
+
+struct parley_ctx {
+    parley_status_t status;
+    char msg[2048];
+};
+
+/* Records a failure on ctx (may be NULL) and returns status. */
+parley_status_t parley__fail(parley_ctx_t *ctx, parley_status_t status, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+parley_status_t parley__vfail(parley_ctx_t *ctx, parley_status_t status, const char *fmt,
+                              va_list ap);
+/* Clears the context's failure (at the start of a successful call). */
+void parley__ok(parley_ctx_t *ctx);
+
+/* ---- Arena: many small allocations freed together. */
+typedef struct parley__chunk parley__chunk_t;
+typedef struct parley__arena {
+    parley__chunk_t *head;
+    size_t used_total;
+    size_t limit; /* 0: unlimited */
+} parley__arena_t;
+
+void parley__arena_init(parley__arena_t *a, size_t limit);
+void parley__arena_free(parley__arena_t *a);
+/* 16-byte aligned, zeroed; NULL when out of memory or over the limit. */
+void *parley__arena_alloc(parley__arena_t *a, size_t size);
+void *parley__arena_array(parley__arena_t *a, size_t n, size_t size);
+char *parley__arena_strndup(parley__arena_t *a, const char *s, size_t n);
+char *parley__arena_strdup(parley__arena_t *a, const char *s);
+
+/* ---- Scenario layout. */
+struct parley_scenario {
+    parley__arena_t arena;
+    const char *id, *name, *description, *source, *origin;
+    char hash[72];
+    size_t n_actors, n_issues, n_proposals;
+    parley_actor_t *actors;
+    parley_issue_t *issues;
+    parley_stance_t *stances;     /* n_actors * n_issues, row per actor */
+    parley_proposal_t *proposals;
+    double *weights;              /* n_actors * n_issues salience shares */
+};
+
+/* Allocates an empty scenario; NULL when out of memory. */
+parley_scenario_t *parley__scenario_new(void);
+/* Computes the weights; PARLEY_EINPUT (message on ctx) when an actor's
+ * saliences sum to zero. Call once everything else is filled in. */
+parley_status_t parley__scenario_finish(parley_ctx_t *ctx, parley_scenario_t *s);
+
+/* ---- SHA-256 of a byte string as 64 lowercase hex digits + NUL. */
+void parley__sha256_hex(const void *data, size_t len, char hex[65]);
+
+/* ---- Edit distance (for suggestions), capped at cap+1. */
+size_t parley__edit_distance(const char *a, const char *b, size_t cap);
+
+#endif

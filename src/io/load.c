@@ -1,0 +1,344 @@
+/*
+ * load.c — reads a scenario file (YAML 1.2 or JSON) into a
+ * parley_scenario_t: the top level, actors and issues. Stances and
+ * proposals are in load_stances.c. Inputs are at most a few MiB written by
+ * hand or by an importer; everything is checked and located.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "loader.h"
+
+#define MAX_FILE_BYTES (16u * 1024u * 1024u)
+
+static const yt_limits_t LIMITS = {
+    .max_nodes = 1000000, .max_depth = 64, .max_string = 65536, .max_bytes = MAX_FILE_BYTES};
+
+static parley_status_t dup_check(loader_t *L, const yt_node_t *at, const char *kind,
+                                 const char *id, const char *const *ids, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (strcmp(ids[k], id) == 0)
+            return parley__lerr(L, at, "duplicate %s id '%s'", kind, id);
+    return PARLEY_OK;
+}
+
+static parley_status_t load_actor(loader_t *L, const yt_node_t *n, parley_actor_t *a, size_t idx)
+{
+    static const char *const keys[] = {"id", "name", "capability", "batna", "batna_drift",
+                                       "notes", "source", NULL};
+    char what[160];
+    snprintf(what, sizeof what, "actor #%zu", idx + 1);
+    parley_status_t st = parley__lexpect(L, n, YT_MAP, what);
+    if (st)
+        return st;
+    const yt_node_t *idn = parley__lget(n, "id");
+    if (!idn)
+        return parley__lerr(L, n, "%s has no 'id'", what);
+    if ((st = parley__lid(L, idn, "actor id", &a->id)))
+        return st;
+    snprintf(what, sizeof what, "actor '%s'", a->id);
+    if ((st = parley__lkeys(L, n, keys, what)))
+        return st;
+    if ((st = parley__lopt_string(L, n, "name", what, &a->name)) ||
+        (st = parley__lopt_string(L, n, "notes", what, &a->notes)) ||
+        (st = parley__lopt_string(L, n, "source", what, &a->source)))
+        return st;
+    if (!a->name)
+        a->name = a->id;
+    const yt_node_t *cap = parley__lget(n, "capability"), *bat = parley__lget(n, "batna");
+    if (!cap)
+        return parley__lerr(L, n, "%s has no 'capability' (its clout, a number > 0)", what);
+    if (!bat)
+        return parley__lerr(L, n, "%s has no 'batna' (the utility of walking away, in [0,1])",
+                            what);
+    char w2[200];
+    const yt_node_t *at;
+    snprintf(w2, sizeof w2, "%s: capability", what);
+    if ((st = parley__lnumber(L, cap, w2, &a->capability, &a->capability_source, &at)))
+        return st;
+    if (!(a->capability > 0.0))
+        return parley__lerr(L, at, "%s must be > 0, got %s", w2, at->str);
+    snprintf(w2, sizeof w2, "%s: batna", what);
+    if ((st = parley__lnumber(L, bat, w2, &a->batna, &a->batna_source, &at)))
+        return st;
+    if (a->batna < 0.0 || a->batna > 1.0)
+        return parley__lerr(L, at, "%s must be in [0,1], got %s", w2, at->str);
+    const yt_node_t *dr = parley__lget(n, "batna_drift");
+    if (dr) {
+        snprintf(w2, sizeof w2, "%s: batna_drift", what);
+        if ((st = parley__lnumber(L, dr, w2, &a->batna_drift, NULL, &at)))
+            return st;
+        if (a->batna_drift < -1.0 || a->batna_drift > 1.0)
+            return parley__lerr(L, at, "%s must be in [-1,1] (utility per round), got %s", w2,
+                                at->str);
+    }
+    return PARLEY_OK;
+}
+
+parley_status_t parley__load_actors(loader_t *L, const yt_node_t *seq)
+{
+    parley_status_t st = parley__lexpect(L, seq, YT_SEQ, "'actors'");
+    if (st)
+        return st;
+    if (seq->n == 0)
+        return parley__lerr(L, seq, "'actors' is empty: a negotiation needs at least one actor");
+    if (seq->n > PARLEY_MAX_ACTORS)
+        return parley__lerr(L, seq, "%zu actors: the limit is %d", seq->n, PARLEY_MAX_ACTORS);
+    parley_scenario_t *s = L->s;
+    s->actors = parley__arena_array(&s->arena, seq->n, sizeof *s->actors);
+    const char **ids = parley__arena_array(&s->arena, seq->n, sizeof *ids);
+    if (!s->actors || !ids)
+        return parley__fail(L->ctx, PARLEY_ENOMEM, "%s: out of memory", L->name);
+    for (size_t i = 0; i < seq->n; i++) {
+        if ((st = load_actor(L, seq->items[i], &s->actors[i], i)))
+            return st;
+        if ((st = dup_check(L, parley__lget(seq->items[i], "id"), "actor", s->actors[i].id, ids,
+                            i)))
+            return st;
+        ids[i] = s->actors[i].id;
+        s->n_actors = i + 1;
+    }
+    return PARLEY_OK;
+}
+
+static parley_status_t load_option(loader_t *L, const yt_node_t *n, parley_option_t *o,
+                                   const char *what)
+{
+    parley_status_t st;
+    if (n->kind == YT_SCALAR) {
+        if ((st = parley__lid(L, n, what, &o->id)))
+            return st;
+        o->name = o->id;
+        return PARLEY_OK;
+    }
+    static const char *const keys[] = {"id", "name", "source", NULL};
+    if ((st = parley__lexpect(L, n, YT_MAP, what)))
+        return st;
+    const yt_node_t *idn = parley__lget(n, "id");
+    if (!idn)
+        return parley__lerr(L, n, "%s has no 'id'", what);
+    if ((st = parley__lid(L, idn, what, &o->id)) || (st = parley__lkeys(L, n, keys, what)) ||
+        (st = parley__lopt_string(L, n, "name", what, &o->name)) ||
+        (st = parley__lopt_string(L, n, "source", what, &o->source)))
+        return st;
+    if (!o->name)
+        o->name = o->id;
+    return PARLEY_OK;
+}
+
+static parley_status_t load_options(loader_t *L, const yt_node_t *seq, parley_issue_t *is,
+                                    const char *what)
+{
+    parley_status_t st = parley__lexpect(L, seq, YT_SEQ, "'options'");
+    if (st)
+        return st;
+    if (seq->n < 2 || seq->n > PARLEY_MAX_OPTIONS)
+        return parley__lerr(L, seq, "%s: an issue needs 2 to %d options, got %zu", what,
+                            PARLEY_MAX_OPTIONS, seq->n);
+    parley_option_t *opts = parley__arena_array(&L->s->arena, seq->n, sizeof *opts);
+    if (!opts)
+        return parley__fail(L->ctx, PARLEY_ENOMEM, "%s: out of memory", L->name);
+    for (size_t k = 0; k < seq->n; k++) {
+        char w[200];
+        snprintf(w, sizeof w, "%s: option #%zu", what, k + 1);
+        if ((st = load_option(L, seq->items[k], &opts[k], w)))
+            return st;
+        for (size_t m = 0; m < k; m++)
+            if (strcmp(opts[m].id, opts[k].id) == 0)
+                return parley__lerr(L, seq->items[k], "%s: duplicate option id '%s'", what,
+                                    opts[k].id);
+    }
+    is->kind = PARLEY_ISSUE_DISCRETE;
+    is->options = opts;
+    is->n_options = seq->n;
+    is->lo = 0.0;
+    is->hi = (double)(seq->n - 1);
+    return PARLEY_OK;
+}
+
+static parley_status_t load_scale(loader_t *L, const yt_node_t *n, parley_issue_t *is,
+                                  const char *what)
+{
+    static const char *const keys[] = {"lo", "hi", "unit", "source", NULL};
+    char w[200];
+    snprintf(w, sizeof w, "%s: scale", what);
+    parley_status_t st;
+    if ((st = parley__lexpect(L, n, YT_MAP, w)) || (st = parley__lkeys(L, n, keys, w)))
+        return st;
+    const yt_node_t *lo = parley__lget(n, "lo"), *hi = parley__lget(n, "hi"), *at;
+    if (!lo || !hi)
+        return parley__lerr(L, n, "%s needs 'lo' and 'hi'", w);
+    char wl[220];
+    snprintf(wl, sizeof wl, "%s: lo", w);
+    if ((st = parley__lnumber(L, lo, wl, &is->lo, NULL, NULL)))
+        return st;
+    snprintf(wl, sizeof wl, "%s: hi", w);
+    if ((st = parley__lnumber(L, hi, wl, &is->hi, NULL, &at)))
+        return st;
+    if (!(is->lo < is->hi))
+        return parley__lerr(L, at, "%s: 'hi' must be greater than 'lo', got lo %g, hi %g", w,
+                            is->lo, is->hi);
+    is->kind = PARLEY_ISSUE_CONTINUOUS;
+    return parley__lopt_string(L, n, "unit", w, &is->unit);
+}
+
+static parley_status_t load_issue(loader_t *L, const yt_node_t *n, parley_issue_t *is, size_t idx)
+{
+    static const char *const keys[] = {"id", "name", "scale", "options", "source", NULL};
+    char what[160];
+    snprintf(what, sizeof what, "issue #%zu", idx + 1);
+    parley_status_t st = parley__lexpect(L, n, YT_MAP, what);
+    if (st)
+        return st;
+    const yt_node_t *idn = parley__lget(n, "id");
+    if (!idn)
+        return parley__lerr(L, n, "%s has no 'id'", what);
+    if ((st = parley__lid(L, idn, "issue id", &is->id)))
+        return st;
+    snprintf(what, sizeof what, "issue '%s'", is->id);
+    if ((st = parley__lkeys(L, n, keys, what)) ||
+        (st = parley__lopt_string(L, n, "name", what, &is->name)) ||
+        (st = parley__lopt_string(L, n, "source", what, &is->source)))
+        return st;
+    if (!is->name)
+        is->name = is->id;
+    const yt_node_t *scale = parley__lget(n, "scale"), *opts = parley__lget(n, "options");
+    if (scale && opts)
+        return parley__lerr(L, opts, "%s has both 'scale' and 'options': give one", what);
+    if (scale)
+        return load_scale(L, scale, is, what);
+    if (opts)
+        return load_options(L, opts, is, what);
+    return parley__lerr(L, n,
+                        "%s needs either 'scale' {lo, hi, unit} (continuous) or 'options' "
+                        "(a list of discrete options)",
+                        what);
+}
+
+parley_status_t parley__load_issues(loader_t *L, const yt_node_t *seq)
+{
+    parley_status_t st = parley__lexpect(L, seq, YT_SEQ, "'issues'");
+    if (st)
+        return st;
+    if (seq->n == 0)
+        return parley__lerr(L, seq, "'issues' is empty: a negotiation needs at least one issue");
+    if (seq->n > PARLEY_MAX_ISSUES)
+        return parley__lerr(L, seq, "%zu issues: the limit is %d", seq->n, PARLEY_MAX_ISSUES);
+    parley_scenario_t *s = L->s;
+    s->issues = parley__arena_array(&s->arena, seq->n, sizeof *s->issues);
+    const char **ids = parley__arena_array(&s->arena, seq->n, sizeof *ids);
+    if (!s->issues || !ids)
+        return parley__fail(L->ctx, PARLEY_ENOMEM, "%s: out of memory", L->name);
+    for (size_t j = 0; j < seq->n; j++) {
+        if ((st = load_issue(L, seq->items[j], &s->issues[j], j)))
+            return st;
+        if ((st = dup_check(L, parley__lget(seq->items[j], "id"), "issue", s->issues[j].id, ids,
+                            j)))
+            return st;
+        ids[j] = s->issues[j].id;
+        s->n_issues = j + 1;
+    }
+    return PARLEY_OK;
+}
+
+static parley_status_t load_meta(loader_t *L, const yt_node_t *n)
+{
+    static const char *const keys[] = {"id", "name", "description", "source", NULL};
+    parley_status_t st;
+    if ((st = parley__lexpect(L, n, YT_MAP, "'scenario'")) ||
+        (st = parley__lkeys(L, n, keys, "'scenario'")))
+        return st;
+    const yt_node_t *idn = parley__lget(n, "id");
+    if (idn && (st = parley__lid(L, idn, "scenario id", &L->s->id)))
+        return st;
+    if ((st = parley__lopt_string(L, n, "name", "'scenario'", &L->s->name)) ||
+        (st = parley__lopt_string(L, n, "description", "'scenario'", &L->s->description)))
+        return st;
+    return parley__lopt_string(L, n, "source", "'scenario'", &L->s->source);
+}
+
+static parley_status_t load_root(loader_t *L, const yt_node_t *root)
+{
+    static const char *const keys[] = {"parley", "scenario", "actors", "issues", "stances",
+                                       "proposals", NULL};
+    if (!root)
+        return parley__lerr(L, NULL, "the file is empty: expected a scenario "
+                                     "(see docs/scenario-format.md)");
+    parley_status_t st;
+    if ((st = parley__lexpect(L, root, YT_MAP, "the top level")) ||
+        (st = parley__lkeys(L, root, keys, "the top level")))
+        return st;
+    const yt_node_t *ver = parley__lget(root, "parley");
+    if (!ver)
+        return parley__lerr(L, root, "the top level has no 'parley: 1' (the format version)");
+    double v;
+    const yt_node_t *at;
+    if ((st = parley__lnumber(L, ver, "'parley' (the format version)", &v, NULL, &at)))
+        return st;
+    if (v != 1.0)
+        return parley__lerr(L, at, "format version %s is not supported: this Parley reads 1",
+                            at->str);
+    const yt_node_t *meta = parley__lget(root, "scenario");
+    if (meta && (st = load_meta(L, meta)))
+        return st;
+    const yt_node_t *actors = parley__lget(root, "actors"), *issues = parley__lget(root, "issues");
+    const yt_node_t *stances = parley__lget(root, "stances");
+    const yt_node_t *props = parley__lget(root, "proposals");
+    if (!actors)
+        return parley__lerr(L, root, "the top level has no 'actors'");
+    if (!issues)
+        return parley__lerr(L, root, "the top level has no 'issues'");
+    if (!stances)
+        return parley__lerr(L, root, "the top level has no 'stances' (what each actor wants)");
+    if ((st = parley__load_actors(L, actors)) || (st = parley__load_issues(L, issues)) ||
+        (st = parley__load_stances(L, stances)))
+        return st;
+    if (props && (st = parley__load_proposals(L, props)))
+        return st;
+    return parley__scenario_finish(L->ctx, L->s);
+}
+
+parley_status_t parley_scenario_load_buffer(parley_ctx_t *ctx, const char *name,
+                                            const char *buf, size_t len,
+                                            parley_scenario_t **out)
+{
+    if (!name || (!buf && len) || !out)
+        return parley__fail(ctx, PARLEY_EARG, "parley_scenario_load_buffer: invalid argument");
+    parley_scenario_t *s = parley__scenario_new();
+    if (!s)
+        return parley__fail(ctx, PARLEY_ENOMEM, "%s: out of memory", name);
+    loader_t L = {.ctx = ctx, .s = s, .name = name};
+    parley__arena_t tree;
+    parley__arena_init(&tree, 512u * 1024u * 1024u);
+    yt_node_t *root = NULL;
+    parley_status_t st = parley__yt_parse(ctx, &tree, name, buf ? buf : "", len, &LIMITS, &root);
+    if (st == PARLEY_OK) {
+        s->origin = parley__arena_strdup(&s->arena, name);
+        memcpy(s->hash, "sha256:", 7);
+        parley__sha256_hex(buf ? buf : "", len, s->hash + 7);
+        st = s->origin ? load_root(&L, root)
+                       : parley__fail(ctx, PARLEY_ENOMEM, "%s: out of memory", name);
+    }
+    parley__arena_free(&tree);
+    if (st) {
+        parley_scenario_destroy(s);
+        return st;
+    }
+    parley__ok(ctx);
+    *out = s;
+    return PARLEY_OK;
+}
+
+parley_status_t parley_scenario_load_file(parley_ctx_t *ctx, const char *path,
+                                          parley_scenario_t **out)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    parley_status_t st = parley_read_file(ctx, path, MAX_FILE_BYTES, &buf, &len);
+    if (st)
+        return st;
+    st = parley_scenario_load_buffer(ctx, path, buf, len, out);
+    free(buf);
+    return st;
+}

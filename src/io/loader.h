@@ -1,0 +1,56 @@
+/*
+ * loader.h — helpers shared by the scenario loader's files: typed reads of
+ * tree nodes that report "file:line:col: <what> must be ..., got ...".
+ */
+#ifndef PARLEY_LOADER_H
+#define PARLEY_LOADER_H
+
+#include "ytree.h"
+
+#define PARLEY_MAX_ACTORS 1024
+#define PARLEY_MAX_ISSUES 4096
+#define PARLEY_MAX_OPTIONS 64
+#define PARLEY_MAX_PROPOSALS 4096
+#define PARLEY_MAX_POINTS 256
+
+typedef struct loader {
+    parley_ctx_t *ctx;
+    parley_scenario_t *s;
+    const char *name;
+} loader_t;
+
+/* Records "name:line:col: message" and returns PARLEY_EINPUT. */
+parley_status_t parley__lerr(loader_t *L, const yt_node_t *at, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+parley_status_t parley__lexpect(loader_t *L, const yt_node_t *n, yt_kind_t kind,
+                                const char *what);
+/* Every key of map must be in allowed (NULL-terminated); else an error with
+ * a did-you-mean suggestion and the list of allowed keys. */
+parley_status_t parley__lkeys(loader_t *L, const yt_node_t *map, const char *const *allowed,
+                              const char *what);
+const yt_node_t *parley__lget(const yt_node_t *map, const char *key);
+/* A scalar copied into the scenario; null scalars give NULL when optional. */
+parley_status_t parley__lstring(loader_t *L, const yt_node_t *n, const char *what,
+                                const char **out);
+/* An optional string key of map (absent or null: *out = NULL). */
+parley_status_t parley__lopt_string(loader_t *L, const yt_node_t *map, const char *key,
+                                    const char *what, const char **out);
+parley_status_t parley__lid(loader_t *L, const yt_node_t *n, const char *what, const char **out);
+/* A number written plain or as {value: X, source: "..."}; *at gets the node
+ * of the number itself (for later range errors); source may be NULL. */
+parley_status_t parley__lnumber(loader_t *L, const yt_node_t *n, const char *what, double *out,
+                                const char **source, const yt_node_t **at);
+/* Parses a YAML/JSON decimal number (digits may be grouped with '_'). */
+int parley__parse_number(const char *s, double *out);
+
+/* An id made from free text: the id alphabet, other characters as '-',
+ * made unique against ids[0..n-1] with a "-2", "-3" suffix. */
+char *parley__make_id(parley__arena_t *a, const char *name, char **ids, size_t n, int lower);
+
+/* The sections, in load order. */
+parley_status_t parley__load_actors(loader_t *L, const yt_node_t *seq);
+parley_status_t parley__load_issues(loader_t *L, const yt_node_t *seq);
+parley_status_t parley__load_stances(loader_t *L, const yt_node_t *map);
+parley_status_t parley__load_proposals(loader_t *L, const yt_node_t *seq);
+
+#endif

@@ -1,0 +1,198 @@
+/*
+ * loadutil.c — typed, located reads of scenario tree nodes. Every check a
+ * user's file can fail ends here with a message naming the place, what was
+ * expected and what was found.
+ */
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "loader.h"
+
+parley_status_t parley__lerr(loader_t *L, const yt_node_t *at, const char *fmt, ...)
+{
+    char what[1536];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    if (at)
+        return parley__fail(L->ctx, PARLEY_EINPUT, "%s:%d:%d: %s", L->name, at->line, at->col,
+                            what);
+    return parley__fail(L->ctx, PARLEY_EINPUT, "%s: %s", L->name, what);
+}
+
+static const char *kind_name(const yt_node_t *n)
+{
+    if (n->kind == YT_MAP)
+        return "a mapping";
+    if (n->kind == YT_SEQ)
+        return "a list";
+    return parley__yt_is_null(n) ? "nothing (null)" : "a scalar";
+}
+
+parley_status_t parley__lexpect(loader_t *L, const yt_node_t *n, yt_kind_t kind,
+                                const char *what)
+{
+    if (n->kind == kind)
+        return PARLEY_OK;
+    const char *want = kind == YT_MAP ? "a mapping (key: value)"
+                       : kind == YT_SEQ ? "a list"
+                                        : "a scalar";
+    if (n->kind == YT_SCALAR && !parley__yt_is_null(n))
+        return parley__lerr(L, n, "%s must be %s, got '%.60s'", what, want, n->str);
+    return parley__lerr(L, n, "%s must be %s, got %s", what, want, kind_name(n));
+}
+
+const yt_node_t *parley__lget(const yt_node_t *map, const char *key)
+{
+    for (size_t k = 0; k < map->n; k++)
+        if (strcmp(map->items[2 * k]->str, key) == 0)
+            return map->items[2 * k + 1];
+    return NULL;
+}
+
+parley_status_t parley__lkeys(loader_t *L, const yt_node_t *map, const char *const *allowed,
+                              const char *what)
+{
+    for (size_t k = 0; k < map->n; k++) {
+        const yt_node_t *key = map->items[2 * k];
+        size_t a = 0;
+        while (allowed[a] && strcmp(allowed[a], key->str) != 0)
+            a++;
+        if (allowed[a])
+            continue;
+        const char *hint = parley_suggest(key->str, allowed, a);
+        char list[512] = "";
+        for (size_t m = 0; m < a; m++) {
+            size_t at = strlen(list);
+            snprintf(list + at, sizeof list - at, "%s%s", m ? ", " : "", allowed[m]);
+        }
+        if (hint)
+            return parley__lerr(L, key, "%s: unknown key '%.60s' (did you mean '%s'?)", what,
+                                key->str, hint);
+        return parley__lerr(L, key, "%s: unknown key '%.60s' (expected one of: %s)", what,
+                            key->str, list);
+    }
+    return PARLEY_OK;
+}
+
+parley_status_t parley__lstring(loader_t *L, const yt_node_t *n, const char *what,
+                                const char **out)
+{
+    parley_status_t st = parley__lexpect(L, n, YT_SCALAR, what);
+    if (st)
+        return st;
+    if (parley__yt_is_null(n)) {
+        *out = NULL;
+        return PARLEY_OK;
+    }
+    *out = parley__arena_strndup(&L->s->arena, n->str, n->len);
+    return *out ? PARLEY_OK : parley__fail(L->ctx, PARLEY_ENOMEM, "%s: out of memory", L->name);
+}
+
+parley_status_t parley__lopt_string(loader_t *L, const yt_node_t *map, const char *key,
+                                    const char *what, const char **out)
+{
+    const yt_node_t *n = parley__lget(map, key);
+    *out = NULL;
+    if (!n)
+        return PARLEY_OK;
+    char w[256];
+    snprintf(w, sizeof w, "%s: '%s'", what, key);
+    return parley__lstring(L, n, w, out);
+}
+
+parley_status_t parley__lid(loader_t *L, const yt_node_t *n, const char *what, const char **out)
+{
+    parley_status_t st = parley__lexpect(L, n, YT_SCALAR, what);
+    if (st)
+        return st;
+    if (parley__yt_is_null(n))
+        return parley__lerr(L, n, "%s is missing (an id is required)", what);
+    int ok = n->len >= 1 && n->len <= 64 &&
+             (isalnum((unsigned char)n->str[0]) != 0);
+    for (size_t k = 0; ok && k < n->len; k++) {
+        unsigned char c = (unsigned char)n->str[k];
+        ok = isalnum(c) || c == '_' || c == '-' || c == '.';
+    }
+    if (!ok)
+        return parley__lerr(L, n,
+                            "%s '%.60s' is not a valid id: use 1-64 letters, digits, '_', '-' "
+                            "or '.', starting with a letter or digit",
+                            what, n->str);
+    return parley__lstring(L, n, what, out);
+}
+
+int parley__parse_number(const char *s, double *out)
+{
+    char buf[128];
+    size_t n = 0;
+    const char *p = s;
+    if (*p == '+' || *p == '-')
+        buf[n++] = *p++;
+    int digits = 0, dot = 0;
+    for (; *p && n < sizeof buf - 1; p++) {
+        if (*p >= '0' && *p <= '9') {
+            buf[n++] = *p;
+            digits++;
+        } else if (*p == '_' && digits && p[1] >= '0' && p[1] <= '9' && !dot) {
+            continue; /* 600_000 */
+        } else if (*p == '.' && !dot) {
+            buf[n++] = *p;
+            dot = 1;
+        } else {
+            break;
+        }
+    }
+    if (!digits)
+        return 0;
+    if ((*p == 'e' || *p == 'E') && n < sizeof buf - 4) {
+        buf[n++] = *p++;
+        if (*p == '+' || *p == '-')
+            buf[n++] = *p++;
+        int ed = 0;
+        while (*p >= '0' && *p <= '9' && n < sizeof buf - 1) {
+            buf[n++] = *p++;
+            ed++;
+        }
+        if (!ed)
+            return 0;
+    }
+    if (*p)
+        return 0;
+    buf[n] = '\0';
+    double v = strtod(buf, NULL);
+    if (!isfinite(v))
+        return 0;
+    *out = v;
+    return 1;
+}
+
+parley_status_t parley__lnumber(loader_t *L, const yt_node_t *n, const char *what, double *out,
+                                const char **source, const yt_node_t **at)
+{
+    if (source)
+        *source = NULL;
+    if (n->kind == YT_MAP) {
+        static const char *const keys[] = {"value", "source", NULL};
+        parley_status_t st = parley__lkeys(L, n, keys, what);
+        if (st)
+            return st;
+        const yt_node_t *v = parley__lget(n, "value");
+        if (!v)
+            return parley__lerr(L, n, "%s: a mapping here needs 'value' (and may have 'source')",
+                                what);
+        if (source && (st = parley__lopt_string(L, n, "source", what, source)))
+            return st;
+        n = v;
+    }
+    if (n->kind != YT_SCALAR || parley__yt_is_null(n))
+        return parley__lerr(L, n, "%s must be a number, got %s", what, kind_name(n));
+    if (!n->plain || !parley__parse_number(n->str, out))
+        return parley__lerr(L, n, "%s must be a number, got '%.60s'", what, n->str);
+    if (at)
+        *at = n;
+    return PARLEY_OK;
+}

@@ -1,0 +1,350 @@
+/*
+ * ytree.c — builds a yt_node_t tree from libfyaml's event parser. We use
+ * events rather than libfyaml's document API because events carry a mark
+ * for every node (the document API of libfyaml 0.7 has none for mappings),
+ * and because resolving aliases ourselves lets us bound their expansion.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <libfyaml.h>
+#include "ytree.h"
+
+typedef struct anchor {
+    char *name;
+    yt_node_t *node;
+} anchor_t;
+
+typedef struct builder {
+    parley_ctx_t *ctx;
+    parley__arena_t *arena;
+    const char *name;
+    const yt_limits_t *lim;
+    yt_node_t **stack;      /* open collections */
+    char **stack_anchor;    /* their anchors, registered when they close */
+    size_t depth;
+    size_t nodes;           /* expanded node count */
+    anchor_t *anchors;
+    size_t n_anchors, cap_anchors;
+    yt_node_t *root;
+    size_t documents;
+    /* per open collection: children collected in a growable malloc array */
+    yt_node_t ***kids;
+    size_t *n_kids, *cap_kids;
+} builder_t;
+
+static parley_status_t fail_at(builder_t *b, int line, int col, parley_status_t st,
+                               const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static parley_status_t fail_at(builder_t *b, int line, int col, parley_status_t st,
+                               const char *fmt, ...)
+{
+    char what[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    return parley__fail(b->ctx, st, "%s:%d:%d: %s", b->name, line, col, what);
+}
+
+static parley_status_t oom(builder_t *b)
+{
+    return parley__fail(b->ctx, PARLEY_ENOMEM, "%s: out of memory while reading", b->name);
+}
+
+static parley_status_t add_anchor(builder_t *b, const char *name, yt_node_t *node)
+{
+    /* A later anchor of the same name shadows an earlier one (YAML 1.2). */
+    if (b->n_anchors == b->cap_anchors) {
+        size_t cap = b->cap_anchors ? b->cap_anchors * 2 : 16;
+        anchor_t *a = realloc(b->anchors, cap * sizeof *a);
+        if (!a)
+            return oom(b);
+        b->anchors = a;
+        b->cap_anchors = cap;
+    }
+    b->anchors[b->n_anchors].name = (char *)name;
+    b->anchors[b->n_anchors].node = node;
+    b->n_anchors++;
+    return PARLEY_OK;
+}
+
+static yt_node_t *find_anchor(builder_t *b, const char *name, size_t len)
+{
+    for (size_t k = b->n_anchors; k-- > 0;)
+        if (strlen(b->anchors[k].name) == len && memcmp(b->anchors[k].name, name, len) == 0)
+            return b->anchors[k].node;
+    return NULL;
+}
+
+/* Attaches a finished node to the open collection (or makes it the root). */
+static parley_status_t attach(builder_t *b, yt_node_t *node)
+{
+    if (b->depth == 0) {
+        b->root = node;
+        return PARLEY_OK;
+    }
+    size_t d = b->depth - 1;
+    if (b->n_kids[d] == b->cap_kids[d]) {
+        size_t cap = b->cap_kids[d] ? b->cap_kids[d] * 2 : 8;
+        yt_node_t **k = realloc(b->kids[d], cap * sizeof *k);
+        if (!k)
+            return oom(b);
+        b->kids[d] = k;
+        b->cap_kids[d] = cap;
+    }
+    b->kids[d][b->n_kids[d]++] = node;
+    return PARLEY_OK;
+}
+
+static parley_status_t count(builder_t *b, size_t weight, int line, int col)
+{
+    if (weight > b->lim->max_nodes || b->nodes > b->lim->max_nodes - weight)
+        return fail_at(b, line, col, PARLEY_ELIMIT,
+                       "the document expands to more than %zu nodes (aliases included): "
+                       "anchors and aliases must not multiply the input",
+                       b->lim->max_nodes);
+    b->nodes += weight;
+    return PARLEY_OK;
+}
+
+static char *token_text(builder_t *b, struct fy_token *t, size_t *len)
+{
+    size_t n = 0;
+    const char *s = fy_token_get_text(t, &n);
+    if (!s) {
+        s = "";
+        n = 0;
+    }
+    *len = n;
+    return parley__arena_strndup(b->arena, s, n);
+}
+
+static parley_status_t on_scalar(builder_t *b, struct fy_event *e, int line, int col)
+{
+    parley_status_t st = count(b, 1, line, col);
+    if (st)
+        return st;
+    yt_node_t *node = parley__arena_alloc(b->arena, sizeof *node);
+    if (!node)
+        return oom(b);
+    node->kind = YT_SCALAR;
+    node->line = line;
+    node->col = col;
+    node->weight = 1;
+    node->str = token_text(b, e->scalar.value, &node->len);
+    if (!node->str)
+        return oom(b);
+    if (node->len > b->lim->max_string)
+        return fail_at(b, line, col, PARLEY_ELIMIT, "a string longer than %zu bytes", b->lim->max_string);
+    node->plain = fy_token_scalar_style(e->scalar.value) == FYSS_PLAIN;
+    if (e->scalar.anchor) {
+        size_t alen;
+        char *a = token_text(b, e->scalar.anchor, &alen);
+        if (!a || (st = add_anchor(b, a, node)))
+            return a ? st : oom(b);
+    }
+    return attach(b, node);
+}
+
+static parley_status_t on_alias(builder_t *b, struct fy_event *e, int line, int col)
+{
+    size_t len = 0;
+    const char *name = fy_token_get_text(e->alias.anchor, &len);
+    yt_node_t *target = name ? find_anchor(b, name, len) : NULL;
+    if (!target) {
+        char nm[128];
+        snprintf(nm, sizeof nm, "%.*s", (int)(len < 100 ? len : 100), name ? name : "");
+        return fail_at(b, line, col, PARLEY_EINPUT,
+                       "alias '*%s' refers to no anchor defined before it", nm);
+    }
+    parley_status_t st = count(b, target->weight, line, col);
+    return st ? st : attach(b, target);
+}
+
+static parley_status_t on_open(builder_t *b, struct fy_event *e, int line, int col)
+{
+    if (b->depth >= b->lim->max_depth)
+        return fail_at(b, line, col, PARLEY_ELIMIT, "nesting deeper than %zu levels", b->lim->max_depth);
+    parley_status_t st = count(b, 1, line, col);
+    if (st)
+        return st;
+    yt_node_t *node = parley__arena_alloc(b->arena, sizeof *node);
+    if (!node)
+        return oom(b);
+    int is_map = e->type == FYET_MAPPING_START;
+    node->kind = is_map ? YT_MAP : YT_SEQ;
+    node->line = line;
+    node->col = col;
+    struct fy_token *anchor = is_map ? e->mapping_start.anchor : e->sequence_start.anchor;
+    char *aname = NULL;
+    if (anchor) {
+        size_t alen;
+        if (!(aname = token_text(b, anchor, &alen)))
+            return oom(b);
+    }
+    size_t d = b->depth++;
+    b->stack[d] = node;
+    b->stack_anchor[d] = aname;
+    b->kids[d] = NULL;
+    b->n_kids[d] = b->cap_kids[d] = 0;
+    return PARLEY_OK;
+}
+
+static int same_scalar(const yt_node_t *a, const yt_node_t *b)
+{
+    return a->kind == YT_SCALAR && b->kind == YT_SCALAR && a->len == b->len &&
+           memcmp(a->str, b->str, a->len) == 0;
+}
+
+static parley_status_t on_close(builder_t *b)
+{
+    size_t d = --b->depth;
+    yt_node_t *node = b->stack[d];
+    size_t nk = b->n_kids[d];
+    node->items = parley__arena_array(b->arena, nk ? nk : 1, sizeof *node->items);
+    if (!node->items) {
+        free(b->kids[d]);
+        return oom(b);
+    }
+    if (nk)
+        memcpy(node->items, b->kids[d], nk * sizeof *node->items);
+    free(b->kids[d]);
+    b->kids[d] = NULL;
+    node->n = node->kind == YT_MAP ? nk / 2 : nk;
+    node->weight = 1;
+    for (size_t k = 0; k < nk; k++)
+        node->weight += node->items[k]->weight;
+    if (node->kind == YT_MAP) {
+        for (size_t k = 0; k < node->n; k++) {
+            const yt_node_t *key = node->items[2 * k];
+            if (key->kind != YT_SCALAR)
+                return fail_at(b, key->line, key->col, PARLEY_EINPUT,
+                               "a mapping key must be a string, not a list or mapping");
+            if (key->len == 2 && memcmp(key->str, "<<", 2) == 0 && key->plain)
+                return fail_at(b, key->line, key->col, PARLEY_EINPUT,
+                               "merge keys ('<<') are not supported: write the keys out");
+            for (size_t m = 0; m < k; m++)
+                if (same_scalar(node->items[2 * m], key))
+                    return fail_at(b, key->line, key->col, PARLEY_EINPUT,
+                                   "duplicate key '%s' in this mapping", key->str);
+        }
+    }
+    if (b->stack_anchor[d]) {
+        parley_status_t st = add_anchor(b, b->stack_anchor[d], node);
+        if (st)
+            return st;
+    }
+    return attach(b, node);
+}
+
+static parley_status_t parse_error(builder_t *b, struct fy_diag *diag)
+{
+    void *it = NULL;
+    struct fy_diag_error *er = fy_diag_errors_iterate(diag, &it);
+    if (er && er->msg)
+        return parley__fail(b->ctx, PARLEY_EINPUT, "%s:%d:%d: YAML syntax error: %s", b->name,
+                            er->line > 0 ? er->line : 1, er->column > 0 ? er->column : 1,
+                            er->msg);
+    return parley__fail(b->ctx, PARLEY_EINPUT, "%s: YAML syntax error", b->name);
+}
+
+static parley_status_t on_event(builder_t *b, struct fy_event *e)
+{
+    const struct fy_mark *m = fy_event_start_mark(e);
+    int line = m ? m->line + 1 : 1, col = m ? m->column + 1 : 1;
+    switch (e->type) {
+    case FYET_DOCUMENT_START:
+        if (++b->documents > 1)
+            return fail_at(b, line, col, PARLEY_EINPUT,
+                           "a second YAML document ('---'): a scenario file holds one");
+        return PARLEY_OK;
+    case FYET_SCALAR: return on_scalar(b, e, line, col);
+    case FYET_ALIAS: return on_alias(b, e, line, col);
+    case FYET_MAPPING_START:
+    case FYET_SEQUENCE_START: return on_open(b, e, line, col);
+    case FYET_MAPPING_END:
+    case FYET_SEQUENCE_END: return on_close(b);
+    default: return PARLEY_OK;
+    }
+}
+
+static void discard(const char *buf, size_t len)
+{
+    (void)buf;
+    (void)len;
+}
+
+static void diag_sink(struct fy_diag *diag, void *user, const char *buf, size_t len)
+{
+    (void)diag;
+    (void)user;
+    discard(buf, len); /* errors are collected and read back; nothing printed */
+}
+
+parley_status_t parley__yt_parse(parley_ctx_t *ctx, parley__arena_t *arena, const char *name,
+                                 const char *buf, size_t len, const yt_limits_t *lim,
+                                 yt_node_t **root)
+{
+    builder_t b = {.ctx = ctx, .arena = arena, .name = name, .lim = lim};
+    if (len > lim->max_bytes)
+        return parley__fail(ctx, PARLEY_ELIMIT, "%s: the file is %zu bytes, over the limit of %zu",
+                            name, len, lim->max_bytes);
+    if (memchr(buf, '\0', len))
+        return parley__fail(ctx, PARLEY_EINPUT, "%s: the file contains a NUL byte: not a text file",
+                            name);
+    size_t md = lim->max_depth + 1;
+    b.stack = calloc(md, sizeof *b.stack);
+    b.stack_anchor = calloc(md, sizeof *b.stack_anchor);
+    b.kids = calloc(md, sizeof *b.kids);
+    b.n_kids = calloc(md, sizeof *b.n_kids);
+    b.cap_kids = calloc(md, sizeof *b.cap_kids);
+    struct fy_diag_cfg dc;
+    fy_diag_cfg_default(&dc);
+    dc.fp = NULL;
+    dc.output_fn = diag_sink;
+    dc.colorize = false;
+    struct fy_diag *diag = fy_diag_create(&dc);
+    struct fy_parse_cfg cfg = {0};
+    cfg.flags = FYPCF_QUIET | FYPCF_COLLECT_DIAG | FYPCF_DEFAULT_VERSION_1_2;
+    cfg.diag = diag;
+    struct fy_parser *p = diag ? fy_parser_create(&cfg) : NULL;
+    parley_status_t st = PARLEY_OK;
+    if (!b.stack || !b.stack_anchor || !b.kids || !b.n_kids || !b.cap_kids || !p) {
+        st = oom(&b);
+    } else if (diag) {
+        fy_diag_set_collect_errors(diag, true);
+        if (fy_parser_set_string(p, buf, len) != 0)
+            st = oom(&b);
+    }
+    struct fy_event *e;
+    while (st == PARLEY_OK && (e = fy_parser_parse(p)) != NULL) {
+        st = on_event(&b, e);
+        fy_parser_event_free(p, e);
+    }
+    if (st == PARLEY_OK && fy_parser_get_stream_error(p))
+        st = parse_error(&b, diag);
+    for (size_t d = 0; b.kids && d < md; d++)
+        free(b.kids[d]);
+    if (p)
+        fy_parser_destroy(p);
+    if (diag)
+        fy_diag_destroy(diag);
+    free(b.stack);
+    free(b.stack_anchor);
+    free(b.kids);
+    free(b.n_kids);
+    free(b.cap_kids);
+    free(b.anchors);
+    if (st == PARLEY_OK)
+        *root = b.root;
+    return st;
+}
+
+int parley__yt_is_null(const yt_node_t *n)
+{
+    return n->kind == YT_SCALAR && n->plain &&
+           (n->len == 0 || strcmp(n->str, "~") == 0 || strcmp(n->str, "null") == 0 ||
+            strcmp(n->str, "Null") == 0 || strcmp(n->str, "NULL") == 0);
+}
