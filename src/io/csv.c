@@ -105,7 +105,7 @@ parley_status_t parley__csv_parse(parley_ctx_t *ctx, const char *name, const cha
     parley__arena_init(&out->arena, 256u * 1024u * 1024u);
     reader_t r = {.ctx = ctx, .name = name, .t = out};
     parley_status_t st = PARLEY_OK;
-    int line = 1, col = 1, fline = 1, fcol = 1, quoted = 0, inq = 0;
+    int line = 1, col = 1, fline = 1, fcol = 1, rline = 1, quoted = 0, inq = 0;
     size_t i = 0;
     if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
         i = 3; /* UTF-8 byte-order mark */
@@ -143,11 +143,11 @@ parley_status_t parley__csv_parse(parley_ctx_t *ctx, const char *name, const cha
                 i++;
             st = end_field(&r, fline, fcol, quoted);
             if (st == PARLEY_OK)
-                st = end_row(&r, line);
+                st = end_row(&r, rline);
             quoted = 0;
             line++;
             col = 0;
-            fline = line;
+            fline = rline = line;
             fcol = 1;
         } else if (quoted) {
             if (c != ' ' && c != '\t')
@@ -165,7 +165,7 @@ parley_status_t parley__csv_parse(parley_ctx_t *ctx, const char *name, const cha
     if (st == PARLEY_OK && (r.text_len || r.n_fields || quoted)) {
         st = end_field(&r, fline, fcol, quoted);
         if (st == PARLEY_OK)
-            st = end_row(&r, line);
+            st = end_row(&r, rline);
     }
     free(r.fields);
     free(r.text);

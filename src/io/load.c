@@ -287,12 +287,15 @@ static parley_status_t load_root(loader_t *L, const yt_node_t *root)
     const yt_node_t *props = parley__lget(root, "proposals");
     if (!actors)
         return parley__lerr(L, root, "the top level has no 'actors'");
+    if ((st = parley__load_actors(L, actors)))
+        return st;
     if (!issues)
         return parley__lerr(L, root, "the top level has no 'issues'");
+    if ((st = parley__load_issues(L, issues)))
+        return st;
     if (!stances)
         return parley__lerr(L, root, "the top level has no 'stances' (what each actor wants)");
-    if ((st = parley__load_actors(L, actors)) || (st = parley__load_issues(L, issues)) ||
-        (st = parley__load_stances(L, stances)))
+    if ((st = parley__load_stances(L, stances)))
         return st;
     if (props && (st = parley__load_proposals(L, props)))
         return st;

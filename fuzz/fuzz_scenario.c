@@ -1,0 +1,31 @@
+/*
+ * fuzz_scenario.c — libFuzzer target for the scenario loader (YAML and
+ * JSON): any input must load or fail with a message, never crash, leak or
+ * hang; a loaded scenario is then evaluated on its proposals.
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include "parley/parley.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    parley_ctx_t *ctx = parley_ctx_create();
+    parley_scenario_t *s = NULL;
+    if (parley_scenario_load_buffer(ctx, "fuzz.yaml", (const char *)data, size, &s) == PARLEY_OK) {
+        size_t na = parley_scenario_actor_count(s);
+        for (size_t p = 0; p < parley_scenario_proposal_count(s); p++) {
+            const parley_proposal_t *pr = parley_scenario_proposal(s, p);
+            for (size_t i = 0; i < na; i++) {
+                parley_actor_eval_t e;
+                parley_eval_actor(s, i, pr->positions, &e, NULL);
+            }
+        }
+        char buf[256];
+        parley_scenario_package_count(s, 11, buf, sizeof buf);
+        parley_scenario_destroy(s);
+    }
+    parley_ctx_destroy(ctx);
+    return 0;
+}

@@ -1,0 +1,177 @@
+/*
+ * test_io.c — the JSON writer, CSV reading and quoting, actor tables
+ * (both layouts) and their YAML round trip, atomic writes.
+ */
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "../../src/io/csv.h"
+#include "parley/parley.h"
+#include "test.h"
+
+static void json_writer(void)
+{
+    parley_buf_t b;
+    parley_buf_init(&b);
+    parley_json_t j;
+    parley_json_init(&j, &b, 0);
+    parley_json_object_begin(&j);
+    parley_json_key(&j, "a");
+    parley_json_array_begin(&j);
+    parley_json_number(&j, 0.1);
+    parley_json_number(&j, 1e300 * 1e300);
+    parley_json_int(&j, -3);
+    parley_json_bool(&j, 1);
+    parley_json_string(&j, NULL);
+    parley_json_array_end(&j);
+    parley_json_key(&j, "s\"");
+    parley_json_string(&j, "x\n\t\\\x01");
+    parley_json_key(&j, "e");
+    parley_json_object_begin(&j);
+    parley_json_object_end(&j);
+    parley_json_key(&j, "z");
+    parley_json_number(&j, -0.0);
+    parley_json_object_end(&j);
+    CHECK_STR(b.data, "{\"a\":[0.1,null,-3,true,null],\"s\\\"\":\"x\\n\\t\\\\\\u0001\",\"e\":{},\"z\":0}");
+    parley_buf_free(&b);
+    char num[32];
+    parley_format_number(1.0 / 3.0, num);
+    CHECK(strtod(num, NULL) == 1.0 / 3.0);
+    parley_format_number(600000, num);
+    CHECK_STR(num, "600000");
+}
+
+static void csv_reader(void)
+{
+    const char *t = "a, b ,\"c,\"\"d\"\"\",\r\n\n x ,\"multi\nline\"\n";
+    csv_table_t tab;
+    CHECK_INT(parley__csv_parse(NULL, "t.csv", t, strlen(t), ',', &tab), PARLEY_OK);
+    CHECK_INT(tab.n_rows, 2);
+    if (tab.n_rows == 2) {
+        CHECK_INT(tab.rows[0].n, 3);
+        CHECK_STR(tab.rows[0].f[1].text, "b");
+        CHECK_STR(tab.rows[0].f[2].text, "c,\"d\"");
+        CHECK_INT(tab.rows[1].line, 3);
+        CHECK_INT(tab.rows[1].f[0].col, 1);
+        CHECK_STR(tab.rows[1].f[1].text, "multi\nline");
+    }
+    parley__csv_free(&tab);
+    parley_ctx_t *ctx = parley_ctx_create();
+    CHECK_INT(parley__csv_parse(ctx, "t.csv", "a,\"b", 4, ',', &tab), PARLEY_EINPUT);
+    CHECK_CONTAINS(parley_ctx_message(ctx), "t.csv:1:3: a quoted field is never closed");
+    parley_ctx_destroy(ctx);
+    parley_buf_t b;
+    parley_buf_init(&b);
+    parley_csv_field(&b, "plain");
+    parley_buf_puts(&b, ",");
+    parley_csv_field(&b, "a,\"b\"");
+    CHECK_STR(b.data, "plain,\"a,\"\"b\"\"\"");
+    parley_buf_free(&b);
+}
+
+static parley_scenario_t *roundtrip(const char *csv, parley_actor_table_t **tp)
+{
+    parley_ctx_t *ctx = parley_ctx_create();
+    parley_actor_table_t *t = NULL;
+    parley_scenario_t *s = NULL;
+    parley_buf_t y;
+    parley_buf_init(&y);
+    if (parley_actor_table_parse(ctx, "t.csv", csv, strlen(csv), &t) != PARLEY_OK ||
+        parley_actor_table_to_yaml(ctx, t, "dir/t.csv", &y) != PARLEY_OK ||
+        parley_scenario_load_buffer(ctx, "t.yaml", y.data, y.len, &s) != PARLEY_OK) {
+        fprintf(stderr, "  roundtrip failed: %s\n%s\n", parley_ctx_message(ctx), y.data ? y.data : "");
+        test_failures++;
+    }
+    parley_buf_free(&y);
+    parley_ctx_destroy(ctx);
+    *tp = t;
+    return s;
+}
+
+static void actor_table_ktab(void)
+{
+    const char *csv = "China Policy; scen 0,Scenario-000; reform, 3, 2, \n"
+                      "Actor,Description,Influence,Policy Position,Policy Salience,Pstn2,Sal2, \n"
+                      "XJ,Xi Jinping,100,30,30,20,10, \n"
+                      "LK,\"Li, Keqiang\",65,45,65,10,5, \n"
+                      "X J,Other,1.5,0,1,100,0, \n";
+    parley_actor_table_t *t;
+    parley_scenario_t *s = roundtrip(csv, &t);
+    CHECK(t != NULL && s != NULL);
+    if (t) {
+        CHECK_STR(t->layout, "ktab");
+        CHECK_INT(t->n_actors, 3);
+        CHECK_INT(t->n_dims, 2);
+        CHECK_STR(t->dim_names[0], "Policy");
+        CHECK_STR(t->dim_names[1], "Dimension 2");
+        CHECK_STR(t->actor_ids[2], "X-J");
+        CHECK_STR(t->actor_names[1], "LK");
+        CHECK_NEAR(t->salience[1 * 2 + 0], 0.65, 1e-15);
+    }
+    if (s) {
+        CHECK_INT(parley_scenario_actor_count(s), 3);
+        CHECK_STR(parley_scenario_issue(s, 0)->id, "policy");
+        CHECK_STR(parley_scenario_issue(s, 1)->id, "dimension-2");
+        CHECK_NEAR(parley_scenario_stance(s, 1, 0)->ideal, 45.0, 0);
+        CHECK_NEAR(parley_scenario_stance(s, 1, 0)->salience, 0.65, 1e-15);
+        CHECK_NEAR(parley_scenario_actor(s, 0)->capability, 100.0, 0);
+        CHECK_STR(parley_scenario_actor(s, 1)->notes, "Li, Keqiang");
+        CHECK_NEAR(parley_scenario_issue(s, 0)->hi, 100.0, 0);
+    }
+    parley_scenario_destroy(s);
+    parley_actor_table_destroy(t);
+}
+
+static void actor_table_plain(void)
+{
+    const char *csv = "Actor,Capability,Position,Salience\n"
+                      "US,100,-20,0.8\nEU,60,350,1\n";
+    parley_actor_table_t *t;
+    parley_scenario_t *s = roundtrip(csv, &t);
+    if (t) {
+        CHECK_STR(t->layout, "plain");
+        CHECK_INT(t->salience_percent, 0);
+        CHECK_STR(t->dim_names[0], "Dimension 1");
+    }
+    if (s) {
+        /* Positions keep their own scale: outside 0-100, the data's range. */
+        CHECK_NEAR(parley_scenario_issue(s, 0)->lo, -20.0, 0);
+        CHECK_NEAR(parley_scenario_issue(s, 0)->hi, 350.0, 0);
+        CHECK_NEAR(parley_scenario_stance(s, 0, 0)->salience, 0.8, 0);
+    }
+    parley_scenario_destroy(s);
+    parley_actor_table_destroy(t);
+}
+
+static void atomic_write(void)
+{
+    char dir[] = "/tmp/parley-test-XXXXXX";
+    CHECK(mkdtemp(dir) != NULL);
+    char path[128];
+    snprintf(path, sizeof path, "%s/out.txt", dir);
+    parley_ctx_t *ctx = parley_ctx_create();
+    CHECK_INT(parley_write_file_atomic(ctx, path, "one", 3), PARLEY_OK);
+    CHECK_INT(parley_write_file_atomic(ctx, path, "two!", 4), PARLEY_OK);
+    char *buf = NULL;
+    size_t len = 0;
+    CHECK_INT(parley_read_file(ctx, path, 100, &buf, &len), PARLEY_OK);
+    CHECK_STR(buf, "two!");
+    free(buf);
+    CHECK_INT(parley_read_file(ctx, path, 2, &buf, &len), PARLEY_ELIMIT);
+    char bad[160];
+    snprintf(bad, sizeof bad, "%s/missing/out.txt", dir);
+    CHECK_INT(parley_write_file_atomic(ctx, bad, "x", 1), PARLEY_EIO);
+    CHECK(access(bad, F_OK) != 0);
+    unlink(path);
+    rmdir(dir);
+    parley_ctx_destroy(ctx);
+}
+
+const test_case_t tests_io[] = {
+    {"io/json_writer", json_writer},
+    {"io/csv_reader", csv_reader},
+    {"io/actor_table_ktab", actor_table_ktab},
+    {"io/actor_table_plain", actor_table_plain},
+    {"io/atomic_write", atomic_write},
+    {NULL, NULL},
+};
