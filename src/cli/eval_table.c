@@ -64,25 +64,47 @@ static const char *verdict_colour(const cli_style_t *sty, parley_verdict_t v)
 static void actor_rows(parley_buf_t *b, const eval_run_t *r, size_t p, const cli_style_t *sty)
 {
     size_t na = parley_scenario_actor_count(r->s);
-    parley_buf_printf(b, "  %s%-8s %-11s %-6s %-13s %-8s %-24s %s%s\n", sty->dim, "actor",
-                      "utility", "BATNA", "surplus", "verdict", "red lines crossed",
-                      "costs most (utility lost)", sty->reset);
+    /* Columns as wide as their widest cell, so long issue ids never collide. */
+    size_t w_id = 5, w_u = 7, w_s = 7, w_red = 17;
+    char u[32], sp[32], red[512], hurts[256];
     for (size_t i = 0; i < na; i++) {
         const parley_actor_eval_t *e = eval_actor(r, p, i);
-        char u[32], sp[32], red[256], hurts[256];
+        range_text(u, sizeof u, e->utility_min, e->utility_max, 0);
+        range_text(sp, sizeof sp, e->surplus_min, e->surplus_max, 1);
+        red_text(r, p, i, red, sizeof red);
+        w_id = w_id > cli_width(parley_scenario_actor(r->s, i)->id) ? w_id
+                                                                  : cli_width(parley_scenario_actor(r->s, i)->id);
+        w_u = w_u > strlen(u) ? w_u : strlen(u);
+        w_s = w_s > strlen(sp) ? w_s : strlen(sp);
+        w_red = w_red > cli_width(red) ? w_red : cli_width(red);
+    }
+    parley_buf_printf(b, "  %s", sty->dim);
+    cli_pad(b, "actor", w_id + 2);
+    cli_pad(b, "utility", w_u + 2);
+    cli_pad(b, "BATNA", 7);
+    cli_pad(b, "surplus", w_s + 2);
+    cli_pad(b, "verdict", 9);
+    cli_pad(b, "red lines crossed", w_red + 2);
+    parley_buf_printf(b, "costs most (utility lost)%s\n", sty->reset);
+    for (size_t i = 0; i < na; i++) {
+        const parley_actor_eval_t *e = eval_actor(r, p, i);
         range_text(u, sizeof u, e->utility_min, e->utility_max, 0);
         range_text(sp, sizeof sp, e->surplus_min, e->surplus_max, 1);
         red_text(r, p, i, red, sizeof red);
         hurts_text(r, p, i, hurts, sizeof hurts);
+        char batna[16];
+        snprintf(batna, sizeof batna, "%.3f", e->batna);
         parley_buf_puts(b, "  ");
-        cli_pad(b, parley_scenario_actor(r->s, i)->id, 8);
-        parley_buf_printf(b, " %-11s %-6.3f %-13s ", u, e->batna, sp);
-        parley_buf_printf(b, "%s%-8s%s ", verdict_colour(sty, e->verdict),
-                          e->verdict == PARLEY_REJECT ? "REJECT" : parley_verdict_name(e->verdict),
-                          sty->reset);
-        parley_buf_printf(b, "%s", e->red_lines_crossed ? sty->red : "");
-        cli_pad(b, red, 24);
-        parley_buf_printf(b, "%s %s\n", e->red_lines_crossed ? sty->reset : "", hurts);
+        cli_pad(b, parley_scenario_actor(r->s, i)->id, w_id + 2);
+        cli_pad(b, u, w_u + 2);
+        cli_pad(b, batna, 7);
+        cli_pad(b, sp, w_s + 2);
+        parley_buf_puts(b, verdict_colour(sty, e->verdict));
+        cli_pad(b, e->verdict == PARLEY_REJECT ? "REJECT" : parley_verdict_name(e->verdict), 9);
+        parley_buf_puts(b, sty->reset);
+        parley_buf_puts(b, e->red_lines_crossed ? sty->red : "");
+        cli_pad(b, red, w_red + 2);
+        parley_buf_printf(b, "%s%s\n", e->red_lines_crossed ? sty->reset : "", hurts);
     }
 }
 
@@ -117,30 +139,42 @@ static void matrix(parley_buf_t *b, const eval_run_t *r, size_t p, const cli_sty
     const parley_scenario_t *s = r->s;
     size_t na = parley_scenario_actor_count(s), ni = parley_scenario_issue_count(s);
     const parley_proposal_t *pr = parley_scenario_proposal(s, r->props[p]);
+    char pos[96];
+    size_t w_issue = 5, w_pos = 8, w_act = 7;
+    for (size_t j = 0; j < ni; j++) {
+        eval_position_text(s, j, pr->positions[j], pos, sizeof pos);
+        size_t wi = cli_width(parley_scenario_issue(s, j)->id), wp = cli_width(pos);
+        w_issue = wi > w_issue ? wi : w_issue;
+        w_pos = wp > w_pos ? wp : w_pos;
+    }
+    for (size_t i = 0; i < na; i++) {
+        size_t wa = cli_width(parley_scenario_actor(s, i)->id) + 1;
+        w_act = wa > w_act ? wa : w_act;
+    }
     parley_buf_printf(b, "\n  %sutility lost on each point against the actor's ideal "
                          "(! = red line crossed, ? = open)%s\n  ", sty->dim, sty->reset);
-    cli_pad(b, "issue", 20);
-    cli_pad(b, "position", 22);
+    cli_pad(b, "issue", w_issue + 2);
+    cli_pad(b, "position", w_pos + 1);
     for (size_t i = 0; i < na; i++) {
-        char h[16];
-        snprintf(h, sizeof h, "%8.8s", parley_scenario_actor(s, i)->id);
-        parley_buf_puts(b, h);
+        const char *id = parley_scenario_actor(s, i)->id;
+        for (size_t k = cli_width(id); k < w_act; k++)
+            parley_buf_puts(b, " ");
+        parley_buf_printf(b, "%s ", id);
     }
     parley_buf_puts(b, "\n");
     for (size_t j = 0; j < ni; j++) {
-        char pos[64];
         eval_position_text(s, j, pr->positions[j], pos, sizeof pos);
         parley_buf_puts(b, "  ");
-        cli_pad(b, parley_scenario_issue(s, j)->id, 20);
-        cli_pad(b, pos, 22);
+        cli_pad(b, parley_scenario_issue(s, j)->id, w_issue + 2);
+        cli_pad(b, pos, w_pos + 1);
         for (size_t i = 0; i < na; i++) {
             const parley_issue_eval_t *e = eval_issue(r, p, i, j);
             if (e->open)
-                parley_buf_printf(b, "%7s%s", "?", " ");
+                parley_buf_printf(b, "%*s ", (int)w_act, "?");
             else if (e->red_line)
-                parley_buf_printf(b, "%s%7.3f!%s", sty->red, e->loss, sty->reset);
+                parley_buf_printf(b, "%s%*.3f!%s", sty->red, (int)w_act, e->loss, sty->reset);
             else
-                parley_buf_printf(b, "%7.3f ", e->loss);
+                parley_buf_printf(b, "%*.3f ", (int)w_act, e->loss);
         }
         parley_buf_puts(b, "\n");
     }

@@ -61,6 +61,11 @@ parley_status_t parley__scenario_finish(parley_ctx_t *ctx, parley_scenario_t *s)
 /* ---- SHA-256 of a byte string as 64 lowercase hex digits + NUL. */
 void parley__sha256_hex(const void *data, size_t len, char hex[65]);
 
+/* ---- UTF-8: 1 when buf[0..len) is valid UTF-8 (no overlongs, surrogates
+ * or code points past U+10FFFF); else 0 with the 1-based line and column
+ * (in characters) of the first bad byte. */
+int parley__utf8_valid(const char *buf, size_t len, int *line, int *col);
+
 /* ---- Edit distance (for suggestions), capped at cap+1. */
 size_t parley__edit_distance(const char *a, const char *b, size_t cap);
 

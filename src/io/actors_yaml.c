@@ -82,7 +82,7 @@ static void scale_of(const parley_actor_table_t *t, size_t k, double *lo, double
         *hi = 100.0;
     } else {
         *lo = mn;
-        *hi = mx > mn ? mx : mn + 1.0;
+        *hi = mx > mn ? mx : mn + fmax(1.0, fabs(mn)); /* one position: any positive span */
     }
 }
 

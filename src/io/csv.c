@@ -62,7 +62,7 @@ static parley_status_t end_field(reader_t *r, int line, int col, int quoted)
         while (b > a && (r->text[b - 1] == ' ' || r->text[b - 1] == '\t'))
             b--;
     }
-    char *s = parley__arena_strndup(&r->t->arena, r->text + a, b - a);
+    char *s = parley__arena_strndup(&r->t->arena, r->text ? r->text + a : "", b - a);
     if (!s)
         return nomem(r);
     r->fields[r->n_fields++] = (csv_field_t){.text = s, .line = line, .col = col, .quoted = quoted};
@@ -103,6 +103,10 @@ parley_status_t parley__csv_parse(parley_ctx_t *ctx, const char *name, const cha
 {
     memset(out, 0, sizeof *out);
     parley__arena_init(&out->arena, 256u * 1024u * 1024u);
+    int bl, bc;
+    if (!parley__utf8_valid(buf, len, &bl, &bc))
+        return parley__fail(ctx, PARLEY_EINPUT, "%s:%d:%d: invalid UTF-8: a table must be UTF-8 text",
+                            name, bl, bc);
     reader_t r = {.ctx = ctx, .name = name, .t = out};
     parley_status_t st = PARLEY_OK;
     int line = 1, col = 1, fline = 1, fcol = 1, rline = 1, quoted = 0, inq = 0;

@@ -109,16 +109,30 @@ static parley_status_t count(builder_t *b, size_t weight, int line, int col)
     return PARLEY_OK;
 }
 
+/*
+ * The text of a token, copied into the arena. We walk the token's chunks
+ * ourselves: libfyaml 0.7's fy_token_get_text() leaks its chunk buffer on
+ * scalars with many escapes (found by fuzz_scenario).
+ */
 static char *token_text(builder_t *b, struct fy_token *t, size_t *len)
 {
-    size_t n = 0;
-    const char *s = fy_token_get_text(t, &n);
-    if (!s) {
-        s = "";
-        n = 0;
+    struct fy_token_iter *it = fy_token_iter_create(t);
+    if (!it)
+        return NULL;
+    parley_buf_t acc;
+    parley_buf_init(&acc);
+    const struct fy_iter_chunk *c = NULL;
+    int err = 0;
+    while ((c = fy_token_iter_chunk_next(it, c, &err)) != NULL)
+        parley_buf_append(&acc, c->str, c->len);
+    fy_token_iter_destroy(it);
+    char *s = NULL;
+    if (!err && !acc.failed) {
+        *len = acc.len;
+        s = parley__arena_strndup(b->arena, acc.data ? acc.data : "", acc.len);
     }
-    *len = n;
-    return parley__arena_strndup(b->arena, s, n);
+    parley_buf_free(&acc);
+    return s;
 }
 
 static parley_status_t on_scalar(builder_t *b, struct fy_event *e, int line, int col)
@@ -294,6 +308,11 @@ parley_status_t parley__yt_parse(parley_ctx_t *ctx, parley__arena_t *arena, cons
     if (memchr(buf, '\0', len))
         return parley__fail(ctx, PARLEY_EINPUT, "%s: the file contains a NUL byte: not a text file",
                             name);
+    int bl, bc;
+    if (!parley__utf8_valid(buf, len, &bl, &bc))
+        return parley__fail(ctx, PARLEY_EINPUT,
+                            "%s:%d:%d: invalid UTF-8: a scenario file must be UTF-8 text", name,
+                            bl, bc);
     size_t md = lim->max_depth + 1;
     b.stack = calloc(md, sizeof *b.stack);
     b.stack_anchor = calloc(md, sizeof *b.stack_anchor);

@@ -98,7 +98,21 @@ static void status_strings(void)
     parley_ctx_destroy(ctx);
 }
 
+static void utf8_validation(void)
+{
+    int line = 0, col = 0;
+    CHECK(parley__utf8_valid("plain \xE2\x80\x94 dash \xF0\x9F\x98\x80", 15, &line, &col));
+    CHECK(!parley__utf8_valid("ab\ncd\xFFx", 7, &line, &col));
+    CHECK_INT(line, 2);
+    CHECK_INT(col, 3);
+    CHECK(!parley__utf8_valid("\xC0\xAF", 2, &line, &col));         /* overlong '/' */
+    CHECK(!parley__utf8_valid("\xED\xA0\x80", 3, &line, &col));     /* surrogate */
+    CHECK(!parley__utf8_valid("\xF4\x90\x80\x80", 4, &line, &col)); /* past U+10FFFF */
+    CHECK(!parley__utf8_valid("\xE2\x80", 2, &line, &col));         /* truncated */
+}
+
 const test_case_t tests_core[] = {
+    {"core/utf8", utf8_validation},
     {"core/sha256", sha256_vectors},
     {"core/package_count", package_count_exact},
     {"core/suggest", suggestions},
