@@ -206,10 +206,49 @@ static parley_status_t on_open(builder_t *b, struct fy_event *e, int line, int c
     return PARLEY_OK;
 }
 
-static int same_scalar(const yt_node_t *a, const yt_node_t *b)
+/* Orders mapping keys by text, then by position, for duplicate detection. */
+static int key_order(const void *pa, const void *pb)
 {
-    return a->kind == YT_SCALAR && b->kind == YT_SCALAR && a->len == b->len &&
-           memcmp(a->str, b->str, a->len) == 0;
+    const yt_node_t *a = *(const yt_node_t *const *)pa, *b = *(const yt_node_t *const *)pb;
+    if (a->len != b->len)
+        return a->len < b->len ? -1 : 1;
+    int c = memcmp(a->str, b->str, a->len);
+    if (c)
+        return c;
+    return (a->line > b->line || (a->line == b->line && a->col > b->col)) -
+           (a->line < b->line || (a->line == b->line && a->col < b->col));
+}
+
+/*
+ * Checks a mapping's keys: scalars, no merge key, no duplicates. Sorting a
+ * copy keeps this O(n log n): a mapping may hold up to a million keys.
+ */
+static parley_status_t check_keys(builder_t *b, const yt_node_t *node)
+{
+    yt_node_t **keys = malloc((node->n ? node->n : 1) * sizeof *keys);
+    if (!keys)
+        return oom(b);
+    parley_status_t st = PARLEY_OK;
+    for (size_t k = 0; k < node->n && !st; k++) {
+        yt_node_t *key = node->items[2 * k];
+        keys[k] = key;
+        if (key->kind != YT_SCALAR)
+            st = fail_at(b, key->line, key->col, PARLEY_EINPUT,
+                         "a mapping key must be a string, not a list or mapping");
+        else if (key->len == 2 && memcmp(key->str, "<<", 2) == 0 && key->plain)
+            st = fail_at(b, key->line, key->col, PARLEY_EINPUT,
+                         "merge keys ('<<') are not supported: write the keys out");
+    }
+    if (!st) {
+        qsort(keys, node->n, sizeof *keys, key_order);
+        for (size_t k = 1; k < node->n && !st; k++)
+            if (keys[k]->len == keys[k - 1]->len &&
+                memcmp(keys[k]->str, keys[k - 1]->str, keys[k]->len) == 0)
+                st = fail_at(b, keys[k]->line, keys[k]->col, PARLEY_EINPUT,
+                             "duplicate key '%.60s' in this mapping", keys[k]->str);
+    }
+    free(keys);
+    return st;
 }
 
 static parley_status_t on_close(builder_t *b)
@@ -231,19 +270,9 @@ static parley_status_t on_close(builder_t *b)
     for (size_t k = 0; k < nk; k++)
         node->weight += node->items[k]->weight;
     if (node->kind == YT_MAP) {
-        for (size_t k = 0; k < node->n; k++) {
-            const yt_node_t *key = node->items[2 * k];
-            if (key->kind != YT_SCALAR)
-                return fail_at(b, key->line, key->col, PARLEY_EINPUT,
-                               "a mapping key must be a string, not a list or mapping");
-            if (key->len == 2 && memcmp(key->str, "<<", 2) == 0 && key->plain)
-                return fail_at(b, key->line, key->col, PARLEY_EINPUT,
-                               "merge keys ('<<') are not supported: write the keys out");
-            for (size_t m = 0; m < k; m++)
-                if (same_scalar(node->items[2 * m], key))
-                    return fail_at(b, key->line, key->col, PARLEY_EINPUT,
-                                   "duplicate key '%s' in this mapping", key->str);
-        }
+        parley_status_t st = check_keys(b, node);
+        if (st)
+            return st;
     }
     if (b->stack_anchor[d]) {
         parley_status_t st = add_anchor(b, b->stack_anchor[d], node);
