@@ -26,7 +26,7 @@ void parley__arena_free(parley__arena_t *a)
     parley__chunk_t *c = a->head;
     while (c) {
         parley__chunk_t *next = c->next;
-        free(c);
+        parley__free(c);
         c = next;
     }
     a->head = NULL;
@@ -47,7 +47,7 @@ void *parley__arena_alloc(parley__arena_t *a, size_t size)
             sz = need;
         if (sz > SIZE_MAX - sizeof *c)
             return NULL;
-        c = malloc(sizeof *c + sz);
+        c = parley__malloc(sizeof *c + sz);
         if (!c)
             return NULL;
         c->next = a->head;

@@ -23,6 +23,16 @@ parley_status_t parley__vfail(parley_ctx_t *ctx, parley_status_t status, const c
 /* Clears the context's failure (at the start of a successful call). */
 void parley__ok(parley_ctx_t *ctx);
 
+/* ---- Allocation: every allocation of the library goes through these, so
+ * tests can make the n-th one fail (parley__alloc_fail_after). */
+void *parley__malloc(size_t n);
+void *parley__calloc(size_t n, size_t size);
+void *parley__realloc(void *p, size_t n);
+void parley__free(void *p);
+/* Test hook: the next n allocations succeed, then every one fails; a
+ * negative n turns failures off. Not thread-safe: for single-threaded tests. */
+void parley__alloc_fail_after(long n);
+
 /* ---- Arena: many small allocations freed together. */
 typedef struct parley__chunk parley__chunk_t;
 typedef struct parley__arena {

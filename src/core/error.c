@@ -30,12 +30,12 @@ const char *parley_version(void)
 
 parley_ctx_t *parley_ctx_create(void)
 {
-    return calloc(1, sizeof(parley_ctx_t));
+    return parley__calloc(1, sizeof(parley_ctx_t));
 }
 
 void parley_ctx_destroy(parley_ctx_t *ctx)
 {
-    free(ctx);
+    parley__free(ctx);
 }
 
 const char *parley_ctx_message(const parley_ctx_t *ctx)

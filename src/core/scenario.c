@@ -19,7 +19,7 @@ int parley_is_open(double position)
 
 parley_scenario_t *parley__scenario_new(void)
 {
-    parley_scenario_t *s = calloc(1, sizeof *s);
+    parley_scenario_t *s = parley__calloc(1, sizeof *s);
     if (s)
         parley__arena_init(&s->arena, 0);
     return s;
@@ -30,7 +30,7 @@ void parley_scenario_destroy(parley_scenario_t *s)
     if (!s)
         return;
     parley__arena_free(&s->arena);
-    free(s);
+    parley__free(s);
 }
 
 parley_status_t parley__scenario_finish(parley_ctx_t *ctx, parley_scenario_t *s)
@@ -147,7 +147,7 @@ parley_status_t parley_scenario_package_count(const parley_scenario_t *s, unsign
 {
     /* 4096 issues of at most 64 options: < 10^7400, i.e. < 823 base-1e9 digits. */
     enum { MAXD = 1024 };
-    unsigned *d = calloc(MAXD, sizeof *d);
+    unsigned *d = parley__calloc(MAXD, sizeof *d);
     if (!d)
         return PARLEY_ENOMEM;
     size_t n = 1;
@@ -158,7 +158,7 @@ parley_status_t parley_scenario_package_count(const parley_scenario_t *s, unsign
         n = bignum_mul(d, n, MAXD, m);
     }
     if (!n) {
-        free(d);
+        parley__free(d);
         return PARLEY_ELIMIT;
     }
     char tmp[16];
@@ -176,7 +176,7 @@ parley_status_t parley_scenario_package_count(const parley_scenario_t *s, unsign
         }
         buf[at] = '\0';
     }
-    free(d);
+    parley__free(d);
     return st;
 }
 

@@ -288,9 +288,9 @@ static parley_status_t parse_table(parley_ctx_t *ctx, const char *name, const cs
         pt->name = parley__arena_strdup(&ti->arena, r0->f[0].text);
         pt->description = parley__arena_strdup(&ti->arena, r0->f[1].text);
     }
-    cols_t *c = malloc(sizeof *c);
+    cols_t *c = parley__malloc(sizeof *c);
     if (!c || !pt->layout)
-        return free(c), parley__fail(ctx, PARLEY_ENOMEM, "%s: out of memory", name);
+        return parley__free(c), parley__fail(ctx, PARLEY_ENOMEM, "%s: out of memory", name);
     parley_status_t st = map_header(ctx, name, &t->rows[header], ktab, c);
     if (st == PARLEY_OK && ktab && c->n_dims != n_dim)
         st = parley__fail(ctx, PARLEY_EINPUT,
@@ -309,14 +309,14 @@ static parley_status_t parse_table(parley_ctx_t *ctx, const char *name, const cs
         if (!pt->dim_names)
             st = parley__fail(ctx, PARLEY_ENOMEM, "%s: out of memory", name);
     }
-    free(c);
+    parley__free(c);
     return st;
 }
 
 parley_status_t parley_actor_table_parse(parley_ctx_t *ctx, const char *name, const char *buf,
                                          size_t len, parley_actor_table_t **out)
 {
-    table_impl_t *ti = calloc(1, sizeof *ti);
+    table_impl_t *ti = parley__calloc(1, sizeof *ti);
     if (!ti)
         return parley__fail(ctx, PARLEY_ENOMEM, "%s: out of memory", name);
     parley__arena_init(&ti->arena, 0);
@@ -343,5 +343,5 @@ void parley_actor_table_destroy(parley_actor_table_t *t)
         return;
     table_impl_t *ti = (table_impl_t *)t; /* pub is the first member */
     parley__arena_free(&ti->arena);
-    free(ti);
+    parley__free(ti);
 }

@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "parley/io.h"
+#include "../core/core.h"
 
 void parley_buf_init(parley_buf_t *b)
 {
@@ -19,7 +19,7 @@ void parley_buf_init(parley_buf_t *b)
 
 void parley_buf_free(parley_buf_t *b)
 {
-    free(b->data);
+    parley__free(b->data);
     parley_buf_init(b);
 }
 
@@ -37,7 +37,7 @@ static int reserve(parley_buf_t *b, size_t extra)
         }
         cap *= 2;
     }
-    char *p = realloc(b->data, cap);
+    char *p = parley__realloc(b->data, cap);
     if (!p) {
         b->failed = 1;
         return 0;

@@ -32,7 +32,7 @@ static int push_char(reader_t *r, char c)
 {
     if (r->text_len + 1 >= r->text_cap) {
         size_t cap = r->text_cap ? r->text_cap * 2 : 64;
-        char *p = realloc(r->text, cap);
+        char *p = parley__realloc(r->text, cap);
         if (!p)
             return 0;
         r->text = p;
@@ -49,7 +49,7 @@ static parley_status_t end_field(reader_t *r, int line, int col, int quoted)
                             r->name, line, col, MAX_FIELDS);
     if (r->n_fields == r->cap_fields) {
         size_t cap = r->cap_fields ? r->cap_fields * 2 : 16;
-        csv_field_t *f = realloc(r->fields, cap * sizeof *f);
+        csv_field_t *f = parley__realloc(r->fields, cap * sizeof *f);
         if (!f)
             return nomem(r);
         r->fields = f;
@@ -84,7 +84,7 @@ static parley_status_t end_row(reader_t *r, int line)
                             MAX_ROWS);
     if (t->n_rows == r->cap_rows) {
         size_t cap = r->cap_rows ? r->cap_rows * 2 : 64;
-        csv_row_t *rows = realloc(t->rows, cap * sizeof *rows);
+        csv_row_t *rows = parley__realloc(t->rows, cap * sizeof *rows);
         if (!rows)
             return nomem(r);
         t->rows = rows;
@@ -171,8 +171,8 @@ parley_status_t parley__csv_parse(parley_ctx_t *ctx, const char *name, const cha
         if (st == PARLEY_OK)
             st = end_row(&r, rline);
     }
-    free(r.fields);
-    free(r.text);
+    parley__free(r.fields);
+    parley__free(r.text);
     if (st)
         parley__csv_free(out);
     return st;
@@ -180,7 +180,7 @@ parley_status_t parley__csv_parse(parley_ctx_t *ctx, const char *name, const cha
 
 void parley__csv_free(csv_table_t *t)
 {
-    free(t->rows);
+    parley__free(t->rows);
     t->rows = NULL;
     t->n_rows = 0;
     parley__arena_free(&t->arena);

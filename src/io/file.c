@@ -24,7 +24,7 @@ parley_status_t parley_read_file(parley_ctx_t *ctx, const char *path, size_t max
         return parley__fail(ctx, PARLEY_EIO, "%s: is a folder, not a file", path);
     }
     size_t cap = 4096, n = 0;
-    char *buf = malloc(cap + 1);
+    char *buf = parley__malloc(cap + 1);
     parley_status_t st = buf ? PARLEY_OK : PARLEY_ENOMEM;
     while (st == PARLEY_OK) {
         if (n == cap) {
@@ -33,7 +33,7 @@ parley_status_t parley_read_file(parley_ctx_t *ctx, const char *path, size_t max
                                   path, max);
                 break;
             }
-            char *p = realloc(buf, cap * 2 + 1);
+            char *p = parley__realloc(buf, cap * 2 + 1);
             if (!p) {
                 st = PARLEY_ENOMEM;
                 break;
@@ -55,7 +55,7 @@ parley_status_t parley_read_file(parley_ctx_t *ctx, const char *path, size_t max
     if (st == PARLEY_ENOMEM)
         parley__fail(ctx, st, "%s: out of memory while reading", path);
     if (st) {
-        free(buf);
+        parley__free(buf);
         return st;
     }
     buf[n] = '\0';
@@ -68,7 +68,7 @@ parley_status_t parley_write_file_atomic(parley_ctx_t *ctx, const char *path, co
                                          size_t len)
 {
     size_t pl = strlen(path);
-    char *tmp = malloc(pl + 32);
+    char *tmp = parley__malloc(pl + 32);
     if (!tmp)
         return parley__fail(ctx, PARLEY_ENOMEM, "%s: out of memory", path);
     snprintf(tmp, pl + 32, "%s.tmp.%ld", path, (long)getpid());
@@ -76,7 +76,7 @@ parley_status_t parley_write_file_atomic(parley_ctx_t *ctx, const char *path, co
     if (fd < 0) {
         parley_status_t st = parley__fail(ctx, PARLEY_EIO, "%s: cannot create: %s", path,
                                           strerror(errno));
-        free(tmp);
+        parley__free(tmp);
         return st;
     }
     size_t done = 0;
@@ -98,10 +98,10 @@ parley_status_t parley_write_file_atomic(parley_ctx_t *ctx, const char *path, co
         err = errno;
     if (err) {
         unlink(tmp);
-        free(tmp);
+        parley__free(tmp);
         return parley__fail(ctx, PARLEY_EIO, "%s: cannot write: %s", path, strerror(err));
     }
-    free(tmp);
+    parley__free(tmp);
     parley__ok(ctx);
     return PARLEY_OK;
 }

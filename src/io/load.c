@@ -342,6 +342,6 @@ parley_status_t parley_scenario_load_file(parley_ctx_t *ctx, const char *path,
     if (st)
         return st;
     st = parley_scenario_load_buffer(ctx, path, buf, len, out);
-    free(buf);
+    parley__free(buf);
     return st;
 }

@@ -58,7 +58,7 @@ static parley_status_t add_anchor(builder_t *b, const char *name, yt_node_t *nod
     /* A later anchor of the same name shadows an earlier one (YAML 1.2). */
     if (b->n_anchors == b->cap_anchors) {
         size_t cap = b->cap_anchors ? b->cap_anchors * 2 : 16;
-        anchor_t *a = realloc(b->anchors, cap * sizeof *a);
+        anchor_t *a = parley__realloc(b->anchors, cap * sizeof *a);
         if (!a)
             return oom(b);
         b->anchors = a;
@@ -88,7 +88,7 @@ static parley_status_t attach(builder_t *b, yt_node_t *node)
     size_t d = b->depth - 1;
     if (b->n_kids[d] == b->cap_kids[d]) {
         size_t cap = b->cap_kids[d] ? b->cap_kids[d] * 2 : 8;
-        yt_node_t **k = realloc(b->kids[d], cap * sizeof *k);
+        yt_node_t **k = parley__realloc(b->kids[d], cap * sizeof *k);
         if (!k)
             return oom(b);
         b->kids[d] = k;
@@ -225,7 +225,7 @@ static int key_order(const void *pa, const void *pb)
  */
 static parley_status_t check_keys(builder_t *b, const yt_node_t *node)
 {
-    yt_node_t **keys = malloc((node->n ? node->n : 1) * sizeof *keys);
+    yt_node_t **keys = parley__malloc((node->n ? node->n : 1) * sizeof *keys);
     if (!keys)
         return oom(b);
     parley_status_t st = PARLEY_OK;
@@ -247,7 +247,7 @@ static parley_status_t check_keys(builder_t *b, const yt_node_t *node)
                 st = fail_at(b, keys[k]->line, keys[k]->col, PARLEY_EINPUT,
                              "duplicate key '%.60s' in this mapping", keys[k]->str);
     }
-    free(keys);
+    parley__free(keys);
     return st;
 }
 
@@ -258,12 +258,12 @@ static parley_status_t on_close(builder_t *b)
     size_t nk = b->n_kids[d];
     node->items = parley__arena_array(b->arena, nk ? nk : 1, sizeof *node->items);
     if (!node->items) {
-        free(b->kids[d]);
+        parley__free(b->kids[d]);
         return oom(b);
     }
     if (nk)
         memcpy(node->items, b->kids[d], nk * sizeof *node->items);
-    free(b->kids[d]);
+    parley__free(b->kids[d]);
     b->kids[d] = NULL;
     node->n = node->kind == YT_MAP ? nk / 2 : nk;
     node->weight = 1;
@@ -343,11 +343,11 @@ parley_status_t parley__yt_parse(parley_ctx_t *ctx, parley__arena_t *arena, cons
                             "%s:%d:%d: invalid UTF-8: a scenario file must be UTF-8 text", name,
                             bl, bc);
     size_t md = lim->max_depth + 1;
-    b.stack = calloc(md, sizeof *b.stack);
-    b.stack_anchor = calloc(md, sizeof *b.stack_anchor);
-    b.kids = calloc(md, sizeof *b.kids);
-    b.n_kids = calloc(md, sizeof *b.n_kids);
-    b.cap_kids = calloc(md, sizeof *b.cap_kids);
+    b.stack = parley__calloc(md, sizeof *b.stack);
+    b.stack_anchor = parley__calloc(md, sizeof *b.stack_anchor);
+    b.kids = parley__calloc(md, sizeof *b.kids);
+    b.n_kids = parley__calloc(md, sizeof *b.n_kids);
+    b.cap_kids = parley__calloc(md, sizeof *b.cap_kids);
     struct fy_diag_cfg dc;
     fy_diag_cfg_default(&dc);
     dc.fp = NULL;
@@ -374,17 +374,17 @@ parley_status_t parley__yt_parse(parley_ctx_t *ctx, parley__arena_t *arena, cons
     if (st == PARLEY_OK && fy_parser_get_stream_error(p))
         st = parse_error(&b, diag);
     for (size_t d = 0; b.kids && d < md; d++)
-        free(b.kids[d]);
+        parley__free(b.kids[d]);
     if (p)
         fy_parser_destroy(p);
     if (diag)
         fy_diag_destroy(diag);
-    free(b.stack);
-    free(b.stack_anchor);
-    free(b.kids);
-    free(b.n_kids);
-    free(b.cap_kids);
-    free(b.anchors);
+    parley__free(b.stack);
+    parley__free(b.stack_anchor);
+    parley__free(b.kids);
+    parley__free(b.n_kids);
+    parley__free(b.cap_kids);
+    parley__free(b.anchors);
     if (st == PARLEY_OK)
         *root = b.root;
     return st;

@@ -111,7 +111,65 @@ static void utf8_validation(void)
     CHECK(!parley__utf8_valid("\xE2\x80", 2, &line, &col));         /* truncated */
 }
 
+/*
+ * Makes the n-th allocation fail, for every n until the operation succeeds:
+ * each failure must be reported as PARLEY_ENOMEM (never a crash, a wrong
+ * status or, under ASan, a leak).
+ */
+static void alloc_failures(void)
+{
+    static const char text[] =
+        "parley: 1\nscenario: {id: t, name: 'it''s', source: s}\n"
+        "actors: [{id: A, capability: {value: 1, source: x}, batna: 0.2}, {id: B, capability: 2, batna: 0.1}]\n"
+        "issues: [{id: x, scale: {lo: 0, hi: 10, unit: u}}, {id: y, options: [a, {id: b, name: B}, c]}]\n"
+        "stances:\n  A: {x: {values: [[0, 1], [10, 0]], salience: 1, red_line: {above: 9}}, y: {ideal: a, salience: 0.5}}\n"
+        "  B: {y: {values: {a: 0, b: 1, c: 0.5}, salience: 1, red_line: [a]}}\n"
+        "proposals: [{id: p, positions: {x: 3, y: {position: b, source: z}}}, {id: q, positions: {}}]\n";
+    parley_ctx_t *ctx = parley_ctx_create();
+    int loaded = 0, failures = 0;
+    for (long n = 0; n < 100000 && !loaded; n++) {
+        parley_scenario_t *s = NULL;
+        parley__alloc_fail_after(n);
+        parley_status_t st = parley_scenario_load_buffer(ctx, "t.yaml", text, sizeof text - 1, &s);
+        parley__alloc_fail_after(-1);
+        if (st == PARLEY_OK) {
+            loaded = 1;
+            CHECK_INT(parley_scenario_proposal_count(s), 2);
+            parley_scenario_destroy(s);
+        } else {
+            failures++;
+            CHECK_INT(st, PARLEY_ENOMEM);
+            CHECK(s == NULL);
+            if (st != PARLEY_ENOMEM)
+                fprintf(stderr, "  after %ld allocations: %s\n", n, parley_ctx_message(ctx));
+        }
+    }
+    CHECK(loaded && failures > 10);
+    static const char csv[] = "S,d,2,1,\nActor,Description,Influence,P Position,P Salience\n"
+                              "A,a,1,10,20\nB,\"b, c\",2,50,60\n";
+    int imported = 0;
+    for (long n = 0; n < 100000 && !imported; n++) {
+        parley_actor_table_t *t = NULL;
+        parley_buf_t y;
+        parley_buf_init(&y);
+        parley__alloc_fail_after(n);
+        parley_status_t st = parley_actor_table_parse(ctx, "t.csv", csv, sizeof csv - 1, &t);
+        if (st == PARLEY_OK)
+            st = parley_actor_table_to_yaml(ctx, t, "t.csv", &y);
+        parley__alloc_fail_after(-1);
+        if (st == PARLEY_OK)
+            imported = 1;
+        else
+            CHECK_INT(st, PARLEY_ENOMEM);
+        parley_actor_table_destroy(t);
+        parley_buf_free(&y);
+    }
+    CHECK(imported);
+    parley_ctx_destroy(ctx);
+}
+
 const test_case_t tests_core[] = {
+    {"core/alloc_failures", alloc_failures},
     {"core/utf8", utf8_validation},
     {"core/sha256", sha256_vectors},
     {"core/package_count", package_count_exact},
