@@ -1,0 +1,1 @@
+check examples/ukraine-2025.yaml

@@ -1,0 +1,1 @@
+eval examples/ukraine-2025.yaml --proposal us-29-point

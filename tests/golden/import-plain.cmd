@@ -1,0 +1,1 @@
+import actors tests/golden/plain-actors.csv
