@@ -14,12 +14,20 @@
 static const yt_limits_t LIMITS = {
     .max_nodes = 1000000, .max_depth = 64, .max_string = 65536, .max_bytes = MAX_FILE_BYTES};
 
-static parley_status_t dup_check(loader_t *L, const yt_node_t *at, const char *kind,
-                                 const char *id, const char *const *ids, size_t n)
+/* The shared checks of the 'actors' and 'issues' lists: a non-empty list
+ * within its limit. */
+static parley_status_t check_list(loader_t *L, const yt_node_t *seq, const char *key,
+                                  const char *kind, size_t max)
 {
-    for (size_t k = 0; k < n; k++)
-        if (strcmp(ids[k], id) == 0)
-            return parley__lerr(L, at, "duplicate %s id '%s'", kind, id);
+    char what[32];
+    snprintf(what, sizeof what, "'%s'", key);
+    parley_status_t st = parley__lexpect(L, seq, YT_SEQ, what);
+    if (st)
+        return st;
+    if (seq->n == 0)
+        return parley__lerr(L, seq, "%s is empty: a negotiation needs at least one %s", what, kind);
+    if (seq->n > max)
+        return parley__lerr(L, seq, "%zu %ss: the limit is %zu", seq->n, kind, max);
     return PARLEY_OK;
 }
 
@@ -78,25 +86,19 @@ static parley_status_t load_actor(loader_t *L, const yt_node_t *n, parley_actor_
 
 parley_status_t parley__load_actors(loader_t *L, const yt_node_t *seq)
 {
-    parley_status_t st = parley__lexpect(L, seq, YT_SEQ, "'actors'");
+    parley_status_t st = check_list(L, seq, "actors", "actor", PARLEY_MAX_ACTORS);
     if (st)
         return st;
-    if (seq->n == 0)
-        return parley__lerr(L, seq, "'actors' is empty: a negotiation needs at least one actor");
-    if (seq->n > PARLEY_MAX_ACTORS)
-        return parley__lerr(L, seq, "%zu actors: the limit is %d", seq->n, PARLEY_MAX_ACTORS);
     parley_scenario_t *s = L->s;
     s->actors = parley__arena_array(&s->arena, seq->n, sizeof *s->actors);
-    const char **ids = parley__arena_array(&s->arena, seq->n, sizeof *ids);
-    if (!s->actors || !ids)
+    if (!s->actors)
         return parley__fail(L->ctx, PARLEY_ENOMEM, "%s: out of memory", L->name);
     for (size_t i = 0; i < seq->n; i++) {
         if ((st = load_actor(L, seq->items[i], &s->actors[i], i)))
             return st;
-        if ((st = dup_check(L, parley__lget(seq->items[i], "id"), "actor", s->actors[i].id, ids,
-                            i)))
-            return st;
-        ids[i] = s->actors[i].id;
+        if (parley_scenario_find_actor(s, s->actors[i].id) != (size_t)-1) /* among 0..i-1 */
+            return parley__lerr(L, parley__lget(seq->items[i], "id"), "duplicate actor id '%s'",
+                                s->actors[i].id);
         s->n_actors = i + 1;
     }
     return PARLEY_OK;
@@ -218,25 +220,19 @@ static parley_status_t load_issue(loader_t *L, const yt_node_t *n, parley_issue_
 
 parley_status_t parley__load_issues(loader_t *L, const yt_node_t *seq)
 {
-    parley_status_t st = parley__lexpect(L, seq, YT_SEQ, "'issues'");
+    parley_status_t st = check_list(L, seq, "issues", "issue", PARLEY_MAX_ISSUES);
     if (st)
         return st;
-    if (seq->n == 0)
-        return parley__lerr(L, seq, "'issues' is empty: a negotiation needs at least one issue");
-    if (seq->n > PARLEY_MAX_ISSUES)
-        return parley__lerr(L, seq, "%zu issues: the limit is %d", seq->n, PARLEY_MAX_ISSUES);
     parley_scenario_t *s = L->s;
     s->issues = parley__arena_array(&s->arena, seq->n, sizeof *s->issues);
-    const char **ids = parley__arena_array(&s->arena, seq->n, sizeof *ids);
-    if (!s->issues || !ids)
+    if (!s->issues)
         return parley__fail(L->ctx, PARLEY_ENOMEM, "%s: out of memory", L->name);
     for (size_t j = 0; j < seq->n; j++) {
         if ((st = load_issue(L, seq->items[j], &s->issues[j], j)))
             return st;
-        if ((st = dup_check(L, parley__lget(seq->items[j], "id"), "issue", s->issues[j].id, ids,
-                            j)))
-            return st;
-        ids[j] = s->issues[j].id;
+        if (parley_scenario_find_issue(s, s->issues[j].id) != (size_t)-1) /* among 0..j-1 */
+            return parley__lerr(L, parley__lget(seq->items[j], "id"), "duplicate issue id '%s'",
+                                s->issues[j].id);
         s->n_issues = j + 1;
     }
     return PARLEY_OK;

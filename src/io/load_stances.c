@@ -27,6 +27,22 @@ static parley_status_t unknown_id(loader_t *L, const yt_node_t *at, const char *
     return parley__lerr(L, at, "%sunknown %s '%.60s'", what, kind, at->str);
 }
 
+/* unknown_id for actors (issues when `issues`), listing the ids only on this error path. */
+static parley_status_t unknown_in_scenario(loader_t *L, const yt_node_t *at, const char *what,
+                                           int issues)
+{
+    const parley_scenario_t *s = L->s;
+    size_t n = issues ? s->n_issues : s->n_actors;
+    const char **ids = parley__malloc((n ? n : 1) * sizeof *ids);
+    if (!ids)
+        return nomem(L);
+    for (size_t k = 0; k < n; k++)
+        ids[k] = issues ? s->issues[k].id : s->actors[k].id;
+    parley_status_t st = unknown_id(L, at, what, issues ? "issue" : "actor", ids, n);
+    parley__free(ids);
+    return st;
+}
+
 static parley_status_t find_option(loader_t *L, const parley_issue_t *is, const yt_node_t *n,
                                    const char *what, size_t *k)
 {
@@ -269,24 +285,21 @@ parley_status_t parley__load_stances(loader_t *L, const yt_node_t *map)
     parley_status_t rc = parley__lexpect(L, map, YT_MAP, "'stances'");
     if (rc)
         return rc;
+    if (s->n_actors * s->n_issues > PARLEY_MAX_STANCES)
+        return parley__lerr(L, map, "%zu actors x %zu issues: the limit is %d stances", s->n_actors,
+                            s->n_issues, PARLEY_MAX_STANCES);
     s->stances = parley__arena_array(&s->arena, s->n_actors * s->n_issues, sizeof *s->stances);
-    const char **aids = parley__arena_array(&s->arena, s->n_actors, sizeof *aids);
-    const char **iids = parley__arena_array(&s->arena, s->n_issues, sizeof *iids);
-    if (!s->stances || !aids || !iids)
+    if (!s->stances)
         return nomem(L);
     for (size_t k = 0; k < s->n_actors * s->n_issues; k++) {
         s->stances[k].red_below = -HUGE_VAL;
         s->stances[k].red_above = HUGE_VAL;
     }
-    for (size_t i = 0; i < s->n_actors; i++)
-        aids[i] = s->actors[i].id;
-    for (size_t j = 0; j < s->n_issues; j++)
-        iids[j] = s->issues[j].id;
     for (size_t p = 0; p < map->n; p++) {
         const yt_node_t *key = map->items[2 * p], *row = map->items[2 * p + 1];
         size_t i = parley_scenario_find_actor(s, key->str);
         if (i == NOT_FOUND)
-            return unknown_id(L, key, "'stances': ", "actor", aids, s->n_actors);
+            return unknown_in_scenario(L, key, "'stances': ", 0);
         char w[160];
         snprintf(w, sizeof w, "stances of actor '%s'", s->actors[i].id);
         if ((rc = parley__lexpect(L, row, YT_MAP, w)))
@@ -297,7 +310,7 @@ parley_status_t parley__load_stances(loader_t *L, const yt_node_t *map)
             if (j == NOT_FOUND) {
                 char w2[200];
                 snprintf(w2, sizeof w2, "%s: ", w);
-                return unknown_id(L, ik, w2, "issue", iids, s->n_issues);
+                return unknown_in_scenario(L, ik, w2, 1);
             }
             if ((rc = load_stance(L, row->items[2 * q + 1], i, j)))
                 return rc;
@@ -368,13 +381,10 @@ static parley_status_t load_proposal(loader_t *L, const yt_node_t *n, parley_pro
         pr->name = pr->id;
     double *pos = parley__arena_array(&s->arena, s->n_issues, sizeof *pos);
     const char **src = parley__arena_array(&s->arena, s->n_issues, sizeof *src);
-    const char **iids = parley__arena_array(&s->arena, s->n_issues, sizeof *iids);
-    if (!pos || !src || !iids)
+    if (!pos || !src)
         return nomem(L);
-    for (size_t j = 0; j < s->n_issues; j++) {
+    for (size_t j = 0; j < s->n_issues; j++)
         pos[j] = PARLEY_OPEN;
-        iids[j] = s->issues[j].id;
-    }
     const yt_node_t *map = parley__lget(n, "positions");
     char w[200];
     snprintf(w, sizeof w, "%s: 'positions'", what);
@@ -388,7 +398,7 @@ static parley_status_t load_proposal(loader_t *L, const yt_node_t *n, parley_pro
         if (j == NOT_FOUND) {
             char w2[260];
             snprintf(w2, sizeof w2, "%s: ", w);
-            return unknown_id(L, ik, w2, "issue", iids, s->n_issues);
+            return unknown_in_scenario(L, ik, w2, 1);
         }
         char wp[300];
         snprintf(wp, sizeof wp, "%s: position on issue '%s'", what, s->issues[j].id);
@@ -408,6 +418,9 @@ parley_status_t parley__load_proposals(loader_t *L, const yt_node_t *seq)
         return rc;
     if (seq->n > PARLEY_MAX_PROPOSALS)
         return parley__lerr(L, seq, "%zu proposals: the limit is %d", seq->n, PARLEY_MAX_PROPOSALS);
+    if (seq->n * s->n_issues > PARLEY_MAX_POSITIONS)
+        return parley__lerr(L, seq, "%zu proposals x %zu issues: the limit is %d positions", seq->n,
+                            s->n_issues, PARLEY_MAX_POSITIONS);
     s->proposals = parley__arena_array(&s->arena, seq->n ? seq->n : 1, sizeof *s->proposals);
     if (!s->proposals)
         return nomem(L);

@@ -12,6 +12,9 @@
 #define PARLEY_MAX_OPTIONS 64
 #define PARLEY_MAX_PROPOSALS 4096
 #define PARLEY_MAX_POINTS 256
+/* Dense tables are bounded too, so a small file cannot demand a large one. */
+#define PARLEY_MAX_STANCES (1 << 18)   /* actors x issues */
+#define PARLEY_MAX_POSITIONS (1 << 20) /* proposals x issues */
 
 typedef struct loader {
     parley_ctx_t *ctx;

@@ -142,6 +142,35 @@ static void alias_bomb_rejected(void)
     parley_buf_free(&b);
 }
 
+/* Small files must not be able to demand huge dense tables. */
+static void dense_limits(void)
+{
+    parley_buf_t b;
+    parley_buf_init(&b);
+    parley_buf_puts(&b, "parley: 1\nactors:\n");
+    for (int i = 0; i < 600; i++)
+        parley_buf_printf(&b, "  - {id: a%d, capability: 1, batna: 0}\n", i);
+    parley_buf_puts(&b, "issues:\n");
+    for (int j = 0; j < 500; j++)
+        parley_buf_printf(&b, "  - {id: i%d, options: [x, y]}\n", j);
+    parley_buf_puts(&b, "stances: {}\n");
+    parley_scenario_t *s;
+    char msg[2048];
+    CHECK_INT(try_load(b.data, &s, msg, sizeof msg), PARLEY_EINPUT);
+    CHECK_CONTAINS(msg, "600 actors x 500 issues: the limit is 262144 stances");
+    parley_buf_free(&b);
+    parley_buf_init(&b);
+    parley_buf_puts(&b, "parley: 1\nactors: [{id: a, capability: 1, batna: 0}]\nissues:\n");
+    for (int j = 0; j < 300; j++)
+        parley_buf_printf(&b, "  - {id: i%d, options: [x, y]}\n", j);
+    parley_buf_puts(&b, "stances: {a: {i0: {ideal: x, salience: 1}}}\nproposals:\n");
+    for (int p = 0; p < 4000; p++)
+        parley_buf_printf(&b, "  - {id: p%d, positions: {}}\n", p);
+    CHECK_INT(try_load(b.data, &s, msg, sizeof msg), PARLEY_EINPUT);
+    CHECK_CONTAINS(msg, "4000 proposals x 300 issues: the limit is 1048576 positions");
+    parley_buf_free(&b);
+}
+
 static void error_messages(void)
 {
     static const struct {
@@ -203,6 +232,7 @@ const test_case_t tests_loader[] = {
     {"loader/aliases", aliases_within_budget},
     {"loader/alias_bomb", alias_bomb_rejected},
     {"loader/errors", error_messages},
+    {"loader/dense_limits", dense_limits},
     {"loader/file_errors", load_file_errors},
     {"loader/numbers", numbers},
     {NULL, NULL},
