@@ -66,6 +66,8 @@ static void actor_json(parley_json_t *j, const eval_run_t *r, size_t p, size_t i
     parley_json_number(j, e->utility_max);
     parley_json_key(j, "batna");
     parley_json_number(j, e->batna);
+    parley_json_key(j, "batna_source");
+    parley_json_string(j, parley_scenario_actor(s, i)->batna_source);
     parley_json_key(j, "surplus");
     parley_json_number(j, e->surplus);
     parley_json_key(j, "surplus_min");

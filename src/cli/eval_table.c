@@ -178,6 +178,21 @@ static void matrix(parley_buf_t *b, const eval_run_t *r, size_t p, const cli_sty
         }
         parley_buf_puts(b, "\n");
     }
+    int any = 0;
+    for (size_t j = 0; j < ni; j++) {
+        const char *src = pr->position_sources[j];
+        if (!src)
+            continue;
+        if (!any)
+            parley_buf_printf(b, "\n  %ssources of the positions%s\n", sty->dim, sty->reset);
+        any = 1;
+        parley_buf_puts(b, "  ");
+        cli_pad(b, parley_scenario_issue(s, j)->id, w_issue + 2);
+        parley_buf_printf(b, "%s\n", src);
+    }
+    if (pr->source)
+        parley_buf_printf(b, "%s  %sproposal: %s%s\n", any ? "" : "\n", sty->dim, pr->source,
+                          sty->reset);
 }
 
 void eval_render_table(parley_buf_t *b, const eval_run_t *r, int detail, const cli_style_t *sty)
