@@ -2,7 +2,8 @@
 # run_bad.sh MODE PARLEY NAME.expect — one malformed input: exit 1, empty
 # stdout, the expected line on stderr, and (import) no output file.
 set -u
-mode=$1 parley=$2 exp=$3
+mode=$1 exp=$3
+parley=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
 dir=$(dirname "$exp")
 base=$(basename "$exp" .expect)
 input=$(cd "$dir" && ls "$base".* | grep -v '\.expect$' | head -1)

@@ -232,8 +232,8 @@ static parley_status_t read_rows(parley_ctx_t *ctx, const char *name, const csv_
     for (size_t i = 0; i < n; i++) {
         const csv_row_t *row = &t->rows[first + i];
         if (c->actor >= row->n || row->f[c->actor].text[0] == '\0')
-            return parley__fail(ctx, PARLEY_EINPUT, "%s:%d: the row has no actor name", name,
-                                row->line);
+            return parley__fail(ctx, PARLEY_EINPUT, "%s:%d:%d: the row has no actor name", name,
+                                row->line, c->actor < row->n ? row->f[c->actor].col : 1);
         pt->actor_names[i] = parley__arena_strdup(a, row->f[c->actor].text);
         pt->actor_desc[i] = c->desc != NONE && c->desc < row->n && row->f[c->desc].text[0]
                                 ? parley__arena_strdup(a, row->f[c->desc].text)
@@ -248,6 +248,7 @@ static parley_status_t read_rows(parley_ctx_t *ctx, const char *name, const csv_
             return parley__fail(ctx, PARLEY_EINPUT, "%s:%d:%d: capability must be > 0, got %s",
                                 name, row->f[c->cap].line, row->f[c->cap].col,
                                 row->f[c->cap].text);
+        double sal_sum = 0.0;
         for (size_t k = 0; k < d; k++) {
             double *pos = &pt->position[i * d + k], *sal = &pt->salience[i * d + k];
             if ((st = number(ctx, name, row, c->pos[k], "position", pos)) ||
@@ -260,7 +261,13 @@ static parley_status_t read_rows(parley_ctx_t *ctx, const char *name, const csv_
                                     name, f->line, f->col, f->text);
             if (*sal > max_sal)
                 max_sal = *sal;
+            sal_sum += *sal;
         }
+        if (!(sal_sum > 0.0))
+            return parley__fail(ctx, PARLEY_EINPUT,
+                                "%s:%d:%d: actor '%s' has salience 0 on every dimension: a "
+                                "scenario needs each actor to care about something",
+                                name, row->line, row->f[c->actor].col, pt->actor_names[i]);
     }
     /* KTAB always uses 0-100; a plain table on 0-1 is kept as it is. */
     pt->salience_percent = strcmp(pt->layout, "ktab") == 0 || max_sal > 1.0;
@@ -294,9 +301,9 @@ static parley_status_t parse_table(parley_ctx_t *ctx, const char *name, const cs
     parley_status_t st = map_header(ctx, name, &t->rows[header], ktab, c);
     if (st == PARLEY_OK && ktab && c->n_dims != n_dim)
         st = parley__fail(ctx, PARLEY_EINPUT,
-                          "%s:%d: line 1 says %zu dimensions, the header has %zu position/"
-                          "salience pairs",
-                          name, t->rows[header].line, n_dim, c->n_dims);
+                          "%s:%d:%d: line 1 says %zu dimensions, the header on line %d has %zu "
+                          "position/salience pair(s)",
+                          name, r0->line, r0->f[3].col, n_dim, t->rows[header].line, c->n_dims);
     if (st == PARLEY_OK && ktab && t->n_rows - header - 1 != n_act)
         st = parley__fail(ctx, PARLEY_EINPUT, "%s:%d:%d: line 1 says %zu actors, the table has %zu",
                           name, r0->line, r0->f[2].col, n_act, t->n_rows - header - 1);

@@ -49,6 +49,8 @@ static parley_status_t find_option(loader_t *L, const parley_issue_t *is, const 
     parley_status_t st = parley__lexpect(L, n, YT_SCALAR, what);
     if (st)
         return st;
+    if (parley__yt_is_null(n))
+        return parley__lerr(L, n, "%s: an option id is needed here, got nothing", what);
     *k = parley_issue_find_option(is, n->str);
     if (*k != NOT_FOUND)
         return PARLEY_OK;
@@ -74,7 +76,9 @@ static parley_status_t discrete_values(loader_t *L, const yt_node_t *n, const pa
                             "%s: 'exponent' applies to continuous issues only", what);
     if (ideal) {
         size_t k;
-        if ((rc = find_option(L, is, ideal, what, &k)))
+        char w[512];
+        snprintf(w, sizeof w, "%s: ideal", what);
+        if ((rc = find_option(L, is, ideal, w, &k)))
             return rc;
         size_t far = k > is->n_options - 1 - k ? k : is->n_options - 1 - k;
         for (size_t m = 0; m < is->n_options; m++)
@@ -199,7 +203,9 @@ static parley_status_t red_line_discrete(loader_t *L, const yt_node_t *n, const 
     size_t count = 0;
     for (size_t p = 0; p < list->n; p++) {
         size_t k;
-        if ((rc = find_option(L, is, list->items[p], what, &k)))
+        char w[512];
+        snprintf(w, sizeof w, "%s: item #%zu", what, p + 1);
+        if ((rc = find_option(L, is, list->items[p], w, &k)))
             return rc;
         count += !red[k];
         red[k] = 1;
@@ -279,6 +285,25 @@ static parley_status_t load_stance(loader_t *L, const yt_node_t *n, size_t i, si
     return PARLEY_OK;
 }
 
+/* Every actor must care about something, or its utility is undefined (0/0). */
+static parley_status_t check_cares(loader_t *L, const yt_node_t *map)
+{
+    const parley_scenario_t *s = L->s;
+    for (size_t i = 0; i < s->n_actors; i++) {
+        double total = 0.0;
+        for (size_t j = 0; j < s->n_issues; j++)
+            total += s->stances[i * s->n_issues + j].salience;
+        if (total > 0.0)
+            continue;
+        const yt_node_t *at = parley__lget(map, s->actors[i].id);
+        return parley__lerr(L, at ? at : map,
+                            "actor '%s' has salience 0 on every issue%s: give it a stance with "
+                            "salience > 0 on at least one",
+                            s->actors[i].id, at ? "" : " (it has no stances)");
+    }
+    return PARLEY_OK;
+}
+
 parley_status_t parley__load_stances(loader_t *L, const yt_node_t *map)
 {
     parley_scenario_t *s = L->s;
@@ -316,7 +341,7 @@ parley_status_t parley__load_stances(loader_t *L, const yt_node_t *map)
                 return rc;
         }
     }
-    return PARLEY_OK;
+    return check_cares(L, map);
 }
 
 static parley_status_t load_position(loader_t *L, const yt_node_t *n, const parley_issue_t *is,

@@ -119,7 +119,7 @@ parley_status_t parley__lid(loader_t *L, const yt_node_t *n, const char *what, c
     }
     if (!ok)
         return parley__lerr(L, n,
-                            "%s '%.60s' is not a valid id: use 1-64 letters, digits, '_', '-' "
+                            "%s '%.80s' is not a valid id: use 1-64 letters, digits, '_', '-' "
                             "or '.', starting with a letter or digit",
                             what, n->str);
     return parley__lstring(L, n, what, out);

@@ -29,6 +29,7 @@ typedef struct builder {
     size_t n_anchors, cap_anchors;
     yt_node_t *root;
     size_t documents;
+    int last_line, last_col; /* of the last event that had a mark */
     /* per open collection: children collected in a growable malloc array */
     yt_node_t ***kids;
     size_t *n_kids, *cap_kids;
@@ -296,7 +297,12 @@ static parley_status_t parse_error(builder_t *b, struct fy_diag *diag)
 static parley_status_t on_event(builder_t *b, struct fy_event *e)
 {
     const struct fy_mark *m = fy_event_start_mark(e);
-    int line = m ? m->line + 1 : 1, col = m ? m->column + 1 : 1;
+    /* An empty scalar ("key:" with nothing after it) has no mark of its own:
+     * place it at the event before it, its key. */
+    int line = m ? m->line + 1 : (b->last_line ? b->last_line : 1);
+    int col = m ? m->column + 1 : (b->last_col ? b->last_col : 1);
+    b->last_line = line;
+    b->last_col = col;
     switch (e->type) {
     case FYET_DOCUMENT_START:
         if (++b->documents > 1)
@@ -334,9 +340,15 @@ parley_status_t parley__yt_parse(parley_ctx_t *ctx, parley__arena_t *arena, cons
     if (len > lim->max_bytes)
         return parley__fail(ctx, PARLEY_ELIMIT, "%s: the file is %zu bytes, over the limit of %zu",
                             name, len, lim->max_bytes);
-    if (memchr(buf, '\0', len))
-        return parley__fail(ctx, PARLEY_EINPUT, "%s: the file contains a NUL byte: not a text file",
-                            name);
+    const char *nul = memchr(buf, '\0', len);
+    if (nul) {
+        int line = 1, col = 1;
+        for (const char *p = buf; p < nul; p++, col++)
+            if (*p == '\n')
+                line++, col = 0;
+        return parley__fail(ctx, PARLEY_EINPUT, "%s:%d:%d: a NUL byte: not a text file", name, line,
+                            col);
+    }
     int bl, bc;
     if (!parley__utf8_valid(buf, len, &bl, &bc))
         return parley__fail(ctx, PARLEY_EINPUT,

@@ -72,6 +72,10 @@ static void suggestions(void)
     CHECK(parley_suggest("zzz", c, 4) == NULL);
     CHECK_INT(parley__edit_distance("kitten", "sitting", 10), 3);
     CHECK_INT(parley__edit_distance("", "abc", 10), 3);
+    CHECK_INT(parley__edit_distance("nmae", "name", 10), 1);
+    const char *k[] = {"name", "unit", "open"};
+    CHECK_STR(parley_suggest("nmae", k, 3), "name");
+    CHECK_STR(parley_suggest("opne", k, 3), "open");
 }
 
 static void arena_limits(void)

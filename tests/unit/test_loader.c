@@ -186,7 +186,7 @@ static void error_messages(void)
          "actor 'A': capability must be a number, got '1'"},
         {"parley: 1\nactors: [{id: A, capability: 1, batna: 0}]\nissues: [{id: x, options: [a, b]}]\n"
          "stances: {A: {x: {ideal: c, salience: 1}}}\n",
-         "t.yaml:4:26: actor 'A': stance on issue 'x': unknown option 'c'"},
+         "t.yaml:4:26: actor 'A': stance on issue 'x': ideal: unknown option 'c'"},
         {"a: [1, 2\n", "YAML syntax error"},
         {"parley: 1\nparley: 1\n", "t.yaml:2:1: duplicate key 'parley'"},
     };
