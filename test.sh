@@ -41,8 +41,11 @@ if [ "$fuzz_seconds" -gt 0 ]; then
   if CC=clang scripts/build.sh build-fuzz -DCMAKE_BUILD_TYPE=Debug -DPARLEY_FUZZ=ON -DPARLEY_TESTS=OFF; then
     for t in fuzz_scenario fuzz_actors; do
       corpus=$(mktemp -d)
-      seeds=fuzz/seeds/${t#fuzz_}
-      if build-fuzz/fuzz/$t "$corpus" "$seeds" -max_total_time="$fuzz_seconds" -max_len=65536 \
+      # Seeds: our own, plus the example and the malformed-input corpus.
+      if [ $t = fuzz_scenario ]; then seeds="fuzz/seeds/scenario examples tests/bad"
+      else seeds="fuzz/seeds/actors tests/bad-csv"; fi
+      # shellcheck disable=SC2086
+      if build-fuzz/fuzz/$t "$corpus" $seeds -max_total_time="$fuzz_seconds" -max_len=65536 \
            -timeout=10 -rss_limit_mb=2048 -artifact_prefix=build-fuzz/ -print_final_stats=1 >"build-fuzz/$t.log" 2>&1; then
         echo "[fuzz] $t: $(grep -E 'stat::number_of_executed_units' "build-fuzz/$t.log" | awk '{print $2}') runs, no finding"
         total_pass=$((total_pass + 1))
