@@ -64,8 +64,8 @@ struct parley_scenario {
 
 /* Allocates an empty scenario; NULL when out of memory. */
 parley_scenario_t *parley__scenario_new(void);
-/* Computes the weights; PARLEY_EINPUT (message on ctx) when an actor's
- * saliences sum to zero. Call once everything else is filled in. */
+/* Computes the weights (PARLEY_ENOMEM is its only failure). Every actor's
+ * saliences must sum to more than zero. Call once everything else is filled in. */
 parley_status_t parley__scenario_finish(parley_ctx_t *ctx, parley_scenario_t *s);
 
 /* ---- SHA-256 of a byte string as 64 lowercase hex digits + NUL. */

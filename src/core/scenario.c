@@ -43,11 +43,7 @@ parley_status_t parley__scenario_finish(parley_ctx_t *ctx, parley_scenario_t *s)
         double total = 0.0;
         for (size_t j = 0; j < s->n_issues; j++)
             total += row[j].salience;
-        if (!(total > 0.0))
-            return parley__fail(ctx, PARLEY_EINPUT,
-                                "%s: actor '%s' has no salience on any issue: "
-                                "give it a stance with salience > 0 on at least one issue",
-                                s->origin, s->actors[i].id);
+        assert(total > 0.0); /* the loader rejects, with a location, actors that care about nothing */
         for (size_t j = 0; j < s->n_issues; j++)
             s->weights[i * s->n_issues + j] = row[j].salience / total;
     }
