@@ -39,11 +39,14 @@ else total_fail=$((total_fail + 1)); fi
 echo "== fuzzing, ${fuzz_seconds}s per target"
 if [ "$fuzz_seconds" -gt 0 ]; then
   if CC=clang scripts/build.sh build-fuzz -DCMAKE_BUILD_TYPE=Debug -DPARLEY_FUZZ=ON -DPARLEY_TESTS=OFF; then
-    for t in fuzz_scenario fuzz_actors; do
+    for t in fuzz_scenario fuzz_actors fuzz_genius fuzz_deu; do
       corpus=$(mktemp -d)
       # Seeds: our own, plus the example and the malformed-input corpus.
-      if [ $t = fuzz_scenario ]; then seeds="fuzz/seeds/scenario examples tests/bad"
-      else seeds="fuzz/seeds/actors tests/bad-csv"; fi
+      case $t in
+        fuzz_scenario) seeds="fuzz/seeds/scenario examples tests/bad" ;;
+        fuzz_actors) seeds="fuzz/seeds/actors tests/bad-csv" ;;
+        *) seeds="fuzz/seeds/${t#fuzz_}" ;;
+      esac
       # shellcheck disable=SC2086
       if build-fuzz/fuzz/$t "$corpus" $seeds -max_total_time="$fuzz_seconds" -max_len=65536 \
            -timeout=10 -rss_limit_mb=2048 -artifact_prefix=build-fuzz/ -print_final_stats=1 >"build-fuzz/$t.log" 2>&1; then

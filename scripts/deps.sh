@@ -3,7 +3,7 @@
 # build (and, with --test, to run its test suite and fuzzers) when any is
 # missing. Idempotent and quiet when everything is there.
 set -euo pipefail
-pkgs=(gcc libc6-dev make cmake pkg-config libfyaml-dev)
+pkgs=(gcc libc6-dev make cmake pkg-config libfyaml-dev libexpat1-dev)
 if [ "${1:-}" = --test ]; then
   pkgs+=(clang libclang-rt-14-dev python3)
 fi

@@ -1,18 +1,22 @@
 #!/usr/bin/env bash
 # run_bad.sh MODE PARLEY NAME.expect — one malformed input: exit 1, empty
-# stdout, the expected line on stderr, and (import) no output file.
+# stdout, the expected line on stderr, and (import) no output file. MODE is
+# check, import (an actor table) or genius (NAME is a folder, or a file).
 set -u
 mode=$1 exp=$3
 parley=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
 dir=$(dirname "$exp")
 base=$(basename "$exp" .expect)
-input=$(cd "$dir" && ls "$base".* | grep -v '\.expect$' | head -1)
+if [ -d "$dir/$base" ]; then input=$base  # genius: a folder per case
+else input=$(cd "$dir" && ls "$base".* | grep -v '\.expect$' | head -1); fi
 want=$(head -1 "$exp")
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 cd "$dir" || exit 1
 if [ "$mode" = check ]; then
   "$parley" check "$input" >"$out/stdout" 2>"$out/stderr"
+elif [ "$mode" = genius ]; then
+  "$parley" import genius "$input" -o "$out/scenario.yaml" >"$out/stdout" 2>"$out/stderr"
 else
   "$parley" import actors "$input" -o "$out/scenario.yaml" >"$out/stdout" 2>"$out/stderr"
 fi

@@ -111,6 +111,35 @@ void parley_actor_table_destroy(parley_actor_table_t *t);
 parley_status_t parley_actor_table_to_yaml(parley_ctx_t *ctx, const parley_actor_table_t *t,
                                            const char *origin, parley_buf_t *out);
 
+/* ---- GENIUS / GeniusWeb negotiation domains (docs/import-genius.md). */
+
+/* Flag for parley_genius_to_yaml_ex: import type="UNCERTAIN" profiles as
+ * ordinary parties (their utility function is complete) instead of skipping them. */
+#define PARLEY_GENIUS_UNCERTAIN 1u
+
+/*
+ * Reads the folder `dir` holding one negotiation domain and one profile per
+ * party and appends the equivalent scenario (YAML, format 1) to out. Files
+ * are told apart by content, never by name: a GENIUS XML domain (a
+ * <negotiation_template>, or a <utility_space> whose issues carry no
+ * evaluations), GENIUS XML linear additive profiles (a <utility_space> with
+ * weights and evaluations), GeniusWeb JSON profiles ("LinearAdditiveUtilitySpace")
+ * and domains ("issuesValues"). Other files are skipped and named in a
+ * "# skipped ..." comment line of the output; so are type="UNCERTAIN"
+ * profiles. Every party gets capability 1 (GENIUS has none), its
+ * reservation value as BATNA and its discount factor as `discount`; each
+ * actor's utility equals GENIUS's U = sum_i w_i * eval_i (exactly when its
+ * weights sum to 1). Needs one domain and at least two usable profiles.
+ * On failure nothing is appended and ctx holds "path:line:col: what"; the
+ * status is PARLEY_EINPUT, PARLEY_ELIMIT (a documented limit), PARLEY_EIO
+ * or PARLEY_ENOMEM.
+ */
+parley_status_t parley_genius_to_yaml(parley_ctx_t *ctx, const char *dir, parley_buf_t *out);
+
+/* As parley_genius_to_yaml, with flags (PARLEY_GENIUS_UNCERTAIN or 0). */
+parley_status_t parley_genius_to_yaml_ex(parley_ctx_t *ctx, const char *dir, unsigned flags,
+                                         parley_buf_t *out);
+
 #ifdef __cplusplus
 }
 #endif

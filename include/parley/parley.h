@@ -8,6 +8,8 @@
 #include "scenario.h"
 #include "utility.h"
 #include "eval.h"
+#include "space.h"
 #include "io.h"
+#include "forecast.h"
 
 #endif

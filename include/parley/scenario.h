@@ -32,6 +32,7 @@ typedef struct parley_actor {
     double capability;       /* > 0 */
     double batna;            /* in [0,1] */
     double batna_drift;      /* per round; 0 when absent */
+    double discount;         /* per-round discount factor in (0,1]; 1 when absent */
     const char *capability_source;
     const char *batna_source;
 } parley_actor_t;
@@ -51,6 +52,8 @@ typedef struct parley_issue {
     const char *unit;       /* continuous: may be NULL */
     size_t n_options;       /* discrete: 2..64; continuous: 0 */
     const parley_option_t *options;
+    double status_quo;      /* the position if nothing is agreed (a scale position or an
+                               option index); PARLEY_OPEN (NaN) when the scenario gives none */
 } parley_issue_t;
 
 /* How a stance turns a position into a value in [0,1]. */

@@ -60,6 +60,11 @@ size_t cli_width(const char *s);
 int cmd_check(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_import(int argc, char **argv);
+int cmd_space(int argc, char **argv);
+int cmd_amend(int argc, char **argv);
+int cmd_trades(int argc, char **argv);
+int cmd_forecast(int argc, char **argv);
+int cmd_backtest(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 /* Prints the help of a command to f; 0 when the command exists. */
 int cli_help_for(const char *cmd, FILE *f);

@@ -1,6 +1,7 @@
 /*
- * cmd_import.c — `parley import actors TABLE.csv -o scenario.yaml`: turns
- * a published actor table into a scenario file. The YAML written is loaded
+ * cmd_import.c — `parley import actors TABLE.csv -o scenario.yaml` turns
+ * a published actor table into a scenario file; `parley import genius DIR`
+ * a GENIUS / GeniusWeb negotiation domain. The YAML written is loaded
  * back before it is saved, so an import never produces a file that
  * `parley check` would reject.
  */
@@ -49,22 +50,76 @@ static int import_actors(const char *path, const char *out)
     return rc;
 }
 
+/* Lines of the import's comment header that start with `prefix`. */
+static size_t count_lines(const parley_buf_t *yaml, const char *prefix)
+{
+    size_t n = 0, len = strlen(prefix);
+    for (const char *p = yaml->data; p && *p == '#'; p = strchr(p, '\n'), p = p ? p + 1 : NULL)
+        n += strncmp(p, prefix, len) == 0;
+    return n;
+}
+
+static int import_genius(const char *dir, const char *out, unsigned flags)
+{
+    parley_ctx_t *ctx = parley_ctx_create();
+    if (!ctx)
+        return cli_error("import", EXIT_INTERNAL, "out of memory");
+    parley_scenario_t *s = NULL;
+    parley_buf_t yaml;
+    parley_buf_init(&yaml);
+    parley_status_t st = parley_genius_to_yaml_ex(ctx, dir, flags, &yaml);
+    int rc;
+    if (st) {
+        rc = cli_fail("import", ctx, st);
+    } else if ((st = parley_scenario_load_buffer(ctx, out ? out : "(output)", yaml.data,
+                                                 yaml.len, &s)) != PARLEY_OK) {
+        rc = cli_error("import", EXIT_INPUT, "%s: the imported scenario is not valid: %s", dir,
+                       parley_ctx_message(ctx));
+    } else {
+        rc = cli_emit("import", ctx, &yaml, out);
+        size_t skipped = count_lines(&yaml, "# skipped ");
+        if (rc == EXIT_OK && out && strcmp(out, "-") != 0)
+            fprintf(stderr, "parley import: wrote %s: %zu actors, %zu issues (%s%s%zu file%s "
+                            "skipped)\n", out, parley_scenario_actor_count(s),
+                    parley_scenario_issue_count(s),
+                    strstr(yaml.data, "(GeniusWeb JSON:") ? "GeniusWeb JSON" : "GENIUS XML", "; ",
+                    skipped, skipped == 1 ? "" : "s");
+    }
+    parley_scenario_destroy(s);
+    parley_buf_free(&yaml);
+    parley_ctx_destroy(ctx);
+    return rc;
+}
+
 int cmd_import(int argc, char **argv)
 {
-    const char *out = NULL;
-    const cli_opt_t opts[] = {{"-o", "FILE", &out}, {"--output", "FILE", &out}, {NULL, NULL, NULL}};
+    const char *out = NULL, *uncertain = NULL;
+    const cli_opt_t opts[] = {{"-o", "FILE", &out},
+                              {"--output", "FILE", &out},
+                              {"--uncertain", NULL, &uncertain},
+                              {NULL, NULL, NULL}};
     const char *pos[2];
     int npos, rc = cli_parse("import", argc, argv, opts, pos, 2, &npos);
     if (rc)
         return rc == CLI_HELP ? EXIT_OK : rc;
     if (npos < 1)
-        return cli_error("import", EXIT_USAGE, "needs a kind: 'parley import actors TABLE.csv'");
+        return cli_error("import", EXIT_USAGE,
+                         "needs a kind: 'parley import actors TABLE.csv' or 'parley import "
+                         "genius DIR'");
+    if (strcmp(pos[0], "genius") == 0) {
+        if (npos != 2)
+            return cli_error("import", EXIT_USAGE, "needs a folder: 'parley import genius DIR'");
+        return import_genius(pos[1], out, uncertain ? PARLEY_GENIUS_UNCERTAIN : 0);
+    }
     if (strcmp(pos[0], "actors") != 0) {
-        const char *kinds[] = {"actors"};
-        const char *hint = parley_suggest(pos[0], kinds, 1);
-        return cli_error("import", EXIT_USAGE, "unknown kind '%s'%s%s%s; this version imports 'actors'",
+        const char *kinds[] = {"actors", "genius"};
+        const char *hint = parley_suggest(pos[0], kinds, 2);
+        return cli_error("import", EXIT_USAGE,
+                         "unknown kind '%s'%s%s%s; this version imports 'actors' and 'genius'",
                          pos[0], hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
     }
+    if (uncertain)
+        return cli_error("import", EXIT_USAGE, "--uncertain applies to 'import genius' only");
     if (npos != 2)
         return cli_error("import", EXIT_USAGE, "needs a table: 'parley import actors TABLE.csv'");
     return import_actors(pos[1], out);

@@ -16,6 +16,11 @@ static const command_t COMMANDS[] = {
     {"check", cmd_check},
     {"eval", cmd_eval},
     {"import", cmd_import},
+    {"space", cmd_space},
+    {"amend", cmd_amend},
+    {"trades", cmd_trades},
+    {"forecast", cmd_forecast},
+    {"backtest", cmd_backtest},
     {"help", cmd_help},
     {NULL, NULL},
 };

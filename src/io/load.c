@@ -34,7 +34,7 @@ static parley_status_t check_list(loader_t *L, const yt_node_t *seq, const char 
 static parley_status_t load_actor(loader_t *L, const yt_node_t *n, parley_actor_t *a, size_t idx)
 {
     static const char *const keys[] = {"id", "name", "capability", "batna", "batna_drift",
-                                       "notes", "source", NULL};
+                                       "discount", "notes", "source", NULL};
     char what[160];
     snprintf(what, sizeof what, "actor #%zu", idx + 1);
     parley_status_t st = parley__lexpect(L, n, YT_MAP, what);
@@ -79,6 +79,16 @@ static parley_status_t load_actor(loader_t *L, const yt_node_t *n, parley_actor_
             return st;
         if (a->batna_drift < -1.0 || a->batna_drift > 1.0)
             return parley__lerr(L, at, "%s must be in [-1,1] (utility per round), got %s", w2,
+                                at->str);
+    }
+    a->discount = 1.0;
+    const yt_node_t *dc = parley__lget(n, "discount");
+    if (dc) {
+        snprintf(w2, sizeof w2, "%s: discount", what);
+        if ((st = parley__lnumber(L, dc, w2, &a->discount, NULL, &at)))
+            return st;
+        if (!(a->discount > 0.0 && a->discount <= 1.0))
+            return parley__lerr(L, at, "%s must be in (0,1] (the factor per round), got %s", w2,
                                 at->str);
     }
     return PARLEY_OK;
@@ -185,9 +195,47 @@ static parley_status_t load_scale(loader_t *L, const yt_node_t *n, parley_issue_
     return parley__lopt_string(L, n, "unit", w, &is->unit);
 }
 
+/* The optional status quo: a position on the scale, or an option id. */
+static parley_status_t load_status_quo(loader_t *L, const yt_node_t *n, parley_issue_t *is,
+                                       const char *what)
+{
+    is->status_quo = PARLEY_OPEN;
+    if (!n || parley__yt_is_null(n))
+        return PARLEY_OK;
+    char w[200];
+    snprintf(w, sizeof w, "%s: status_quo", what);
+    parley_status_t st;
+    if (is->kind == PARLEY_ISSUE_DISCRETE) {
+        if ((st = parley__lexpect(L, n, YT_SCALAR, w)))
+            return st;
+        size_t k = parley_issue_find_option(is, n->str);
+        if (k != (size_t)-1) {
+            is->status_quo = (double)k;
+            return PARLEY_OK;
+        }
+        const char *ids[PARLEY_MAX_OPTIONS];
+        for (size_t m = 0; m < is->n_options; m++)
+            ids[m] = is->options[m].id;
+        const char *hint = parley_suggest(n->str, ids, is->n_options);
+        if (hint)
+            return parley__lerr(L, n, "%s: unknown option '%.60s' (did you mean '%s'?)", w, n->str,
+                                hint);
+        return parley__lerr(L, n, "%s: unknown option '%.60s'", w, n->str);
+    }
+    const yt_node_t *at;
+    double x;
+    if ((st = parley__lnumber(L, n, w, &x, NULL, &at)))
+        return st;
+    if (x < is->lo || x > is->hi)
+        return parley__lerr(L, at, "%s %s is outside the scale %g..%g", w, at->str, is->lo, is->hi);
+    is->status_quo = x;
+    return PARLEY_OK;
+}
+
 static parley_status_t load_issue(loader_t *L, const yt_node_t *n, parley_issue_t *is, size_t idx)
 {
-    static const char *const keys[] = {"id", "name", "scale", "options", "source", NULL};
+    static const char *const keys[] = {"id", "name", "scale", "options", "status_quo", "source",
+                                       NULL};
     char what[160];
     snprintf(what, sizeof what, "issue #%zu", idx + 1);
     parley_status_t st = parley__lexpect(L, n, YT_MAP, what);
@@ -209,13 +257,15 @@ static parley_status_t load_issue(loader_t *L, const yt_node_t *n, parley_issue_
     if (scale && opts)
         return parley__lerr(L, opts, "%s has both 'scale' and 'options': give one", what);
     if (scale)
-        return load_scale(L, scale, is, what);
-    if (opts)
-        return load_options(L, opts, is, what);
-    return parley__lerr(L, n,
-                        "%s needs either 'scale' {lo, hi, unit} (continuous) or 'options' "
-                        "(a list of discrete options)",
-                        what);
+        st = load_scale(L, scale, is, what);
+    else if (opts)
+        st = load_options(L, opts, is, what);
+    else
+        return parley__lerr(L, n,
+                            "%s needs either 'scale' {lo, hi, unit} (continuous) or 'options' "
+                            "(a list of discrete options)",
+                            what);
+    return st ? st : load_status_quo(L, parley__lget(n, "status_quo"), is, what);
 }
 
 parley_status_t parley__load_issues(loader_t *L, const yt_node_t *seq)

@@ -66,6 +66,7 @@ typedef struct test_case {
 } test_case_t;
 
 /* Each test file exports its cases through one of these. */
-extern const test_case_t tests_core[], tests_loader[], tests_eval[], tests_io[];
+extern const test_case_t tests_core[], tests_loader[], tests_eval[], tests_io[],
+    tests_space[], tests_genius[];
 
 #endif

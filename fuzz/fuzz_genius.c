@@ -1,0 +1,51 @@
+/*
+ * fuzz_genius.c — libFuzzer target for the GENIUS XML reader (and, for
+ * inputs starting with '{', the GeniusWeb JSON reader): parse one file from
+ * memory; when it is a profile, import it as two parties of its own domain
+ * and load the scenario back, which must succeed whenever some weight is > 0.
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include "../src/io/genius.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static void import_twice(parley_ctx_t *ctx, parley__arena_t *a, gn_profile_t *p)
+{
+    double sum = 0;
+    for (size_t j = 0; j < p->dom.n_issues; j++)
+        sum += p->weight[j];
+    if (!(sum > 0) || p->res_values)
+        return;
+    gn_profile_t two[2] = {*p, *p};
+    gn_import_t im = {.dir = "fuzz", .format = "GENIUS XML", .domain_path = "fuzz.xml",
+                      .dom = &p->dom, .n_profiles = 2, .profiles = two};
+    parley_buf_t y;
+    parley_buf_init(&y);
+    if (parley__genius_write_yaml(ctx, a, &im, &y) == PARLEY_OK) {
+        parley_scenario_t *s = NULL;
+        parley_status_t st = parley_scenario_load_buffer(ctx, "fuzz.yaml", y.data, y.len, &s);
+        if (st != PARLEY_OK && st != PARLEY_ENOMEM)
+            abort(); /* the importer wrote a scenario its own loader rejects */
+        parley_scenario_destroy(s);
+    }
+    parley_buf_free(&y);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    parley_ctx_t *ctx = parley_ctx_create();
+    parley__arena_t a;
+    parley__arena_init(&a, 0);
+    gn_file_t f = {0};
+    const char *buf = (const char *)data;
+    parley_status_t st = size && buf[0] == '{'
+                             ? parley__geniusweb_parse_buffer(ctx, &a, "fuzz.json", buf, size, &f)
+                             : parley__genius_parse_xml_buffer(ctx, &a, "fuzz.xml", buf, size, &f);
+    if (st == PARLEY_OK && f.kind == GF_PROFILE)
+        import_twice(ctx, &a, &f.profile);
+    parley__arena_free(&a);
+    parley_ctx_destroy(ctx);
+    return 0;
+}

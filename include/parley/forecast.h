@@ -1,0 +1,227 @@
+/*
+ * parley/forecast.h — where a negotiation ends, issue by issue: the
+ * collective-decision models (compromise, weighted median, Nash bargaining,
+ * Bueno de Mesquita's expected-utility model, a probabilistic Condorcet
+ * model, Stokman's exchange model), the DEU III data reader and the
+ * backtest that scores the models on real EU decisions. The mathematics and
+ * every interpretive choice are in docs/models.md; the validation in
+ * docs/validation.md.
+ *
+ * Ownership: a parley_fc_problem_t owns its arrays once initialised (free
+ * with parley_fc_problem_free). A parley_forecast_t copies the problem it is
+ * created from and is freed by parley_forecast_destroy. A parley_deu_t is
+ * owned by the caller until parley_deu_destroy. Pointers returned by
+ * accessors belong to the object they came from and stay valid until its
+ * next step or its destruction. Nothing keeps a pointer to a scenario.
+ */
+#ifndef PARLEY_FORECAST_H
+#define PARLEY_FORECAST_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "common.h"
+#include "scenario.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum parley_model {
+    PARLEY_MODEL_COMPROMISE = 0, /* capability x salience weighted mean */
+    PARLEY_MODEL_MEDIAN,         /* weighted median */
+    PARLEY_MODEL_NASH,           /* asymmetric Nash bargaining solution */
+    PARLEY_MODEL_EUM,            /* Bueno de Mesquita's expected-utility model */
+    PARLEY_MODEL_CONDORCET,      /* probabilistic Condorcet / spatial model */
+    PARLEY_MODEL_EXCHANGE,       /* Stokman's exchange model */
+    PARLEY_MODEL_COUNT
+} parley_model_t;
+
+/* "compromise", "median", "nash", "eum", "condorcet", "exchange". */
+const char *parley_model_name(parley_model_t m);
+/* The model named `name`; PARLEY_ENOTFOUND when there is none. */
+parley_status_t parley_model_from_name(const char *name, parley_model_t *out);
+
+/* Which offer an EUM actor takes when it receives several in a round. */
+typedef enum parley_eum_offer {
+    PARLEY_EUM_OFFER_LEAST = 0,  /* the one that moves it least (BDM 1997; default) */
+    PARLEY_EUM_OFFER_STRONGEST   /* the one from the challenger with the highest E(U) */
+} parley_eum_offer_t;
+
+/* Model parameters; every field has a published or documented default. */
+typedef struct parley_fc_params {
+    double q;              /* EUM: weight of the status quo in E(U), in [0,1] (Scholz: 1) */
+    int risk;              /* EUM: 1 derives risk exponents r_i (BDM 1985), 0 uses r = 1 */
+    parley_eum_offer_t offer;
+    unsigned max_rounds;   /* EUM, condorcet, exchange: at most this many rounds (100) */
+    double tol;            /* stop when the forecast moves less than tol x range (0.001) */
+    double gamma;          /* Nash: utility -s|x - y|^gamma, gamma >= 1 (1) */
+    int nash_salience;     /* Nash: 1 weighs actors by capability x salience, 0 (default)
+                              by capability alone */
+} parley_fc_params_t;
+
+/* Fills *p with the defaults above; cannot fail. */
+void parley_fc_params_init(parley_fc_params_t *p);
+/* PARLEY_EARG with a message on ctx when a field is out of range. */
+parley_status_t parley_fc_params_check(parley_ctx_t *ctx, const parley_fc_params_t *p);
+
+/*
+ * What the models see: per actor a capability, per actor and issue a
+ * one-dimensional position (NaN: the actor takes no part in the issue) and
+ * a salience in [0,1]; per issue its scale lo..hi and status quo (NaN when
+ * none).
+ */
+typedef struct parley_fc_problem {
+    size_t n_actors, n_issues;
+    double *capability;  /* n_actors, > 0 */
+    double *position;    /* n_actors * n_issues, row per actor */
+    double *salience;    /* n_actors * n_issues */
+    double *lo, *hi;     /* n_issues */
+    double *status_quo;  /* n_issues */
+} parley_fc_problem_t;
+
+/* Allocates the arrays: capabilities 1, positions and status quo NaN,
+ * saliences 0, scales 0..1. PARLEY_ENOMEM leaves *p empty. */
+parley_status_t parley_fc_problem_init(parley_ctx_t *ctx, parley_fc_problem_t *p,
+                                       size_t n_actors, size_t n_issues);
+/* Frees the arrays; an empty or already freed problem is a no-op. */
+void parley_fc_problem_free(parley_fc_problem_t *p);
+
+/*
+ * The problem a scenario poses (docs/models.md, "From a scenario"): a
+ * continuous issue's IDEAL stance gives its ideal, a POINTS stance the
+ * position of its highest value; a discrete issue gives the ideal option's
+ * index, or for a TABLE stance the index of its best option (the first when
+ * tied), on the 0..n-1 scale. Actors without a stance take no part.
+ */
+parley_status_t parley_fc_problem_from_scenario(parley_ctx_t *ctx, const parley_scenario_t *s,
+                                                parley_fc_problem_t *out);
+
+/* ---- Running a model: state + step, so a caller owns the loop. */
+typedef struct parley_forecast parley_forecast_t;
+
+/*
+ * Prepares model m on problem p (copied). PARLEY_EARG when the parameters
+ * are out of range; PARLEY_EINPUT when a position lies outside its scale,
+ * a salience outside [0,1] or a capability is not positive.
+ */
+parley_status_t parley_forecast_create(parley_ctx_t *ctx, const parley_fc_problem_t *p,
+                                       parley_model_t m, const parley_fc_params_t *params,
+                                       parley_forecast_t **out);
+void parley_forecast_destroy(parley_forecast_t *f);
+
+/*
+ * Does one round on every issue still moving; *done becomes 1 when no
+ * issue moves any more (or max_rounds is reached). The one-shot models
+ * (compromise, median, nash) are done before the first step.
+ */
+parley_status_t parley_forecast_step(parley_ctx_t *ctx, parley_forecast_t *f, int *done);
+/* Steps until done. */
+parley_status_t parley_forecast_run(parley_ctx_t *ctx, parley_forecast_t *f);
+int parley_forecast_done(const parley_forecast_t *f);
+/* Rounds done so far (0 for the one-shot models). */
+unsigned parley_forecast_rounds(const parley_forecast_t *f);
+/* The current forecast on issue j; NaN when nobody takes part in it. */
+double parley_forecast_value(const parley_forecast_t *f, size_t j);
+/* Actors taking part in issue j (a position and salience > 0 or not). */
+size_t parley_forecast_participants(const parley_forecast_t *f, size_t j);
+/* The current positions on issue j (n_actors entries; NaN: not taking part). */
+const double *parley_forecast_positions(const parley_forecast_t *f, size_t j);
+
+/* ---- One-issue building blocks (tests, other modules). n actors, no NaN. */
+/* Weighted mean of x with weights w; NaN when the weights sum to 0. */
+double parley_fc_mean(size_t n, const double *x, const double *w);
+/* The first position, in increasing order, whose cumulative weight reaches
+ * half the total; NaN when the weights sum to 0. */
+double parley_fc_median(size_t n, const double *x, const double *w);
+
+/* ---- DEU III (Arregui & Perarnaud 2021), as re-published in
+ * blksv/predictioneers_game (docs/validation.md). */
+typedef struct parley_deu_issue {
+    const char *proposal;    /* the 'prnr' column */
+    const char *id;          /* the 'isnr' column */
+    const char *procedure;   /* 'proc': COD, CNS, ... (may be "") */
+    const char *rule;        /* 'counvte': QMV, Unan, ... (may be "") */
+    int line;                /* in the file */
+    double *position;        /* n_actors, 0-100; NaN: blank */
+    double *salience;        /* n_actors, 0-100; NaN: blank */
+    double reference;        /* 'rp', the status quo; NaN: blank */
+    double outcome;          /* 'out'; NaN: blank */
+} parley_deu_issue_t;
+
+typedef struct parley_deu {
+    size_t n_actors, n_issues;
+    const char **actors;     /* ids from the header: "com", "ep", "at", ... */
+    double *gdp;             /* the added GDP row; NULL when the file has none */
+    parley_deu_issue_t *issues;
+    char hash[72];           /* "sha256:" + hex of the file's bytes */
+    void *arena_;            /* internal */
+} parley_deu_t;
+
+/*
+ * Parses a DEU table (TAB-separated, a quoted header naming the p<actor>,
+ * s<actor>, rp and out columns; an optional row of GDP weights before the
+ * issues). Errors: "name:line:col: message".
+ */
+parley_status_t parley_deu_parse(parley_ctx_t *ctx, const char *name, const char *buf,
+                                 size_t len, parley_deu_t **out);
+parley_status_t parley_deu_load_file(parley_ctx_t *ctx, const char *path, parley_deu_t **out);
+void parley_deu_destroy(parley_deu_t *d);
+
+/* ---- The backtest. */
+typedef enum parley_capability {
+    PARLEY_CAP_EQUAL = 0,  /* every actor 1 */
+    PARLEY_CAP_GDP,        /* the file's GDP row */
+    PARLEY_CAP_NICE,       /* Council votes under the Treaty of Nice (EU-28, 352 votes) */
+    PARLEY_CAP_LISBON,     /* population shares, Council Decision 2015/2393 (2016 figures) */
+    PARLEY_CAP_COUNT
+} parley_capability_t;
+
+/* "equal", "gdp", "council-nice", "council-lisbon". */
+const char *parley_capability_name(parley_capability_t c);
+parley_status_t parley_capability_from_name(const char *name, parley_capability_t *out);
+
+/*
+ * The capability of DEU actor `id` ("de", "com", ...) under option c, for a
+ * member state; NaN for the institutions and unknown ids (see
+ * parley_backtest_options_t.institutions).
+ */
+double parley_deu_state_capability(parley_capability_t c, const char *id, const parley_deu_t *d);
+
+typedef struct parley_backtest_options {
+    parley_fc_params_t params;
+    uint64_t seed;             /* bootstrap seed (default 1) */
+    unsigned resamples;        /* bootstrap resamples (default 2000) */
+    int institutions;          /* 1 (default): com and ep get the capability of the
+                                  largest member state; 0: they take no part */
+    double missing_salience;   /* salience (0-100) of an actor with a position and a
+                                  blank salience (default 50) */
+    size_t min_actors;         /* issues with fewer actors are not scored (default 3) */
+} parley_backtest_options_t;
+
+void parley_backtest_options_init(parley_backtest_options_t *o);
+
+typedef struct parley_backtest_row {
+    parley_model_t model;
+    parley_capability_t capability;
+    size_t n;                     /* issues scored */
+    double mae, mae_lo, mae_hi;   /* mean absolute error and its bootstrap 95% interval */
+    double median_ae;             /* median absolute error */
+    double diff, diff_lo, diff_hi;/* mean of (error - compromise's error), paired, and CI */
+} parley_backtest_row_t;
+
+/*
+ * Scores every model in models[0..nm) under every capability option in
+ * caps[0..nc) on the issues of d with an outcome and at least min_actors
+ * actors; rows[m * nc + c] gets the result (rows has nm * nc entries).
+ * The exchange model runs on each proposal's issues together.
+ */
+parley_status_t parley_backtest_run(parley_ctx_t *ctx, const parley_deu_t *d,
+                                    const parley_model_t *models, size_t nm,
+                                    const parley_capability_t *caps, size_t nc,
+                                    const parley_backtest_options_t *o,
+                                    parley_backtest_row_t *rows);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,247 @@
+/*
+ * parley/space.h — the agreement space: every package of a scenario, its
+ * exact Pareto frontier, the bargaining solutions, the zone of possible
+ * agreement (ZOPA), amendments of a proposal and logrolling trades.
+ * The mathematics and the algorithms are in docs/agreement-space.md.
+ *
+ * Ownership: a parley_space_t (the discretised space) and a
+ * parley_frontier_t are created by their *_create functions and freed by
+ * their *_destroy functions. A frontier keeps a pointer to its space and
+ * the space to its scenario: destroy them in reverse order. Arrays passed
+ * in are copied; arrays returned belong to the object they came from.
+ *
+ * Utilities inside the space are fixed-point numbers with 2^-50 resolution
+ * (PARLEY_SPACE_SCALE), so sums are exact and independent of order and two
+ * packages tie exactly when their utilities agree to that resolution.
+ */
+#ifndef PARLEY_SPACE_H
+#define PARLEY_SPACE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "common.h"
+#include "scenario.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define PARLEY_SPACE_SCALE 1125899906842624.0 /* 2^50 */
+/* A reservation that nothing falls below: "no constraint". */
+#define PARLEY_NO_RESERVATION INT64_MIN
+
+typedef struct parley_space parley_space_t;
+typedef struct parley_frontier parley_frontier_t;
+
+/* ---- The discretised space. */
+typedef struct parley_space_options {
+    unsigned grid;            /* points per continuous issue, >= 2 (default 11) */
+    const double *include;    /* optional package whose decided positions are added
+                                 to the continuous grids (e.g. a proposal), or NULL */
+    const size_t *actors;     /* optional subset of actors (indices), or NULL: all */
+    size_t n_actors;          /* length of actors when given */
+} parley_space_options_t;
+
+/* Fills *o with the defaults; cannot fail. */
+void parley_space_options_init(parley_space_options_t *o);
+
+/*
+ * Discretises scenario s: every discrete issue keeps its options; a
+ * continuous issue becomes `grid` evenly spaced points from lo to hi (plus
+ * the decided positions of o->include). Precomputes each option's
+ * contribution to each actor's utility and whether it crosses a red line.
+ */
+parley_status_t parley_space_create(parley_ctx_t *ctx, const parley_scenario_t *s,
+                                    const parley_space_options_t *o, parley_space_t **out);
+void parley_space_destroy(parley_space_t *sp);
+
+const parley_scenario_t *parley_space_scenario(const parley_space_t *sp);
+/* The actors taking part: count, and the scenario index of the a-th. */
+size_t parley_space_actor_count(const parley_space_t *sp);
+size_t parley_space_actor(const parley_space_t *sp, size_t a);
+size_t parley_space_issue_count(const parley_space_t *sp);
+/* Options (grid points) of issue j and the scenario position of option k. */
+size_t parley_space_option_count(const parley_space_t *sp, size_t j);
+double parley_space_position(const parley_space_t *sp, size_t j, size_t k);
+/* The option of issue j at scenario position x, or (size_t)-1. */
+size_t parley_space_find_option(const parley_space_t *sp, size_t j, double x);
+/* Fixed-point contribution of option k of issue j to actor a's utility. */
+int64_t parley_space_contribution(const parley_space_t *sp, size_t j, size_t k, size_t a);
+/* Whether option k of issue j crosses actor a's red line. */
+int parley_space_vetoed(const parley_space_t *sp, size_t j, size_t k, size_t a);
+/* The number of packages as a decimal string (cap bytes with the NUL). */
+parley_status_t parley_space_outcomes(const parley_space_t *sp, char *buf, size_t cap);
+/* An actor's BATNA as a fixed-point reservation. */
+int64_t parley_space_batna(const parley_space_t *sp, size_t a);
+/* Fixed-point utilities of package opt[] (option indices) for every actor
+ * (u[0..actors)); returns the number of actors whose red line it crosses. */
+size_t parley_space_utilities(const parley_space_t *sp, const uint32_t *opt, int64_t *u);
+
+/* ---- Constraints: who must be at least how well off. */
+typedef struct parley_constraints {
+    const int64_t *reservation; /* per space actor; PARLEY_NO_RESERVATION: none.
+                                   NULL: every actor's BATNA */
+    const unsigned char *red;   /* per space actor x issue (row per actor): 1 enforces
+                                   that red line, 0 ignores it. NULL: all enforced */
+} parley_constraints_t;
+
+/* ---- The Pareto frontier of the packages meeting the constraints. */
+typedef enum parley_frontier_method {
+    PARLEY_FRONTIER_MERGE = 0, /* issue by issue, discarding dominated partial packages */
+    PARLEY_FRONTIER_BRUTE = 1  /* every package enumerated (small spaces, tests) */
+} parley_frontier_method_t;
+
+typedef struct parley_frontier_options {
+    parley_frontier_method_t method;
+    size_t max_bytes;      /* memory the computation may hold (default 8 GiB) */
+    uint64_t brute_limit;  /* the brute force refuses larger spaces (default 2*10^7) */
+} parley_frontier_options_t;
+
+void parley_frontier_options_init(parley_frontier_options_t *o);
+
+/*
+ * Prepares the computation; the work is done by parley_frontier_step (one
+ * issue merged per call, so a caller can show progress or stop) or all at
+ * once by parley_frontier_run.
+ */
+parley_status_t parley_frontier_create(parley_ctx_t *ctx, const parley_space_t *sp,
+                                       const parley_constraints_t *c,
+                                       const parley_frontier_options_t *o,
+                                       parley_frontier_t **out);
+void parley_frontier_destroy(parley_frontier_t *f);
+
+/* Does one step; *done becomes 1 when the frontier is complete. ELIMIT when
+ * the memory bound would be exceeded (the message says how far it got). */
+parley_status_t parley_frontier_step(parley_ctx_t *ctx, parley_frontier_t *f, int *done);
+/* Steps until done; progress (may be NULL) is called after each step. */
+parley_status_t parley_frontier_run(parley_ctx_t *ctx, parley_frontier_t *f,
+                                    void (*progress)(void *arg, size_t step, size_t steps,
+                                                     size_t points),
+                                    void *arg);
+/* Steps in total, and the steps done. */
+size_t parley_frontier_steps(const parley_frontier_t *f);
+size_t parley_frontier_steps_done(const parley_frontier_t *f);
+
+/*
+ * Results, once done. Points are distinct utility vectors, in decreasing
+ * lexicographic order of (u_0, u_1, ...); several packages may share one.
+ */
+size_t parley_frontier_points(const parley_frontier_t *f);
+const int64_t *parley_frontier_utilities(const parley_frontier_t *f, size_t k);
+/* Packages at point k; saturates at UINT64_MAX. */
+uint64_t parley_frontier_multiplicity(const parley_frontier_t *f, size_t k);
+/* Packages on the frontier in total (saturating); *exact is 0 if it saturated. */
+uint64_t parley_frontier_packages(const parley_frontier_t *f, int *exact);
+/* Largest number of points held at one stage, and bytes at the peak. */
+size_t parley_frontier_peak_points(const parley_frontier_t *f);
+size_t parley_frontier_peak_bytes(const parley_frontier_t *f);
+/*
+ * Writes up to max packages of point k (option index per issue, issue-major:
+ * opt[p * issues + j]): the point's max lexicographically smallest, in
+ * increasing order; returns how many (0 also when memory ran out).
+ */
+size_t parley_frontier_point_packages(const parley_frontier_t *f, size_t k, uint32_t *opt,
+                                      size_t max);
+
+/* ---- Bargaining solutions over the frontier (docs/agreement-space.md). */
+typedef enum parley_solution {
+    PARLEY_NASH = 0,          /* max prod (u_i - r_i) */
+    PARLEY_NASH_WEIGHTED,     /* max prod (u_i - r_i)^{c_i}, c = capability */
+    PARLEY_KALAI_SMORODINSKY, /* min max-min of (u_i - r_i)/(best_i - r_i) */
+    PARLEY_EGALITARIAN,       /* max min (u_i - r_i) */
+    PARLEY_UTILITARIAN,       /* max sum u_i */
+    PARLEY_SOLUTION_COUNT
+} parley_solution_t;
+
+/* "nash", "nash_weighted", "kalai_smorodinsky", "egalitarian", "utilitarian". */
+const char *parley_solution_name(parley_solution_t k);
+
+/*
+ * The frontier point that solution k picks, with reservations r (fixed
+ * point, per space actor; NULL: the frontier's constraints, where an
+ * unconstrained actor counts from 0). Ties go to the earlier point.
+ * (size_t)-1 when the frontier is empty.
+ */
+size_t parley_frontier_solve(const parley_frontier_t *f, parley_solution_t k,
+                             const int64_t *r);
+/* The point best for space actor a (ties: the earlier point); (size_t)-1 if empty. */
+size_t parley_frontier_best_for(const parley_frontier_t *f, size_t a);
+
+/* ---- The zone of possible agreement. */
+typedef struct parley_zopa_count {
+    int exact;             /* 1: count is exact; 0: an estimate */
+    char count[64];        /* decimal; exact up to 63 digits, else an estimate */
+    double estimate;       /* the count as a double (also when exact) */
+    double ci_lo, ci_hi;   /* 95% interval when estimated (else = estimate) */
+    uint64_t samples;      /* when estimated: packages sampled */
+    uint64_t nodes;        /* search nodes visited by the exact count */
+} parley_zopa_count_t;
+
+/*
+ * Counts the packages meeting the constraints: exactly by a pruned search
+ * when it visits at most `budget` nodes, else estimated from `samples`
+ * uniform draws among the packages that cross no enforced red line (seeded
+ * by `seed`), with a Wilson 95% interval.
+ */
+parley_status_t parley_space_count(parley_ctx_t *ctx, const parley_space_t *sp,
+                                   const parley_constraints_t *c, uint64_t budget,
+                                   uint64_t samples, uint64_t seed,
+                                   parley_zopa_count_t *out);
+
+/*
+ * The package meeting the constraints that is worst for space actor a
+ * (branch and bound; ties: the lexicographically smallest package). Writes
+ * the options to opt (issues entries) and returns 1; 0 when there is none;
+ * sets *exact to 0 when the search hit `budget` nodes (the package found so
+ * far is written).
+ */
+int parley_space_worst_for(const parley_space_t *sp, const parley_constraints_t *c, size_t a,
+                           uint64_t budget, uint32_t *opt, int *exact);
+
+/* ---- Amendments: the acceptable packages closest to a package. */
+typedef struct parley_amendment {
+    uint32_t *opt;        /* issues entries (owned by the result) */
+    size_t changed;       /* issues changed (decided positions only) */
+    int64_t shift;        /* sum over actors of |u_a - u_a(base)|, fixed point */
+} parley_amendment_t;
+
+typedef struct parley_amend_result {
+    size_t n;                  /* amendments found (<= max asked) */
+    parley_amendment_t *items; /* by (changed, shift, package) */
+    int exact;                 /* 0 when the search budget ran out */
+    uint64_t nodes;
+} parley_amend_result_t;
+
+/*
+ * The packages meeting the constraints with the fewest changed issues
+ * relative to base (option per issue; UINT32_MAX marks an open issue, free
+ * to set), then the smallest total utility shift; at most max of them.
+ */
+parley_status_t parley_space_amend(parley_ctx_t *ctx, const parley_space_t *sp,
+                                   const parley_constraints_t *c, const uint32_t *base,
+                                   size_t max, uint64_t budget, parley_amend_result_t *out);
+void parley_amend_result_free(parley_amend_result_t *r);
+
+/* ---- Logrolling trades on a base package. */
+typedef struct parley_trade {
+    size_t a, b;            /* space actors */
+    size_t x, y;            /* issues: a gains on x, b gains on y */
+    uint32_t ox, oy;        /* the new options on x and y */
+    int64_t gain_a, gain_b; /* both > 0 */
+} parley_trade_t;
+
+/*
+ * Every trade between two actors a < b on two issues x != y where a gains
+ * on x and concedes on y, b concedes on x and gains on y, both gain in
+ * total, and neither crosses its red line; for each (a, b, x, y) the options
+ * maximising min(gain_a, gain_b). Issues open in base (UINT32_MAX) are
+ * not traded. Sorted by that minimum, descending. The
+ * array is allocated with malloc (the caller frees it).
+ */
+parley_status_t parley_space_trades(parley_ctx_t *ctx, const parley_space_t *sp,
+                                    const uint32_t *base, parley_trade_t **out, size_t *n);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

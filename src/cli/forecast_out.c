@@ -1,0 +1,246 @@
+/*
+ * forecast_out.c — the renderings of `parley forecast`: a text table per
+ * model (with the round-by-round trajectory under --trace), JSON with the
+ * reproducibility context (version, file, scenario hash, parameters) and
+ * CSV, one row per model, issue and round.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include "forecast_run.h"
+
+static const char *const DESCRIPTION[PARLEY_MODEL_COUNT] = {
+    "capability x salience weighted mean",
+    "weighted median (capability x salience)",
+    "asymmetric Nash bargaining solution",
+    "Bueno de Mesquita's expected-utility model (Scholz et al. 2011)",
+    "probabilistic Condorcet model (victory probabilities from weighted votes)",
+    "Stokman's exchange model (equal-gain trades between issues)"};
+
+void fc_model_label(parley_buf_t *b, parley_model_t m, const parley_fc_params_t *p)
+{
+    parley_buf_puts(b, DESCRIPTION[m]);
+    if (m == PARLEY_MODEL_EUM)
+        parley_buf_printf(b, "; Q %g, risk %s, offer %s", p->q, p->risk ? "on" : "off",
+                          p->offer == PARLEY_EUM_OFFER_LEAST ? "least" : "strongest");
+    else if (m == PARLEY_MODEL_NASH)
+        parley_buf_printf(b, "; gamma %g, power %s", p->gamma,
+                          p->nash_salience ? "capability x salience" : "capability");
+}
+
+void fc_params_json(parley_json_t *j, const parley_fc_params_t *p)
+{
+    parley_json_object_begin(j);
+    parley_json_key(j, "q");
+    parley_json_number(j, p->q);
+    parley_json_key(j, "risk");
+    parley_json_bool(j, p->risk);
+    parley_json_key(j, "offer");
+    parley_json_string(j, p->offer == PARLEY_EUM_OFFER_LEAST ? "least" : "strongest");
+    parley_json_key(j, "max_rounds");
+    parley_json_int(j, p->max_rounds);
+    parley_json_key(j, "tol");
+    parley_json_number(j, p->tol);
+    parley_json_key(j, "gamma");
+    parley_json_number(j, p->gamma);
+    parley_json_key(j, "nash_power");
+    parley_json_string(j, p->nash_salience ? "capability x salience" : "capability");
+    parley_json_object_end(j);
+}
+
+/* The option nearest a forecast on a discrete issue; NULL on a scale. */
+static const char *nearest(const parley_issue_t *is, double v)
+{
+    if (is->kind != PARLEY_ISSUE_DISCRETE || isnan(v))
+        return NULL;
+    double k = floor(v + 0.5);
+    k = k < 0 ? 0 : k > (double)(is->n_options - 1) ? (double)(is->n_options - 1) : k;
+    return is->options[(size_t)k].id;
+}
+
+/* A forecast with as many decimals as the issue's scale warrants. */
+static void value_text(const parley_issue_t *is, double v, char *buf, size_t cap)
+{
+    if (isnan(v)) {
+        snprintf(buf, cap, "-");
+        return;
+    }
+    double span = is->hi - is->lo;
+    int dec = 3 - (int)floor(log10(span > 0 ? span : 1));
+    dec = dec < 0 ? 0 : dec > 6 ? 6 : dec;
+    snprintf(buf, cap, "%.*f%s%s", dec, v + 0.0, is->unit ? " " : "", is->unit ? is->unit : "");
+}
+
+static size_t id_width(const parley_scenario_t *s)
+{
+    size_t w = 5;
+    for (size_t j = 0; j < parley_scenario_issue_count(s); j++) {
+        size_t k = cli_width(parley_scenario_issue(s, j)->id);
+        w = k > w ? k : w;
+    }
+    return w + 2;
+}
+
+static void trace_text(parley_buf_t *b, const fc_run_t *r, const fc_model_run_t *mr, size_t j)
+{
+    const parley_issue_t *is = parley_scenario_issue(r->s, j);
+    size_t ni = parley_scenario_issue_count(r->s);
+    parley_buf_puts(b, "      rounds:");
+    for (unsigned k = 0; k <= mr->rounds; k++) {
+        char v[96];
+        value_text(&(parley_issue_t){.lo = is->lo, .hi = is->hi}, mr->traj[k * ni + j], v,
+                   sizeof v);
+        parley_buf_printf(b, "%s %s", k ? " ->" : "", v);
+    }
+    parley_buf_puts(b, "\n");
+}
+
+static void model_text(parley_buf_t *b, const fc_run_t *r, const fc_model_run_t *mr)
+{
+    const parley_scenario_t *s = r->s;
+    size_t ni = parley_scenario_issue_count(s), w = id_width(s);
+    parley_buf_printf(b, "%s: ", parley_model_name(mr->model));
+    fc_model_label(b, mr->model, &r->prm);
+    if (mr->model == PARLEY_MODEL_EUM || mr->model == PARLEY_MODEL_CONDORCET ||
+        mr->model == PARLEY_MODEL_EXCHANGE)
+        parley_buf_printf(b, "; %u round%s", mr->rounds, mr->rounds == 1 ? "" : "s");
+    parley_buf_puts(b, "\n  ");
+    cli_pad(b, "issue", w);
+    parley_buf_puts(b, "actors  forecast\n");
+    for (size_t j = 0; j < ni; j++) {
+        const parley_issue_t *is = parley_scenario_issue(s, j);
+        double v = mr->traj[mr->rounds * ni + j];
+        char val[96];
+        value_text(is, v, val, sizeof val);
+        parley_buf_puts(b, "  ");
+        cli_pad(b, is->id, w);
+        parley_buf_printf(b, "%-6zu  ", r->participants[j]);
+        const char *opt = nearest(is, v);
+        if (opt) {
+            cli_pad(b, val, 8);
+            parley_buf_printf(b, "%s", opt);
+        } else {
+            parley_buf_puts(b, val);
+        }
+        parley_buf_puts(b, "\n");
+        if (r->trace && mr->rounds > 0)
+            trace_text(b, r, mr, j);
+    }
+    parley_buf_puts(b, "\n");
+}
+
+void fc_render_text(parley_buf_t *b, const fc_run_t *r)
+{
+    const parley_scenario_t *s = r->s;
+    const char *name = parley_scenario_name(s);
+    parley_buf_printf(b, "forecast  %s\n", name ? name : parley_scenario_origin(s));
+    parley_buf_printf(b, "  %zu actors, %zu issues; a discrete issue's forecast is on its 0..n-1 "
+                         "option scale, with the nearest option\n\n",
+                      parley_scenario_actor_count(s), parley_scenario_issue_count(s));
+    for (size_t m = 0; m < r->n_models; m++)
+        model_text(b, r, &r->models[m]);
+    parley_buf_printf(b, "scenario %s %s; models: docs/models.md\n", parley_scenario_origin(s),
+                      parley_scenario_hash(s));
+}
+
+static void issue_json(parley_json_t *j, const fc_run_t *r, const fc_model_run_t *mr, size_t k)
+{
+    const parley_issue_t *is = parley_scenario_issue(r->s, k);
+    size_t ni = parley_scenario_issue_count(r->s);
+    double v = mr->traj[mr->rounds * ni + k];
+    parley_json_object_begin(j);
+    parley_json_key(j, "id");
+    parley_json_string(j, is->id);
+    parley_json_key(j, "kind");
+    parley_json_string(j, is->kind == PARLEY_ISSUE_DISCRETE ? "discrete" : "continuous");
+    parley_json_key(j, "actors");
+    parley_json_int(j, (long long)r->participants[k]);
+    parley_json_key(j, "forecast");
+    parley_json_number(j, v);
+    parley_json_key(j, "option");
+    parley_json_string(j, nearest(is, v));
+    if (r->trace) {
+        parley_json_key(j, "rounds");
+        parley_json_array_begin(j);
+        for (unsigned q = 0; q <= mr->rounds; q++)
+            parley_json_number(j, mr->traj[q * ni + k]);
+        parley_json_array_end(j);
+    }
+    parley_json_object_end(j);
+}
+
+static void model_json(parley_json_t *j, const fc_run_t *r, const fc_model_run_t *mr)
+{
+    parley_buf_t label;
+    parley_buf_init(&label);
+    fc_model_label(&label, mr->model, &r->prm);
+    parley_json_object_begin(j);
+    parley_json_key(j, "id");
+    parley_json_string(j, parley_model_name(mr->model));
+    parley_json_key(j, "description");
+    parley_json_string(j, label.data ? label.data : "");
+    parley_json_key(j, "rounds");
+    parley_json_int(j, mr->rounds);
+    parley_json_key(j, "issues");
+    parley_json_array_begin(j);
+    for (size_t k = 0; k < parley_scenario_issue_count(r->s); k++)
+        issue_json(j, r, mr, k);
+    parley_json_array_end(j);
+    parley_json_object_end(j);
+    parley_buf_free(&label);
+}
+
+void fc_render_json(parley_buf_t *b, const fc_run_t *r)
+{
+    parley_json_t j;
+    parley_json_init(&j, b, 1);
+    parley_json_object_begin(&j);
+    parley_json_key(&j, "parley_version");
+    parley_json_string(&j, parley_version());
+    parley_json_key(&j, "command");
+    parley_json_string(&j, "forecast");
+    parley_json_key(&j, "scenario");
+    parley_json_object_begin(&j);
+    parley_json_key(&j, "file");
+    parley_json_string(&j, parley_scenario_origin(r->s));
+    parley_json_key(&j, "hash");
+    parley_json_string(&j, parley_scenario_hash(r->s));
+    parley_json_key(&j, "id");
+    parley_json_string(&j, parley_scenario_id(r->s));
+    parley_json_object_end(&j);
+    parley_json_key(&j, "definition");
+    parley_json_string(&j, "docs/models.md");
+    parley_json_key(&j, "parameters");
+    fc_params_json(&j, &r->prm);
+    parley_json_key(&j, "models");
+    parley_json_array_begin(&j);
+    for (size_t m = 0; m < r->n_models; m++)
+        model_json(&j, r, &r->models[m]);
+    parley_json_array_end(&j);
+    parley_json_object_end(&j);
+    parley_buf_puts(b, "\n");
+}
+
+void fc_render_csv(parley_buf_t *b, const fc_run_t *r)
+{
+    size_t ni = parley_scenario_issue_count(r->s);
+    parley_buf_puts(b, "model,issue,round,forecast,option,scenario_hash\n");
+    for (size_t m = 0; m < r->n_models; m++) {
+        const fc_model_run_t *mr = &r->models[m];
+        for (size_t k = 0; k < ni; k++) {
+            const parley_issue_t *is = parley_scenario_issue(r->s, k);
+            for (unsigned q = r->trace ? 0 : mr->rounds; q <= mr->rounds; q++) {
+                double v = mr->traj[q * ni + k];
+                char num[32] = "";
+                if (!isnan(v))
+                    parley_format_number(v, num);
+                const char *opt = nearest(is, v);
+                parley_buf_printf(b, "%s,", parley_model_name(mr->model));
+                parley_csv_field(b, is->id);
+                parley_buf_printf(b, ",%u,%s,", q, num);
+                parley_csv_field(b, opt ? opt : "");
+                parley_buf_printf(b, ",%s\n", parley_scenario_hash(r->s));
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+/*
+ * fcint.h — internals shared by the forecasting models: the forecast
+ * object's layout (issue-major arrays, so one issue's actors are
+ * contiguous) and each model's one-issue kernel.
+ */
+#ifndef PARLEY_FCINT_H
+#define PARLEY_FCINT_H
+
+#include "../core/core.h"
+#include "parley/forecast.h"
+
+typedef struct fc_keyed fc_keyed_t;
+
+#define FC_SCRATCH 12
+
+struct parley_forecast {
+    parley_model_t model;
+    parley_fc_params_t prm;
+    size_t na, ni;
+    double *cap;          /* na */
+    double *ideal;        /* ni * na, issue-major: the starting positions */
+    double *x;            /* ni * na: the current positions; NaN: not taking part */
+    double *sal;          /* ni * na */
+    double *lo, *hi, *sq; /* ni */
+    double *range;        /* ni: spread of the starting positions */
+    double *value;        /* ni: the current forecast */
+    unsigned char *moving;/* ni: the issue still iterates */
+    size_t *part;         /* ni: participants */
+    unsigned rounds;
+    int done;
+    /* scratch for one issue (na entries each unless noted) */
+    double *cx, *cc, *cs, *c0; /* compacted positions, capabilities, saliences, ideals */
+    double *scr;          /* FC_SCRATCH * (na + 1) */
+    fc_keyed_t *keyed;    /* na */
+    double *mat;          /* na * na (condorcet) */
+    unsigned char *used;  /* na * ni (exchange): the actor has traded on the issue */
+};
+
+/* Compacts issue j's participants into f->cx/cc/cs/c0; returns their count. */
+size_t parley__fc_gather(parley_forecast_t *f, size_t j);
+/* Writes f->cx back into issue j's positions. */
+void parley__fc_scatter(parley_forecast_t *f, size_t j);
+
+/* Nash bargaining on one issue (nash.c). sq may be NaN. */
+double parley__nash(size_t n, const double *x, const double *c, const double *s, double lo,
+                    double hi, double sq, const parley_fc_params_t *p);
+
+/*
+ * One EUM round on one issue (eum.c): moves x[0..n) in place and returns
+ * the new median. range > 0 is the spread of the starting positions.
+ */
+double parley__eum_round(parley_forecast_t *f, size_t n, double *x, double range);
+
+/* One Condorcet round on one issue (condorcet.c); returns the expected outcome. */
+double parley__condorcet_round(parley_forecast_t *f, size_t n, double *x, double range);
+/* The expected outcome of the current positions without moving them. */
+double parley__condorcet_outcome(parley_forecast_t *f, size_t n, const double *x, double range);
+
+/* One round of exchanges over all issues (exchange.c); *trades gets the count. */
+parley_status_t parley__exchange_round(parley_ctx_t *ctx, parley_forecast_t *f, size_t *trades);
+
+/* ---- P(i beats j) from weighted votes, for sorted positions (eum.c). */
+typedef struct fc_votes {
+    size_t n;
+    const double *xs;  /* positions, increasing */
+    const double *W;   /* n+1 prefix sums of weights in that order */
+    const double *WX;  /* n+1 prefix sums of weight x position */
+} fc_votes_t;
+struct fc_keyed {
+    double x, w;
+};
+/* qsort comparator of fc_keyed_t by x. */
+int parley__fc_by_position(const void *a, const void *b);
+/* Builds the sorted arrays from x, w into xs, W (n+1), WX (n+1); tmp: n scratch. */
+void parley__votes_build(fc_votes_t *v, size_t n, const double *x, const double *w,
+                         fc_keyed_t *tmp, double *xs, double *W, double *WX);
+/* Share of the weighted vote margin for a against b: sum over k closer to a
+ * of w_k (|x_k - b| - |x_k - a|) over the sum of w_k | ... |; 0.5 when 0/0. */
+double parley__votes_share(const fc_votes_t *v, double a, double b);
+
+#endif

@@ -1,0 +1,317 @@
+/*
+ * forecast.c — the forecast object: validates and copies a problem, runs
+ * the one-shot models at once and the iterative ones (EUM, Condorcet,
+ * exchange) a round per step, so a caller owns the loop. Issues iterate
+ * independently (except in the exchange model, which couples them) and
+ * stop when their forecast moves less than tol x their starting spread.
+ */
+#include <math.h>
+#include <string.h>
+#include "fcint.h"
+
+size_t parley__fc_gather(parley_forecast_t *f, size_t j)
+{
+    size_t n = 0, na = f->na;
+    for (size_t i = 0; i < na; i++) {
+        double x = f->x[j * na + i];
+        if (isnan(x))
+            continue;
+        f->cx[n] = x;
+        f->c0[n] = f->ideal[j * na + i];
+        f->cc[n] = f->cap[i];
+        f->cs[n] = f->sal[j * na + i];
+        n++;
+    }
+    return n;
+}
+
+void parley__fc_scatter(parley_forecast_t *f, size_t j)
+{
+    size_t n = 0, na = f->na;
+    for (size_t i = 0; i < na; i++)
+        if (!isnan(f->x[j * na + i]))
+            f->x[j * na + i] = f->cx[n++];
+}
+
+static double weighted(parley_forecast_t *f, size_t n, int median)
+{
+    double *w = f->scr;
+    for (size_t k = 0; k < n; k++)
+        w[k] = f->cc[k] * f->cs[k];
+    return median ? parley_fc_median(n, f->cx, w) : parley_fc_mean(n, f->cx, w);
+}
+
+/* Positions of the gathered issue j in units of its spread, from its lowest start. */
+static double base_of(const parley_forecast_t *f, size_t j)
+{
+    double b = INFINITY;
+    for (size_t i = 0; i < f->na; i++)
+        if (!isnan(f->ideal[j * f->na + i]) && f->ideal[j * f->na + i] < b)
+            b = f->ideal[j * f->na + i];
+    return b;
+}
+
+static void to_units(parley_forecast_t *f, size_t n, double base, double range, int dir)
+{
+    for (size_t k = 0; k < n; k++) {
+        f->cx[k] = dir > 0 ? (f->cx[k] - base) / range : base + f->cx[k] * range;
+        if (dir > 0)
+            f->c0[k] = (f->c0[k] - base) / range;
+    }
+}
+
+/* The forecast of issue j from its current positions (no move). */
+static double evaluate(parley_forecast_t *f, size_t j)
+{
+    size_t n = parley__fc_gather(f, j);
+    if (n == 0)
+        return (double)NAN;
+    switch (f->model) {
+    case PARLEY_MODEL_MEDIAN:
+    case PARLEY_MODEL_EUM:
+        return weighted(f, n, 1);
+    case PARLEY_MODEL_NASH:
+        return parley__nash(n, f->cx, f->cc, f->cs, f->lo[j], f->hi[j], f->sq[j], &f->prm);
+    case PARLEY_MODEL_CONDORCET:
+        if (isnan(weighted(f, n, 0)) || !(f->range[j] > 0.0))
+            return weighted(f, n, 0); /* nobody cares (NaN), or all agree */
+        double base = base_of(f, j);
+        to_units(f, n, base, f->range[j], 1);
+        return base + parley__condorcet_outcome(f, n, f->cx, 1.0) * f->range[j];
+    default:
+        return weighted(f, n, 0);
+    }
+}
+
+/* One EUM or Condorcet round on issue j; returns the new forecast. */
+static double round_issue(parley_forecast_t *f, size_t j)
+{
+    size_t n = parley__fc_gather(f, j);
+    double base = base_of(f, j), range = f->range[j];
+    to_units(f, n, base, range, 1);
+    double v = f->model == PARLEY_MODEL_EUM ? parley__eum_round(f, n, f->cx, 1.0)
+                                            : parley__condorcet_round(f, n, f->cx, 1.0);
+    to_units(f, n, base, range, -1);
+    parley__fc_scatter(f, j);
+    return base + v * range;
+}
+
+static parley_status_t check_problem(parley_ctx_t *ctx, const parley_fc_problem_t *p)
+{
+    for (size_t i = 0; i < p->n_actors; i++)
+        if (!(p->capability[i] > 0.0 && isfinite(p->capability[i])))
+            return parley__fail(ctx, PARLEY_EINPUT, "actor #%zu: capability must be > 0, got %g",
+                                i + 1, p->capability[i]);
+    for (size_t j = 0; j < p->n_issues; j++) {
+        if (!(p->lo[j] < p->hi[j] && isfinite(p->lo[j]) && isfinite(p->hi[j])))
+            return parley__fail(ctx, PARLEY_EINPUT, "issue #%zu: the scale must have lo < hi",
+                                j + 1);
+        double sq = p->status_quo[j];
+        if (!isnan(sq) && !(sq >= p->lo[j] && sq <= p->hi[j]))
+            return parley__fail(ctx, PARLEY_EINPUT, "issue #%zu: status quo %g outside the scale",
+                                j + 1, sq);
+        for (size_t i = 0; i < p->n_actors; i++) {
+            double x = p->position[i * p->n_issues + j], s = p->salience[i * p->n_issues + j];
+            if (!isnan(x) && !(x >= p->lo[j] && x <= p->hi[j]))
+                return parley__fail(ctx, PARLEY_EINPUT,
+                                    "actor #%zu, issue #%zu: position %g outside the scale", i + 1,
+                                    j + 1, x);
+            if (!(s >= 0.0 && s <= 1.0))
+                return parley__fail(ctx, PARLEY_EINPUT,
+                                    "actor #%zu, issue #%zu: salience %g outside [0,1]", i + 1,
+                                    j + 1, s);
+        }
+    }
+    return PARLEY_OK;
+}
+
+static parley_forecast_t *alloc_forecast(size_t na, size_t ni)
+{
+    parley_forecast_t *f = parley__calloc(1, sizeof *f);
+    if (!f)
+        return NULL;
+    size_t cells = na * ni + 1, a = na + 1, i = ni + 1;
+    f->na = na;
+    f->ni = ni;
+    f->cap = parley__malloc(a * sizeof(double));
+    f->ideal = parley__malloc(cells * sizeof(double));
+    f->x = parley__malloc(cells * sizeof(double));
+    f->sal = parley__malloc(cells * sizeof(double));
+    f->lo = parley__malloc(6 * i * sizeof(double));
+    f->moving = parley__calloc(i, 1);
+    f->part = parley__calloc(i, sizeof(size_t));
+    f->cx = parley__malloc(4 * a * sizeof(double));
+    f->scr = parley__malloc(FC_SCRATCH * a * sizeof(double));
+    f->keyed = parley__malloc(a * sizeof(fc_keyed_t));
+    if (!f->cap || !f->ideal || !f->x || !f->sal || !f->lo || !f->moving || !f->part || !f->cx ||
+        !f->scr || !f->keyed) {
+        parley_forecast_destroy(f);
+        return NULL;
+    }
+    f->hi = f->lo + i;
+    f->sq = f->hi + i;
+    f->range = f->sq + i;
+    f->value = f->range + i;
+    f->cc = f->cx + a;
+    f->cs = f->cc + a;
+    f->c0 = f->cs + a;
+    return f;
+}
+
+/* Copies p into f (issue-major) and records each issue's spread. */
+static void fill(parley_forecast_t *f, const parley_fc_problem_t *p)
+{
+    size_t na = f->na, ni = f->ni;
+    memcpy(f->cap, p->capability, na * sizeof(double));
+    for (size_t j = 0; j < ni; j++) {
+        f->lo[j] = p->lo[j];
+        f->hi[j] = p->hi[j];
+        f->sq[j] = p->status_quo[j];
+        double mn = INFINITY, mx = -INFINITY;
+        for (size_t i = 0; i < na; i++) {
+            double x = p->position[i * ni + j];
+            f->ideal[j * na + i] = f->x[j * na + i] = x;
+            f->sal[j * na + i] = isnan(x) ? 0.0 : p->salience[i * ni + j];
+            if (!isnan(x)) {
+                f->part[j]++;
+                mn = x < mn ? x : mn;
+                mx = x > mx ? x : mx;
+            }
+        }
+        f->range[j] = f->part[j] ? mx - mn : 0.0;
+    }
+}
+
+static int iterative(parley_model_t m)
+{
+    return m == PARLEY_MODEL_EUM || m == PARLEY_MODEL_CONDORCET || m == PARLEY_MODEL_EXCHANGE;
+}
+
+parley_status_t parley_forecast_create(parley_ctx_t *ctx, const parley_fc_problem_t *p,
+                                       parley_model_t m, const parley_fc_params_t *params,
+                                       parley_forecast_t **out)
+{
+    parley_status_t st;
+    if ((unsigned)m >= PARLEY_MODEL_COUNT)
+        return parley__fail(ctx, PARLEY_EARG, "unknown model %d", (int)m);
+    if ((st = parley_fc_params_check(ctx, params)) || (st = check_problem(ctx, p)))
+        return st;
+    if (m == PARLEY_MODEL_CONDORCET && p->n_actors > 1024)
+        return parley__fail(ctx, PARLEY_ELIMIT, "the Condorcet model takes at most 1024 actors");
+    parley_forecast_t *f = alloc_forecast(p->n_actors, p->n_issues);
+    if (f && m == PARLEY_MODEL_CONDORCET)
+        f->mat = parley__malloc((p->n_actors * p->n_actors + 1) * sizeof(double));
+    if (f && m == PARLEY_MODEL_EXCHANGE)
+        f->used = parley__calloc(p->n_actors * p->n_issues + 1, 1);
+    if (!f || (m == PARLEY_MODEL_CONDORCET && !f->mat) || (m == PARLEY_MODEL_EXCHANGE && !f->used)) {
+        parley_forecast_destroy(f);
+        return parley__fail(ctx, PARLEY_ENOMEM, "out of memory");
+    }
+    f->model = m;
+    f->prm = *params;
+    fill(f, p);
+    int any = 0;
+    for (size_t j = 0; j < f->ni; j++) {
+        f->value[j] = evaluate(f, j);
+        f->moving[j] = iterative(m) && f->part[j] > 1 && f->range[j] > 0.0 && !isnan(f->value[j]);
+        any |= f->moving[j];
+    }
+    f->done = !any || params->max_rounds == 0;
+    *out = f;
+    parley__ok(ctx);
+    return PARLEY_OK;
+}
+
+void parley_forecast_destroy(parley_forecast_t *f)
+{
+    if (!f)
+        return;
+    parley__free(f->cap);
+    parley__free(f->ideal);
+    parley__free(f->x);
+    parley__free(f->sal);
+    parley__free(f->lo);
+    parley__free(f->moving);
+    parley__free(f->part);
+    parley__free(f->cx);
+    parley__free(f->scr);
+    parley__free(f->keyed);
+    parley__free(f->mat);
+    parley__free(f->used);
+    parley__free(f);
+}
+
+static parley_status_t step_exchange(parley_ctx_t *ctx, parley_forecast_t *f)
+{
+    size_t trades = 0;
+    parley_status_t st = parley__exchange_round(ctx, f, &trades);
+    if (st)
+        return st;
+    double shift = 0.0;
+    for (size_t j = 0; j < f->ni; j++) {
+        double v = evaluate(f, j);
+        if (f->range[j] > 0.0 && !isnan(v))
+            shift = fmax(shift, fabs(v - f->value[j]) / f->range[j]);
+        f->value[j] = v;
+    }
+    if (trades == 0 || shift <= f->prm.tol)
+        memset(f->moving, 0, f->ni);
+    return PARLEY_OK;
+}
+
+parley_status_t parley_forecast_step(parley_ctx_t *ctx, parley_forecast_t *f, int *done)
+{
+    if (!f->done) {
+        if (f->model == PARLEY_MODEL_EXCHANGE) {
+            parley_status_t st = step_exchange(ctx, f);
+            if (st)
+                return st;
+        } else {
+            for (size_t j = 0; j < f->ni; j++) {
+                if (!f->moving[j])
+                    continue;
+                double before = f->value[j];
+                f->value[j] = round_issue(f, j);
+                if (fabs(f->value[j] - before) <= f->prm.tol * f->range[j])
+                    f->moving[j] = 0;
+            }
+        }
+        f->rounds++;
+        int any = 0;
+        for (size_t j = 0; j < f->ni; j++)
+            any |= f->moving[j];
+        f->done = !any || f->rounds >= f->prm.max_rounds;
+    }
+    *done = f->done;
+    parley__ok(ctx);
+    return PARLEY_OK;
+}
+
+parley_status_t parley_forecast_run(parley_ctx_t *ctx, parley_forecast_t *f)
+{
+    int done = f->done;
+    while (!done) {
+        parley_status_t st = parley_forecast_step(ctx, f, &done);
+        if (st)
+            return st;
+    }
+    return PARLEY_OK;
+}
+
+int parley_forecast_done(const parley_forecast_t *f) { return f->done; }
+unsigned parley_forecast_rounds(const parley_forecast_t *f) { return f->rounds; }
+
+double parley_forecast_value(const parley_forecast_t *f, size_t j)
+{
+    return j < f->ni ? f->value[j] : (double)NAN;
+}
+
+size_t parley_forecast_participants(const parley_forecast_t *f, size_t j)
+{
+    return j < f->ni ? f->part[j] : 0;
+}
+
+const double *parley_forecast_positions(const parley_forecast_t *f, size_t j)
+{
+    return j < f->ni ? f->x + j * f->na : NULL;
+}

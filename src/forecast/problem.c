@@ -1,0 +1,146 @@
+/*
+ * problem.c — what the forecasting models take in: their parameters (with
+ * the published defaults), model names, and the one-dimensional problem a
+ * scenario poses (one position, salience and capability per actor and
+ * issue). Scenarios have at most thousands of actors and issues.
+ */
+#include <math.h>
+#include <string.h>
+#include "fcint.h"
+
+static const char *const MODEL_NAMES[PARLEY_MODEL_COUNT] = {
+    "compromise", "median", "nash", "eum", "condorcet", "exchange"};
+
+const char *parley_model_name(parley_model_t m)
+{
+    return (unsigned)m < PARLEY_MODEL_COUNT ? MODEL_NAMES[m] : "?";
+}
+
+parley_status_t parley_model_from_name(const char *name, parley_model_t *out)
+{
+    for (int m = 0; m < PARLEY_MODEL_COUNT; m++)
+        if (name && strcmp(name, MODEL_NAMES[m]) == 0) {
+            *out = (parley_model_t)m;
+            return PARLEY_OK;
+        }
+    return PARLEY_ENOTFOUND;
+}
+
+void parley_fc_params_init(parley_fc_params_t *p)
+{
+    p->q = 1.0;
+    p->risk = 1;
+    p->offer = PARLEY_EUM_OFFER_LEAST;
+    p->max_rounds = 100;
+    p->tol = 0.001;
+    p->gamma = 1.0;
+    p->nash_salience = 0;
+}
+
+parley_status_t parley_fc_params_check(parley_ctx_t *ctx, const parley_fc_params_t *p)
+{
+    if (!(p->q >= 0.0 && p->q <= 1.0))
+        return parley__fail(ctx, PARLEY_EARG, "Q must be in [0,1], got %g", p->q);
+    if (!(p->tol >= 0.0 && p->tol < 1.0))
+        return parley__fail(ctx, PARLEY_EARG, "the tolerance must be in [0,1), got %g", p->tol);
+    if (!(p->gamma >= 1.0 && p->gamma <= 10.0))
+        return parley__fail(ctx, PARLEY_EARG, "gamma must be in [1,10], got %g", p->gamma);
+    if (p->max_rounds > 100000)
+        return parley__fail(ctx, PARLEY_EARG, "at most 100000 rounds, got %u", p->max_rounds);
+    if ((unsigned)p->offer > PARLEY_EUM_OFFER_STRONGEST)
+        return parley__fail(ctx, PARLEY_EARG, "unknown offer rule %d", (int)p->offer);
+    return PARLEY_OK;
+}
+
+void parley_fc_problem_free(parley_fc_problem_t *p)
+{
+    parley__free(p->capability);
+    parley__free(p->position);
+    parley__free(p->salience);
+    parley__free(p->lo);
+    parley__free(p->hi);
+    parley__free(p->status_quo);
+    memset(p, 0, sizeof *p);
+}
+
+parley_status_t parley_fc_problem_init(parley_ctx_t *ctx, parley_fc_problem_t *p,
+                                       size_t n_actors, size_t n_issues)
+{
+    memset(p, 0, sizeof *p);
+    size_t cells = n_actors * n_issues;
+    if (n_actors && cells / n_actors != n_issues)
+        return parley__fail(ctx, PARLEY_ELIMIT, "%zu actors x %zu issues: too large", n_actors,
+                            n_issues);
+    p->capability = parley__malloc((n_actors ? n_actors : 1) * sizeof(double));
+    p->position = parley__malloc((cells ? cells : 1) * sizeof(double));
+    p->salience = parley__calloc(cells ? cells : 1, sizeof(double));
+    p->lo = parley__calloc(n_issues ? n_issues : 1, sizeof(double));
+    p->hi = parley__malloc((n_issues ? n_issues : 1) * sizeof(double));
+    p->status_quo = parley__malloc((n_issues ? n_issues : 1) * sizeof(double));
+    if (!p->capability || !p->position || !p->salience || !p->lo || !p->hi || !p->status_quo) {
+        parley_fc_problem_free(p);
+        return parley__fail(ctx, PARLEY_ENOMEM, "out of memory");
+    }
+    p->n_actors = n_actors;
+    p->n_issues = n_issues;
+    for (size_t i = 0; i < n_actors; i++)
+        p->capability[i] = 1.0;
+    for (size_t k = 0; k < cells; k++)
+        p->position[k] = (double)NAN;
+    for (size_t j = 0; j < n_issues; j++) {
+        p->hi[j] = 1.0;
+        p->status_quo[j] = (double)NAN;
+    }
+    return PARLEY_OK;
+}
+
+/* The first index of the largest of n values. */
+static size_t argmax(const double *v, size_t n)
+{
+    size_t best = 0;
+    for (size_t k = 1; k < n; k++)
+        if (v[k] > v[best])
+            best = k;
+    return best;
+}
+
+/* An actor's one-dimensional position on an issue (docs/models.md). */
+static double stance_position(const parley_issue_t *is, const parley_stance_t *st)
+{
+    switch (st->form) {
+    case PARLEY_VALUE_IDEAL:
+        return st->ideal;
+    case PARLEY_VALUE_POINTS:
+        return st->px[argmax(st->pv, st->n_points)];
+    case PARLEY_VALUE_TABLE:
+        return (double)argmax(st->table, is->n_options);
+    default:
+        return (double)NAN;
+    }
+}
+
+parley_status_t parley_fc_problem_from_scenario(parley_ctx_t *ctx, const parley_scenario_t *s,
+                                                parley_fc_problem_t *out)
+{
+    size_t na = parley_scenario_actor_count(s), ni = parley_scenario_issue_count(s);
+    parley_fc_problem_t p;
+    parley_status_t st = parley_fc_problem_init(ctx, &p, na, ni);
+    if (st)
+        return st;
+    for (size_t i = 0; i < na; i++)
+        p.capability[i] = parley_scenario_actor(s, i)->capability;
+    for (size_t j = 0; j < ni; j++) {
+        const parley_issue_t *is = parley_scenario_issue(s, j);
+        p.lo[j] = is->lo;
+        p.hi[j] = is->hi;
+        p.status_quo[j] = is->status_quo;
+        for (size_t i = 0; i < na; i++) {
+            const parley_stance_t *sn = parley_scenario_stance(s, i, j);
+            p.position[i * ni + j] = stance_position(is, sn);
+            p.salience[i * ni + j] = sn->form == PARLEY_VALUE_NONE ? 0.0 : sn->salience;
+        }
+    }
+    *out = p;
+    parley__ok(ctx);
+    return PARLEY_OK;
+}

@@ -1,0 +1,141 @@
+/*
+ * genius.h — the GENIUS / GeniusWeb importer's internal model: a domain
+ * (issues and their values) and linear additive profiles (weights and one
+ * evaluator per issue), read from GENIUS XML (genius_xml.c, genius_model.c)
+ * or GeniusWeb JSON (geniusweb.c), matched and written as a scenario by
+ * genius.c and genius_yaml.c. Everything lives in one arena.
+ */
+#ifndef PARLEY_GENIUS_H
+#define PARLEY_GENIUS_H
+
+#include "../core/core.h"
+
+#define GN_MAX_FILE_BYTES (16u * 1024u * 1024u)
+#define GN_MAX_FILES 4096       /* entries read from one folder */
+#define GN_MAX_ELEMENTS 1000000 /* XML elements in one file */
+#define GN_MAX_DEPTH 64         /* XML element nesting */
+#define GN_MAX_GRID 64          /* a numeric issue with at most this many values becomes discrete */
+
+typedef enum gn_kind {
+    GN_DISCRETE = 0, /* named values */
+    GN_GRID,         /* numbers lo, lo+step, ..., <= hi (GENIUS integer, GeniusWeb number) */
+    GN_REAL          /* any number in lo..hi */
+} gn_kind_t;
+
+typedef struct gn_issue {
+    const char *name;
+    gn_kind_t kind;
+    long index;           /* GENIUS XML index attribute; position + 1 in JSON */
+    size_t n_values;      /* DISCRETE: values; GRID: number of grid points */
+    const char **values;  /* DISCRETE only */
+    double lo, hi, step;  /* GRID and REAL */
+    int line, col;
+} gn_issue_t;
+
+typedef struct gn_domain {
+    const char *name; /* may be NULL */
+    size_t n_issues;
+    gn_issue_t *issues;
+    int line, col;
+} gn_domain_t;
+
+/* How a profile turns a value of one issue into an evaluation in [0,1]. */
+typedef enum gn_eval_kind { GE_TABLE = 0, GE_LINEAR } gn_eval_kind_t;
+
+typedef struct gn_eval {
+    gn_eval_kind_t kind;
+    double *table;     /* TABLE: per value of the profile's own issue (same order) */
+    int divide_by_max; /* TABLE: GENIUS XML divides by the largest evaluation */
+    /* LINEAR: clip01(offset + slope * (x - origin)) */
+    double slope, offset, origin;
+    int line, col;
+} gn_eval_t;
+
+typedef struct gn_profile {
+    const char *path;     /* the file, for messages and comments */
+    const char *name;     /* GeniusWeb "name"; NULL for XML (the file stem is used) */
+    gn_domain_t dom;      /* the issues as the profile writes them */
+    gn_eval_t *ev;        /* per issue of dom */
+    double *weight;       /* per issue of dom */
+    double reservation;   /* 0 when absent */
+    double discount;      /* in (0,1]; 1 when absent or when GENIUS would discard it */
+    double discount_raw;  /* as written; NAN when absent */
+    int reservation_bid;  /* GeniusWeb: reservation is the utility of a bid (resolved later) */
+    const char **res_values; /* GeniusWeb reservation bid: value text per issue of dom */
+    int uncertain;        /* type="UNCERTAIN" */
+    int line, col;        /* the root element */
+} gn_profile_t;
+
+/* What one file turned out to be. */
+typedef enum gn_file_kind { GF_OTHER = 0, GF_DOMAIN, GF_PROFILE } gn_file_kind_t;
+
+typedef struct gn_file {
+    gn_file_kind_t kind;
+    const char *path;
+    const char *format;   /* "GENIUS XML" or "GeniusWeb JSON" */
+    const char *why;      /* GF_OTHER: why it was skipped */
+    gn_domain_t domain;   /* GF_DOMAIN */
+    gn_profile_t profile; /* GF_PROFILE */
+} gn_file_t;
+
+/* ---- XML element tree (genius_xml.c) */
+typedef struct xnode xnode_t;
+struct xnode {
+    const char *name;
+    const char **attrs; /* name, value, ..., NULL */
+    int line, col;
+    xnode_t *parent, *first, *last, *next;
+};
+
+/* Parses buf into an element tree in arena; "name:line:col: XML: ..." on failure. */
+parley_status_t parley__xml_tree(parley_ctx_t *ctx, parley__arena_t *a, const char *name,
+                                 const char *buf, size_t len, xnode_t **root);
+/* The attribute's value, or NULL. */
+const char *parley__xml_attr(const xnode_t *n, const char *attr);
+
+/*
+ * Reads one GENIUS XML file (domain or profile) from memory into *out
+ * (allocated in arena). Files that are neither come back as GF_OTHER with
+ * a reason; malformed or unsupported content is an error "name:line:col:
+ * what". The fuzz target's entry point.
+ */
+parley_status_t parley__genius_parse_xml_buffer(parley_ctx_t *ctx, parley__arena_t *a,
+                                                const char *name, const char *buf, size_t len,
+                                                gn_file_t *out);
+/* Interprets an XML element tree (genius_model.c). */
+parley_status_t parley__genius_from_tree(parley_ctx_t *ctx, parley__arena_t *a, const char *name,
+                                         const xnode_t *root, gn_file_t *out);
+/* As parley__genius_parse_xml_buffer, for GeniusWeb JSON (geniusweb.c). */
+parley_status_t parley__geniusweb_parse_buffer(parley_ctx_t *ctx, parley__arena_t *a,
+                                               const char *name, const char *buf, size_t len,
+                                               gn_file_t *out);
+
+/* A strict decimal number (surrounding blanks allowed); 0 when s is not one. */
+int parley__gn_number(const char *s, double *out);
+/* Records "name:line:col: message" and returns PARLEY_EINPUT. */
+parley_status_t parley__gn_err(parley_ctx_t *ctx, const char *name, int line, int col,
+                               const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* The evaluation in [0,1] of value k of a DISCRETE or GRID issue under ev, the GENIUS way. */
+double parley__gn_eval_value(const gn_issue_t *is, const gn_eval_t *ev, size_t k);
+/* LINEAR: clip01(offset + slope * (x - origin)). */
+double parley__gn_linear(const gn_eval_t *ev, double x);
+
+/* The matched import: every profile aligned to the domain (issue j of each
+ * profile is issue j of the domain, TABLE entries in the domain's value order). */
+typedef struct gn_import {
+    const char *dir;
+    const char *format;       /* of the domain */
+    const char *domain_path;
+    const gn_domain_t *dom;
+    size_t n_profiles;
+    gn_profile_t *profiles;
+    size_t n_notes;
+    const char **notes;       /* comment lines (skipped files, adjustments) */
+    size_t n_skipped;         /* files skipped (UNCERTAIN profiles, non-GENIUS files) */
+} gn_import_t;
+
+/* Writes the import as a scenario (genius_yaml.c). */
+parley_status_t parley__genius_write_yaml(parley_ctx_t *ctx, parley__arena_t *a,
+                                          const gn_import_t *im, parley_buf_t *out);
+
+#endif

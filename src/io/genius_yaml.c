@@ -1,0 +1,304 @@
+/*
+ * genius_yaml.c — writes a matched GENIUS / GeniusWeb import as a scenario
+ * file (format 1): discrete issues keep their values as options, numeric
+ * ones become options (at most 64 values) or a scale with piecewise-linear
+ * points, so that every actor's utility is GENIUS's. Numbers are written
+ * in their shortest exact form, so they read back bit for bit.
+ */
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include "genius.h"
+#include "loader.h"
+
+typedef struct wr {
+    parley_buf_t *b;
+    parley__arena_t *a;
+    const gn_import_t *im;
+    char **issue_ids, **actor_ids;
+    char ***option_ids;
+} wr_t;
+
+static void qstr(parley_buf_t *b, const char *s)
+{
+    parley_buf_puts(b, "\"");
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            parley_buf_printf(b, "\\%c", *p);
+        else if (*p < 0x20 || *p == 0x7f)
+            parley_buf_printf(b, "\\x%02x", *p);
+        else
+            parley_buf_append(b, (const char *)p, 1);
+    }
+    parley_buf_puts(b, "\"");
+}
+
+static void num(parley_buf_t *b, double v)
+{
+    char tmp[32];
+    parley_format_number(v, tmp);
+    parley_buf_puts(b, tmp);
+}
+
+static const char *base_name(const char *path)
+{
+    const char *s = strrchr(path, '/');
+    return s && s[1] ? s + 1 : path;
+}
+
+/* "dir/laptop_buyer.xml" -> "laptop_buyer" (in the arena). */
+static char *stem(parley__arena_t *a, const char *path)
+{
+    char *s = parley__arena_strdup(a, base_name(path));
+    char *dot = s ? strrchr(s, '.') : NULL;
+    if (dot && dot != s)
+        *dot = '\0';
+    return s;
+}
+
+static int has_alnum(const char *s)
+{
+    for (; *s; s++)
+        if (isalnum((unsigned char)*s))
+            return 1;
+    return 0;
+}
+
+/* An id for free text, or for "FALLBACK N" when the text has no letter or digit. */
+static char *id_for(parley__arena_t *a, const char *text, const char *fallback, size_t k,
+                    char **ids, int lower)
+{
+    char buf[48];
+    if (!has_alnum(text)) {
+        snprintf(buf, sizeof buf, "%s-%zu", fallback, k + 1);
+        text = buf;
+    }
+    return parley__make_id(a, text, ids, k, lower);
+}
+
+/* The text of grid value k ("8", "12.5"). */
+static char *grid_text(parley__arena_t *a, const gn_issue_t *is, size_t k)
+{
+    char tmp[32];
+    parley_format_number(is->lo + (double)k * is->step, tmp);
+    return parley__arena_strdup(a, tmp);
+}
+
+static int as_options(const gn_issue_t *is)
+{
+    return is->kind == GN_DISCRETE || (is->kind == GN_GRID && is->n_values <= GN_MAX_GRID);
+}
+
+static parley_status_t make_ids(wr_t *w)
+{
+    const gn_domain_t *d = w->im->dom;
+    w->issue_ids = parley__arena_array(w->a, d->n_issues, sizeof *w->issue_ids);
+    w->option_ids = parley__arena_array(w->a, d->n_issues, sizeof *w->option_ids);
+    w->actor_ids = parley__arena_array(w->a, w->im->n_profiles, sizeof *w->actor_ids);
+    if (!w->issue_ids || !w->option_ids || !w->actor_ids)
+        return PARLEY_ENOMEM;
+    for (size_t j = 0; j < d->n_issues; j++) {
+        const gn_issue_t *is = &d->issues[j];
+        if (!(w->issue_ids[j] = id_for(w->a, is->name, "issue", j, w->issue_ids, 1)))
+            return PARLEY_ENOMEM;
+        if (!as_options(is))
+            continue;
+        char **ids = w->option_ids[j] = parley__arena_array(w->a, is->n_values, sizeof *ids);
+        for (size_t k = 0; ids && k < is->n_values; k++) {
+            const char *text = is->kind == GN_DISCRETE ? is->values[k] : grid_text(w->a, is, k);
+            char neg[48]; /* ids cannot start with '-': "-3" -> "minus-3" */
+            if (text && text[0] == '-' && is->kind == GN_GRID) {
+                snprintf(neg, sizeof neg, "minus%s", text);
+                text = neg;
+            }
+            if (!text || !(ids[k] = id_for(w->a, text, "option", k, ids, 1)))
+                return PARLEY_ENOMEM;
+        }
+        if (!ids)
+            return PARLEY_ENOMEM;
+    }
+    for (size_t i = 0; i < w->im->n_profiles; i++) {
+        const gn_profile_t *p = &w->im->profiles[i];
+        const char *name = p->name ? p->name : stem(w->a, p->path);
+        if (!name || !(w->actor_ids[i] = id_for(w->a, name, "party", i, w->actor_ids, 0)))
+            return PARLEY_ENOMEM;
+    }
+    return PARLEY_OK;
+}
+
+static const char *scenario_name(wr_t *w)
+{
+    const char *n = w->im->dom->name;
+    if (n && *n && strcmp(n, "root") != 0)
+        return n;
+    return stem(w->a, w->im->domain_path);
+}
+
+static void comment(parley_buf_t *b, const char *text)
+{
+    parley_buf_puts(b, "# ");
+    for (const char *p = text; *p; p++)
+        parley_buf_append(b, *p == '\n' || *p == '\r' ? " " : p, 1);
+    parley_buf_puts(b, "\n");
+}
+
+static void header(wr_t *w)
+{
+    const gn_import_t *im = w->im;
+    char line[1024];
+    snprintf(line, sizeof line, "Imported by parley %s from %s (%s: domain %s, %zu profiles).",
+             parley_version(), base_name(im->dir), im->format, base_name(im->domain_path),
+             im->n_profiles);
+    comment(w->b, line);
+    comment(w->b, "Utility = sum over issues of weight * evaluation, as in GENIUS "
+                  "(docs/import-genius.md).");
+    comment(w->b, "GENIUS has no capability: every actor gets capability 1.");
+    for (size_t k = 0; k < im->n_notes; k++)
+        comment(w->b, im->notes[k]);
+    const char *name = scenario_name(w);
+    parley_buf_puts(w->b, "parley: 1\nscenario:\n  id: ");
+    qstr(w->b, id_for(w->a, name ? name : "genius", "domain", 0, NULL, 1));
+    parley_buf_puts(w->b, "\n  name: ");
+    qstr(w->b, name ? name : "genius");
+    snprintf(line, sizeof line, "Imported from the %s domain %s and %zu profiles in %s.",
+             im->format, base_name(im->domain_path), im->n_profiles, base_name(im->dir));
+    parley_buf_puts(w->b, "\n  source: ");
+    qstr(w->b, line);
+    parley_buf_puts(w->b, "\n");
+}
+
+static void actors(wr_t *w)
+{
+    parley_buf_puts(w->b, "actors:\n");
+    for (size_t i = 0; i < w->im->n_profiles; i++) {
+        const gn_profile_t *p = &w->im->profiles[i];
+        parley_buf_puts(w->b, "  - id: ");
+        qstr(w->b, w->actor_ids[i]);
+        parley_buf_puts(w->b, "\n    name: ");
+        qstr(w->b, p->name ? p->name : stem(w->a, p->path));
+        parley_buf_puts(w->b, "\n    capability: 1\n    batna: ");
+        num(w->b, p->reservation);
+        if (p->discount < 1.0) {
+            parley_buf_puts(w->b, "\n    discount: ");
+            num(w->b, p->discount);
+        }
+        char src[600];
+        snprintf(src, sizeof src, "%s profile %s", w->im->format, base_name(p->path));
+        parley_buf_puts(w->b, "\n    source: ");
+        qstr(w->b, src);
+        parley_buf_puts(w->b, "\n");
+    }
+}
+
+static void issues(wr_t *w)
+{
+    const gn_domain_t *d = w->im->dom;
+    parley_buf_puts(w->b, "issues:\n");
+    for (size_t j = 0; j < d->n_issues; j++) {
+        const gn_issue_t *is = &d->issues[j];
+        parley_buf_puts(w->b, "  - id: ");
+        qstr(w->b, w->issue_ids[j]);
+        parley_buf_puts(w->b, "\n    name: ");
+        qstr(w->b, is->name);
+        if (!as_options(is)) {
+            parley_buf_puts(w->b, "\n    scale: {lo: ");
+            num(w->b, is->lo);
+            parley_buf_puts(w->b, ", hi: ");
+            num(w->b, is->hi);
+            parley_buf_puts(w->b, "}\n");
+            continue;
+        }
+        parley_buf_puts(w->b, "\n    options:\n");
+        for (size_t k = 0; k < is->n_values; k++) {
+            parley_buf_puts(w->b, "      - {id: ");
+            qstr(w->b, w->option_ids[j][k]);
+            parley_buf_puts(w->b, ", name: ");
+            qstr(w->b, is->kind == GN_DISCRETE ? is->values[k] : grid_text(w->a, is, k));
+            parley_buf_puts(w->b, "}\n");
+        }
+    }
+}
+
+/* The clipped line as points: the ends of the scale and where it meets 0 or 1 inside. */
+static void points(parley_buf_t *b, const gn_issue_t *is, const gn_eval_t *ev)
+{
+    double xs[4] = {is->lo, is->hi, is->lo, is->lo};
+    size_t n = 2;
+    for (int level = 0; level <= 1 && ev->slope != 0.0; level++) {
+        double x = ev->origin + ((double)level - ev->offset) / ev->slope;
+        if (x > is->lo && x < is->hi)
+            xs[n++] = x;
+    }
+    for (size_t p = 1; p < n; p++) /* insertion sort of at most 4 */
+        for (size_t q = p; q > 0 && xs[q] < xs[q - 1]; q--) {
+            double t = xs[q];
+            xs[q] = xs[q - 1];
+            xs[q - 1] = t;
+        }
+    parley_buf_puts(b, "[");
+    for (size_t p = 0; p < n; p++) {
+        if (p && !(xs[p] > xs[p - 1]))
+            continue;
+        parley_buf_puts(b, p ? ", [" : "[");
+        num(b, xs[p]);
+        parley_buf_puts(b, ", ");
+        num(b, parley__gn_linear(ev, xs[p]));
+        parley_buf_puts(b, "]");
+    }
+    parley_buf_puts(b, "]");
+}
+
+static void stance(wr_t *w, const gn_profile_t *p, size_t j, double scale)
+{
+    const gn_issue_t *is = &w->im->dom->issues[j];
+    parley_buf_puts(w->b, "    ");
+    qstr(w->b, w->issue_ids[j]);
+    parley_buf_puts(w->b, ": {salience: ");
+    num(w->b, p->weight[j] / scale);
+    parley_buf_puts(w->b, ", values: ");
+    if (!as_options(is)) {
+        points(w->b, is, &p->ev[j]);
+    } else {
+        parley_buf_puts(w->b, "{");
+        for (size_t k = 0; k < is->n_values; k++) {
+            parley_buf_puts(w->b, k ? ", " : "");
+            qstr(w->b, w->option_ids[j][k]);
+            parley_buf_puts(w->b, ": ");
+            num(w->b, parley__gn_eval_value(is, &p->ev[j], k));
+        }
+        parley_buf_puts(w->b, "}");
+    }
+    parley_buf_puts(w->b, "}\n");
+}
+
+static void stances(wr_t *w)
+{
+    parley_buf_puts(w->b, "stances:\n");
+    for (size_t i = 0; i < w->im->n_profiles; i++) {
+        const gn_profile_t *p = &w->im->profiles[i];
+        double max = 0.0; /* saliences must be in [0,1]: larger weights are scaled down */
+        for (size_t j = 0; j < w->im->dom->n_issues; j++)
+            max = fmax(max, p->weight[j]);
+        parley_buf_puts(w->b, "  ");
+        qstr(w->b, w->actor_ids[i]);
+        parley_buf_puts(w->b, ":\n");
+        for (size_t j = 0; j < w->im->dom->n_issues; j++)
+            stance(w, p, j, max > 1.0 ? max : 1.0);
+    }
+}
+
+parley_status_t parley__genius_write_yaml(parley_ctx_t *ctx, parley__arena_t *a,
+                                          const gn_import_t *im, parley_buf_t *out)
+{
+    wr_t w = {.b = out, .a = a, .im = im};
+    if (make_ids(&w) != PARLEY_OK)
+        return parley__fail(ctx, PARLEY_ENOMEM, "%s: out of memory", im->dir);
+    header(&w);
+    actors(&w);
+    issues(&w);
+    stances(&w);
+    if (out->failed)
+        return parley__fail(ctx, PARLEY_ENOMEM, "%s: out of memory while writing YAML", im->dir);
+    return PARLEY_OK;
+}

@@ -1,0 +1,281 @@
+/*
+ * amend.c — the acceptable packages closest to a given one (a proposal):
+ * fewest issues changed first, then the smallest total utility shift
+ * (sum over actors of |u_a - u_a(base)|). Iterative deepening on the number
+ * of changes; a table of the best each actor can still gain with c more
+ * changes prunes every branch that cannot become acceptable to all.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "spaceint.h"
+
+#define NEG_INF (INT64_MIN / 4)
+#define OPEN_OPT UINT32_MAX
+
+typedef struct amend {
+    const parley_space_t *sp;
+    parley__rules_t rules;
+    const uint32_t *base;
+    size_t n, m, C, max;
+    int64_t *best;        /* (m + 1) x (C + 1) x n: best gain over issues d.. with <= c changes */
+    int64_t *dlo, *dhi;   /* (m + 1) x n: range of the shift still to come (decided issues) */
+    int64_t *u, *du;      /* utilities so far; shift so far per actor (decided issues) */
+    uint32_t *cur;
+    uint64_t nodes, budget;
+    int aborted;
+    parley_amendment_t *items;
+    size_t n_items;
+} amend_t;
+
+static int allowed(const amend_t *w, size_t j, uint32_t o)
+{
+    for (size_t q = 0; q < w->rules.nallowed[j]; q++)
+        if (w->rules.allowed[j][q] == o)
+            return 1;
+    return 0;
+}
+
+static int64_t *cell(const amend_t *w, size_t d, size_t c)
+{
+    return w->best + (d * (w->C + 1) + c) * w->n;
+}
+
+/* best[d][c][a] = max(stay + best[d+1][c], change + best[d+1][c-1]). */
+static void fill_best(amend_t *w)
+{
+    size_t n = w->n;
+    for (size_t c = 0; c <= w->C; c++)
+        for (size_t a = 0; a < n; a++)
+            cell(w, w->m, c)[a] = 0;
+    for (size_t d = w->m; d-- > 0;) {
+        uint32_t b = w->base[d];
+        int open = b == OPEN_OPT, stay_ok = open || allowed(w, d, b);
+        for (size_t a = 0; a < n; a++) {
+            int64_t stay = NEG_INF, change = NEG_INF;
+            for (size_t q = 0; q < w->rules.nallowed[d]; q++) {
+                uint32_t o = w->rules.allowed[d][q];
+                int64_t v = parley__contrib(w->sp, d, o)[a];
+                if (open || o == b)
+                    stay = v > stay ? v : stay;
+                else
+                    change = v > change ? v : change;
+            }
+            for (size_t c = 0; c <= w->C; c++) {
+                int64_t v = NEG_INF, nx = cell(w, d + 1, c)[a];
+                if (stay_ok && stay > NEG_INF && nx > NEG_INF)
+                    v = stay + nx;
+                if (c > 0 && change > NEG_INF && cell(w, d + 1, c - 1)[a] > NEG_INF &&
+                    change + cell(w, d + 1, c - 1)[a] > v)
+                    v = change + cell(w, d + 1, c - 1)[a];
+                cell(w, d, c)[a] = v;
+            }
+        }
+    }
+}
+
+static void fill_shift_ranges(amend_t *w)
+{
+    size_t n = w->n;
+    for (size_t d = w->m + 1; d-- > 0;)
+        for (size_t a = 0; a < n; a++) {
+            int64_t lo = 0, hi = 0;
+            if (d < w->m && w->base[d] != OPEN_OPT) {
+                int64_t b = parley__contrib(w->sp, d, w->base[d])[a];
+                for (size_t q = 0; q < w->rules.nallowed[d]; q++) {
+                    int64_t v = parley__contrib(w->sp, d, w->rules.allowed[d][q])[a] - b;
+                    lo = v < lo ? v : lo;
+                    hi = v > hi ? v : hi;
+                }
+            }
+            int64_t nlo = d < w->m ? w->dlo[(d + 1) * n + a] : 0;
+            int64_t nhi = d < w->m ? w->dhi[(d + 1) * n + a] : 0;
+            w->dlo[d * n + a] = lo + nlo;
+            w->dhi[d * n + a] = hi + nhi;
+        }
+}
+
+static int64_t iabs(int64_t v) { return v < 0 ? -v : v; }
+
+/* The least total shift any completion can have. */
+static int64_t shift_bound(const amend_t *w, size_t d)
+{
+    int64_t t = 0;
+    for (size_t a = 0; a < w->n; a++) {
+        int64_t lo = w->du[a] + w->dlo[d * w->n + a], hi = w->du[a] + w->dhi[d * w->n + a];
+        t += lo > 0 ? lo : hi < 0 ? -hi : 0;
+    }
+    return t;
+}
+
+static int pkg_less(const uint32_t *x, const uint32_t *y, size_t m)
+{
+    for (size_t j = 0; j < m; j++)
+        if (x[j] != y[j])
+            return x[j] < y[j];
+    return 0;
+}
+
+static int item_less(const parley_amendment_t *x, const parley_amendment_t *y, size_t m)
+{
+    if (x->shift != y->shift)
+        return x->shift < y->shift;
+    return pkg_less(x->opt, y->opt, m);
+}
+
+/* Keeps the best `max` items found so far, sorted. */
+static void offer(amend_t *w, size_t changed)
+{
+    int64_t shift = 0;
+    for (size_t a = 0; a < w->n; a++)
+        shift += iabs(w->du[a]);
+    parley_amendment_t cand = {w->cur, changed, shift};
+    if (w->n_items == w->max && !item_less(&cand, &w->items[w->max - 1], w->m))
+        return;
+    size_t k = w->n_items < w->max ? w->n_items++ : w->max - 1;
+    uint32_t *slot = w->items[k].opt;
+    while (k > 0 && item_less(&cand, &w->items[k - 1], w->m)) {
+        w->items[k] = w->items[k - 1];
+        k--;
+    }
+    memcpy(slot, w->cur, w->m * sizeof *slot);
+    w->items[k] = (parley_amendment_t){slot, changed, shift};
+}
+
+static int feasible(const amend_t *w, size_t d, size_t left)
+{
+    for (size_t a = 0; a < w->n; a++) {
+        int64_t r = w->rules.r[a], g = cell(w, d, left)[a];
+        if (g == NEG_INF || (r != PARLEY_NO_RESERVATION && w->u[a] + g < r))
+            return 0;
+    }
+    return 1;
+}
+
+static void step_option(amend_t *w, size_t d, uint32_t o, int sign)
+{
+    const int64_t *c = parley__contrib(w->sp, d, o);
+    const int64_t *b = w->base[d] == OPEN_OPT ? NULL : parley__contrib(w->sp, d, w->base[d]);
+    for (size_t a = 0; a < w->n; a++) {
+        w->u[a] += sign * c[a];
+        if (b)
+            w->du[a] += sign * (c[a] - b[a]);
+    }
+}
+
+static void dfs(amend_t *w, size_t d, size_t left, size_t changed)
+{
+    if (w->aborted || ++w->nodes > w->budget) {
+        w->aborted = 1;
+        return;
+    }
+    if (!feasible(w, d, left))
+        return;
+    if (w->n_items == w->max && shift_bound(w, d) > w->items[w->max - 1].shift)
+        return;
+    if (d == w->m) {
+        offer(w, changed);
+        return;
+    }
+    uint32_t b = w->base[d];
+    for (size_t q = 0; q < w->rules.nallowed[d] && !w->aborted; q++) {
+        uint32_t o = w->rules.allowed[d][q];
+        int change = b != OPEN_OPT && o != b;
+        if (change && left == 0)
+            continue;
+        w->cur[d] = o;
+        step_option(w, d, o, 1);
+        dfs(w, d + 1, left - (size_t)change, changed + (size_t)change);
+        step_option(w, d, o, -1);
+    }
+}
+
+static void amend_free(amend_t *w)
+{
+    parley__rules_free(&w->rules, w->m);
+    parley__free(w->best);
+    parley__free(w->dlo);
+    parley__free(w->dhi);
+    parley__free(w->u);
+    parley__free(w->du);
+    parley__free(w->cur);
+}
+
+static parley_status_t amend_init(parley_ctx_t *ctx, const parley_space_t *sp,
+                                  const parley_constraints_t *c, const uint32_t *base,
+                                  size_t max, uint64_t budget, amend_t *w)
+{
+    memset(w, 0, sizeof *w);
+    w->sp = sp;
+    w->base = base;
+    w->n = sp->n;
+    w->m = sp->m;
+    w->max = max;
+    w->budget = budget;
+    /* changes tracked up to all issues, within 64 MiB of table */
+    w->C = w->m;
+    while (w->C > 1 && (w->m + 1) * (w->C + 1) * w->n > ((size_t)8 << 20))
+        w->C /= 2;
+    parley_status_t st = parley__rules_init(ctx, sp, c, &w->rules);
+    if (st)
+        return st;
+    w->best = parley__malloc((w->m + 1) * (w->C + 1) * w->n * sizeof *w->best);
+    w->dlo = parley__calloc((w->m + 1) * w->n + 1, sizeof *w->dlo);
+    w->dhi = parley__calloc((w->m + 1) * w->n + 1, sizeof *w->dhi);
+    w->u = parley__calloc(w->n + 1, sizeof *w->u);
+    w->du = parley__calloc(w->n + 1, sizeof *w->du);
+    w->cur = parley__calloc(w->m + 1, sizeof *w->cur);
+    if (!w->best || !w->dlo || !w->dhi || !w->u || !w->du || !w->cur) {
+        amend_free(w);
+        return parley__fail(ctx, PARLEY_ENOMEM, "out of memory");
+    }
+    fill_best(w);
+    fill_shift_ranges(w);
+    return PARLEY_OK;
+}
+
+parley_status_t parley_space_amend(parley_ctx_t *ctx, const parley_space_t *sp,
+                                   const parley_constraints_t *c, const uint32_t *base,
+                                   size_t max, uint64_t budget, parley_amend_result_t *out)
+{
+    if (max == 0)
+        return parley__fail(ctx, PARLEY_EARG, "ask for at least one amendment");
+    amend_t w;
+    parley_status_t st = amend_init(ctx, sp, c, base, max, budget, &w);
+    if (st)
+        return st;
+    parley_amendment_t *items = parley__calloc(max, sizeof *items);
+    int bad = !items;
+    for (size_t k = 0; k < max && !bad; k++)
+        bad = !(items[k].opt = parley__calloc(sp->m + 1, sizeof(uint32_t)));
+    if (bad) {
+        for (size_t k = 0; items && k < max; k++)
+            parley__free(items[k].opt);
+        parley__free(items);
+        amend_free(&w);
+        return parley__fail(ctx, PARLEY_ENOMEM, "out of memory");
+    }
+    w.items = items;
+    for (size_t cmax = 0; cmax <= w.C && w.n_items == 0 && !w.aborted; cmax++)
+        dfs(&w, 0, cmax, 0);
+    for (size_t k = w.n_items; k < max; k++) {
+        parley__free(items[k].opt);
+        items[k].opt = NULL;
+    }
+    out->n = w.n_items;
+    out->items = items;
+    out->exact = !w.aborted && (w.n_items > 0 || w.C == w.m);
+    out->nodes = w.nodes;
+    amend_free(&w);
+    parley__ok(ctx);
+    return PARLEY_OK;
+}
+
+void parley_amend_result_free(parley_amend_result_t *r)
+{
+    if (!r || !r->items)
+        return;
+    for (size_t k = 0; k < r->n; k++)
+        parley__free(r->items[k].opt);
+    parley__free(r->items);
+    memset(r, 0, sizeof *r);
+}

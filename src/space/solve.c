@@ -1,0 +1,124 @@
+/*
+ * solve.c — the bargaining solutions picked from a finished frontier: Nash,
+ * capability-weighted Nash, Kalai–Smorodinsky, egalitarian, utilitarian,
+ * and each actor's best point. Every solution of a Pareto-optimal kind is
+ * attained on the frontier, so a linear scan of its points is exact.
+ */
+#include <assert.h>
+#include <math.h>
+#include "spaceint.h"
+
+const char *parley_solution_name(parley_solution_t k)
+{
+    static const char *const names[] = {"nash", "nash_weighted", "kalai_smorodinsky",
+                                        "egalitarian", "utilitarian"};
+    return k < PARLEY_SOLUTION_COUNT ? names[k] : "?";
+}
+
+static int64_t reservation(const parley_frontier_t *f, const int64_t *r, size_t a)
+{
+    int64_t v = r ? r[a] : f->rules.r[a];
+    return v == PARLEY_NO_RESERVATION ? 0 : v;
+}
+
+/* sum of w_a log(u_a - r_a); -inf when someone gains nothing. */
+static double log_product(const parley_frontier_t *f, const int64_t *u, const int64_t *r,
+                          int weighted)
+{
+    const parley_scenario_t *s = f->sp->s;
+    double v = 0.0;
+    for (size_t a = 0; a < f->n; a++) {
+        int64_t g = u[a] - reservation(f, r, a);
+        if (g <= 0)
+            return -HUGE_VAL;
+        double w = weighted ? parley_scenario_actor(s, f->sp->actors[a])->capability : 1.0;
+        v += w * log((double)g / PARLEY_SPACE_SCALE);
+    }
+    return v;
+}
+
+/* Kalai–Smorodinsky: the spread of the actors' normalised gains (smaller is better). */
+static double ks_spread(const parley_frontier_t *f, const int64_t *u, const int64_t *r,
+                        const int64_t *best)
+{
+    double lo = HUGE_VAL, hi = -HUGE_VAL;
+    for (size_t a = 0; a < f->n; a++) {
+        int64_t ra = reservation(f, r, a), span = best[a] - ra;
+        double g = span > 0 ? (double)(u[a] - ra) / (double)span : 1.0;
+        lo = g < lo ? g : lo;
+        hi = g > hi ? g : hi;
+    }
+    return hi - lo;
+}
+
+static double score(const parley_frontier_t *f, parley_solution_t k, const int64_t *u,
+                    const int64_t *r, const int64_t *best)
+{
+    switch (k) {
+    case PARLEY_NASH: return log_product(f, u, r, 0);
+    case PARLEY_NASH_WEIGHTED: return log_product(f, u, r, 1);
+    case PARLEY_KALAI_SMORODINSKY: return -ks_spread(f, u, r, best);
+    default: break;
+    }
+    return 0.0; /* the integer criteria are compared exactly below */
+}
+
+/* Exact integer criteria: egalitarian (min gain) and utilitarian (sum). */
+static int64_t iscore(const parley_frontier_t *f, parley_solution_t k, const int64_t *u,
+                      const int64_t *r)
+{
+    int64_t v = k == PARLEY_EGALITARIAN ? INT64_MAX : 0;
+    for (size_t a = 0; a < f->n; a++) {
+        if (k == PARLEY_EGALITARIAN) {
+            int64_t g = u[a] - reservation(f, r, a);
+            v = g < v ? g : v;
+        } else {
+            v += u[a];
+        }
+    }
+    return v;
+}
+
+size_t parley_frontier_best_for(const parley_frontier_t *f, size_t a)
+{
+    size_t best = (size_t)-1;
+    for (size_t k = 0; f->done && k < f->P; k++)
+        if (best == (size_t)-1 || f->u[k * f->n + a] > f->u[best * f->n + a])
+            best = k;
+    return best;
+}
+
+size_t parley_frontier_solve(const parley_frontier_t *f, parley_solution_t k,
+                             const int64_t *r)
+{
+    assert(k < PARLEY_SOLUTION_COUNT);
+    if (!f->done || f->P == 0)
+        return (size_t)-1;
+    int64_t *best = parley__malloc(f->n * sizeof *best);
+    if (!best)
+        return (size_t)-1;
+    for (size_t a = 0; a < f->n; a++)
+        best[a] = f->u[parley_frontier_best_for(f, a) * f->n + a];
+    int exact = k == PARLEY_EGALITARIAN || k == PARLEY_UTILITARIAN;
+    size_t pick = 0;
+    double top = exact ? 0.0 : score(f, k, f->u, r, best);
+    int64_t itop = exact ? iscore(f, k, f->u, r) : 0;
+    for (size_t p = 1; p < f->P; p++) {
+        const int64_t *u = f->u + p * f->n;
+        if (exact) {
+            int64_t v = iscore(f, k, u, r);
+            if (v > itop) {
+                itop = v;
+                pick = p;
+            }
+        } else {
+            double v = score(f, k, u, r, best);
+            if (v > top) {
+                top = v;
+                pick = p;
+            }
+        }
+    }
+    parley__free(best);
+    return pick;
+}

@@ -1,0 +1,125 @@
+/*
+ * spaceint.h — the agreement-space internals shared by src/space/ (every file): the
+ * discretised space's layout, the frontier's stages, the dominance filters
+ * and a small big-number type for exact package counts.
+ */
+#ifndef PARLEY_SPACEINT_H
+#define PARLEY_SPACEINT_H
+
+#include <stdint.h>
+#include "../core/core.h"
+#include "parley/space.h"
+
+struct parley_space {
+    const parley_scenario_t *s;
+    size_t n, m;          /* actors taking part, issues */
+    size_t *actors;       /* n scenario indices */
+    size_t *nopt;         /* m: options per issue */
+    size_t *start;        /* m + 1: first option of issue j in the flat arrays */
+    double *pos;          /* flat: scenario position of each option */
+    int64_t *contrib;     /* flat x n: fixed-point contribution per actor */
+    unsigned char *veto;  /* flat x n: crosses the actor's red line */
+    int64_t *batna;       /* n */
+    unsigned grid;
+};
+
+/* A constraint set resolved against a space: reservations and, per issue,
+ * the options left once the enforced red lines are removed. */
+typedef struct parley__rules {
+    int64_t *r;           /* n reservations (PARLEY_NO_RESERVATION: none) */
+    size_t *nallowed;     /* m */
+    uint32_t **allowed;   /* m arrays of option indices, increasing */
+    int64_t *maxrem;      /* (m + 1) x n: best sum over issues j.. (allowed options) */
+    int64_t *minrem;      /* (m + 1) x n: worst sum over issues j.. */
+} parley__rules_t;
+
+parley_status_t parley__rules_init(parley_ctx_t *ctx, const parley_space_t *sp,
+                                   const parley_constraints_t *c, parley__rules_t *out);
+void parley__rules_free(parley__rules_t *r, size_t m);
+
+static inline const int64_t *parley__contrib(const parley_space_t *sp, size_t j, size_t k)
+{
+    return sp->contrib + (sp->start[j] + k) * sp->n;
+}
+
+/* Lexicographic comparison of two utility vectors of length n: >0 when a is larger. */
+static inline int parley__ucmp(const int64_t *a, const int64_t *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i])
+            return a[i] > b[i] ? 1 : -1;
+    return 0;
+}
+
+/*
+ * Marks dominated[k] = 1 for every row k of u (K rows of n values) that
+ * another row dominates (>= everywhere, > somewhere). Rows must be distinct
+ * and in decreasing lexicographic order. Returns PARLEY_ENOMEM on failure.
+ */
+parley_status_t parley__pareto_mark(const int64_t *u, size_t K, size_t n,
+                                    unsigned char *dominated);
+/* The same by comparing every pair: the slow reference for tests. */
+void parley__pareto_mark_naive(const int64_t *u, size_t K, size_t n, unsigned char *dominated);
+
+/* ---- The frontier's layout (frontier.c builds it by merging, brute.c by
+ * enumeration). */
+typedef struct parley__stage {
+    size_t n;             /* points */
+    uint32_t *alt_start;  /* n + 1 */
+    uint32_t *alt_parent; /* per alternative: point of the previous stage */
+    uint32_t *alt_opt;    /* per alternative: option of this stage's issue */
+} parley__stage_t;
+
+struct parley_frontier {
+    const parley_space_t *sp;
+    parley_frontier_options_t o;
+    parley__rules_t rules;
+    size_t n, m;
+    size_t step;          /* issues merged */
+    int done;
+    /* the current points: utilities, multiplicities, lexicographic ranks */
+    size_t P;
+    int64_t *u;
+    uint64_t *mult;
+    uint32_t *rank;
+    parley__stage_t *stages; /* m, merge mode */
+    /* brute mode: packages of each point, explicit */
+    uint32_t *bpk;        /* packages x m */
+    size_t *bstart;       /* P + 1 */
+    size_t peak_points, bytes, peak_bytes;
+};
+
+/* The brute-force enumerator (brute.c): fills f's points and packages. */
+parley_status_t parley__frontier_brute(parley_ctx_t *ctx, parley_frontier_t *f);
+
+/* ---- Big unsigned integers in base 10^9, for exact counts. */
+typedef struct parley__big {
+    uint32_t *d;
+    size_t n, cap;
+    int failed;
+} parley__big_t;
+
+void parley__big_init(parley__big_t *b);
+void parley__big_free(parley__big_t *b);
+void parley__big_set(parley__big_t *b, uint32_t v);
+void parley__big_add(parley__big_t *b, const parley__big_t *x);
+void parley__big_mul_small(parley__big_t *b, uint32_t v);
+int parley__big_copy(parley__big_t *b, const parley__big_t *x);
+/* Decimal into buf (cap bytes); 0 when it does not fit. */
+int parley__big_str(const parley__big_t *b, char *buf, size_t cap);
+double parley__big_double(const parley__big_t *b);
+
+/* Stable sort of idx[0..n) by cmp(ctx, a, b) (<0: a first); -1 when out of memory. */
+typedef int (*parley__idx_cmp)(const void *ctx, size_t a, size_t b);
+int parley__sort_idx(size_t *idx, size_t n, parley__idx_cmp cmp, const void *ctx);
+
+/* splitmix64: a seeded stream for the estimates (deterministic per seed). */
+static inline uint64_t parley__splitmix64(uint64_t *state)
+{
+    uint64_t z = (*state += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
+#endif

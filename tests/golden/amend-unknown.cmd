@@ -1,0 +1,1 @@
+amend examples/ukraine-2025.yaml --proposal us-28

@@ -1,0 +1,1 @@
+backtest --deu tests/golden/backtest-bad-wide.tsv

@@ -1,0 +1,1 @@
+space examples/ukraine-2025.yaml --actors RUS,UKX

@@ -1,0 +1,1 @@
+space tests/data/space/estimate.yaml --method brute --limit 3

@@ -1,0 +1,1 @@
+space tests/data/space/estimate.yaml --format csv --limit 5

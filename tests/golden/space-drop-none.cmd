@@ -1,0 +1,1 @@
+space examples/ukraine-2025.yaml --drop-red-lines USA:nato

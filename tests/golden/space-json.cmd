@@ -1,0 +1,1 @@
+space examples/ukraine-2025.yaml --actors RUS,UKR,USA,EU --drop-red-lines UKR:nato --format json --limit 2

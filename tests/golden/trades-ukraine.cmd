@@ -1,0 +1,1 @@
+trades examples/ukraine-2025.yaml --limit 3
