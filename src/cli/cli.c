@@ -169,3 +169,20 @@ void cli_pad(parley_buf_t *b, const char *s, size_t width)
     for (size_t w = cli_width(s); w < width; w++)
         parley_buf_puts(b, " ");
 }
+
+void cli_json_header(parley_json_t *j, const char *cmd, const parley_scenario_t *s)
+{
+    parley_json_key(j, "parley_version");
+    parley_json_string(j, parley_version());
+    parley_json_key(j, "command");
+    parley_json_string(j, cmd);
+    parley_json_key(j, "scenario");
+    parley_json_object_begin(j);
+    parley_json_key(j, "file");
+    parley_json_string(j, parley_scenario_origin(s));
+    parley_json_key(j, "hash");
+    parley_json_string(j, parley_scenario_hash(s));
+    parley_json_key(j, "id");
+    parley_json_string(j, parley_scenario_id(s));
+    parley_json_object_end(j);
+}

@@ -44,6 +44,10 @@ int cli_format(const char *cmd, const char *s, cli_format_t *out);
 /* Writes out to path atomically, or to stdout when path is NULL or "-". */
 int cli_emit(const char *cmd, parley_ctx_t *ctx, const parley_buf_t *out, const char *path);
 
+/* The opening keys of every JSON result about a scenario: parley_version,
+ * command, and scenario {file, hash, id} (docs/eval-json.md). */
+void cli_json_header(parley_json_t *j, const char *cmd, const parley_scenario_t *s);
+
 /* ---- terminal styling: empty strings unless colour is on. */
 typedef struct cli_style {
     const char *bold, *dim, *red, *green, *yellow, *reset;

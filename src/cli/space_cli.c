@@ -324,14 +324,7 @@ void space_json_header(parley_json_t *js, const space_job_t *j)
 {
     const parley_space_t *sp = j->sp;
     const parley_scenario_t *s = j->s;
-    parley_json_key(js, "parley");
-    parley_json_string(js, parley_version());
-    parley_json_key(js, "command");
-    parley_json_string(js, j->cmd);
-    parley_json_key(js, "file");
-    parley_json_string(js, parley_scenario_origin(s));
-    parley_json_key(js, "scenario_hash");
-    parley_json_string(js, parley_scenario_hash(s));
+    cli_json_header(js, j->cmd, s);
     parley_json_key(js, "model");
     parley_json_string(js, "additive utility, fixed point 2^-50 (docs/agreement-space.md)");
     parley_json_key(js, "parameters");

@@ -10,39 +10,10 @@
 #include <string.h>
 #include "loader.h"
 
-static void qstr(parley_buf_t *b, const char *s)
-{
-    parley_buf_puts(b, "\"");
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            parley_buf_printf(b, "\\%c", *p);
-        else if (*p == '\n')
-            parley_buf_puts(b, "\\n");
-        else if (*p < 0x20 || *p == 0x7f)
-            parley_buf_printf(b, "\\x%02x", *p);
-        else
-            parley_buf_append(b, (const char *)p, 1);
-    }
-    parley_buf_puts(b, "\"");
-}
-
-static void num(parley_buf_t *b, double v)
-{
-    char tmp[32];
-    parley_format_number(v, tmp);
-    parley_buf_puts(b, tmp);
-}
-
-static const char *base_name(const char *path)
-{
-    const char *s = strrchr(path, '/');
-    return s ? s + 1 : path;
-}
-
 static void header(parley_buf_t *b, const parley_actor_table_t *t, const char *origin,
                    parley__arena_t *a)
 {
-    const char *base = base_name(origin);
+    const char *base = parley__base_name(origin);
     char stem[128];
     snprintf(stem, sizeof stem, "%s", base);
     char *dot = strrchr(stem, '.');
@@ -53,12 +24,12 @@ static void header(parley_buf_t *b, const parley_actor_table_t *t, const char *o
     parley_buf_puts(b, "# BATNAs are not part of such tables: every actor gets batna 0 "
                        "(any agreement\n# beats none). Edit them to model walking away.\n");
     parley_buf_puts(b, "parley: 1\nscenario:\n  id: ");
-    qstr(b, parley__make_id(a, stem, NULL, 0, 1));
+    parley__yaml_qstr(b, parley__make_id(a, stem, NULL, 0, 1));
     parley_buf_puts(b, "\n  name: ");
-    qstr(b, t->name && *t->name ? t->name : stem);
+    parley__yaml_qstr(b, t->name && *t->name ? t->name : stem);
     if (t->description && *t->description) {
         parley_buf_puts(b, "\n  description: ");
-        qstr(b, t->description);
+        parley__yaml_qstr(b, t->description);
     }
     parley_buf_puts(b, "\n  source: ");
     char src[512];
@@ -66,7 +37,7 @@ static void header(parley_buf_t *b, const parley_actor_table_t *t, const char *o
              "Imported from %s (%s actor table). Positions on the file's own scale; saliences "
              "%s.",
              base, t->layout, t->salience_percent ? "divided by 100" : "as given (0-1)");
-    qstr(b, src);
+    parley__yaml_qstr(b, src);
     parley_buf_puts(b, "\n");
 }
 
@@ -102,15 +73,15 @@ parley_status_t parley_actor_table_to_yaml(parley_ctx_t *ctx, const parley_actor
     parley_buf_puts(out, "actors:\n");
     for (size_t i = 0; i < t->n_actors; i++) {
         parley_buf_puts(out, "  - id: ");
-        qstr(out, t->actor_ids[i]);
+        parley__yaml_qstr(out, t->actor_ids[i]);
         parley_buf_puts(out, "\n    name: ");
-        qstr(out, t->actor_names[i]);
+        parley__yaml_qstr(out, t->actor_names[i]);
         parley_buf_puts(out, "\n    capability: ");
-        num(out, t->capability[i]);
+        parley__yaml_num(out, t->capability[i]);
         parley_buf_puts(out, "\n    batna: 0\n");
         if (t->actor_desc[i]) {
             parley_buf_puts(out, "    notes: ");
-            qstr(out, t->actor_desc[i]);
+            parley__yaml_qstr(out, t->actor_desc[i]);
             parley_buf_puts(out, "\n");
         }
     }
@@ -119,27 +90,27 @@ parley_status_t parley_actor_table_to_yaml(parley_ctx_t *ctx, const parley_actor
         double lo, hi;
         scale_of(t, k, &lo, &hi);
         parley_buf_puts(out, "  - id: ");
-        qstr(out, issue_ids[k]);
+        parley__yaml_qstr(out, issue_ids[k]);
         parley_buf_puts(out, "\n    name: ");
-        qstr(out, t->dim_names[k]);
+        parley__yaml_qstr(out, t->dim_names[k]);
         parley_buf_puts(out, "\n    scale: {lo: ");
-        num(out, lo);
+        parley__yaml_num(out, lo);
         parley_buf_puts(out, ", hi: ");
-        num(out, hi);
+        parley__yaml_num(out, hi);
         parley_buf_puts(out, "}\n");
     }
     parley_buf_puts(out, "stances:\n");
     for (size_t i = 0; i < t->n_actors; i++) {
         parley_buf_puts(out, "  ");
-        qstr(out, t->actor_ids[i]);
+        parley__yaml_qstr(out, t->actor_ids[i]);
         parley_buf_puts(out, ":\n");
         for (size_t k = 0; k < t->n_dims; k++) {
             parley_buf_puts(out, "    ");
-            qstr(out, issue_ids[k]);
+            parley__yaml_qstr(out, issue_ids[k]);
             parley_buf_puts(out, ": {ideal: ");
-            num(out, t->position[i * t->n_dims + k]);
+            parley__yaml_num(out, t->position[i * t->n_dims + k]);
             parley_buf_puts(out, ", salience: ");
-            num(out, t->salience[i * t->n_dims + k]);
+            parley__yaml_num(out, t->salience[i * t->n_dims + k]);
             parley_buf_puts(out, "}\n");
         }
     }

@@ -11,6 +11,7 @@
 #include <string.h>
 #include "genius.h"
 #include "loader.h"
+#include "loader.h"
 
 typedef struct wr {
     parley_buf_t *b;
@@ -20,37 +21,10 @@ typedef struct wr {
     char ***option_ids;
 } wr_t;
 
-static void qstr(parley_buf_t *b, const char *s)
-{
-    parley_buf_puts(b, "\"");
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            parley_buf_printf(b, "\\%c", *p);
-        else if (*p < 0x20 || *p == 0x7f)
-            parley_buf_printf(b, "\\x%02x", *p);
-        else
-            parley_buf_append(b, (const char *)p, 1);
-    }
-    parley_buf_puts(b, "\"");
-}
-
-static void num(parley_buf_t *b, double v)
-{
-    char tmp[32];
-    parley_format_number(v, tmp);
-    parley_buf_puts(b, tmp);
-}
-
-static const char *base_name(const char *path)
-{
-    const char *s = strrchr(path, '/');
-    return s && s[1] ? s + 1 : path;
-}
-
 /* "dir/laptop_buyer.xml" -> "laptop_buyer" (in the arena). */
 static char *stem(parley__arena_t *a, const char *path)
 {
-    char *s = parley__arena_strdup(a, base_name(path));
+    char *s = parley__arena_strdup(a, parley__base_name(path));
     char *dot = s ? strrchr(s, '.') : NULL;
     if (dot && dot != s)
         *dot = '\0';
@@ -148,7 +122,7 @@ static void header(wr_t *w)
     const gn_import_t *im = w->im;
     char line[1024];
     snprintf(line, sizeof line, "Imported by parley %s from %s (%s: domain %s, %zu profiles).",
-             parley_version(), base_name(im->dir), im->format, base_name(im->domain_path),
+             parley_version(), parley__base_name(im->dir), im->format, parley__base_name(im->domain_path),
              im->n_profiles);
     comment(w->b, line);
     comment(w->b, "Utility = sum over issues of weight * evaluation, as in GENIUS "
@@ -158,13 +132,13 @@ static void header(wr_t *w)
         comment(w->b, im->notes[k]);
     const char *name = scenario_name(w);
     parley_buf_puts(w->b, "parley: 1\nscenario:\n  id: ");
-    qstr(w->b, id_for(w->a, name ? name : "genius", "domain", 0, NULL, 1));
+    parley__yaml_qstr(w->b, id_for(w->a, name ? name : "genius", "domain", 0, NULL, 1));
     parley_buf_puts(w->b, "\n  name: ");
-    qstr(w->b, name ? name : "genius");
+    parley__yaml_qstr(w->b, name ? name : "genius");
     snprintf(line, sizeof line, "Imported from the %s domain %s and %zu profiles in %s.",
-             im->format, base_name(im->domain_path), im->n_profiles, base_name(im->dir));
+             im->format, parley__base_name(im->domain_path), im->n_profiles, parley__base_name(im->dir));
     parley_buf_puts(w->b, "\n  source: ");
-    qstr(w->b, line);
+    parley__yaml_qstr(w->b, line);
     parley_buf_puts(w->b, "\n");
 }
 
@@ -174,19 +148,19 @@ static void actors(wr_t *w)
     for (size_t i = 0; i < w->im->n_profiles; i++) {
         const gn_profile_t *p = &w->im->profiles[i];
         parley_buf_puts(w->b, "  - id: ");
-        qstr(w->b, w->actor_ids[i]);
+        parley__yaml_qstr(w->b, w->actor_ids[i]);
         parley_buf_puts(w->b, "\n    name: ");
-        qstr(w->b, p->name ? p->name : stem(w->a, p->path));
+        parley__yaml_qstr(w->b, p->name ? p->name : stem(w->a, p->path));
         parley_buf_puts(w->b, "\n    capability: 1\n    batna: ");
-        num(w->b, p->reservation);
+        parley__yaml_num(w->b, p->reservation);
         if (p->discount < 1.0) {
             parley_buf_puts(w->b, "\n    discount: ");
-            num(w->b, p->discount);
+            parley__yaml_num(w->b, p->discount);
         }
         char src[600];
-        snprintf(src, sizeof src, "%s profile %s", w->im->format, base_name(p->path));
+        snprintf(src, sizeof src, "%s profile %s", w->im->format, parley__base_name(p->path));
         parley_buf_puts(w->b, "\n    source: ");
-        qstr(w->b, src);
+        parley__yaml_qstr(w->b, src);
         parley_buf_puts(w->b, "\n");
     }
 }
@@ -198,23 +172,23 @@ static void issues(wr_t *w)
     for (size_t j = 0; j < d->n_issues; j++) {
         const gn_issue_t *is = &d->issues[j];
         parley_buf_puts(w->b, "  - id: ");
-        qstr(w->b, w->issue_ids[j]);
+        parley__yaml_qstr(w->b, w->issue_ids[j]);
         parley_buf_puts(w->b, "\n    name: ");
-        qstr(w->b, is->name);
+        parley__yaml_qstr(w->b, is->name);
         if (!as_options(is)) {
             parley_buf_puts(w->b, "\n    scale: {lo: ");
-            num(w->b, is->lo);
+            parley__yaml_num(w->b, is->lo);
             parley_buf_puts(w->b, ", hi: ");
-            num(w->b, is->hi);
+            parley__yaml_num(w->b, is->hi);
             parley_buf_puts(w->b, "}\n");
             continue;
         }
         parley_buf_puts(w->b, "\n    options:\n");
         for (size_t k = 0; k < is->n_values; k++) {
             parley_buf_puts(w->b, "      - {id: ");
-            qstr(w->b, w->option_ids[j][k]);
+            parley__yaml_qstr(w->b, w->option_ids[j][k]);
             parley_buf_puts(w->b, ", name: ");
-            qstr(w->b, is->kind == GN_DISCRETE ? is->values[k] : grid_text(w->a, is, k));
+            parley__yaml_qstr(w->b, is->kind == GN_DISCRETE ? is->values[k] : grid_text(w->a, is, k));
             parley_buf_puts(w->b, "}\n");
         }
     }
@@ -241,9 +215,9 @@ static void points(parley_buf_t *b, const gn_issue_t *is, const gn_eval_t *ev)
         if (p && !(xs[p] > xs[p - 1]))
             continue;
         parley_buf_puts(b, p ? ", [" : "[");
-        num(b, xs[p]);
+        parley__yaml_num(b, xs[p]);
         parley_buf_puts(b, ", ");
-        num(b, parley__gn_linear(ev, xs[p]));
+        parley__yaml_num(b, parley__gn_linear(ev, xs[p]));
         parley_buf_puts(b, "]");
     }
     parley_buf_puts(b, "]");
@@ -253,9 +227,9 @@ static void stance(wr_t *w, const gn_profile_t *p, size_t j, double scale)
 {
     const gn_issue_t *is = &w->im->dom->issues[j];
     parley_buf_puts(w->b, "    ");
-    qstr(w->b, w->issue_ids[j]);
+    parley__yaml_qstr(w->b, w->issue_ids[j]);
     parley_buf_puts(w->b, ": {salience: ");
-    num(w->b, p->weight[j] / scale);
+    parley__yaml_num(w->b, p->weight[j] / scale);
     parley_buf_puts(w->b, ", values: ");
     if (!as_options(is)) {
         points(w->b, is, &p->ev[j]);
@@ -263,9 +237,9 @@ static void stance(wr_t *w, const gn_profile_t *p, size_t j, double scale)
         parley_buf_puts(w->b, "{");
         for (size_t k = 0; k < is->n_values; k++) {
             parley_buf_puts(w->b, k ? ", " : "");
-            qstr(w->b, w->option_ids[j][k]);
+            parley__yaml_qstr(w->b, w->option_ids[j][k]);
             parley_buf_puts(w->b, ": ");
-            num(w->b, parley__gn_eval_value(is, &p->ev[j], k));
+            parley__yaml_num(w->b, parley__gn_eval_value(is, &p->ev[j], k));
         }
         parley_buf_puts(w->b, "}");
     }
@@ -281,7 +255,7 @@ static void stances(wr_t *w)
         for (size_t j = 0; j < w->im->dom->n_issues; j++)
             max = fmax(max, p->weight[j]);
         parley_buf_puts(w->b, "  ");
-        qstr(w->b, w->actor_ids[i]);
+        parley__yaml_qstr(w->b, w->actor_ids[i]);
         parley_buf_puts(w->b, ":\n");
         for (size_t j = 0; j < w->im->dom->n_issues; j++)
             stance(w, p, j, max > 1.0 ? max : 1.0);

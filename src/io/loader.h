@@ -50,6 +50,12 @@ int parley__parse_number(const char *s, double *out);
  * made unique against ids[0..n-1] with a "-2", "-3" suffix. */
 char *parley__make_id(parley__arena_t *a, const char *name, char **ids, size_t n, int lower);
 
+/* ---- Writing scenario YAML (the importers): a double-quoted string with
+ * escapes, the shortest exact number, the last component of a path. */
+void parley__yaml_qstr(parley_buf_t *b, const char *s);
+void parley__yaml_num(parley_buf_t *b, double v);
+const char *parley__base_name(const char *path);
+
 /* The sections, in load order. */
 parley_status_t parley__load_actors(loader_t *L, const yt_node_t *seq);
 parley_status_t parley__load_issues(loader_t *L, const yt_node_t *seq);

@@ -196,3 +196,32 @@ parley_status_t parley__lnumber(loader_t *L, const yt_node_t *n, const char *wha
         *at = n;
     return PARLEY_OK;
 }
+
+void parley__yaml_qstr(parley_buf_t *b, const char *s)
+{
+    parley_buf_puts(b, "\"");
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            parley_buf_printf(b, "\\%c", *p);
+        else if (*p == '\n')
+            parley_buf_puts(b, "\\n");
+        else if (*p < 0x20 || *p == 0x7f)
+            parley_buf_printf(b, "\\x%02x", *p);
+        else
+            parley_buf_append(b, (const char *)p, 1);
+    }
+    parley_buf_puts(b, "\"");
+}
+
+void parley__yaml_num(parley_buf_t *b, double v)
+{
+    char tmp[32];
+    parley_format_number(v, tmp);
+    parley_buf_puts(b, tmp);
+}
+
+const char *parley__base_name(const char *path)
+{
+    const char *s = strrchr(path, '/');
+    return s && s[1] ? s + 1 : path;
+}
