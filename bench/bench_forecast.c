@@ -38,17 +38,17 @@ static void backtest(const char *path)
     }
     parley_backtest_options_t o;
     parley_backtest_options_init(&o);
-    parley_model_t models[PARLEY_MODEL_COUNT];
+    parley_model_t models[PARLEY_MODEL_PER_ISSUE];
     parley_capability_t caps[PARLEY_CAP_COUNT];
-    for (int m = 0; m < PARLEY_MODEL_COUNT; m++)
+    for (int m = 0; m < PARLEY_MODEL_PER_ISSUE; m++)
         models[m] = (parley_model_t)m;
     for (int c = 0; c < PARLEY_CAP_COUNT; c++)
         caps[c] = (parley_capability_t)c;
-    parley_backtest_row_t rows[PARLEY_MODEL_COUNT * PARLEY_CAP_COUNT];
+    parley_backtest_row_t rows[PARLEY_MODEL_PER_ISSUE * PARLEY_CAP_COUNT];
     double t0 = now(), best = 1e30;
     for (int rep = 0; rep < 5; rep++) {
         double t = now();
-        parley_backtest_run(ctx, d, models, PARLEY_MODEL_COUNT, caps, PARLEY_CAP_COUNT, &o, rows);
+        parley_backtest_run(ctx, d, models, PARLEY_MODEL_PER_ISSUE, caps, PARLEY_CAP_COUNT, &o, rows);
         t = now() - t;
         best = t < best ? t : best;
     }
@@ -57,7 +57,7 @@ static void backtest(const char *path)
            rows[0].n, o.resamples, best * 1e3, (now() - t0) * 1e3 / 5);
     /* the models alone, without the bootstrap */
     o.resamples = 1;
-    for (int m = 0; m < PARLEY_MODEL_COUNT; m++) {
+    for (int m = 0; m < PARLEY_MODEL_PER_ISSUE; m++) {
         double t = now();
         parley_backtest_run(ctx, d, &models[m], 1, caps, PARLEY_CAP_COUNT, &o, rows);
         printf("  %-10s all 4 options: %7.1f ms\n", parley_model_name(models[m]), (now() - t) * 1e3);

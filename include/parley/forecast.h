@@ -2,7 +2,8 @@
  * parley/forecast.h — where a negotiation ends, issue by issue: the
  * collective-decision models (compromise, weighted median, Nash bargaining,
  * Bueno de Mesquita's expected-utility model, a probabilistic Condorcet
- * model, Stokman's exchange model), the DEU III data reader and the
+ * model, Stokman's exchange model), KTAB's spatial model of politics on all
+ * issues at once, the DEU III data reader and the
  * backtest that scores the models on real EU decisions. The mathematics and
  * every interpretive choice are in docs/models.md; the validation in
  * docs/validation.md.
@@ -33,10 +34,15 @@ typedef enum parley_model {
     PARLEY_MODEL_EUM,            /* Bueno de Mesquita's expected-utility model */
     PARLEY_MODEL_CONDORCET,      /* probabilistic Condorcet / spatial model */
     PARLEY_MODEL_EXCHANGE,       /* Stokman's exchange model */
+    PARLEY_MODEL_SMP,            /* KTAB's spatial model of politics, all issues at once */
     PARLEY_MODEL_COUNT
 } parley_model_t;
 
-/* "compromise", "median", "nash", "eum", "condorcet", "exchange". */
+/* The models before this one work issue by issue ("all" in the CLI, the
+ * backtest); the SMP is multi-dimensional and runs only when asked for. */
+#define PARLEY_MODEL_PER_ISSUE PARLEY_MODEL_SMP
+
+/* "compromise", "median", "nash", "eum", "condorcet", "exchange", "smp". */
 const char *parley_model_name(parley_model_t m);
 /* The model named `name`; PARLEY_ENOTFOUND when there is none. */
 parley_status_t parley_model_from_name(const char *name, parley_model_t *out);
@@ -46,6 +52,53 @@ typedef enum parley_eum_offer {
     PARLEY_EUM_OFFER_LEAST = 0,  /* the one that moves it least (BDM 1997; default) */
     PARLEY_EUM_OFFER_STRONGEST   /* the one from the challenger with the highest E(U) */
 } parley_eum_offer_t;
+
+/*
+ * The SMP's options (docs/models.md, "Spatial model of politics"); each
+ * enum's first value is KTAB's default.
+ */
+typedef enum parley_smp_victory {  /* P[a>b] from coalition strengths */
+    PARLEY_SMP_VP_LINEAR = 0, PARLEY_SMP_VP_SQUARE, PARLEY_SMP_VP_QUARTIC, PARLEY_SMP_VP_OCTIC,
+    PARLEY_SMP_VP_BINARY
+} parley_smp_victory_t;
+typedef enum parley_smp_pce {      /* probabilistic Condorcet election */
+    PARLEY_SMP_PCE_CONDITIONAL = 0, PARLEY_SMP_PCE_MARKOV_INCENTIVE, PARLEY_SMP_PCE_MARKOV_UNIFORM
+} parley_smp_pce_t;
+typedef enum parley_smp_vote {     /* an actor's vote from its utility difference */
+    PARLEY_SMP_VOTE_PROPORTIONAL = 0, PARLEY_SMP_VOTE_BINARY, PARLEY_SMP_VOTE_PROP_BINARY,
+    PARLEY_SMP_VOTE_PROP_CUBIC, PARLEY_SMP_VOTE_CUBIC, PARLEY_SMP_VOTE_ASYM_PROSPECT
+} parley_smp_vote_t;
+typedef enum parley_smp_radj {     /* h's estimate r_hi of i's risk attitude */
+    PARLEY_SMP_RADJ_ONE_THIRD = 0, PARLEY_SMP_RADJ_NONE, PARLEY_SMP_RADJ_HALF,
+    PARLEY_SMP_RADJ_TWO_THIRDS, PARLEY_SMP_RADJ_FULL
+} parley_smp_radj_t;
+typedef enum parley_smp_rrange {   /* range of the risk attitudes R_i */
+    PARLEY_SMP_RRANGE_MID = 0, PARLEY_SMP_RRANGE_MIN, PARLEY_SMP_RRANGE_MAX
+} parley_smp_rrange_t;
+typedef enum parley_smp_commit {   /* third parties' commitment in a challenge */
+    PARLEY_SMP_COMMIT_SEMI = 0, PARLEY_SMP_COMMIT_NONE, PARLEY_SMP_COMMIT_FULL
+} parley_smp_commit_t;
+typedef enum parley_smp_interp {   /* bargain interpolation */
+    PARLEY_SMP_INTERP_S2P2 = 0, PARLEY_SMP_INTERP_S1P1, PARLEY_SMP_INTERP_S2PMAX
+} parley_smp_interp_t;
+typedef enum parley_smp_bargain {  /* whose view forms the bargain */
+    PARLEY_SMP_BARGAIN_INITIATOR = 0, PARLEY_SMP_BARGAIN_INIT_RCVR, PARLEY_SMP_BARGAIN_PAIRWISE
+} parley_smp_bargain_t;
+
+typedef struct parley_smp_params {
+    parley_smp_victory_t victory;
+    parley_smp_pce_t pce;
+    parley_smp_vote_t vote;
+    parley_smp_radj_t risk_adjust;
+    parley_smp_rrange_t risk_range;
+    parley_smp_commit_t commit;
+    parley_smp_interp_t interp;
+    parley_smp_bargain_t bargain;
+    int stochastic;         /* 0 (default): the first most likely bargain; 1: sample */
+    uint64_t seed;          /* stochastic mode's seed (default 1) */
+    int challenge_victory;  /* 0 (KTAB): challenge probabilities are linear whatever the
+                               victory law; 1: they follow it */
+} parley_smp_params_t;
 
 /* Model parameters; every field has a published or documented default. */
 typedef struct parley_fc_params {
@@ -57,6 +110,7 @@ typedef struct parley_fc_params {
     double gamma;          /* Nash: utility -s|x - y|^gamma, gamma >= 1 (1) */
     int nash_salience;     /* Nash: 1 weighs actors by capability x salience, 0 (default)
                               by capability alone */
+    parley_smp_params_t smp;
 } parley_fc_params_t;
 
 /* Fills *p with the defaults above; cannot fail. */
@@ -126,6 +180,16 @@ double parley_forecast_value(const parley_forecast_t *f, size_t j);
 size_t parley_forecast_participants(const parley_forecast_t *f, size_t j);
 /* The current positions on issue j (n_actors entries; NaN: not taking part). */
 const double *parley_forecast_positions(const parley_forecast_t *f, size_t j);
+
+/*
+ * The SMP (multi-dimensional): the chance that actor i's current position
+ * prevails, shared by every actor at the same position (a probabilistic
+ * Condorcet election over the distinct positions); NaN for the other
+ * models. The SMP's per-issue value is the expected outcome, sum over the
+ * distinct positions of probability x position, and its positions are
+ * every actor's, on the issue's own scale.
+ */
+double parley_forecast_probability(const parley_forecast_t *f, size_t i);
 
 /* ---- One-issue building blocks (tests, other modules). n actors, no NaN. */
 /* Weighted mean of x with weights w; NaN when the weights sum to 0. */

@@ -23,6 +23,74 @@ static int number_opt(const char *cmd, const char *name, const char *s, double l
     return EXIT_OK;
 }
 
+/* The index of s in the NULL-terminated names (the first is the default). */
+static int enum_opt(const char *cmd, const char *name, const char *s, const char *const *names,
+                    int *out)
+{
+    for (int k = 0; s && names[k]; k++)
+        if (strcmp(s, names[k]) == 0) {
+            *out = k;
+            return EXIT_OK;
+        }
+    if (!s)
+        return EXIT_OK;
+    parley_buf_t b;
+    parley_buf_init(&b);
+    for (int k = 0; names[k]; k++)
+        parley_buf_printf(&b, "%s%s", k ? ", " : "", names[k]);
+    int rc = cli_error(cmd, EXIT_USAGE, "%s must be one of %s; got '%s'", name,
+                       b.data ? b.data : "", s);
+    parley_buf_free(&b);
+    return rc;
+}
+
+/* The SMP's options, in the orders of parley_smp_params_t's enums. */
+static int smp_params(const char *cmd, const fc_opt_values_t *v, parley_smp_params_t *o)
+{
+    static const char *const VP[] = {"linear", "square", "quartic", "octic", "binary", NULL};
+    static const char *const PCE[] = {"conditional", "markov-incentive", "markov-uniform", NULL};
+    static const char *const VR[] = {"proportional", "binary", "prop-binary", "prop-cubic",
+                                     "cubic", "asymmetric-prospect", NULL};
+    static const char *const RA[] = {"one-third", "none", "half", "two-thirds", "full", NULL};
+    static const char *const RR[] = {"mid", "min", "max", NULL};
+    static const char *const TP[] = {"semi", "none", "full", NULL};
+    static const char *const IV[] = {"s2p2", "s1p1", "s2pmax", NULL};
+    static const char *const BM[] = {"initiator-only", "initiator-receiver",
+                                     "pairwise-compromise", NULL};
+    static const char *const MODE[] = {"deterministic", "stochastic", NULL};
+    int e[9] = {0}, rc;
+    if ((rc = enum_opt(cmd, "--smp-victory", v->victory, VP, &e[0])) ||
+        (rc = enum_opt(cmd, "--smp-pce", v->pce, PCE, &e[1])) ||
+        (rc = enum_opt(cmd, "--smp-voting", v->voting, VR, &e[2])) ||
+        (rc = enum_opt(cmd, "--smp-risk-adjust", v->risk_adjust, RA, &e[3])) ||
+        (rc = enum_opt(cmd, "--smp-risk-range", v->risk_range, RR, &e[4])) ||
+        (rc = enum_opt(cmd, "--smp-commit", v->commit, TP, &e[5])) ||
+        (rc = enum_opt(cmd, "--smp-interp", v->interp, IV, &e[6])) ||
+        (rc = enum_opt(cmd, "--smp-bargain", v->bargain, BM, &e[7])) ||
+        (rc = enum_opt(cmd, "--smp-mode", v->mode, MODE, &e[8])))
+        return rc;
+    o->victory = (parley_smp_victory_t)e[0];
+    o->pce = (parley_smp_pce_t)e[1];
+    o->vote = (parley_smp_vote_t)e[2];
+    o->risk_adjust = (parley_smp_radj_t)e[3];
+    o->risk_range = (parley_smp_rrange_t)e[4];
+    o->commit = (parley_smp_commit_t)e[5];
+    o->interp = (parley_smp_interp_t)e[6];
+    o->bargain = (parley_smp_bargain_t)e[7];
+    o->stochastic = e[8];
+    o->challenge_victory = v->challenge_victory != NULL;
+    if (v->seed) {
+        char *end;
+        errno = 0;
+        unsigned long long s = strtoull(v->seed, &end, 10);
+        if (!*v->seed || *end || errno || v->seed[0] == '-')
+            return cli_error(cmd, EXIT_USAGE, "--seed must be a whole number, got '%s'", v->seed);
+        o->seed = (uint64_t)s;
+        o->stochastic = v->mode ? o->stochastic : 1; /* a seed asks for stochastic mode */
+    }
+    return EXIT_OK;
+}
+
 int fc_cli_params(const char *cmd, const fc_opt_values_t *v, parley_fc_params_t *p)
 {
     parley_fc_params_init(p);
@@ -48,14 +116,14 @@ int fc_cli_params(const char *cmd, const fc_opt_values_t *v, parley_fc_params_t 
         return cli_error(cmd, EXIT_USAGE, "--offer must be least or strongest, got '%s'", v->offer);
     p->risk = v->no_risk == NULL;
     p->nash_salience = v->nash_salience != NULL;
-    return EXIT_OK;
+    return smp_params(cmd, v, &p->smp);
 }
 
 int fc_cli_models(const char *cmd, const char *arg, parley_model_t *models, size_t *n)
 {
     *n = 0;
     if (!arg || strcmp(arg, "all") == 0) {
-        for (int m = 0; m < PARLEY_MODEL_COUNT; m++)
+        for (int m = 0; m < PARLEY_MODEL_PER_ISSUE; m++) /* the SMP only when asked for */
             models[(*n)++] = (parley_model_t)m;
         return EXIT_OK;
     }
@@ -70,7 +138,33 @@ int fc_cli_models(const char *cmd, const char *arg, parley_model_t *models, size
     if (hint)
         return cli_error(cmd, EXIT_USAGE, "no model '%s' (did you mean '%s'?)", arg, hint);
     return cli_error(cmd, EXIT_USAGE, "no model '%s'; the models are compromise, median, nash, "
-                     "eum, condorcet, exchange (or all)", arg);
+                     "eum, condorcet, exchange, smp (or all: every model but smp)", arg);
+}
+
+/* Room for cap rounds of the SMP's positions and chances. */
+static parley_status_t grow_smp(size_t na, size_t ni, size_t cap, fc_model_run_t *out)
+{
+    double *p = realloc(out->pos, cap * (na * ni + 1) * sizeof *p);
+    if (p)
+        out->pos = p;
+    double *q = p ? realloc(out->prob, cap * (na + 1) * sizeof *q) : NULL;
+    if (!q)
+        return PARLEY_ENOMEM;
+    out->prob = q;
+    return PARLEY_OK;
+}
+
+/* Keeps the SMP's positions and chances after round r. */
+static void keep_smp(const parley_forecast_t *f, size_t na, size_t ni, unsigned r,
+                     fc_model_run_t *out)
+{
+    for (size_t j = 0; j < ni; j++) {
+        const double *x = parley_forecast_positions(f, j);
+        for (size_t i = 0; i < na; i++)
+            out->pos[((size_t)r * na + i) * ni + j] = x[i];
+    }
+    for (size_t i = 0; i < na; i++)
+        out->prob[(size_t)r * na + i] = parley_forecast_probability(f, i);
 }
 
 /* Runs one model to the end, keeping the forecast of every round. */
@@ -90,9 +184,13 @@ static parley_status_t run_model(parley_ctx_t *ctx, const parley_fc_problem_t *p
                 break;
             }
             out->traj = t;
+            if (out->model == PARLEY_MODEL_SMP && (st = grow_smp(p->n_actors, ni, cap, out)))
+                break;
         }
         for (size_t j = 0; j < ni; j++)
             out->traj[r * ni + j] = parley_forecast_value(f, j);
+        if (out->model == PARLEY_MODEL_SMP)
+            keep_smp(f, p->n_actors, ni, r, out);
         out->rounds = r;
         if (done)
             break;
@@ -142,7 +240,13 @@ int cmd_forecast(int argc, char **argv)
         {"--model", "ID", &model},      {"--trace", NULL, &trace},   {"--q", "Q", &v.q},
         {"--no-risk", NULL, &v.no_risk}, {"--offer", "RULE", &v.offer},
         {"--rounds", "N", &v.rounds},   {"--tol", "T", &v.tol},      {"--gamma", "G", &v.gamma},
-        {"--nash-salience", NULL, &v.nash_salience}, {NULL, NULL, NULL}};
+        {"--nash-salience", NULL, &v.nash_salience},
+        {"--smp-victory", "LAW", &v.victory},   {"--smp-pce", "PCE", &v.pce},
+        {"--smp-voting", "RULE", &v.voting},    {"--smp-risk-adjust", "ADJ", &v.risk_adjust},
+        {"--smp-risk-range", "RANGE", &v.risk_range}, {"--smp-commit", "TPC", &v.commit},
+        {"--smp-interp", "INTERP", &v.interp},  {"--smp-bargain", "MODEL", &v.bargain},
+        {"--smp-mode", "MODE", &v.mode},        {"--seed", "S", &v.seed},
+        {"--smp-challenge-victory", NULL, &v.challenge_victory}, {NULL, NULL, NULL}};
     const char *pos[1];
     int npos, rc = cli_parse("forecast", argc, argv, opts, pos, 1, &npos);
     if (rc)
@@ -168,8 +272,11 @@ int cmd_forecast(int argc, char **argv)
     parley_status_t st = parley_scenario_load_file(ctx, pos[0], &s);
     r.s = s;
     rc = st ? cli_fail("forecast", ctx, st) : run(ctx, s, &r, fmt, out);
-    for (size_t m = 0; m < r.n_models; m++)
+    for (size_t m = 0; m < r.n_models; m++) {
         free(r.models[m].traj);
+        free(r.models[m].pos);
+        free(r.models[m].prob);
+    }
     free(r.participants);
     parley_scenario_destroy(s);
     parley_ctx_destroy(ctx);

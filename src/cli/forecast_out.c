@@ -15,7 +15,8 @@ static const char *const DESCRIPTION[PARLEY_MODEL_COUNT] = {
     "asymmetric Nash bargaining solution",
     "Bueno de Mesquita's expected-utility model (Scholz et al. 2011)",
     "probabilistic Condorcet model (victory probabilities from weighted votes)",
-    "Stokman's exchange model (equal-gain trades between issues)"};
+    "Stokman's exchange model (equal-gain trades between issues)",
+    "KTAB's spatial model of politics (all issues at once)"};
 
 void fc_model_label(parley_buf_t *b, parley_model_t m, const parley_fc_params_t *p)
 {
@@ -95,6 +96,38 @@ static void trace_text(parley_buf_t *b, const fc_run_t *r, const fc_model_run_t 
     parley_buf_puts(b, "\n");
 }
 
+/* One row per actor: its position on every issue and that position's chance. */
+static void smp_rows(parley_buf_t *b, const fc_run_t *r, const fc_model_run_t *mr, unsigned t,
+                     size_t w)
+{
+    size_t na = parley_scenario_actor_count(r->s), ni = parley_scenario_issue_count(r->s);
+    for (size_t i = 0; i < na; i++) {
+        parley_buf_puts(b, "  ");
+        cli_pad(b, parley_scenario_actor(r->s, i)->id, w);
+        for (size_t j = 0; j < ni; j++)
+            parley_buf_printf(b, " %8.3f", mr->pos[((size_t)t * na + i) * ni + j] + 0.0);
+        parley_buf_printf(b, "  %.4f\n", mr->prob[(size_t)t * na + i] + 0.0);
+    }
+}
+
+/* The SMP's actors at the end, and with --trace at every turn. */
+static void smp_text(parley_buf_t *b, const fc_run_t *r, const fc_model_run_t *mr)
+{
+    size_t na = parley_scenario_actor_count(r->s), w = 7;
+    for (size_t i = 0; i < na; i++) {
+        size_t k = cli_width(parley_scenario_actor(r->s, i)->id) + 2;
+        w = k > w ? k : w;
+    }
+    parley_buf_puts(b, "\n  ");
+    cli_pad(b, "actor", w);
+    parley_buf_puts(b, " position on each issue (in order)  probability\n");
+    for (unsigned t = r->trace ? 0 : mr->rounds; t <= mr->rounds; t++) {
+        if (r->trace)
+            parley_buf_printf(b, "  turn %u\n", t);
+        smp_rows(b, r, mr, t, w);
+    }
+}
+
 static void model_text(parley_buf_t *b, const fc_run_t *r, const fc_model_run_t *mr)
 {
     const parley_scenario_t *s = r->s;
@@ -104,6 +137,9 @@ static void model_text(parley_buf_t *b, const fc_run_t *r, const fc_model_run_t 
     if (mr->model == PARLEY_MODEL_EUM || mr->model == PARLEY_MODEL_CONDORCET ||
         mr->model == PARLEY_MODEL_EXCHANGE)
         parley_buf_printf(b, "; %u round%s", mr->rounds, mr->rounds == 1 ? "" : "s");
+    else if (mr->model == PARLEY_MODEL_SMP)
+        parley_buf_printf(b, "; %u turn%s; forecast = expected outcome", mr->rounds,
+                          mr->rounds == 1 ? "" : "s");
     parley_buf_puts(b, "\n  ");
     cli_pad(b, "issue", w);
     parley_buf_puts(b, "actors  forecast\n");
@@ -123,9 +159,11 @@ static void model_text(parley_buf_t *b, const fc_run_t *r, const fc_model_run_t 
             parley_buf_puts(b, val);
         }
         parley_buf_puts(b, "\n");
-        if (r->trace && mr->rounds > 0)
+        if (r->trace && mr->rounds > 0 && mr->model != PARLEY_MODEL_SMP)
             trace_text(b, r, mr, j);
     }
+    if (mr->model == PARLEY_MODEL_SMP)
+        smp_text(b, r, mr);
     parley_buf_puts(b, "\n");
 }
 
@@ -169,6 +207,50 @@ static void issue_json(parley_json_t *j, const fc_run_t *r, const fc_model_run_t
     parley_json_object_end(j);
 }
 
+/* Positions of actor i after turn t, on the issues' own scales. */
+static void smp_point(parley_json_t *j, const fc_run_t *r, const fc_model_run_t *mr, unsigned t,
+                      size_t i)
+{
+    size_t na = parley_scenario_actor_count(r->s), ni = parley_scenario_issue_count(r->s);
+    parley_json_array_begin(j);
+    for (size_t k = 0; k < ni; k++)
+        parley_json_number(j, mr->pos[((size_t)t * na + i) * ni + k]);
+    parley_json_array_end(j);
+}
+
+/* The SMP's "turns" and "actors" (with --trace, every turn's positions). */
+static void smp_json(parley_json_t *j, const fc_run_t *r, const fc_model_run_t *mr)
+{
+    size_t na = parley_scenario_actor_count(r->s);
+    parley_json_key(j, "turns");
+    parley_json_int(j, mr->rounds);
+    parley_json_key(j, "actors");
+    parley_json_array_begin(j);
+    for (size_t i = 0; i < na; i++) {
+        parley_json_object_begin(j);
+        parley_json_key(j, "id");
+        parley_json_string(j, parley_scenario_actor(r->s, i)->id);
+        parley_json_key(j, "final");
+        smp_point(j, r, mr, mr->rounds, i);
+        parley_json_key(j, "probability");
+        parley_json_number(j, mr->prob[(size_t)mr->rounds * na + i]);
+        if (r->trace) {
+            parley_json_key(j, "history");
+            parley_json_array_begin(j);
+            for (unsigned t = 0; t <= mr->rounds; t++)
+                smp_point(j, r, mr, t, i);
+            parley_json_array_end(j);
+            parley_json_key(j, "probabilities");
+            parley_json_array_begin(j);
+            for (unsigned t = 0; t <= mr->rounds; t++)
+                parley_json_number(j, mr->prob[(size_t)t * na + i]);
+            parley_json_array_end(j);
+        }
+        parley_json_object_end(j);
+    }
+    parley_json_array_end(j);
+}
+
 static void model_json(parley_json_t *j, const fc_run_t *r, const fc_model_run_t *mr)
 {
     parley_buf_t label;
@@ -181,6 +263,8 @@ static void model_json(parley_json_t *j, const fc_run_t *r, const fc_model_run_t
     parley_json_string(j, label.data ? label.data : "");
     parley_json_key(j, "rounds");
     parley_json_int(j, mr->rounds);
+    if (mr->model == PARLEY_MODEL_SMP)
+        smp_json(j, r, mr);
     parley_json_key(j, "issues");
     parley_json_array_begin(j);
     for (size_t k = 0; k < parley_scenario_issue_count(r->s); k++)

@@ -13,6 +13,8 @@ typedef struct fc_model_run {
     parley_model_t model;
     unsigned rounds;      /* rounds done; traj has rounds + 1 rows */
     double *traj;         /* (rounds + 1) * issues: row r = after round r */
+    double *pos;          /* SMP: (rounds + 1) * actors * issues, actor-major rows */
+    double *prob;         /* SMP: (rounds + 1) * actors, each position's chance */
 } fc_model_run_t;
 
 typedef struct fc_run {
@@ -27,6 +29,9 @@ typedef struct fc_run {
 /* Model options shared by forecast and backtest (strings from cli_parse). */
 typedef struct fc_opt_values {
     const char *q, *no_risk, *offer, *rounds, *tol, *gamma, *nash_salience;
+    /* the SMP's (forecast only) */
+    const char *victory, *pce, *voting, *risk_adjust, *risk_range, *commit, *interp, *bargain,
+        *mode, *seed, *challenge_victory;
 } fc_opt_values_t;
 
 /* Parses the model options into *p (defaults for those absent); EXIT_USAGE

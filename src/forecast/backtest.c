@@ -273,6 +273,10 @@ parley_status_t parley_backtest_run(parley_ctx_t *ctx, const parley_deu_t *d,
 {
     if (nm == 0 || nc == 0)
         return parley__fail(ctx, PARLEY_EARG, "no model or no capability option to score");
+    for (size_t m = 0; m < nm; m++)
+        if ((unsigned)models[m] >= PARLEY_MODEL_PER_ISSUE)
+            return parley__fail(ctx, PARLEY_EARG, "the backtest scores the per-issue models; "
+                                "'%s' is not one", parley_model_name(models[m]));
     bt_t b = {.ctx = ctx, .d = d, .o = o};
     double *err = NULL;
     parley_status_t st = parley_fc_params_check(ctx, &o->params);

@@ -34,7 +34,16 @@ struct parley_forecast {
     fc_keyed_t *keyed;    /* na */
     double *mat;          /* na * na (condorcet) */
     unsigned char *used;  /* na * ni (exchange): the actor has traded on the issue */
+    struct smp *smp;      /* the SMP's state (smp.c); NULL for the other models */
 };
+
+/* ---- The SMP (smp.c), on all issues at once. */
+/* Builds f->smp from f's (validated) problem and sets f's positions and values. */
+parley_status_t parley__smp_create(parley_ctx_t *ctx, parley_forecast_t *f);
+void parley__smp_free(struct smp *s);
+/* One turn; returns 1 when the SMP's stopping rule holds. */
+int parley__smp_step(parley_forecast_t *f);
+double parley__smp_probability(const struct smp *s, size_t i);
 
 /* Compacts issue j's participants into f->cx/cc/cs/c0; returns their count. */
 size_t parley__fc_gather(parley_forecast_t *f, size_t j);

@@ -1,7 +1,7 @@
 /*
  * forecast.c — the forecast object: validates and copies a problem, runs
  * the one-shot models at once and the iterative ones (EUM, Condorcet,
- * exchange) a round per step, so a caller owns the loop. Issues iterate
+ * exchange, SMP) a round per step, so a caller owns the loop. Issues iterate
  * independently (except in the exchange model, which couples them) and
  * stop when their forecast moves less than tol x their starting spread.
  */
@@ -44,7 +44,7 @@ static double weighted(parley_forecast_t *f, size_t n, int median)
 /* Positions of the gathered issue j in units of its spread, from its lowest start. */
 static double base_of(const parley_forecast_t *f, size_t j)
 {
-    double b = INFINITY;
+    double b = HUGE_VAL;
     for (size_t i = 0; i < f->na; i++)
         if (!isnan(f->ideal[j * f->na + i]) && f->ideal[j * f->na + i] < b)
             b = f->ideal[j * f->na + i];
@@ -167,7 +167,7 @@ static void fill(parley_forecast_t *f, const parley_fc_problem_t *p)
         f->lo[j] = p->lo[j];
         f->hi[j] = p->hi[j];
         f->sq[j] = p->status_quo[j];
-        double mn = INFINITY, mx = -INFINITY;
+        double mn = HUGE_VAL, mx = -HUGE_VAL;
         for (size_t i = 0; i < na; i++) {
             double x = p->position[i * ni + j];
             f->ideal[j * na + i] = f->x[j * na + i] = x;
@@ -185,6 +185,20 @@ static void fill(parley_forecast_t *f, const parley_fc_problem_t *p)
 static int iterative(parley_model_t m)
 {
     return m == PARLEY_MODEL_EUM || m == PARLEY_MODEL_CONDORCET || m == PARLEY_MODEL_EXCHANGE;
+}
+
+/* The SMP works on all issues at once (smp.c). */
+static parley_status_t create_smp(parley_ctx_t *ctx, parley_forecast_t *f, parley_forecast_t **out)
+{
+    parley_status_t st = parley__smp_create(ctx, f);
+    if (st) {
+        parley_forecast_destroy(f);
+        return st;
+    }
+    f->done = f->prm.max_rounds == 0;
+    *out = f;
+    parley__ok(ctx);
+    return PARLEY_OK;
 }
 
 parley_status_t parley_forecast_create(parley_ctx_t *ctx, const parley_fc_problem_t *p,
@@ -210,6 +224,8 @@ parley_status_t parley_forecast_create(parley_ctx_t *ctx, const parley_fc_proble
     f->model = m;
     f->prm = *params;
     fill(f, p);
+    if (m == PARLEY_MODEL_SMP)
+        return create_smp(ctx, f, out);
     int any = 0;
     for (size_t j = 0; j < f->ni; j++) {
         f->value[j] = evaluate(f, j);
@@ -238,6 +254,7 @@ void parley_forecast_destroy(parley_forecast_t *f)
     parley__free(f->keyed);
     parley__free(f->mat);
     parley__free(f->used);
+    parley__smp_free(f->smp);
     parley__free(f);
 }
 
@@ -261,7 +278,10 @@ static parley_status_t step_exchange(parley_ctx_t *ctx, parley_forecast_t *f)
 
 parley_status_t parley_forecast_step(parley_ctx_t *ctx, parley_forecast_t *f, int *done)
 {
-    if (!f->done) {
+    if (!f->done && f->model == PARLEY_MODEL_SMP) {
+        f->done = parley__smp_step(f);
+        f->rounds++;
+    } else if (!f->done) {
         if (f->model == PARLEY_MODEL_EXCHANGE) {
             parley_status_t st = step_exchange(ctx, f);
             if (st)
@@ -309,6 +329,11 @@ double parley_forecast_value(const parley_forecast_t *f, size_t j)
 size_t parley_forecast_participants(const parley_forecast_t *f, size_t j)
 {
     return j < f->ni ? f->part[j] : 0;
+}
+
+double parley_forecast_probability(const parley_forecast_t *f, size_t i)
+{
+    return f->smp ? parley__smp_probability(f->smp, i) : (double)NAN;
 }
 
 const double *parley_forecast_positions(const parley_forecast_t *f, size_t j)

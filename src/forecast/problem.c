@@ -9,7 +9,7 @@
 #include "fcint.h"
 
 static const char *const MODEL_NAMES[PARLEY_MODEL_COUNT] = {
-    "compromise", "median", "nash", "eum", "condorcet", "exchange"};
+    "compromise", "median", "nash", "eum", "condorcet", "exchange", "smp"};
 
 const char *parley_model_name(parley_model_t m)
 {
@@ -35,6 +35,21 @@ void parley_fc_params_init(parley_fc_params_t *p)
     p->tol = 0.001;
     p->gamma = 1.0;
     p->nash_salience = 0;
+    memset(&p->smp, 0, sizeof p->smp); /* every enum's first value is KTAB's default */
+    p->smp.seed = 1;
+}
+
+static parley_status_t smp_check(parley_ctx_t *ctx, const parley_smp_params_t *o)
+{
+    if ((unsigned)o->victory > PARLEY_SMP_VP_BINARY || (unsigned)o->pce > PARLEY_SMP_PCE_MARKOV_UNIFORM ||
+        (unsigned)o->vote > PARLEY_SMP_VOTE_ASYM_PROSPECT ||
+        (unsigned)o->risk_adjust > PARLEY_SMP_RADJ_FULL ||
+        (unsigned)o->risk_range > PARLEY_SMP_RRANGE_MAX ||
+        (unsigned)o->commit > PARLEY_SMP_COMMIT_FULL ||
+        (unsigned)o->interp > PARLEY_SMP_INTERP_S2PMAX ||
+        (unsigned)o->bargain > PARLEY_SMP_BARGAIN_PAIRWISE)
+        return parley__fail(ctx, PARLEY_EARG, "an SMP option is out of range");
+    return PARLEY_OK;
 }
 
 parley_status_t parley_fc_params_check(parley_ctx_t *ctx, const parley_fc_params_t *p)
@@ -49,7 +64,7 @@ parley_status_t parley_fc_params_check(parley_ctx_t *ctx, const parley_fc_params
         return parley__fail(ctx, PARLEY_EARG, "at most 100000 rounds, got %u", p->max_rounds);
     if ((unsigned)p->offer > PARLEY_EUM_OFFER_STRONGEST)
         return parley__fail(ctx, PARLEY_EARG, "unknown offer rule %d", (int)p->offer);
-    return PARLEY_OK;
+    return smp_check(ctx, &p->smp);
 }
 
 void parley_fc_problem_free(parley_fc_problem_t *p)

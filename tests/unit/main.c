@@ -7,11 +7,12 @@
 
 int test_failures;
 extern const test_case_t tests_forecast[];
+extern const test_case_t tests_smp[];
 
 int main(int argc, char **argv)
 {
     const test_case_t *suites[] = {tests_core, tests_loader, tests_eval, tests_io, tests_space,
-                                   tests_genius, tests_forecast};
+                                   tests_genius, tests_forecast, tests_smp};
     int passed = 0, failed = 0;
     for (size_t s = 0; s < sizeof suites / sizeof *suites; s++)
         for (const test_case_t *t = suites[s]; t->name; t++) {

@@ -263,7 +263,7 @@ static void invariants(void)
         size_t n = 3 + parley__rng_below(&g, 8), k = 1 + parley__rng_below(&g, 3);
         parley_fc_problem_t p = random_problem(&g, n, k);
         parley_fc_problem_t q = transformed(&p, 1, 1.0), r = transformed(&p, 0, 7.3);
-        for (int m = 0; m < PARLEY_MODEL_COUNT; m++) {
+        for (int m = 0; m < PARLEY_MODEL_PER_ISSUE; m++) {
             double a[3], b[3], c[3];
             forecasts(&p, (parley_model_t)m, a);
             forecasts(&q, (parley_model_t)m, b);
