@@ -10,21 +10,12 @@
 #include <string.h>
 #include <time.h>
 #include "parley/parley.h"
+#include "bench.h"
 
 static uint64_t rng = 0x9E3779B97F4A7C15ull;
 static double urand(void)
 {
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return (double)(rng >> 11) / 9007199254740992.0;
-}
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+    return bench_urand(&rng);
 }
 
 static void scenario(parley_buf_t *b, int na, int ni)
@@ -61,7 +52,7 @@ static void run(int na, int ni, int loads, long evals)
     scenario(&b, na, ni);
     parley_ctx_t *ctx = parley_ctx_create();
     parley_scenario_t *s = NULL;
-    double t0 = now();
+    double t0 = bench_now();
     for (int r = 0; r < loads; r++) {
         parley_scenario_destroy(s);
         s = NULL;
@@ -70,17 +61,17 @@ static void run(int na, int ni, int loads, long evals)
             exit(3);
         }
     }
-    double load_ms = (now() - t0) * 1e3 / loads;
+    double load_ms = (bench_now() - t0) * 1e3 / loads;
     double *pkg = malloc((size_t)ni * sizeof *pkg);
     double sink = 0;
-    t0 = now();
+    t0 = bench_now();
     for (long e = 0; e < evals; e++) {
         for (int j = 0; j < ni; j++)
             pkg[j] = j % 2 ? (double)(int)(urand() * 5) : 100 * urand();
         for (int i = 0; i < na; i++)
             sink += parley_utility(s, (size_t)i, pkg);
     }
-    double dt = now() - t0;
+    double dt = bench_now() - t0;
     printf("%4d actors x %4d issues  %8zu bytes  load %8.2f ms  eval %10.0f packages/s "
            "(%6.1f ns per actor-issue)  [%g]\n",
            na, ni, b.len, load_ms, (double)evals / dt,

@@ -10,21 +10,12 @@
 #include <stdlib.h>
 #include <time.h>
 #include "parley/parley.h"
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
+#include "bench.h"
 
 static uint64_t rng = 0x2545F4914F6CDD1Dull;
 static double urand(void)
 {
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return (double)(rng >> 11) / 9007199254740992.0;
+    return bench_urand(&rng);
 }
 
 static void backtest(const char *path)
@@ -45,22 +36,22 @@ static void backtest(const char *path)
     for (int c = 0; c < PARLEY_CAP_COUNT; c++)
         caps[c] = (parley_capability_t)c;
     parley_backtest_row_t rows[PARLEY_MODEL_PER_ISSUE * PARLEY_CAP_COUNT];
-    double t0 = now(), best = 1e30;
+    double t0 = bench_now(), best = 1e30;
     for (int rep = 0; rep < 5; rep++) {
-        double t = now();
+        double t = bench_now();
         parley_backtest_run(ctx, d, models, PARLEY_MODEL_PER_ISSUE, caps, PARLEY_CAP_COUNT, &o, rows);
-        t = now() - t;
+        t = bench_now() - t;
         best = t < best ? t : best;
     }
     printf("DEU backtest: %zu issues scored, 6 models x 4 capability options, %u resamples: "
            "best %.0f ms, mean %.0f ms (5 runs)\n",
-           rows[0].n, o.resamples, best * 1e3, (now() - t0) * 1e3 / 5);
+           rows[0].n, o.resamples, best * 1e3, (bench_now() - t0) * 1e3 / 5);
     /* the models alone, without the bootstrap */
     o.resamples = 1;
     for (int m = 0; m < PARLEY_MODEL_PER_ISSUE; m++) {
-        double t = now();
+        double t = bench_now();
         parley_backtest_run(ctx, d, &models[m], 1, caps, PARLEY_CAP_COUNT, &o, rows);
-        printf("  %-10s all 4 options: %7.1f ms\n", parley_model_name(models[m]), (now() - t) * 1e3);
+        printf("  %-10s all 4 options: %7.1f ms\n", parley_model_name(models[m]), (bench_now() - t) * 1e3);
     }
     parley_deu_destroy(d);
     parley_ctx_destroy(ctx);
@@ -84,9 +75,9 @@ static void eum_rounds(size_t n, unsigned rounds)
         parley_forecast_t *f = NULL;
         parley_forecast_create(NULL, &p, PARLEY_MODEL_EUM, &prm, &f);
         int done = 0;
-        double t0 = now();
+        double t0 = bench_now();
         parley_forecast_step(NULL, f, &done);
-        total += now() - t0;
+        total += bench_now() - t0;
         parley_forecast_destroy(f);
     }
     double dt = total / rounds;

@@ -10,13 +10,7 @@
 #include <sys/resource.h>
 #include <time.h>
 #include "parley/parley.h"
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
+#include "bench.h"
 
 /* The table's problem on [0,100] (positions as given, saliences / 100). */
 static int problem_of(parley_ctx_t *ctx, const char *path, parley_fc_problem_t *p)
@@ -59,10 +53,10 @@ static void one(const char *dir, const char *name, double ktab)
     parley_fc_params_t prm;
     parley_fc_params_init(&prm);
     parley_forecast_t *f = NULL;
-    double t0 = now();
+    double t0 = bench_now();
     if (parley_forecast_create(ctx, &p, PARLEY_MODEL_SMP, &prm, &f) == PARLEY_OK)
         parley_forecast_run(ctx, f);
-    double dt = now() - t0;
+    double dt = bench_now() - t0;
     unsigned turns = f ? parley_forecast_rounds(f) : 0;
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);

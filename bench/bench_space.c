@@ -17,21 +17,12 @@
 #include <time.h>
 #include <unistd.h>
 #include "parley/parley.h"
+#include "bench.h"
 
 static uint64_t rng = 0x9E3779B97F4A7C15ull;
 static double urand(void)
 {
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return (double)(rng >> 11) / 9007199254740992.0;
-}
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+    return bench_urand(&rng);
 }
 
 static double max_rss_mib(void)
@@ -84,7 +75,7 @@ static result_t frontier(const parley_scenario_t *s, parley_frontier_method_t me
     fo.brute_limit = 100000000;
     if (max_bytes)
         fo.max_bytes = max_bytes;
-    double t0 = now();
+    double t0 = bench_now();
     r.status = parley_space_create(ctx, s, NULL, &sp);
     if (!r.status)
         r.status = parley_frontier_create(ctx, sp, NULL, &fo, &f);
@@ -95,7 +86,7 @@ static result_t frontier(const parley_scenario_t *s, parley_frontier_method_t me
         r.points = parley_frontier_points(f);
         r.packages = parley_frontier_packages(f, NULL);
     }
-    r.secs = now() - t0;
+    r.secs = bench_now() - t0;
     if (f) {
         r.peak_points = parley_frontier_peak_points(f);
         r.steps_done = parley_frontier_steps_done(f);
@@ -192,14 +183,14 @@ static void ukraine(const char *src)
     parley_constraints_t c = {NULL, red};
     const char *label[] = {"all five parties (ZOPA empty)", "RUS UKR USA EU, UKR NATO line dropped"};
     for (int k = 0; k < 2; k++) {
-        double t0 = now();
+        double t0 = bench_now();
         parley_frontier_t *f = NULL;
         parley_frontier_create(ctx, k ? sp4 : sp, k ? &c : NULL, NULL, &f);
         parley_frontier_run(ctx, f, NULL, NULL);
         parley_frontier_solve(f, PARLEY_NASH, NULL);
         parley_zopa_count_t z;
         parley_space_count(ctx, k ? sp4 : sp, k ? &c : NULL, 50000000, 1000000, 1, &z);
-        double t = now() - t0;
+        double t = bench_now() - t0;
         printf("  %-40s frontier %5zu points, ZOPA %s (%s): %.4f s\n", label[k],
                parley_frontier_points(f), z.count, z.exact ? "exact" : "estimate", t);
         parley_frontier_destroy(f);

@@ -251,10 +251,10 @@ static parley_status_t resolve_issue(const parley_space_t *sp, const parley_cons
     return PARLEY_OK;
 }
 
-static void fill_remainders(const parley_space_t *sp, parley__rules_t *r)
+static void fill_ranges(const parley_space_t *sp, parley__rules_t *r)
 {
     size_t n = sp->n;
-    for (size_t j = sp->m; j-- > 0;)
+    for (size_t j = 0; j < sp->m; j++)
         for (size_t a = 0; a < n; a++) {
             int64_t hi = INT64_MIN, lo = INT64_MAX;
             for (size_t q = 0; q < r->nallowed[j]; q++) {
@@ -262,10 +262,13 @@ static void fill_remainders(const parley_space_t *sp, parley__rules_t *r)
                 hi = v > hi ? v : hi;
                 lo = v < lo ? v : lo;
             }
-            if (r->nallowed[j] == 0)
-                hi = lo = 0;
-            r->maxrem[j * n + a] = r->maxrem[(j + 1) * n + a] + hi;
-            r->minrem[j * n + a] = r->minrem[(j + 1) * n + a] + lo;
+            r->ihi[j * n + a] = r->nallowed[j] ? hi : 0;
+            r->ilo[j * n + a] = r->nallowed[j] ? lo : 0;
+        }
+    for (size_t j = sp->m; j-- > 0;)
+        for (size_t a = 0; a < n; a++) {
+            r->maxrem[j * n + a] = r->maxrem[(j + 1) * n + a] + r->ihi[j * n + a];
+            r->minrem[j * n + a] = r->minrem[(j + 1) * n + a] + r->ilo[j * n + a];
         }
 }
 
@@ -280,7 +283,9 @@ parley_status_t parley__rules_init(parley_ctx_t *ctx, const parley_space_t *sp,
     r.allowed = parley__calloc(m + 1, sizeof *r.allowed);
     r.maxrem = parley__calloc((m + 1) * n, sizeof *r.maxrem);
     r.minrem = parley__calloc((m + 1) * n, sizeof *r.minrem);
-    int bad = !r.r || !r.nallowed || !r.allowed || !r.maxrem || !r.minrem;
+    r.ihi = parley__calloc(m * n + 1, sizeof *r.ihi);
+    r.ilo = parley__calloc(m * n + 1, sizeof *r.ilo);
+    int bad = !r.r || !r.nallowed || !r.allowed || !r.maxrem || !r.minrem || !r.ihi || !r.ilo;
     for (size_t j = 0; j < m && !bad; j++)
         bad = resolve_issue(sp, c, j, &r) != PARLEY_OK;
     if (bad) {
@@ -289,7 +294,7 @@ parley_status_t parley__rules_init(parley_ctx_t *ctx, const parley_space_t *sp,
     }
     for (size_t a = 0; a < n; a++)
         r.r[a] = c && c->reservation ? c->reservation[a] : sp->batna[a];
-    fill_remainders(sp, &r);
+    fill_ranges(sp, &r);
     *out = r;
     return PARLEY_OK;
 }
@@ -304,5 +309,7 @@ void parley__rules_free(parley__rules_t *r, size_t m)
     parley__free(r->r);
     parley__free(r->maxrem);
     parley__free(r->minrem);
+    parley__free(r->ihi);
+    parley__free(r->ilo);
     memset(r, 0, sizeof *r);
 }

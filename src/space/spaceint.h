@@ -29,6 +29,8 @@ typedef struct parley__rules {
     int64_t *r;           /* n reservations (PARLEY_NO_RESERVATION: none) */
     size_t *nallowed;     /* m */
     uint32_t **allowed;   /* m arrays of option indices, increasing */
+    int64_t *ihi, *ilo;   /* m x n: best and worst contribution of issue j's allowed
+                             options to each actor (0 when none is allowed) */
     int64_t *maxrem;      /* (m + 1) x n: best sum over issues j.. (allowed options) */
     int64_t *minrem;      /* (m + 1) x n: worst sum over issues j.. */
 } parley__rules_t;

@@ -14,11 +14,6 @@ static int64_t delta(const parley_space_t *sp, size_t j, uint32_t from, uint32_t
     return parley__contrib(sp, j, to)[a] - parley__contrib(sp, j, from)[a];
 }
 
-static int vetoes(const parley_space_t *sp, size_t j, uint32_t o, size_t a)
-{
-    return sp->veto[(sp->start[j] + o) * sp->n + a];
-}
-
 /* The best options on (x, y) for a trade where a gains on x, b on y. */
 static int best_trade(const parley_space_t *sp, const uint32_t *base, size_t a, size_t b,
                       size_t x, size_t y, parley_trade_t *t)
@@ -27,11 +22,13 @@ static int best_trade(const parley_space_t *sp, const uint32_t *base, size_t a, 
     int64_t top = 0;
     for (uint32_t ox = 0; ox < sp->nopt[x]; ox++) {
         int64_t ax = delta(sp, x, base[x], ox, a), bx = delta(sp, x, base[x], ox, b);
-        if (ax <= 0 || bx >= 0 || vetoes(sp, x, ox, a) || vetoes(sp, x, ox, b))
+        if (ax <= 0 || bx >= 0 || parley_space_vetoed(sp, x, ox, a) ||
+            parley_space_vetoed(sp, x, ox, b))
             continue;
         for (uint32_t oy = 0; oy < sp->nopt[y]; oy++) {
             int64_t ay = delta(sp, y, base[y], oy, a), by = delta(sp, y, base[y], oy, b);
-            if (ay >= 0 || by <= 0 || vetoes(sp, y, oy, a) || vetoes(sp, y, oy, b))
+            if (ay >= 0 || by <= 0 || parley_space_vetoed(sp, y, oy, a) ||
+                parley_space_vetoed(sp, y, oy, b))
                 continue;
             int64_t ga = ax + ay, gb = bx + by, lo = ga < gb ? ga : gb;
             if (ga > 0 && gb > 0 && (!found || lo > top)) {

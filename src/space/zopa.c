@@ -27,14 +27,8 @@ static int64_t swing(const parley_space_t *sp, const parley__rules_t *r, size_t 
 {
     int64_t best = 0;
     for (size_t a = 0; a < sp->n; a++) {
-        int64_t hi = INT64_MIN, lo = INT64_MAX;
-        for (size_t q = 0; q < r->nallowed[j]; q++) {
-            int64_t v = parley__contrib(sp, j, r->allowed[j][q])[a];
-            hi = v > hi ? v : hi;
-            lo = v < lo ? v : lo;
-        }
-        if (r->nallowed[j] && hi - lo > best)
-            best = hi - lo;
+        int64_t w = r->ihi[j * sp->n + a] - r->ilo[j * sp->n + a];
+        best = w > best ? w : best;
     }
     return best;
 }
@@ -92,16 +86,8 @@ static parley_status_t search_init(parley_ctx_t *ctx, const parley_space_t *sp,
     for (size_t d = m; d-- > 0;) {
         size_t j = s->order[d];
         for (size_t a = 0; a < n; a++) {
-            int64_t hi = INT64_MIN, lo = INT64_MAX;
-            for (size_t q = 0; q < s->rules.nallowed[j]; q++) {
-                int64_t v = parley__contrib(sp, j, s->rules.allowed[j][q])[a];
-                hi = v > hi ? v : hi;
-                lo = v < lo ? v : lo;
-            }
-            if (!s->rules.nallowed[j])
-                hi = lo = 0;
-            s->hi[d * n + a] = s->hi[(d + 1) * n + a] + hi;
-            s->lo[d * n + a] = s->lo[(d + 1) * n + a] + lo;
+            s->hi[d * n + a] = s->hi[(d + 1) * n + a] + s->rules.ihi[j * n + a];
+            s->lo[d * n + a] = s->lo[(d + 1) * n + a] + s->rules.ilo[j * n + a];
         }
     }
     return PARLEY_OK;
