@@ -10,6 +10,14 @@ cd "$root"
 fuzz_seconds=${FUZZ_SECONDS:-30}
 total_pass=0 total_fail=0
 
+# Node packages pinned in package-lock.json (vega for `parley report` and the
+# web application, playwright-core for the browser test); again only when
+# the lock file changed.
+if [ ! -f node_modules/.parley-npm-ci ] || [ package-lock.json -nt node_modules/.parley-npm-ci ]; then
+  if npm ci --no-audit --no-fund --loglevel=error >&2; then touch node_modules/.parley-npm-ci
+  else echo "npm ci failed"; total_fail=$((total_fail + 1)); fi
+fi
+
 run_ctest() { # DIR LABEL
   local log; log=$(mktemp)
   (cd "$1" && ctest --output-on-failure -j"$(nproc)") >"$log" 2>&1
@@ -36,15 +44,25 @@ if scripts/build.sh build-asan -DCMAKE_BUILD_TYPE=Debug -DPARLEY_SANITIZE=ON -DP
     run_ctest build-asan asan+ubsan
 else total_fail=$((total_fail + 1)); fi
 
+echo "== MPI build: montecarlo on 2 ranks gives the 1-rank bytes"
+if scripts/build.sh build-mpi -DCMAKE_BUILD_TYPE=Release -DPARLEY_MPI=ON -DPARLEY_TESTS=OFF -DPARLEY_WERROR=ON; then
+  tests/mpi_test.sh build-mpi . >build-mpi/mpi_test.log 2>&1
+  rc=$?
+  if [ $rc -eq 0 ]; then echo "[mpi] $(tail -1 build-mpi/mpi_test.log)"; total_pass=$((total_pass + 1))
+  elif [ $rc -eq 77 ]; then echo "[mpi] skipped: $(tail -1 build-mpi/mpi_test.log)"
+  else echo "[mpi] FAILED"; tail -30 build-mpi/mpi_test.log; total_fail=$((total_fail + 1)); fi
+else total_fail=$((total_fail + 1)); fi
+
 echo "== fuzzing, ${fuzz_seconds}s per target"
 if [ "$fuzz_seconds" -gt 0 ]; then
   if CC=clang scripts/build.sh build-fuzz -DCMAKE_BUILD_TYPE=Debug -DPARLEY_FUZZ=ON -DPARLEY_TESTS=OFF; then
-    for t in fuzz_scenario fuzz_actors fuzz_genius fuzz_deu; do
+    for t in fuzz_scenario fuzz_actors fuzz_genius fuzz_deu fuzz_ktabxml; do
       corpus=$(mktemp -d)
       # Seeds: our own, plus the example and the malformed-input corpus.
       case $t in
         fuzz_scenario) seeds="fuzz/seeds/scenario examples tests/bad" ;;
         fuzz_actors) seeds="fuzz/seeds/actors tests/bad-csv" ;;
+        fuzz_ktabxml) seeds="fuzz/seeds/ktabxml tests/bad-ktab" ;;
         *) seeds="fuzz/seeds/${t#fuzz_}" ;;
       esac
       # shellcheck disable=SC2086

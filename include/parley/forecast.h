@@ -85,6 +85,11 @@ typedef enum parley_smp_bargain {  /* whose view forms the bargain */
     PARLEY_SMP_BARGAIN_INITIATOR = 0, PARLEY_SMP_BARGAIN_INIT_RCVR, PARLEY_SMP_BARGAIN_PAIRWISE
 } parley_smp_bargain_t;
 
+typedef enum parley_smp_salience { /* saliences summing to more than 1 for an actor */
+    PARLEY_SMP_SALIENCE_STRICT = 0, /* KTAB: refused (each actor's sum must be in (0,1]) */
+    PARLEY_SMP_SALIENCE_NORMALISE   /* every actor's saliences divided by their sum */
+} parley_smp_salience_t;
+
 typedef struct parley_smp_params {
     parley_smp_victory_t victory;
     parley_smp_pce_t pce;
@@ -98,7 +103,35 @@ typedef struct parley_smp_params {
     uint64_t seed;          /* stochastic mode's seed (default 1) */
     int challenge_victory;  /* 0 (KTAB): challenge probabilities are linear whatever the
                                victory law; 1: they follow it */
+    parley_smp_salience_t salience;
+    /* The accommodation matrix A (n_actors x n_actors, row-major): after each
+     * turn ideal_i <- sum_j A_ij x_j + (1 - sum_j A_ij) ideal_i. Entries in
+     * [0,1], rows summing to at most 1. NULL (default): the identity, ideals
+     * follow positions. Read (copied) by parley_forecast_create only. */
+    const double *accommodation;
 } parley_smp_params_t;
+
+/*
+ * A scenario's optional `smp:` section (docs/scenario-format.md): SMP
+ * options that replace the defaults above, and the accommodation matrix as
+ * written (entries not written are the identity's). Belongs to the scenario.
+ */
+typedef struct parley_smp_adjust {
+    size_t actor, reference;  /* actor indices: actor's ideal moves toward reference's position */
+    double adjust;            /* A[actor][reference], in [0,1] */
+    int line, col;            /* where the entry is written */
+} parley_smp_adjust_t;
+
+typedef struct parley_smp_config {
+    int present;                        /* the scenario has an `smp:` section */
+    parley_smp_params_t params;         /* its options; params.accommodation is the matrix
+                                           (NULL when the section gives no entry) */
+    size_t n_adjust;
+    const parley_smp_adjust_t *adjust;  /* the accommodation entries, in file order */
+} parley_smp_config_t;
+
+/* The scenario's SMP settings; never NULL (defaults when there is no `smp:`). */
+const parley_smp_config_t *parley_scenario_smp(const parley_scenario_t *s);
 
 /* Model parameters; every field has a published or documented default. */
 typedef struct parley_fc_params {

@@ -11,5 +11,7 @@
 #include "space.h"
 #include "io.h"
 #include "forecast.h"
+#include "sim.h"
+#include "store.h"
 
 #endif

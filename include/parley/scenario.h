@@ -160,6 +160,140 @@ size_t parley_issue_find_option(const parley_issue_t *issue, const char *id);
 parley_status_t parley_scenario_package_count(const parley_scenario_t *s, unsigned grid,
                                               char *buf, size_t cap);
 
+/* ---- Uncertain inputs.
+ *
+ * Any number of the scenario that may carry a distribution (a capability,
+ * BATNA, drift, discount, salience, ideal, option value, curve value, or a
+ * number of the simulation section) can be written as
+ * {dist: uniform|triangular|normal|beta, ...} instead of a plain number
+ * (docs/scenario-format.md). The scenario then holds the point estimate
+ * `base`, used by every analysis, and records the distribution here for
+ * Monte Carlo and sensitivity analysis.
+ */
+typedef enum parley_dist_kind {
+    PARLEY_DIST_UNIFORM = 1, /* min a, max b */
+    PARLEY_DIST_TRIANGULAR,  /* min a, mode c, max b */
+    PARLEY_DIST_NORMAL,      /* mean c, sd d, truncated to [a,b] */
+    PARLEY_DIST_BETA         /* shape alpha c, beta d, scaled to [a,b] */
+} parley_dist_kind_t;
+
+typedef struct parley_uncertain {
+    const char *label;        /* e.g. "actor 'RUS': batna" */
+    const char *path;         /* a stable key, e.g. "actors.RUS.batna" */
+    parley_dist_kind_t dist;
+    double a, b;              /* the support [a,b] (within the field's range) */
+    double c, d;              /* mode / mean, sd / alpha, beta as above */
+    double base;              /* the point estimate the scenario holds */
+    int line, col;            /* where the distribution is written */
+} parley_uncertain_t;
+
+/* The number of uncertain inputs (0 when the scenario gives no distribution). */
+size_t parley_scenario_uncertain_count(const parley_scenario_t *s);
+/* Uncertain input k < parley_scenario_uncertain_count(s). */
+const parley_uncertain_t *parley_scenario_uncertain(const parley_scenario_t *s, size_t k);
+
+/*
+ * A private, independent copy of s (parsed again from the text s was loaded
+ * from), for a thread that will change its numbers with
+ * parley_scenario_set_uncertain(). Same hash, origin and contents.
+ */
+parley_status_t parley_scenario_clone(parley_ctx_t *ctx, const parley_scenario_t *s,
+                                      parley_scenario_t **out);
+
+/*
+ * Sets every uncertain input k to values[k] (one per uncertain input, each
+ * within its support [a,b]) and recomputes what depends on them (issue
+ * weights). values == NULL restores the base values. This is the one call
+ * that changes a scenario: it must own s alone (a clone), no other thread
+ * may read it meanwhile. PARLEY_EARG, and nothing changed, when a value is
+ * outside its support or leaves an actor caring about nothing.
+ */
+parley_status_t parley_scenario_set_uncertain(parley_ctx_t *ctx, parley_scenario_t *s,
+                                              const double *values);
+
+/* ---- Simulation settings (the optional `simulation:` section). Read by
+ * the simulator (parley/sim.h); docs/simulation.md gives their meaning. */
+typedef enum parley_protocol {
+    PARLEY_PROTOCOL_ALTERNATING = 0, /* stacked alternating offers */
+    PARLEY_PROTOCOL_MEDIATED = 1     /* single negotiating text */
+} parley_protocol_t;
+
+typedef enum parley_meeting {
+    PARLEY_MEETING_PLENARY = 0, /* every party in the room answers each round */
+    PARLEY_MEETING_SHUTTLE = 1  /* the mediator meets one party at a time */
+} parley_meeting_t;
+
+typedef enum parley_strategy_kind {
+    PARLEY_STRATEGY_TIME = 0,   /* Faratin et al. (1998) time-dependent concession */
+    PARLEY_STRATEGY_HARDLINE,   /* no concession while its BATNA rises */
+    PARLEY_STRATEGY_TIT_FOR_TAT /* relative tit-for-tat: concede what it was conceded */
+} parley_strategy_kind_t;
+
+typedef struct parley_strategy {
+    parley_strategy_kind_t kind;
+    const char *name;  /* as written: boulware, linear, conceder, time, hardline, tit-for-tat */
+    double e;          /* TIME, HARDLINE: concession exponent (e < 1 Boulware) */
+    double k;          /* TIME, HARDLINE: initial concession F(0) in [0,1) */
+    double factor;     /* TIT_FOR_TAT: share of the others' concession returned */
+} parley_strategy_t;
+
+typedef enum parley_tactic_kind {
+    PARLEY_TACTIC_DEADLINE = 0, /* "take it by round k" */
+    PARLEY_TACTIC_WALK_AWAY,    /* leave the talks at round k, changing others' BATNAs */
+    PARLEY_TACTIC_LEAK          /* a text becomes public: audience costs, harder red lines */
+} parley_tactic_kind_t;
+
+typedef struct parley_tactic {
+    parley_tactic_kind_t kind;
+    const char *name;         /* a label for traces; defaults to kind + actor */
+    size_t actor;             /* who uses it; (size_t)-1 for a leak from nobody in particular */
+    unsigned round;           /* the deadline, the walk-away, the leak (1-based) */
+    unsigned every;           /* DEADLINE: a new deadline this many rounds after one passes (0: none) */
+    double credibility;       /* DEADLINE, WALK_AWAY: how far others believe it, [0,1] */
+    double decay;             /* DEADLINE: credibility kept each time a deadline passes idle */
+    double probability;       /* WALK_AWAY: the chance it is carried out when due (1) */
+    int then_walk_away;       /* DEADLINE: carry out the actor's walk-away when it passes */
+    size_t proposal;          /* LEAK: the leaked proposal; (size_t)-1: the text on the table */
+    const double *effect;     /* n_actors: WALK_AWAY BATNA shifts; LEAK audience costs */
+    const double *drift;      /* WALK_AWAY: n_actors new drifts, NaN = unchanged; may be NULL */
+    const unsigned char *harden; /* LEAK: n_issues flags, NULL for none */
+    const char *source;
+} parley_tactic_t;
+
+typedef struct parley_event {
+    unsigned round;           /* applied at the start of this round */
+    const char *name;
+    const double *batna;      /* n_actors one-off BATNA shifts (0: none) */
+    const double *drift;      /* n_actors new drifts, NaN = unchanged */
+    const unsigned char *join;  /* n_actors: 1 enters the room */
+    const unsigned char *leave; /* n_actors: 1 leaves the room (becomes a ratifier) */
+    const unsigned char *drop;  /* n_actors x n_issues: 1 gives up its red line there; may be NULL */
+    const char *source;
+} parley_event_t;
+
+typedef struct parley_sim_config {
+    int present;                   /* 0: the scenario has no `simulation:` (defaults below) */
+    parley_protocol_t protocol;    /* default ALTERNATING */
+    parley_meeting_t meeting;      /* MEDIATED: default PLENARY */
+    size_t mediator;               /* MEDIATED: an actor, or (size_t)-1 for a neutral one */
+    const double *favour;          /* MEDIATED: n_actors weights of each party's shortfall (1) */
+    double self_weight;            /* MEDIATED: weight of the mediator's own utility (0) */
+    unsigned changes;              /* MEDIATED: issue changes per revision (default 2) */
+    size_t start;                  /* MEDIATED: the first text (a proposal), or (size_t)-1 */
+    unsigned horizon;              /* rounds (default 20) */
+    unsigned grid;                 /* positions per continuous issue (default 11) */
+    unsigned durability_horizon;   /* rounds looked ahead after a deal (default 100) */
+    const unsigned char *in_room;  /* n_actors; default all */
+    const parley_strategy_t *strategies; /* n_actors; default linear */
+    size_t n_tactics;
+    const parley_tactic_t *tactics;
+    size_t n_events;
+    const parley_event_t *events;
+} parley_sim_config_t;
+
+/* The simulation settings; never NULL (defaults when the section is absent). */
+const parley_sim_config_t *parley_scenario_simulation(const parley_scenario_t *s);
+
 /*
  * The closest id to `word` among the candidates, when it is close enough to
  * be a likely typo (edit distance <= max(1, len/3)); NULL otherwise.

@@ -22,13 +22,34 @@ int cli_exit_for(parley_status_t st)
     }
 }
 
+/* Where messages go instead of stderr while a server job runs (cli_capture). */
+static _Thread_local parley_buf_t *capture;
+
+void cli_capture(parley_buf_t *sink)
+{
+    capture = sink;
+}
+
 int cli_error(const char *cmd, int code, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fprintf(stderr, "parley %s: ", cmd);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    if (capture) {
+        va_list aq;
+        va_copy(aq, ap);
+        int n = vsnprintf(NULL, 0, fmt, aq);
+        va_end(aq);
+        char *msg = n >= 0 ? malloc((size_t)n + 1) : NULL;
+        if (msg) {
+            vsnprintf(msg, (size_t)n + 1, fmt, ap);
+            parley_buf_printf(capture, "%s%s", capture->len ? "\n" : "", msg);
+        }
+        free(msg);
+    } else {
+        fprintf(stderr, "parley %s: ", cmd);
+        vfprintf(stderr, fmt, ap);
+        fputc('\n', stderr);
+    }
     va_end(ap);
     return code;
 }
@@ -36,8 +57,7 @@ int cli_error(const char *cmd, int code, const char *fmt, ...)
 int cli_fail(const char *cmd, parley_ctx_t *ctx, parley_status_t st)
 {
     const char *msg = parley_ctx_message(ctx);
-    fprintf(stderr, "parley %s: %s\n", cmd, *msg ? msg : parley_strerror(st));
-    return cli_exit_for(st);
+    return cli_error(cmd, cli_exit_for(st), "%s", *msg ? msg : parley_strerror(st));
 }
 
 static const cli_opt_t *find_opt(const cli_opt_t *opts, const char *name, size_t len)

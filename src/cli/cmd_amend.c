@@ -255,6 +255,11 @@ static int run(amend_run_t *r, const char *out)
     else
         render_table(&b, r);
     rc = cli_emit(j->cmd, j->ctx, &b, out);
+    if (j->arc.store) { /* archived: the JSON result whatever was shown */
+        b.len = 0;
+        render_json(&b, r);
+        rc = cli_archive_save(&j->arc, j->s, NULL, &b, rc);
+    }
     parley_buf_free(&b);
     return rc;
 }

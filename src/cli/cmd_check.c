@@ -88,6 +88,8 @@ static void list_sources(parley_buf_t *b, const parley_scenario_t *s)
     }
 }
 
+static void dynamics(parley_buf_t *b, const parley_scenario_t *s);
+
 static void table(parley_buf_t *b, const parley_scenario_t *s, const char *packages,
                   unsigned grid, const cli_style_t *sty, int sources)
 {
@@ -139,8 +141,75 @@ static void table(parley_buf_t *b, const parley_scenario_t *s, const char *packa
             parley_buf_printf(b, " (%s)", pr->date);
         parley_buf_puts(b, "\n");
     }
+    dynamics(b, s);
     if (sources)
         list_sources(b, s);
+}
+
+static const char *const DIST[] = {"", "uniform", "triangular", "normal", "beta"};
+
+/* The uncertain inputs and the simulation settings, when there are any. */
+static void dynamics(parley_buf_t *b, const parley_scenario_t *s)
+{
+    size_t nu = parley_scenario_uncertain_count(s);
+    if (nu)
+        parley_buf_printf(b, "\nuncertain inputs (%zu; parley montecarlo draws them)\n", nu);
+    for (size_t k = 0; k < nu; k++) {
+        const parley_uncertain_t *u = parley_scenario_uncertain(s, k);
+        parley_buf_puts(b, "  ");
+        cli_pad(b, u->path, 40);
+        parley_buf_printf(b, " %-10s [%g, %g], estimate %g\n", DIST[u->dist], u->a, u->b, u->base);
+    }
+    const parley_sim_config_t *c = parley_scenario_simulation(s);
+    if (!c->present)
+        return;
+    parley_buf_printf(b, "\nsimulation: %s", c->protocol == PARLEY_PROTOCOL_MEDIATED
+                                                   ? "mediated single text" : "alternating offers");
+    if (c->protocol == PARLEY_PROTOCOL_MEDIATED)
+        parley_buf_printf(b, " (%s, mediator %s)",
+                          c->meeting == PARLEY_MEETING_SHUTTLE ? "shuttle" : "plenary",
+                          c->mediator == (size_t)-1 ? "neutral"
+                                                    : parley_scenario_actor(s, c->mediator)->id);
+    parley_buf_printf(b, ", %u rounds, %zu tactics, %zu events\n", c->horizon, c->n_tactics,
+                      c->n_events);
+}
+
+static void json_dynamics(parley_json_t *j, const parley_scenario_t *s)
+{
+    parley_json_key(j, "uncertain");
+    parley_json_array_begin(j);
+    for (size_t k = 0; k < parley_scenario_uncertain_count(s); k++) {
+        const parley_uncertain_t *u = parley_scenario_uncertain(s, k);
+        parley_json_object_begin(j);
+        parley_json_key(j, "path");
+        parley_json_string(j, u->path);
+        parley_json_key(j, "dist");
+        parley_json_string(j, DIST[u->dist]);
+        parley_json_key(j, "min");
+        parley_json_number(j, u->a);
+        parley_json_key(j, "max");
+        parley_json_number(j, u->b);
+        parley_json_key(j, "estimate");
+        parley_json_number(j, u->base);
+        parley_json_object_end(j);
+    }
+    parley_json_array_end(j);
+    const parley_sim_config_t *c = parley_scenario_simulation(s);
+    parley_json_key(j, "simulation");
+    if (!c->present) {
+        parley_json_null(j);
+        return;
+    }
+    parley_json_object_begin(j);
+    parley_json_key(j, "protocol");
+    parley_json_string(j, c->protocol == PARLEY_PROTOCOL_MEDIATED ? "mediated" : "alternating");
+    parley_json_key(j, "horizon");
+    parley_json_int(j, c->horizon);
+    parley_json_key(j, "tactics");
+    parley_json_int(j, (long long)c->n_tactics);
+    parley_json_key(j, "events");
+    parley_json_int(j, (long long)c->n_events);
+    parley_json_object_end(j);
 }
 
 static void json(parley_buf_t *b, const parley_scenario_t *s, const char *packages, unsigned grid)
@@ -230,6 +299,7 @@ static void json(parley_buf_t *b, const parley_scenario_t *s, const char *packag
         parley_json_object_end(&j);
     }
     parley_json_array_end(&j);
+    json_dynamics(&j, s);
     parley_json_object_end(&j);
     parley_buf_puts(b, "\n");
 }

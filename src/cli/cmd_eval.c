@@ -73,8 +73,7 @@ static int unknown_proposal(const parley_scenario_t *s, const char *id)
     return rc;
 }
 
-static int run(parley_ctx_t *ctx, const parley_scenario_t *s, const char *proposal,
-               cli_format_t f, int detail, const cli_style_t *sty, const char *out)
+int eval_run_select(eval_run_t *r, const parley_scenario_t *s, const char *proposal)
 {
     size_t np = parley_scenario_proposal_count(s), one, n = np;
     size_t *all = malloc((np ? np : 1) * sizeof *all);
@@ -83,26 +82,33 @@ static int run(parley_ctx_t *ctx, const parley_scenario_t *s, const char *propos
     for (size_t p = 0; p < np; p++)
         all[p] = p;
     const size_t *sel = all;
+    int rc = EXIT_OK;
     if (proposal) {
         one = parley_scenario_find_proposal(s, proposal);
-        if (one == (size_t)-1) {
-            free(all);
-            return unknown_proposal(s, proposal);
-        }
         sel = &one;
         n = 1;
-        detail = 1;
+        if (one == (size_t)-1)
+            rc = unknown_proposal(s, proposal);
     }
-    if (n == 0) {
-        free(all);
-        return cli_error("eval", EXIT_INPUT, "%s: the scenario has no proposals to evaluate",
-                         parley_scenario_origin(s));
-    }
+    if (!rc && n == 0)
+        rc = cli_error("eval", EXIT_INPUT, "%s: the scenario has no proposals to evaluate",
+                       parley_scenario_origin(s));
+    if (!rc && eval_run_init(r, s, sel, n) != 0)
+        rc = cli_error("eval", EXIT_INTERNAL, "out of memory");
+    free(all);
+    return rc;
+}
+
+static int run(parley_ctx_t *ctx, const parley_scenario_t *s, const char *proposal,
+               cli_format_t f, int detail, const cli_style_t *sty, const char *out,
+               cli_archive_t *arc)
+{
     eval_run_t r;
-    if (eval_run_init(&r, s, sel, n) != 0) {
-        free(all);
-        return cli_error("eval", EXIT_INTERNAL, "out of memory");
-    }
+    int rc = eval_run_select(&r, s, proposal);
+    if (rc)
+        return rc;
+    if (proposal)
+        detail = 1;
     parley_buf_t b;
     parley_buf_init(&b);
     if (f == FMT_JSON)
@@ -111,18 +117,22 @@ static int run(parley_ctx_t *ctx, const parley_scenario_t *s, const char *propos
         eval_render_csv(&b, &r);
     else
         eval_render_table(&b, &r, detail, sty);
-    int rc = cli_emit("eval", ctx, &b, out);
+    rc = cli_emit("eval", ctx, &b, out);
+    if (arc->store) { /* the archive keeps the JSON result whatever was shown */
+        b.len = 0;
+        eval_render_json(&b, &r);
+        rc = cli_archive_save(arc, s, NULL, &b, rc);
+    }
     parley_buf_free(&b);
     eval_run_free(&r);
-    free(all);
     return rc;
 }
 
 int cmd_eval(int argc, char **argv)
 {
     const char *fmt = NULL, *out = NULL, *color = NULL, *proposal = NULL, *all = NULL;
-    const char *detail = NULL;
-    const cli_opt_t opts[] = {{"--format", "FORMAT", &fmt},   {"-o", "FILE", &out},
+    const char *detail = NULL, *db = NULL;
+    const cli_opt_t opts[] = {{"--db", "FILE", &db},{"--format", "FORMAT", &fmt},   {"-o", "FILE", &out},
                               {"--output", "FILE", &out},     {"--color", "WHEN", &color},
                               {"--proposal", "ID", &proposal}, {"--all", NULL, &all},
                               {"--detail", NULL, &detail},    {NULL, NULL, NULL}};
@@ -139,12 +149,15 @@ int cmd_eval(int argc, char **argv)
     if ((rc = cli_format("eval", fmt, &f)) ||
         (rc = cli_style_init("eval", color, out && strcmp(out, "-"), &sty)))
         return rc;
+    cli_archive_t arc;
+    if ((rc = cli_archive_open(&arc, "eval", db)))
+        return rc;
     parley_ctx_t *ctx = parley_ctx_create();
-    if (!ctx)
-        return cli_error("eval", EXIT_INTERNAL, "out of memory");
     parley_scenario_t *s = NULL;
-    parley_status_t st = parley_scenario_load_file(ctx, pos[0], &s);
-    rc = st ? cli_fail("eval", ctx, st) : run(ctx, s, proposal, f, detail != NULL, &sty, out);
+    parley_status_t st = ctx ? parley_scenario_load_file(ctx, pos[0], &s) : PARLEY_ENOMEM;
+    rc = st ? cli_fail("eval", ctx, st)
+            : run(ctx, s, proposal, f, detail != NULL, &sty, out, &arc);
+    cli_archive_close(&arc);
     parley_scenario_destroy(s);
     parley_ctx_destroy(ctx);
     return rc;

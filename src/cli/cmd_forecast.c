@@ -58,7 +58,9 @@ static int smp_params(const char *cmd, const fc_opt_values_t *v, parley_smp_para
     static const char *const BM[] = {"initiator-only", "initiator-receiver",
                                      "pairwise-compromise", NULL};
     static const char *const MODE[] = {"deterministic", "stochastic", NULL};
-    int e[9] = {0}, rc;
+    int e[9] = {(int)o->victory, (int)o->pce, (int)o->vote, (int)o->risk_adjust,
+                (int)o->risk_range, (int)o->commit, (int)o->interp, (int)o->bargain,
+                o->stochastic}, rc; /* absent options keep o's values */
     if ((rc = enum_opt(cmd, "--smp-victory", v->victory, VP, &e[0])) ||
         (rc = enum_opt(cmd, "--smp-pce", v->pce, PCE, &e[1])) ||
         (rc = enum_opt(cmd, "--smp-voting", v->voting, VR, &e[2])) ||
@@ -78,7 +80,7 @@ static int smp_params(const char *cmd, const fc_opt_values_t *v, parley_smp_para
     o->interp = (parley_smp_interp_t)e[6];
     o->bargain = (parley_smp_bargain_t)e[7];
     o->stochastic = e[8];
-    o->challenge_victory = v->challenge_victory != NULL;
+    o->challenge_victory = o->challenge_victory || v->challenge_victory != NULL;
     if (v->seed) {
         char *end;
         errno = 0;
@@ -89,6 +91,19 @@ static int smp_params(const char *cmd, const fc_opt_values_t *v, parley_smp_para
         o->stochastic = v->mode ? o->stochastic : 1; /* a seed asks for stochastic mode */
     }
     return EXIT_OK;
+}
+
+/* The SMP options of the scenario's `smp:` section, then those given on the
+ * command line over them (already checked by fc_cli_params). */
+static int smp_with_scenario(const fc_opt_values_t *v, const char *salience,
+                             const parley_scenario_t *s, parley_smp_params_t *o)
+{
+    static const char *const SAL[] = {"strict", "normalise", NULL};
+    *o = parley_scenario_smp(s)->params;
+    int k = (int)o->salience, rc = smp_params("forecast", v, o);
+    if (!rc && !(rc = enum_opt("forecast", "--smp-salience", salience, SAL, &k)))
+        o->salience = (parley_smp_salience_t)k;
+    return rc;
 }
 
 int fc_cli_params(const char *cmd, const fc_opt_values_t *v, parley_fc_params_t *p)
@@ -200,8 +215,7 @@ static parley_status_t run_model(parley_ctx_t *ctx, const parley_fc_problem_t *p
     return st;
 }
 
-static int run(parley_ctx_t *ctx, const parley_scenario_t *s, fc_run_t *r, const char *fmt,
-               const char *out)
+int fc_run_compute(parley_ctx_t *ctx, const parley_scenario_t *s, fc_run_t *r)
 {
     parley_fc_problem_t p;
     parley_status_t st = parley_fc_problem_from_scenario(ctx, s, &p);
@@ -218,6 +232,27 @@ static int run(parley_ctx_t *ctx, const parley_scenario_t *s, fc_run_t *r, const
     if (st)
         return st == PARLEY_ENOMEM ? cli_error("forecast", EXIT_INTERNAL, "out of memory")
                                    : cli_fail("forecast", ctx, st);
+    return EXIT_OK;
+}
+
+void fc_run_free(fc_run_t *r)
+{
+    for (size_t m = 0; m < r->n_models; m++) {
+        free(r->models[m].traj);
+        free(r->models[m].pos);
+        free(r->models[m].prob);
+        r->models[m].traj = r->models[m].pos = r->models[m].prob = NULL;
+    }
+    free(r->participants);
+    r->participants = NULL;
+}
+
+static int run(parley_ctx_t *ctx, const parley_scenario_t *s, fc_run_t *r, const char *fmt,
+               const char *out, cli_archive_t *arc)
+{
+    int rc = fc_run_compute(ctx, s, r);
+    if (rc)
+        return rc;
     parley_buf_t b;
     parley_buf_init(&b);
     if (fmt && strcmp(fmt, "json") == 0)
@@ -226,16 +261,23 @@ static int run(parley_ctx_t *ctx, const parley_scenario_t *s, fc_run_t *r, const
         fc_render_csv(&b, r);
     else
         fc_render_text(&b, r);
-    int rc = cli_emit("forecast", ctx, &b, out);
+    rc = cli_emit("forecast", ctx, &b, out);
+    if (arc->store) { /* archived: the JSON result whatever was shown */
+        b.len = 0;
+        fc_render_json(&b, r);
+        rc = cli_archive_save(arc, s, r->prm.smp.stochastic ? &r->prm.smp.seed : NULL, &b, rc);
+    }
     parley_buf_free(&b);
     return rc;
 }
 
 int cmd_forecast(int argc, char **argv)
 {
-    const char *fmt = NULL, *out = NULL, *model = NULL, *trace = NULL;
+    const char *fmt = NULL, *out = NULL, *model = NULL, *trace = NULL, *salience = NULL;
+    const char *db = NULL;
     fc_opt_values_t v = {0};
     const cli_opt_t opts[] = {
+        {"--db", "FILE", &db},
         {"--format", "FORMAT", &fmt},   {"-o", "FILE", &out},        {"--output", "FILE", &out},
         {"--model", "ID", &model},      {"--trace", NULL, &trace},   {"--q", "Q", &v.q},
         {"--no-risk", NULL, &v.no_risk}, {"--offer", "RULE", &v.offer},
@@ -246,7 +288,8 @@ int cmd_forecast(int argc, char **argv)
         {"--smp-risk-range", "RANGE", &v.risk_range}, {"--smp-commit", "TPC", &v.commit},
         {"--smp-interp", "INTERP", &v.interp},  {"--smp-bargain", "MODEL", &v.bargain},
         {"--smp-mode", "MODE", &v.mode},        {"--seed", "S", &v.seed},
-        {"--smp-challenge-victory", NULL, &v.challenge_victory}, {NULL, NULL, NULL}};
+        {"--smp-challenge-victory", NULL, &v.challenge_victory},
+        {"--smp-salience", "RULE", &salience}, {NULL, NULL, NULL}};
     const char *pos[1];
     int npos, rc = cli_parse("forecast", argc, argv, opts, pos, 1, &npos);
     if (rc)
@@ -259,25 +302,27 @@ int cmd_forecast(int argc, char **argv)
                          fmt);
     fc_run_t r = {0};
     parley_model_t models[PARLEY_MODEL_COUNT];
+    int sal = 0;
+    static const char *const SAL[] = {"strict", "normalise", NULL};
     if ((rc = fc_cli_params("forecast", &v, &r.prm)) ||
+        (rc = enum_opt("forecast", "--smp-salience", salience, SAL, &sal)) ||
         (rc = fc_cli_models("forecast", model, models, &r.n_models)))
         return rc;
     for (size_t m = 0; m < r.n_models; m++)
         r.models[m].model = models[m];
     r.trace = trace != NULL;
+    cli_archive_t arc;
+    if ((rc = cli_archive_open(&arc, "forecast", db)))
+        return rc;
     parley_ctx_t *ctx = parley_ctx_create();
-    if (!ctx)
-        return cli_error("forecast", EXIT_INTERNAL, "out of memory");
     parley_scenario_t *s = NULL;
-    parley_status_t st = parley_scenario_load_file(ctx, pos[0], &s);
+    parley_status_t st = ctx ? parley_scenario_load_file(ctx, pos[0], &s) : PARLEY_ENOMEM;
     r.s = s;
-    rc = st ? cli_fail("forecast", ctx, st) : run(ctx, s, &r, fmt, out);
-    for (size_t m = 0; m < r.n_models; m++) {
-        free(r.models[m].traj);
-        free(r.models[m].pos);
-        free(r.models[m].prob);
-    }
-    free(r.participants);
+    rc = st ? cli_fail("forecast", ctx, st)
+            : smp_with_scenario(&v, salience, s, &r.prm.smp) ? EXIT_USAGE
+                                                           : run(ctx, s, &r, fmt, out, &arc);
+    cli_archive_close(&arc);
+    fc_run_free(&r);
     parley_scenario_destroy(s);
     parley_ctx_destroy(ctx);
     return rc;

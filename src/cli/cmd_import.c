@@ -1,6 +1,7 @@
 /*
  * cmd_import.c — `parley import actors TABLE.csv -o scenario.yaml` turns
- * a published actor table into a scenario file; `parley import genius DIR`
+ * a published actor table (or KTAB's XML scenario, told apart by content)
+ * into a scenario file; `parley import genius DIR`
  * a GENIUS / GeniusWeb negotiation domain. The YAML written is loaded
  * back before it is saved, so an import never produces a file that
  * `parley check` would reject.
@@ -8,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
+#include "parley/ktab.h"
 
 #define MAX_TABLE_BYTES (16u * 1024u * 1024u)
 
@@ -22,10 +24,14 @@ static int import_actors(const char *path, const char *out)
     parley_scenario_t *s = NULL;
     parley_buf_t yaml;
     parley_buf_init(&yaml);
+    parley_ktab_info_t kx = {0};
     parley_status_t st = parley_read_file(ctx, path, MAX_TABLE_BYTES, &buf, &len);
-    if (st == PARLEY_OK)
+    int xml = st == PARLEY_OK && parley_ktab_is_xml(buf, len); /* KTAB's XML scenario */
+    if (st == PARLEY_OK && xml)
+        st = parley_ktab_xml_to_yaml(ctx, path, buf, len, &yaml, &kx);
+    else if (st == PARLEY_OK)
         st = parley_actor_table_parse(ctx, path, buf, len, &t);
-    if (st == PARLEY_OK)
+    if (st == PARLEY_OK && !xml)
         st = parley_actor_table_to_yaml(ctx, t, path, &yaml);
     int rc;
     if (st) {
@@ -38,7 +44,12 @@ static int import_actors(const char *path, const char *out)
                        parley_ctx_message(ctx));
     } else {
         rc = cli_emit("import", ctx, &yaml, out);
-        if (rc == EXIT_OK && out && strcmp(out, "-") != 0)
+        if (rc == EXIT_OK && out && strcmp(out, "-") != 0 && xml)
+            fprintf(stderr, "parley import: wrote %s: %zu actors, %zu issues (KTAB XML; %zu model "
+                            "parameter%s, %zu accommodation entr%s)\n", out, kx.n_actors,
+                    kx.n_dims, kx.n_params, kx.n_params == 1 ? "" : "s", kx.n_adjust,
+                    kx.n_adjust == 1 ? "y" : "ies");
+        else if (rc == EXIT_OK && out && strcmp(out, "-") != 0)
             fprintf(stderr, "parley import: wrote %s: %zu actors, %zu issues (%s layout)\n", out,
                     t->n_actors, t->n_dims, t->layout);
     }

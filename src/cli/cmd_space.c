@@ -140,7 +140,7 @@ static int diagnose(space_run_t *r)
     return rc;
 }
 
-static int analyse(space_run_t *r)
+int space_run_analyse(space_run_t *r)
 {
     space_job_t *j = r->job;
     size_t n = parley_space_actor_count(j->sp), m = parley_space_issue_count(j->sp);
@@ -169,7 +169,7 @@ static int analyse(space_run_t *r)
     return EXIT_OK;
 }
 
-static void run_free(space_run_t *r)
+void space_run_free(space_run_t *r)
 {
     parley_frontier_destroy(r->f);
     free(r->best);
@@ -201,7 +201,7 @@ int cmd_space(int argc, char **argv)
         space_run_t r;
         memset(&r, 0, sizeof r);
         r.job = &j;
-        rc = analyse(&r);
+        rc = space_run_analyse(&r);
         if (!rc) {
             parley_buf_t b;
             parley_buf_init(&b);
@@ -212,9 +212,15 @@ int cmd_space(int argc, char **argv)
             else
                 space_render_table(&b, &r);
             rc = cli_emit("space", j.ctx, &b, a.out);
+            if (j.arc.store) { /* archived: what --format json gives */
+                b.len = 0;
+                j.limit = a.limit ? j.limit : 1000;
+                space_render_json(&b, &r);
+                rc = cli_archive_save(&j.arc, j.s, &j.seed, &b, rc);
+            }
             parley_buf_free(&b);
         }
-        run_free(&r);
+        space_run_free(&r);
     }
     space_job_close(&j);
     return rc;

@@ -115,7 +115,7 @@ static int one(space_job_t *j, size_t p, parley_buf_t *b, parley_json_t *js)
     }
     if (js)
         json_one(js, j, pr, base, t, nt);
-    else
+    if (b)
         table_one(b, j, pr, base, t, nt);
     free(t);
     free(base);
@@ -134,27 +134,31 @@ static int run(space_job_t *j, const char *proposal, const char *out)
                          "%s: trades are found on a proposal, and the scenario has none",
                          parley_scenario_origin(j->s));
     }
-    parley_buf_t b;
+    parley_buf_t b, jb; /* the table shown; the JSON, shown or archived (--db) */
     parley_buf_init(&b);
+    parley_buf_init(&jb);
     parley_json_t js;
-    int json = j->fmt == FMT_JSON, rc = EXIT_OK;
+    int json = j->fmt == FMT_JSON || j->arc.store, rc = EXIT_OK;
     if (json) {
-        parley_json_init(&js, &b, 1);
+        parley_json_init(&js, &jb, 1);
         parley_json_object_begin(&js);
         space_json_header(&js, j);
         parley_json_key(&js, "proposals");
         parley_json_array_begin(&js);
     }
     for (size_t p = lo; p < hi && !rc; p++)
-        rc = one(j, p, &b, json ? &js : NULL);
+        rc = one(j, p, j->fmt == FMT_JSON ? NULL : &b, json ? &js : NULL);
     if (json) {
         parley_json_array_end(&js);
         parley_json_object_end(&js);
-        parley_buf_puts(&b, "\n");
+        parley_buf_puts(&jb, "\n");
     }
-    if (!rc)
-        rc = cli_emit(j->cmd, j->ctx, &b, out);
+    if (!rc) {
+        rc = cli_emit(j->cmd, j->ctx, j->fmt == FMT_JSON ? &jb : &b, out);
+        rc = cli_archive_save(&j->arc, j->s, NULL, &jb, rc);
+    }
     parley_buf_free(&b);
+    parley_buf_free(&jb);
     return rc;
 }
 

@@ -18,6 +18,9 @@ typedef struct eval_run {
 /* Evaluates the selected proposals; 0 on success, -1 when out of memory. */
 int eval_run_init(eval_run_t *r, const parley_scenario_t *s, const size_t *props, size_t n);
 void eval_run_free(eval_run_t *r);
+/* Evaluates one proposal (by id, with a did-you-mean message) or, when
+ * proposal is NULL, every proposal; EXIT_OK or an exit code (message given). */
+int eval_run_select(eval_run_t *r, const parley_scenario_t *s, const char *proposal);
 
 static inline const parley_actor_eval_t *eval_actor(const eval_run_t *r, size_t p, size_t i)
 {

@@ -29,9 +29,80 @@ void fc_model_label(parley_buf_t *b, parley_model_t m, const parley_fc_params_t 
                           p->nash_salience ? "capability x salience" : "capability");
 }
 
-void fc_params_json(parley_json_t *j, const parley_fc_params_t *p)
+/* The words of the SMP's options, in the orders of their enums (as the
+ * --smp-* options and the scenario's `smp:` section write them). */
+static const char *const SMP_VP[] = {"linear", "square", "quartic", "octic", "binary"};
+static const char *const SMP_PCE[] = {"conditional", "markov-incentive", "markov-uniform"};
+static const char *const SMP_VR[] = {"proportional", "binary", "prop-binary", "prop-cubic",
+                                     "cubic", "asymmetric-prospect"};
+static const char *const SMP_RA[] = {"one-third", "none", "half", "two-thirds", "full"};
+static const char *const SMP_RR[] = {"mid", "min", "max"};
+static const char *const SMP_TP[] = {"semi", "none", "full"};
+static const char *const SMP_IV[] = {"s2p2", "s1p1", "s2pmax"};
+static const char *const SMP_BM[] = {"initiator-only", "initiator-receiver",
+                                     "pairwise-compromise"};
+
+static void json_word(parley_json_t *j, const char *key, const char *const *words, size_t n,
+                      unsigned k)
+{
+    parley_json_key(j, key);
+    parley_json_string(j, k < n ? words[k] : NULL);
+}
+#define JSON_WORD(j, key, words, v) json_word(j, key, words, sizeof words / sizeof *words, (unsigned)(v))
+
+/* The SMP's options, so that a run can be repeated: every option, the seed
+ * (a number, or a decimal string past 2^53 where doubles lose digits) and
+ * the accommodation entries of the scenario ("identity" when none). */
+static void smp_params_json(parley_json_t *j, const parley_smp_params_t *o,
+                            const parley_scenario_t *s)
 {
     parley_json_object_begin(j);
+    JSON_WORD(j, "victory", SMP_VP, o->victory);
+    JSON_WORD(j, "pce", SMP_PCE, o->pce);
+    JSON_WORD(j, "voting", SMP_VR, o->vote);
+    JSON_WORD(j, "risk_adjust", SMP_RA, o->risk_adjust);
+    JSON_WORD(j, "risk_range", SMP_RR, o->risk_range);
+    JSON_WORD(j, "commit", SMP_TP, o->commit);
+    JSON_WORD(j, "interp", SMP_IV, o->interp);
+    JSON_WORD(j, "bargain", SMP_BM, o->bargain);
+    parley_json_key(j, "mode");
+    parley_json_string(j, o->stochastic ? "stochastic" : "deterministic");
+    parley_json_key(j, "seed");
+    if (o->seed <= (1ull << 53)) {
+        parley_json_int(j, (long long)o->seed);
+    } else {
+        char num[32];
+        snprintf(num, sizeof num, "%llu", (unsigned long long)o->seed);
+        parley_json_string(j, num);
+    }
+    parley_json_key(j, "challenge_victory");
+    parley_json_bool(j, o->challenge_victory);
+    parley_json_key(j, "salience");
+    parley_json_string(j, o->salience == PARLEY_SMP_SALIENCE_NORMALISE ? "normalise" : "strict");
+    parley_json_key(j, "accommodation");
+    const parley_smp_config_t *c = parley_scenario_smp(s);
+    if (!o->accommodation || o->accommodation != c->params.accommodation) {
+        parley_json_string(j, o->accommodation ? "custom" : "identity");
+    } else {
+        parley_json_array_begin(j);
+        for (size_t k = 0; k < c->n_adjust; k++) {
+            parley_json_object_begin(j);
+            parley_json_key(j, "actor");
+            parley_json_string(j, parley_scenario_actor(s, c->adjust[k].actor)->id);
+            parley_json_key(j, "reference");
+            parley_json_string(j, parley_scenario_actor(s, c->adjust[k].reference)->id);
+            parley_json_key(j, "adjust");
+            parley_json_number(j, c->adjust[k].adjust);
+            parley_json_object_end(j);
+        }
+        parley_json_array_end(j);
+    }
+    parley_json_object_end(j);
+}
+
+/* The parameters' keys (the caller opens and closes the object). */
+static void params_keys(parley_json_t *j, const parley_fc_params_t *p)
+{
     parley_json_key(j, "q");
     parley_json_number(j, p->q);
     parley_json_key(j, "risk");
@@ -46,6 +117,12 @@ void fc_params_json(parley_json_t *j, const parley_fc_params_t *p)
     parley_json_number(j, p->gamma);
     parley_json_key(j, "nash_power");
     parley_json_string(j, p->nash_salience ? "capability x salience" : "capability");
+}
+
+void fc_params_json(parley_json_t *j, const parley_fc_params_t *p)
+{
+    parley_json_object_begin(j);
+    params_keys(j, p);
     parley_json_object_end(j);
 }
 
@@ -283,7 +360,15 @@ void fc_render_json(parley_buf_t *b, const fc_run_t *r)
     parley_json_key(&j, "definition");
     parley_json_string(&j, "docs/models.md");
     parley_json_key(&j, "parameters");
-    fc_params_json(&j, &r->prm);
+    parley_json_object_begin(&j);
+    params_keys(&j, &r->prm);
+    for (size_t m = 0; m < r->n_models; m++)
+        if (r->models[m].model == PARLEY_MODEL_SMP) { /* only when the SMP ran */
+            parley_json_key(&j, "smp");
+            smp_params_json(&j, &r->prm.smp, r->s);
+            break;
+        }
+    parley_json_object_end(&j);
     parley_json_key(&j, "models");
     parley_json_array_begin(&j);
     for (size_t m = 0; m < r->n_models; m++)

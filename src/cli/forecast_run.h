@@ -44,6 +44,12 @@ void fc_model_label(parley_buf_t *b, parley_model_t m, const parley_fc_params_t 
 /* Writes the parameters as a JSON object. */
 void fc_params_json(parley_json_t *j, const parley_fc_params_t *p);
 
+/* Runs r's models (r->models[].model, r->n_models, r->prm and r->trace set)
+ * on scenario s; EXIT_OK or an exit code (message given). fc_run_free frees
+ * the results either way. */
+int fc_run_compute(parley_ctx_t *ctx, const parley_scenario_t *s, fc_run_t *r);
+void fc_run_free(fc_run_t *r);
+
 void fc_render_text(parley_buf_t *b, const fc_run_t *r);
 void fc_render_json(parley_buf_t *b, const fc_run_t *r);
 void fc_render_csv(parley_buf_t *b, const fc_run_t *r);

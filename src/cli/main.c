@@ -21,6 +21,12 @@ static const command_t COMMANDS[] = {
     {"trades", cmd_trades},
     {"forecast", cmd_forecast},
     {"backtest", cmd_backtest},
+    {"simulate", cmd_simulate},
+    {"montecarlo", cmd_montecarlo},
+    {"sensitivity", cmd_sensitivity},
+    {"runs", cmd_runs},
+    {"serve", cmd_serve},
+    {"report", cmd_report},
     {"help", cmd_help},
     {NULL, NULL},
 };
@@ -32,13 +38,14 @@ int main(int argc, char **argv)
         return EXIT_USAGE;
     }
     const char *name = argv[1];
+    cli_archive_args(argc - 1, argv + 1);
     if (strcmp(name, "--version") == 0 || strcmp(name, "version") == 0) {
         printf("parley %s\n", parley_version());
         return EXIT_OK;
     }
     if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0)
         return cmd_help(1, argv);
-    const char *names[16];
+    const char *names[32];
     size_t n = 0;
     for (const command_t *c = COMMANDS; c->name; c++) {
         if (strcmp(c->name, name) == 0)

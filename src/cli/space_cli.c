@@ -22,6 +22,7 @@ size_t space_opts(space_args_t *a, cli_opt_t *o, size_t k)
         {"--format", "FORMAT", &a->fmt},     {"-o", "FILE", &a->out},
         {"--output", "FILE", &a->out},       {"--color", "WHEN", &a->color},
         {"--progress", "WHEN", &a->progress}, {"--drop-red-lines", "LIST", &a->drop},
+        {"--db", "FILE", &a->db},
         {NULL, NULL, NULL}};
     for (size_t x = 0; add[x].name; x++)
         o[k++] = add[x];
@@ -212,19 +213,25 @@ static int build(space_job_t *j)
     return st ? cli_fail(j->cmd, j->ctx, st) : parse_drop(j);
 }
 
-int space_job_open(space_job_t *j, const char *cmd, const space_args_t *a, const char *path,
-                   size_t default_limit)
+/* The scenario comes from path, or from buf (len bytes, named path) when buf is set. */
+static int open_job(space_job_t *j, const char *cmd, const space_args_t *a, const char *path,
+                    const char *buf, size_t len, size_t default_limit)
 {
     memset(j, 0, sizeof *j);
     j->cmd = cmd;
     j->drop = a->drop;
     int rc = parse_opts(j, a, default_limit);
-    if (rc)
+    if (rc || (rc = cli_archive_open(&j->arc, cmd, a->db)))
         return rc;
     if (!(j->ctx = parley_ctx_create()))
         return cli_error(cmd, EXIT_INTERNAL, "out of memory");
-    if ((rc = load(j, path)))
+    if (buf) {
+        parley_status_t st = parley_scenario_load_buffer(j->ctx, path, buf, len, &j->s);
+        if (st)
+            return cli_fail(cmd, j->ctx, st);
+    } else if ((rc = load(j, path))) {
         return rc;
+    }
     if (a->actors) {
         j->actors = malloc(parley_scenario_actor_count(j->s) * sizeof *j->actors);
         if (!j->actors)
@@ -235,6 +242,18 @@ int space_job_open(space_job_t *j, const char *cmd, const space_args_t *a, const
     return build(j);
 }
 
+int space_job_open(space_job_t *j, const char *cmd, const space_args_t *a, const char *path,
+                   size_t default_limit)
+{
+    return open_job(j, cmd, a, path, NULL, 0, default_limit);
+}
+
+int space_job_open_buffer(space_job_t *j, const char *cmd, const space_args_t *a,
+                          const char *name, const char *buf, size_t len, size_t default_limit)
+{
+    return open_job(j, cmd, a, name, buf ? buf : "", len, default_limit);
+}
+
 int space_job_include(space_job_t *j, const double *include)
 {
     j->include = include;
@@ -243,6 +262,7 @@ int space_job_include(space_job_t *j, const double *include)
 
 void space_job_close(space_job_t *j)
 {
+    cli_archive_close(&j->arc);
     parley_space_destroy(j->sp);
     parley_scenario_destroy(j->s);
     parley_ctx_destroy(j->ctx);

@@ -12,6 +12,7 @@
 typedef struct space_args {
     const char *grid, *actors, *method, *max_memory, *limit, *seed, *budget, *samples;
     const char *fmt, *out, *color, *proposal, *max, *progress, *drop;
+    const char *db;        /* --db FILE: the run archive */
 } space_args_t;
 
 /* The options every space command takes, appended to opts (NULL-terminated). */
@@ -34,12 +35,17 @@ typedef struct space_job {
     const char *drop;      /* --drop-red-lines as given */
     unsigned char *red;    /* space actors x issues: 1 enforces that red line */
     parley_constraints_t cons; /* BATNAs and the red lines kept */
+    cli_archive_t arc;     /* --db: stores the run (archive.c) */
 } space_job_t;
 
 /* Parses the options, loads the scenario (a file, or a GENIUS folder) and
  * builds the space; EXIT_OK or an exit code (message printed). */
 int space_job_open(space_job_t *j, const char *cmd, const space_args_t *a, const char *path,
                    size_t default_limit);
+/* As space_job_open, the scenario read from buf (len bytes, YAML or JSON) and
+ * named `name` in messages and in the JSON header. */
+int space_job_open_buffer(space_job_t *j, const char *cmd, const space_args_t *a,
+                          const char *name, const char *buf, size_t len, size_t default_limit);
 /* Parses the options of a space command that also takes --proposal ID and
  * one FILE; on success *path is the file. Returns EXIT_OK, CLI_HELP (help
  * printed) or an exit code (message printed). */

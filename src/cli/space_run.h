@@ -32,6 +32,11 @@ typedef struct space_run {
     int64_t uniform;                 /* max over packages of the min surplus (< 0) */
 } space_run_t;
 
+/* Computes everything `space` reports for r->job (r zeroed but for job);
+ * EXIT_OK or an exit code (message given). space_run_free frees r either way. */
+int space_run_analyse(space_run_t *r);
+void space_run_free(space_run_t *r);
+
 void space_render_table(parley_buf_t *b, const space_run_t *r);
 void space_render_json(parley_buf_t *b, const space_run_t *r);
 void space_render_csv(parley_buf_t *b, const space_run_t *r);

@@ -60,6 +60,14 @@ struct parley_scenario {
     parley_stance_t *stances;     /* n_actors * n_issues, row per actor */
     parley_proposal_t *proposals;
     double *weights;              /* n_actors * n_issues salience shares */
+    parley_smp_config_t smp;      /* the `smp:` section, or defaults (load_smp.c) */
+    const char *text;             /* the bytes loaded (for parley_scenario_clone) */
+    size_t text_len;
+    parley_uncertain_t *unc;      /* uncertain inputs, in file order */
+    double **unc_target;          /* where each one's value lives */
+    double *unc_old;              /* scratch: the values before a set (to undo it) */
+    size_t n_unc, cap_unc;
+    parley_sim_config_t sim;      /* the `simulation:` section, or defaults */
 };
 
 /* Allocates an empty scenario; NULL when out of memory. */
@@ -67,6 +75,13 @@ parley_scenario_t *parley__scenario_new(void);
 /* Computes the weights (PARLEY_ENOMEM is its only failure). Every actor's
  * saliences must sum to more than zero. Call once everything else is filled in. */
 parley_status_t parley__scenario_finish(parley_ctx_t *ctx, parley_scenario_t *s);
+
+/* Records an uncertain input whose value lives at *target (arena memory of
+ * s); label and path are copied. PARLEY_ENOMEM is its only failure. */
+parley_status_t parley__scenario_add_uncertain(parley_ctx_t *ctx, parley_scenario_t *s,
+                                               const parley_uncertain_t *u, double *target);
+/* Fills s->sim with the defaults (call before loading a `simulation:` section). */
+parley_status_t parley__sim_defaults(parley_ctx_t *ctx, parley_scenario_t *s);
 
 /* ---- SHA-256 of a byte string as 64 lowercase hex digits + NUL. */
 void parley__sha256_hex(const void *data, size_t len, char hex[65]);

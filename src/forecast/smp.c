@@ -310,10 +310,33 @@ void parley__smp_free(smp_t *s)
     parley__free(s->uniq);
     parley__free(s->bi);
     parley__free(s->bx);
+    parley__free(s->acc);
     parley__free(s);
 }
 
-/* The SMP needs every actor on every issue, saliences summing to at most 1. */
+/* Entries in [0,1], rows summing to at most 1 (KTAB's tolerance 1e-10). */
+static parley_status_t accommodation_check(parley_ctx_t *ctx, const parley_forecast_t *f)
+{
+    const double *A = f->prm.smp.accommodation;
+    size_t n = f->na;
+    for (size_t i = 0; A && i < n; i++) {
+        double sum = 0.0;
+        for (size_t j = 0; j < n; j++) {
+            double a = A[i * n + j];
+            if (!(a >= 0.0 && a <= 1.0))
+                return parley__fail(ctx, PARLEY_EARG, "the SMP's accommodation of actor #%zu "
+                                    "to #%zu must be in [0,1], got %g", i + 1, j + 1, a);
+            sum += a;
+        }
+        if (sum > 1.0 + 1e-10)
+            return parley__fail(ctx, PARLEY_EARG, "the SMP's accommodation row of actor #%zu "
+                                "sums to %g: at most 1", i + 1, sum);
+    }
+    return PARLEY_OK;
+}
+
+/* The SMP needs every actor on every issue, saliences summing to at most 1
+ * (or normalised). */
 static parley_status_t check(parley_ctx_t *ctx, const parley_forecast_t *f)
 {
     size_t na = f->na, ni = f->ni;
@@ -331,13 +354,18 @@ static parley_status_t check(parley_ctx_t *ctx, const parley_forecast_t *f)
                                     "actor #%zu has none on issue #%zu", i + 1, j + 1);
             sum += f->sal[j * na + i];
         }
-        if (!(sum > 0.0 && sum <= 1.0 + 1e-9))
+        if (!(sum > 0.0))
+            return parley__fail(ctx, PARLEY_EINPUT, "actor #%zu has salience 0 on every issue: "
+                                "the SMP needs each actor to care about something", i + 1);
+        if (sum > 1.0 + 1e-9 && f->prm.smp.salience == PARLEY_SMP_SALIENCE_STRICT)
             return parley__fail(ctx, PARLEY_EINPUT,
-                                "actor #%zu: the SMP needs saliences summing to a value in "
-                                "(0, 1] (shares of the actor's attention, as in KTAB), got %g",
+                                "actor #%zu: the SMP needs saliences summing to at most 1 "
+                                "(shares of the actor's attention, as in KTAB), got %g; the "
+                                "salience option 'normalise' (--smp-salience normalise) divides "
+                                "each actor's saliences by their sum",
                                 i + 1, sum);
     }
-    return PARLEY_OK;
+    return accommodation_check(ctx, f);
 }
 
 /* Copies the actors' positions and values back into the forecast object. */
@@ -374,7 +402,19 @@ parley_status_t parley__smp_create(parley_ctx_t *ctx, parley_forecast_t *f)
             s->sig[i] += f->sal[j * n + i];
             s->x[i * D + j] = (f->x[j * n + i] - f->lo[j]) / (f->hi[j] - f->lo[j]);
         }
+        if (s->o.salience == PARLEY_SMP_SALIENCE_NORMALISE) {
+            for (size_t j = 0; j < D; j++)
+                s->sal[i * D + j] /= s->sig[i];
+            s->sig[i] = 1.0;
+        }
     }
+    if (s->o.accommodation && !(s->acc = parley__malloc(n * n * sizeof(double)))) {
+        parley__smp_free(s);
+        return parley__fail(ctx, PARLEY_ENOMEM, "out of memory");
+    }
+    if (s->acc)
+        memcpy(s->acc, s->o.accommodation, n * n * sizeof(double));
+    s->o.accommodation = NULL; /* the caller's; s->acc is the copy */
     memcpy(s->y, s->x, n * D * sizeof(double)); /* ideals start at the positions */
     f->smp = s;
     setup(s);
@@ -404,6 +444,30 @@ size_t parley__smp_choose(smp_t *s, size_t no)
     return best;
 }
 
+/* y_i <- sum_j A_ij x_j + (1 - sum_j A_ij) y_i on the new positions; with
+ * the identity (no matrix) ideals simply follow the positions. */
+static void accommodate(smp_t *s)
+{
+    size_t n = s->n, D = s->D;
+    if (!s->acc) {
+        memcpy(s->y, s->x, n * D * sizeof(double));
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const double *a = s->acc + i * n;
+        double sum = 0.0, *y = s->y + i * D;
+        for (size_t j = 0; j < n; j++)
+            sum += a[j];
+        double lag = sum < 1.0 ? 1.0 - sum : 0.0; /* a row a hair above 1 counts as 1 */
+        for (size_t k = 0; k < D; k++) {
+            double v = 0.0;
+            for (size_t j = 0; j < n; j++)
+                v += a[j] * s->x[j * D + k];
+            y[k] = v + lag * y[k];
+        }
+    }
+}
+
 int parley__smp_step(parley_forecast_t *f)
 {
     smp_t *s = f->smp;
@@ -419,7 +483,7 @@ int parley__smp_step(parley_forecast_t *f)
         moved += sqrt(e);
     }
     memcpy(s->x, s->nx, n * D * sizeof(double));
-    memcpy(s->y, s->x, n * D * sizeof(double)); /* identity accommodation: ideals follow */
+    accommodate(s);
     s->turn++;
     s->moved = moved;
     if (s->turn == 1)

@@ -32,6 +32,7 @@ typedef struct smp {
     size_t nb, *bi, *bj;     /* 2n: initiator, receiver */
     double *bx;              /* 2n * 2D: the initiator's then the receiver's position */
     size_t *opt;             /* 2n+1: one actor's options (SMP_NONE: status quo) */
+    double *acc;             /* n*n: the accommodation matrix; NULL: the identity */
     double d1, moved;        /* movement in turn 1 and in the last turn */
     unsigned turn;
     parley__rng_t rng;

@@ -60,22 +60,26 @@ static parley_status_t load_actor(loader_t *L, const yt_node_t *n, parley_actor_
     if (!bat)
         return parley__lerr(L, n, "%s has no 'batna' (the utility of walking away, in [0,1])",
                             what);
-    char w2[200];
+    char w2[200], path[160];
     const yt_node_t *at;
     snprintf(w2, sizeof w2, "%s: capability", what);
-    if ((st = parley__lnumber(L, cap, w2, &a->capability, &a->capability_source, &at)))
+    snprintf(path, sizeof path, "actors.%s.capability", a->id);
+    if ((st = parley__lnumber_u(L, cap, w2, path, 1e-9, 1e12, &a->capability,
+                                &a->capability_source, &at)))
         return st;
     if (!(a->capability > 0.0))
         return parley__lerr(L, at, "%s must be > 0, got %s", w2, at->str);
     snprintf(w2, sizeof w2, "%s: batna", what);
-    if ((st = parley__lnumber(L, bat, w2, &a->batna, &a->batna_source, &at)))
+    snprintf(path, sizeof path, "actors.%s.batna", a->id);
+    if ((st = parley__lnumber_u(L, bat, w2, path, 0.0, 1.0, &a->batna, &a->batna_source, &at)))
         return st;
     if (a->batna < 0.0 || a->batna > 1.0)
         return parley__lerr(L, at, "%s must be in [0,1], got %s", w2, at->str);
     const yt_node_t *dr = parley__lget(n, "batna_drift");
     if (dr) {
         snprintf(w2, sizeof w2, "%s: batna_drift", what);
-        if ((st = parley__lnumber(L, dr, w2, &a->batna_drift, NULL, &at)))
+        snprintf(path, sizeof path, "actors.%s.batna_drift", a->id);
+        if ((st = parley__lnumber_u(L, dr, w2, path, -1.0, 1.0, &a->batna_drift, NULL, &at)))
             return st;
         if (a->batna_drift < -1.0 || a->batna_drift > 1.0)
             return parley__lerr(L, at, "%s must be in [-1,1] (utility per round), got %s", w2,
@@ -85,7 +89,8 @@ static parley_status_t load_actor(loader_t *L, const yt_node_t *n, parley_actor_
     const yt_node_t *dc = parley__lget(n, "discount");
     if (dc) {
         snprintf(w2, sizeof w2, "%s: discount", what);
-        if ((st = parley__lnumber(L, dc, w2, &a->discount, NULL, &at)))
+        snprintf(path, sizeof path, "actors.%s.discount", a->id);
+        if ((st = parley__lnumber_u(L, dc, w2, path, 1e-9, 1.0, &a->discount, NULL, &at)))
             return st;
         if (!(a->discount > 0.0 && a->discount <= 1.0))
             return parley__lerr(L, at, "%s must be in (0,1] (the factor per round), got %s", w2,
@@ -307,7 +312,7 @@ static parley_status_t load_meta(loader_t *L, const yt_node_t *n)
 static parley_status_t load_root(loader_t *L, const yt_node_t *root)
 {
     static const char *const keys[] = {"parley", "scenario", "actors", "issues", "stances",
-                                       "proposals", NULL};
+                                       "proposals", "simulation", "smp", NULL};
     if (!root)
         return parley__lerr(L, NULL, "the file is empty: expected a scenario "
                                      "(see docs/scenario-format.md)");
@@ -345,6 +350,13 @@ static parley_status_t load_root(loader_t *L, const yt_node_t *root)
         return st;
     if (props && (st = parley__load_proposals(L, props)))
         return st;
+    if ((st = parley__load_smp(L, parley__lget(root, "smp"))))
+        return st;
+    if ((st = parley__sim_defaults(L->ctx, L->s)))
+        return st;
+    const yt_node_t *sim = parley__lget(root, "simulation");
+    if (sim && (st = parley__load_simulation(L, sim)))
+        return st;
     return parley__scenario_finish(L->ctx, L->s);
 }
 
@@ -364,9 +376,14 @@ parley_status_t parley_scenario_load_buffer(parley_ctx_t *ctx, const char *name,
     parley_status_t st = parley__yt_parse(ctx, &tree, name, buf ? buf : "", len, &LIMITS, &root);
     if (st == PARLEY_OK) {
         s->origin = parley__arena_strdup(&s->arena, name);
+        char *text = parley__arena_alloc(&s->arena, len + 1);
+        if (text && len)
+            memcpy(text, buf, len);
+        s->text = text;
+        s->text_len = len;
         memcpy(s->hash, "sha256:", 7);
         parley__sha256_hex(buf ? buf : "", len, s->hash + 7);
-        st = s->origin ? load_root(&L, root)
+        st = s->origin && text ? load_root(&L, root)
                        : parley__fail(ctx, PARLEY_ENOMEM, "%s: out of memory", name);
     }
     parley__arena_free(&tree);

@@ -28,8 +28,7 @@ static parley_status_t unknown_id(loader_t *L, const yt_node_t *at, const char *
 }
 
 /* unknown_id for actors (issues when `issues`), listing the ids only on this error path. */
-static parley_status_t unknown_in_scenario(loader_t *L, const yt_node_t *at, const char *what,
-                                           int issues)
+parley_status_t parley__lunknown(loader_t *L, const yt_node_t *at, const char *what, int issues)
 {
     const parley_scenario_t *s = L->s;
     size_t n = issues ? s->n_issues : s->n_actors;
@@ -63,6 +62,12 @@ static parley_status_t find_option(loader_t *L, const parley_issue_t *is, const 
 }
 
 /* ideal / values / exponent of a discrete issue: fills st->table. */
+/* The actor a stance belongs to (stances are a row per actor). */
+static size_t st_actor(const loader_t *L, const parley_stance_t *st)
+{
+    return (size_t)(st - L->s->stances) / L->s->n_issues;
+}
+
 static parley_status_t discrete_values(loader_t *L, const yt_node_t *n, const parley_issue_t *is,
                                        parley_stance_t *st, const char *what)
 {
@@ -98,7 +103,11 @@ static parley_status_t discrete_values(loader_t *L, const yt_node_t *n, const pa
                 return rc;
             char wv[700];
             snprintf(wv, sizeof wv, "%s: value of option '%s'", what, is->options[k].id);
-            if ((rc = parley__lnumber(L, values->items[2 * p + 1], wv, &table[k], NULL, &at)))
+            char path[400];
+            snprintf(path, sizeof path, "stances.%s.%s.values.%s", L->s->actors[st_actor(L, st)].id,
+                     is->id, is->options[k].id);
+            if ((rc = parley__lnumber_u(L, values->items[2 * p + 1], wv, path, 0.0, 1.0, &table[k],
+                                        NULL, &at)))
                 return rc;
             if (table[k] < 0.0 || table[k] > 1.0)
                 return parley__lerr(L, at, "%s must be in [0,1], got %s", wv, at->str);
@@ -142,7 +151,10 @@ static parley_status_t continuous_points(loader_t *L, const yt_node_t *values,
         if (k && !(px[k] > px[k - 1]))
             return parley__lerr(L, at, "%s: positions must increase, got %s after %g", w, at->str,
                                 px[k - 1]);
-        if ((rc = parley__lnumber(L, pt->items[1], w, &pv[k], NULL, &at)))
+        char path[400];
+        snprintf(path, sizeof path, "stances.%s.%s.values[%zu]", L->s->actors[st_actor(L, st)].id,
+                 is->id, k);
+        if ((rc = parley__lnumber_u(L, pt->items[1], w, path, 0.0, 1.0, &pv[k], NULL, &at)))
             return rc;
         if (pv[k] < 0.0 || pv[k] > 1.0)
             return parley__lerr(L, at, "%s: value must be in [0,1], got %s", w, at->str);
@@ -166,7 +178,9 @@ static parley_status_t continuous_values(loader_t *L, const yt_node_t *n, const 
         return continuous_points(L, parley__lget(n, "values"), is, st, what);
     }
     snprintf(w, sizeof w, "%s: ideal", what);
-    if ((rc = parley__lnumber(L, ideal, w, &st->ideal, NULL, &at)))
+    char path[400];
+    snprintf(path, sizeof path, "stances.%s.%s.ideal", L->s->actors[st_actor(L, st)].id, is->id);
+    if ((rc = parley__lnumber_u(L, ideal, w, path, is->lo, is->hi, &st->ideal, NULL, &at)))
         return rc;
     if (st->ideal < is->lo || st->ideal > is->hi)
         return parley__lerr(L, at, "%s %s is outside the scale %g..%g", w, at->str, is->lo, is->hi);
@@ -259,7 +273,9 @@ static parley_status_t load_stance(loader_t *L, const yt_node_t *n, size_t i, si
         return parley__lerr(L, n, "%s has no 'salience' (how much it cares, in [0,1])", what);
     char w[360];
     snprintf(w, sizeof w, "actor '%s': salience for issue '%s'", s->actors[i].id, is->id);
-    if ((rc = parley__lnumber(L, sal, w, &st->salience, NULL, &at)))
+    char path[400];
+    snprintf(path, sizeof path, "stances.%s.%s.salience", s->actors[i].id, is->id);
+    if ((rc = parley__lnumber_u(L, sal, w, path, 0.0, 1.0, &st->salience, NULL, &at)))
         return rc;
     if (st->salience < 0.0 || st->salience > 1.0)
         return parley__lerr(L, at, "%s must be in [0,1], got %s", w, at->str);
@@ -324,7 +340,7 @@ parley_status_t parley__load_stances(loader_t *L, const yt_node_t *map)
         const yt_node_t *key = map->items[2 * p], *row = map->items[2 * p + 1];
         size_t i = parley_scenario_find_actor(s, key->str);
         if (i == NOT_FOUND)
-            return unknown_in_scenario(L, key, "'stances': ", 0);
+            return parley__lunknown(L, key, "'stances': ", 0);
         char w[160];
         snprintf(w, sizeof w, "stances of actor '%s'", s->actors[i].id);
         if ((rc = parley__lexpect(L, row, YT_MAP, w)))
@@ -335,7 +351,7 @@ parley_status_t parley__load_stances(loader_t *L, const yt_node_t *map)
             if (j == NOT_FOUND) {
                 char w2[200];
                 snprintf(w2, sizeof w2, "%s: ", w);
-                return unknown_in_scenario(L, ik, w2, 1);
+                return parley__lunknown(L, ik, w2, 1);
             }
             if ((rc = load_stance(L, row->items[2 * q + 1], i, j)))
                 return rc;
@@ -423,7 +439,7 @@ static parley_status_t load_proposal(loader_t *L, const yt_node_t *n, parley_pro
         if (j == NOT_FOUND) {
             char w2[260];
             snprintf(w2, sizeof w2, "%s: ", w);
-            return unknown_in_scenario(L, ik, w2, 1);
+            return parley__lunknown(L, ik, w2, 1);
         }
         char wp[300];
         snprintf(wp, sizeof wp, "%s: position on issue '%s'", what, s->issues[j].id);

@@ -43,6 +43,17 @@ parley_status_t parley__lid(loader_t *L, const yt_node_t *n, const char *what, c
  * of the number itself (for later range errors); source may be NULL. */
 parley_status_t parley__lnumber(loader_t *L, const yt_node_t *n, const char *what, double *out,
                                 const char **source, const yt_node_t **at);
+/* As parley__lnumber, and the number may also be written as a distribution
+ * {dist: uniform|triangular|normal|beta, ...} whose range must lie in
+ * [lo, hi]: then *out gets its point estimate and the scenario records an
+ * uncertain input labelled `what`, keyed `path`, living at out (which must
+ * be scenario memory). load_dist.c. */
+parley_status_t parley__lnumber_u(loader_t *L, const yt_node_t *n, const char *what,
+                                  const char *path, double lo, double hi, double *out,
+                                  const char **source, const yt_node_t **at);
+/* "unknown actor 'X'" (issues == 0) or "unknown issue 'X'", with a
+ * did-you-mean suggestion, located at `at`; `what` prefixes the message. */
+parley_status_t parley__lunknown(loader_t *L, const yt_node_t *at, const char *what, int issues);
 /* Parses a YAML/JSON decimal number (digits may be grouped with '_'). */
 int parley__parse_number(const char *s, double *out);
 
@@ -61,5 +72,8 @@ parley_status_t parley__load_actors(loader_t *L, const yt_node_t *seq);
 parley_status_t parley__load_issues(loader_t *L, const yt_node_t *seq);
 parley_status_t parley__load_stances(loader_t *L, const yt_node_t *map);
 parley_status_t parley__load_proposals(loader_t *L, const yt_node_t *seq);
+parley_status_t parley__load_simulation(loader_t *L, const yt_node_t *map);
+/* The optional `smp:` section (NULL: defaults), after the actors (load_smp.c). */
+parley_status_t parley__load_smp(loader_t *L, const yt_node_t *map);
 
 #endif

@@ -67,6 +67,6 @@ typedef struct test_case {
 
 /* Each test file exports its cases through one of these. */
 extern const test_case_t tests_core[], tests_loader[], tests_eval[], tests_io[],
-    tests_space[], tests_genius[];
+    tests_space[], tests_genius[], tests_store[], tests_mc[];
 
 #endif

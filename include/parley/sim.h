@@ -1,0 +1,142 @@
+/*
+ * parley/sim.h — plays a negotiation round by round: protocols (stacked
+ * alternating offers, a mediated single text in plenary or shuttle
+ * meetings, who is in the room), strategies (time-dependent concession,
+ * hard-line value extraction, tit-for-tat), tactics (deadlines, walk-away
+ * threats, leaks), drifting BATNAs and scheduled events, and how long a
+ * deal holds afterwards. The rules are in docs/simulation.md.
+ *
+ * Ownership: a parley_sim_t is created by parley_sim_create() and freed by
+ * parley_sim_destroy(); it reads the scenario it was made from (which must
+ * outlive it) afresh at every parley_sim_reset(), so a Monte Carlo worker
+ * can change the scenario's uncertain numbers (parley_scenario_set_uncertain)
+ * between runs and reuse one simulator. Results and trace pointers belong to
+ * the simulator and stay valid until the next reset or destroy. A simulator
+ * is used by one thread at a time; simulations are deterministic.
+ */
+#ifndef PARLEY_SIM_H
+#define PARLEY_SIM_H
+
+#include <stddef.h>
+#include "common.h"
+#include "scenario.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct parley_sim parley_sim_t;
+
+/* What-if switches over the scenario's `simulation:` settings. */
+typedef struct parley_sim_options {
+    unsigned horizon;            /* 0: the scenario's */
+    unsigned grid;               /* 0: the scenario's */
+    int protocol;                /* -1: the scenario's; else a parley_protocol_t */
+    int meeting;                 /* -1: the scenario's; else a parley_meeting_t */
+    int trace;                   /* record the round-by-round trace (off for Monte Carlo) */
+    const unsigned char *tactic_off; /* n_tactics flags: 1 = this tactic is not used; may be NULL */
+    const signed char *room;     /* n_actors: -1 as the scenario, 0 out of the room, 1 in; may be NULL */
+    unsigned long long seed;     /* 0: chance events take their likelier course; else they are
+                                    drawn from this seed (see parley_sim_set_seed) */
+} parley_sim_options_t;
+
+/* Fills *o with "as the scenario says", no trace. Cannot fail. */
+void parley_sim_options_init(parley_sim_options_t *o);
+
+/* Compiles the scenario's packages and settings into a simulator. */
+parley_status_t parley_sim_create(parley_ctx_t *ctx, const parley_scenario_t *s,
+                                  const parley_sim_options_t *o, parley_sim_t **out);
+void parley_sim_destroy(parley_sim_t *sim);
+
+/* Sets the seed of the chance events (a walk-away threat carried out with
+ * its `probability`) for the next runs: 0 makes each take its likelier
+ * course (carried out when probability >= 0.5); any other seed draws each
+ * event from (seed, tactic, round), so a run stays reproducible. */
+void parley_sim_set_seed(parley_sim_t *sim, unsigned long long seed);
+
+/* Re-reads the scenario's numbers and goes back to before round 1. */
+parley_status_t parley_sim_reset(parley_ctx_t *ctx, parley_sim_t *sim);
+/* Plays one round; returns 1 while the negotiation goes on, 0 once it has
+ * ended (agreement or breakdown). */
+int parley_sim_step(parley_sim_t *sim);
+/* Reset, then step until the end. */
+parley_status_t parley_sim_run(parley_ctx_t *ctx, parley_sim_t *sim);
+
+typedef enum parley_sim_end {
+    PARLEY_SIM_RUNNING = 0,
+    PARLEY_SIM_AGREEMENT,
+    PARLEY_SIM_HORIZON,  /* no deal when the horizon was reached */
+    PARLEY_SIM_WALKOUT   /* fewer than two parties left in the room */
+} parley_sim_end_t;
+
+typedef struct parley_sim_result {
+    parley_sim_end_t end;
+    unsigned round;           /* the agreement round, or the last round played */
+    unsigned horizon;         /* rounds available */
+    const double *terms;      /* agreement: a package (n_issues); else NULL */
+    const double *utility;    /* n_actors: utility of the terms (agreement), else NaN */
+    const double *batna;      /* n_actors: BATNA when it ended */
+    const double *discounted; /* n_actors: utility x discount^(round-1) (agreement), else NaN */
+    const unsigned char *signatory; /* n_actors: 1 for a party to the deal */
+    const unsigned char *walked;    /* n_actors: 1 for an actor who walked away */
+    /* Durability (agreement only): the rounds after the deal until some
+     * signatory's BATNA, drifting on with the scheduled events, exceeds its
+     * utility from the deal; 0 if one already does. */
+    int holds;                /* 1: no BATNA overtakes it within durability_horizon */
+    unsigned durability;      /* rounds (when !holds) */
+    size_t breaker;           /* the first actor whose BATNA overtakes (when !holds) */
+} parley_sim_result_t;
+
+/* The outcome so far (final once parley_sim_step has returned 0). */
+const parley_sim_result_t *parley_sim_result(const parley_sim_t *sim);
+
+/* ---- The trace (recorded when options.trace was set). */
+typedef enum parley_sim_answer {
+    PARLEY_ANSWER_NONE = -1, /* not asked */
+    PARLEY_ANSWER_REJECT = 0,
+    PARLEY_ANSWER_ACCEPT = 1,
+    PARLEY_ANSWER_RED_LINE = 2 /* rejected: the text crosses one of its red lines */
+} parley_sim_answer_t;
+
+typedef enum parley_sim_move_kind {
+    PARLEY_MOVE_OFFER = 0, /* an actor's offer (alternating offers) */
+    PARLEY_MOVE_TEXT,      /* the mediator's single text put to the parties */
+    PARLEY_MOVE_RATIFY     /* a text agreed in the room, put to those outside it */
+} parley_sim_move_kind_t;
+
+typedef struct parley_sim_move {
+    unsigned round;
+    parley_sim_move_kind_t kind;
+    size_t by;                 /* the proposer; (size_t)-1 for a neutral mediator */
+    const double *terms;       /* n_issues */
+    const double *utility;     /* n_actors */
+    const signed char *answer; /* n_actors: parley_sim_answer_t */
+} parley_sim_move_t;
+
+typedef struct parley_sim_round {
+    unsigned round;
+    const double *batna;       /* n_actors, after drift and events */
+    const double *reservation; /* n_actors: the least it accepts (BATNA, audience costs, threats) */
+    const double *target;      /* n_actors: what its strategy asks for this round */
+    const unsigned char *room; /* n_actors: 0 outside, 1 in the room, 2 walked away */
+    size_t first_move, n_moves;
+    size_t first_note, n_notes;
+} parley_sim_round_t;
+
+size_t parley_sim_round_count(const parley_sim_t *sim);
+const parley_sim_round_t *parley_sim_round(const parley_sim_t *sim, size_t k);
+size_t parley_sim_move_count(const parley_sim_t *sim);
+const parley_sim_move_t *parley_sim_move(const parley_sim_t *sim, size_t k);
+/* Notes: what happened besides offers ("deadline of 'USA' passed without
+ * consequence: credibility 0.8 -> 0.4", "EU joins the room", ...). */
+size_t parley_sim_note_count(const parley_sim_t *sim);
+const char *parley_sim_note(const parley_sim_t *sim, size_t k);
+
+/* The positions each continuous issue's offers are drawn from (grid
+ * points); discrete issues use their options. */
+unsigned parley_sim_grid(const parley_sim_t *sim);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,429 @@
+/*
+ * sim_out.c — the renderings of `parley simulate`: a text report (outcome,
+ * terms, each party's utility and surplus, durability, then a line per
+ * round, every move with --detail), JSON with the whole trace and the
+ * settings that reproduce it, and CSV, one row per move and actor.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include "sim_run.h"
+
+static const char *const PROTOCOL[] = {"alternating", "mediated"};
+static const char *const MEETING[] = {"plenary", "shuttle"};
+static const char *const ANSWER[] = {"reject", "accept", "red-line"};
+static const char *const MOVE[] = {"offer", "text", "ratify"};
+static const char *const END[] = {"running", "agreement", "horizon", "walkout"};
+
+static const parley_actor_t *actor(const sim_run_t *r, size_t i)
+{
+    return parley_scenario_actor(r->s, i);
+}
+
+static parley_protocol_t protocol_of(const sim_run_t *r)
+{
+    return r->opt.protocol >= 0 ? (parley_protocol_t)r->opt.protocol
+                                : parley_scenario_simulation(r->s)->protocol;
+}
+
+static parley_meeting_t meeting_of(const sim_run_t *r)
+{
+    return r->opt.meeting >= 0 ? (parley_meeting_t)r->opt.meeting
+                               : parley_scenario_simulation(r->s)->meeting;
+}
+
+/* An issue's term: the option id, or the position with its unit. */
+static void term(parley_buf_t *b, const parley_issue_t *is, double x)
+{
+    if (is->kind == PARLEY_ISSUE_DISCRETE)
+        parley_buf_puts(b, is->options[(size_t)x].id);
+    else
+        parley_buf_printf(b, "%.6g%s%s", x, is->unit ? " " : "", is->unit ? is->unit : "");
+}
+
+static void json_term(parley_json_t *j, const parley_issue_t *is, double x)
+{
+    if (is->kind == PARLEY_ISSUE_DISCRETE)
+        parley_json_string(j, is->options[(size_t)x].id);
+    else
+        parley_json_number(j, x);
+}
+
+static const char *mediator_name(const sim_run_t *r, size_t by)
+{
+    return by == (size_t)-1 ? "mediator" : actor(r, by)->id;
+}
+
+/* ---- Text. */
+
+static void text_settings(parley_buf_t *b, const sim_run_t *r)
+{
+    const parley_sim_config_t *c = parley_scenario_simulation(r->s);
+    const parley_sim_result_t *res = parley_sim_result(r->sim);
+    size_t na = parley_scenario_actor_count(r->s);
+    parley_buf_printf(b, "Simulation of '%s' (%.19s...)\n",
+                      parley_scenario_id(r->s) ? parley_scenario_id(r->s)
+                                               : parley_scenario_origin(r->s),
+                      parley_scenario_hash(r->s));
+    if (protocol_of(r) == PARLEY_PROTOCOL_MEDIATED)
+        parley_buf_printf(b, "Protocol: mediated single text, %s, mediator %s; ",
+                          MEETING[meeting_of(r)],
+                          c->mediator == (size_t)-1 ? "neutral" : actor(r, c->mediator)->id);
+    else
+        parley_buf_puts(b, "Protocol: stacked alternating offers; ");
+    parley_buf_printf(b, "at most %u rounds; continuous issues on %u points\n", res->horizon,
+                      parley_sim_grid(r->sim));
+    parley_buf_puts(b, "Strategies:");
+    for (size_t i = 0; i < na; i++)
+        parley_buf_printf(b, " %s %s%s", actor(r, i)->id, c->strategies[i].name,
+                          i + 1 < na ? "," : "\n");
+    if (c->n_tactics) {
+        parley_buf_puts(b, "Tactics:");
+        for (size_t k = 0; k < c->n_tactics; k++) {
+            const parley_tactic_t *t = &c->tactics[k];
+            parley_buf_printf(b, " %s%s%s (round %u)%s%s", t->name,
+                              t->actor != (size_t)-1 ? " by " : "",
+                              t->actor != (size_t)-1 ? actor(r, t->actor)->id : "", t->round,
+                              r->tactic_off[k] ? " [left out]" : "",
+                              k + 1 < c->n_tactics ? "," : "\n");
+        }
+    }
+}
+
+static void text_outcome(parley_buf_t *b, const sim_run_t *r, const cli_style_t *sty)
+{
+    const parley_sim_result_t *res = parley_sim_result(r->sim);
+    size_t na = parley_scenario_actor_count(r->s), ni = parley_scenario_issue_count(r->s);
+    size_t med = protocol_of(r) == PARLEY_PROTOCOL_MEDIATED
+                     ? parley_scenario_simulation(r->s)->mediator : (size_t)-1;
+    if (res->end == PARLEY_SIM_AGREEMENT)
+        parley_buf_printf(b, "\n%sOutcome: AGREEMENT in round %u of %u%s\n", sty->green,
+                          res->round, res->horizon, sty->reset);
+    else if (res->end == PARLEY_SIM_WALKOUT && med != (size_t)-1 && res->walked[med])
+        parley_buf_printf(b, "\n%sOutcome: BREAKDOWN in round %u: the mediator %s walked away%s\n",
+                          sty->red, res->round, actor(r, med)->id, sty->reset);
+    else if (res->end == PARLEY_SIM_WALKOUT)
+        parley_buf_printf(b, "\n%sOutcome: BREAKDOWN in round %u: fewer than two parties are "
+                             "left in the room%s\n", sty->red, res->round, sty->reset);
+    else
+        parley_buf_printf(b, "\n%sOutcome: BREAKDOWN: no deal within %u rounds%s\n", sty->red,
+                          res->horizon, sty->reset);
+    if (res->end == PARLEY_SIM_AGREEMENT) {
+        parley_buf_puts(b, "\nTerms\n");
+        for (size_t j = 0; j < ni; j++) {
+            const parley_issue_t *is = parley_scenario_issue(r->s, j);
+            parley_buf_puts(b, "  ");
+            cli_pad(b, is->id, 26);
+            term(b, is, res->terms[j]);
+            parley_buf_puts(b, "\n");
+        }
+    }
+    parley_buf_puts(b, "\n  party   utility  BATNA   surplus  discounted\n");
+    for (size_t i = 0; i < na; i++) {
+        parley_buf_puts(b, "  ");
+        cli_pad(b, actor(r, i)->id, 8);
+        if (res->end == PARLEY_SIM_AGREEMENT)
+            parley_buf_printf(b, "%7.3f  %6.3f  %+7.3f  %10.3f%s\n", res->utility[i],
+                              res->batna[i], res->utility[i] - res->batna[i], res->discounted[i],
+                              res->walked[i] ? "  (walked away)" : "");
+        else
+            parley_buf_printf(b, "      -  %6.3f        -           -%s\n", res->batna[i],
+                              res->walked[i] ? "  (walked away)" : "");
+    }
+    if (res->end != PARLEY_SIM_AGREEMENT)
+        return;
+    const parley_sim_config_t *c = parley_scenario_simulation(r->s);
+    if (res->holds)
+        parley_buf_printf(b, "\nDurability: holds for at least %u rounds (no party's drifting "
+                             "BATNA overtakes its utility from the deal)\n",
+                          c->durability_horizon);
+    else if (res->durability == 0)
+        parley_buf_printf(b, "\nDurability: fragile at once: %s's BATNA already exceeds its "
+                             "utility from the deal\n", actor(r, res->breaker)->id);
+    else
+        parley_buf_printf(b, "\nDurability: %u rounds, until %s's drifting BATNA exceeds its "
+                             "utility from the deal (%.3f)\n",
+                          res->durability, actor(r, res->breaker)->id,
+                          res->utility[res->breaker]);
+}
+
+static void answers_line(parley_buf_t *b, const sim_run_t *r, const parley_sim_move_t *mv)
+{
+    size_t na = parley_scenario_actor_count(r->s);
+    const char *sep = "";
+    for (int want = PARLEY_ANSWER_ACCEPT; want >= PARLEY_ANSWER_REJECT; want--) {
+        int any = 0;
+        for (size_t i = 0; i < na; i++)
+            if (mv->answer[i] == want || (want == PARLEY_ANSWER_REJECT &&
+                                          mv->answer[i] == PARLEY_ANSWER_RED_LINE)) {
+                parley_buf_printf(b, "%s%s%s%s", any ? " " : sep,
+                                  any ? "" : (want == PARLEY_ANSWER_ACCEPT ? "yes: " : "no: "),
+                                  actor(r, i)->id,
+                                  mv->answer[i] == PARLEY_ANSWER_RED_LINE ? "(red line)" : "");
+                any = 1;
+            }
+        if (any)
+            sep = "; ";
+    }
+}
+
+static void text_rounds(parley_buf_t *b, const sim_run_t *r)
+{
+    size_t na = parley_scenario_actor_count(r->s), ni = parley_scenario_issue_count(r->s);
+    parley_buf_puts(b, "\nRounds (BATNA / target per party; each move with the answers)\n");
+    for (size_t k = 0; k < parley_sim_round_count(r->sim); k++) {
+        const parley_sim_round_t *rd = parley_sim_round(r->sim, k);
+        parley_buf_printf(b, "  %3u ", rd->round);
+        for (size_t i = 0; i < na; i++)
+            parley_buf_printf(b, " %s %.2f/%.2f%s", actor(r, i)->id, rd->batna[i], rd->target[i],
+                              rd->room[i] == 2 ? "(gone)" : rd->room[i] == 0 ? "(out)" : "");
+        parley_buf_puts(b, "\n");
+        for (size_t n = 0; n < rd->n_notes; n++)
+            parley_buf_printf(b, "        * %s\n", parley_sim_note(r->sim, rd->first_note + n));
+        for (size_t m = 0; m < rd->n_moves; m++) {
+            const parley_sim_move_t *mv = parley_sim_move(r->sim, rd->first_move + m);
+            parley_buf_printf(b, "        %s by %s: ", MOVE[mv->kind], mediator_name(r, mv->by));
+            answers_line(b, r, mv);
+            parley_buf_puts(b, "\n");
+            if (!r->detail)
+                continue;
+            parley_buf_puts(b, "          terms:");
+            for (size_t j = 0; j < ni; j++) {
+                parley_buf_printf(b, " %s=", parley_scenario_issue(r->s, j)->id);
+                term(b, parley_scenario_issue(r->s, j), mv->terms[j]);
+            }
+            parley_buf_puts(b, "\n");
+        }
+    }
+}
+
+void sim_render_text(parley_buf_t *b, const sim_run_t *r, const cli_style_t *sty)
+{
+    text_settings(b, r);
+    text_outcome(b, r, sty);
+    text_rounds(b, r);
+}
+
+/* ---- JSON. */
+
+static void json_actor_numbers(parley_json_t *j, const sim_run_t *r, const char *key,
+                               const double *v)
+{
+    parley_json_key(j, key);
+    parley_json_object_begin(j);
+    for (size_t i = 0; i < parley_scenario_actor_count(r->s); i++) {
+        parley_json_key(j, actor(r, i)->id);
+        if (isnan(v[i]))
+            parley_json_null(j);
+        else
+            parley_json_number(j, v[i]);
+    }
+    parley_json_object_end(j);
+}
+
+static void json_terms(parley_json_t *j, const sim_run_t *r, const double *terms)
+{
+    parley_json_object_begin(j);
+    for (size_t k = 0; k < parley_scenario_issue_count(r->s); k++) {
+        const parley_issue_t *is = parley_scenario_issue(r->s, k);
+        parley_json_key(j, is->id);
+        json_term(j, is, terms[k]);
+    }
+    parley_json_object_end(j);
+}
+
+static void json_parameters(parley_json_t *j, const sim_run_t *r)
+{
+    const parley_sim_config_t *c = parley_scenario_simulation(r->s);
+    parley_json_key(j, "parameters");
+    parley_json_object_begin(j);
+    parley_json_key(j, "protocol");
+    parley_json_string(j, PROTOCOL[protocol_of(r)]);
+    parley_json_key(j, "meeting");
+    parley_json_string(j, MEETING[meeting_of(r)]);
+    parley_json_key(j, "mediator");
+    parley_json_string(j, c->mediator == (size_t)-1 ? NULL : actor(r, c->mediator)->id);
+    parley_json_key(j, "horizon");
+    parley_json_int(j, parley_sim_result(r->sim)->horizon);
+    parley_json_key(j, "grid");
+    parley_json_int(j, parley_sim_grid(r->sim));
+    parley_json_key(j, "without");
+    parley_json_string(j, r->without);
+    parley_json_key(j, "join");
+    parley_json_string(j, r->join);
+    parley_json_key(j, "leave");
+    parley_json_string(j, r->leave);
+    parley_json_key(j, "set");
+    parley_json_string(j, r->set);
+    parley_json_key(j, "seed");
+    if (r->opt.seed && r->opt.seed <= (1ull << 53))
+        parley_json_int(j, (long long)r->opt.seed);
+    else if (r->opt.seed) {
+        char num[32];
+        snprintf(num, sizeof num, "%llu", r->opt.seed);
+        parley_json_string(j, num);
+    } else
+        parley_json_null(j);
+    parley_json_key(j, "strategies");
+    parley_json_object_begin(j);
+    for (size_t i = 0; i < parley_scenario_actor_count(r->s); i++) {
+        const parley_strategy_t *st = &c->strategies[i];
+        parley_json_key(j, actor(r, i)->id);
+        parley_json_object_begin(j);
+        parley_json_key(j, "kind");
+        parley_json_string(j, st->name);
+        parley_json_key(j, st->kind == PARLEY_STRATEGY_TIT_FOR_TAT ? "factor" : "e");
+        parley_json_number(j, st->kind == PARLEY_STRATEGY_TIT_FOR_TAT ? st->factor : st->e);
+        parley_json_object_end(j);
+    }
+    parley_json_object_end(j);
+    parley_json_object_end(j);
+}
+
+static void json_outcome(parley_json_t *j, const sim_run_t *r)
+{
+    const parley_sim_result_t *res = parley_sim_result(r->sim);
+    int agreed = res->end == PARLEY_SIM_AGREEMENT;
+    parley_json_key(j, "outcome");
+    parley_json_object_begin(j);
+    parley_json_key(j, "agreement");
+    parley_json_bool(j, agreed);
+    parley_json_key(j, "end");
+    parley_json_string(j, END[res->end]);
+    parley_json_key(j, "round");
+    parley_json_int(j, res->round);
+    parley_json_key(j, "terms");
+    if (agreed)
+        json_terms(j, r, res->terms);
+    else
+        parley_json_null(j);
+    json_actor_numbers(j, r, "utility", res->utility);
+    json_actor_numbers(j, r, "batna", res->batna);
+    json_actor_numbers(j, r, "discounted", res->discounted);
+    parley_json_key(j, "walked_away");
+    parley_json_array_begin(j);
+    for (size_t i = 0; i < parley_scenario_actor_count(r->s); i++)
+        if (res->walked[i])
+            parley_json_string(j, actor(r, i)->id);
+    parley_json_array_end(j);
+    parley_json_key(j, "durability");
+    if (!agreed) {
+        parley_json_null(j);
+    } else {
+        parley_json_object_begin(j);
+        parley_json_key(j, "holds");
+        parley_json_bool(j, res->holds);
+        parley_json_key(j, "rounds");
+        if (res->holds)
+            parley_json_null(j);
+        else
+            parley_json_int(j, res->durability);
+        parley_json_key(j, "breaker");
+        parley_json_string(j, res->holds ? NULL : actor(r, res->breaker)->id);
+        parley_json_key(j, "looked_ahead");
+        parley_json_int(j, parley_scenario_simulation(r->s)->durability_horizon);
+        parley_json_object_end(j);
+    }
+    parley_json_object_end(j);
+}
+
+static void json_move(parley_json_t *j, const sim_run_t *r, const parley_sim_move_t *mv)
+{
+    parley_json_object_begin(j);
+    parley_json_key(j, "kind");
+    parley_json_string(j, MOVE[mv->kind]);
+    parley_json_key(j, "by");
+    parley_json_string(j, mv->by == (size_t)-1 ? NULL : actor(r, mv->by)->id);
+    parley_json_key(j, "terms");
+    json_terms(j, r, mv->terms);
+    json_actor_numbers(j, r, "utility", mv->utility);
+    parley_json_key(j, "answers");
+    parley_json_object_begin(j);
+    for (size_t i = 0; i < parley_scenario_actor_count(r->s); i++)
+        if (mv->answer[i] >= 0) {
+            parley_json_key(j, actor(r, i)->id);
+            parley_json_string(j, ANSWER[mv->answer[i]]);
+        }
+    parley_json_object_end(j);
+    parley_json_object_end(j);
+}
+
+static void json_trace(parley_json_t *j, const sim_run_t *r)
+{
+    static const char *const ROOM[] = {"out", "in", "walked-away"};
+    parley_json_key(j, "trace");
+    parley_json_array_begin(j);
+    for (size_t k = 0; k < parley_sim_round_count(r->sim); k++) {
+        const parley_sim_round_t *rd = parley_sim_round(r->sim, k);
+        parley_json_object_begin(j);
+        parley_json_key(j, "round");
+        parley_json_int(j, rd->round);
+        json_actor_numbers(j, r, "batna", rd->batna);
+        json_actor_numbers(j, r, "reservation", rd->reservation);
+        json_actor_numbers(j, r, "target", rd->target);
+        parley_json_key(j, "room");
+        parley_json_object_begin(j);
+        for (size_t i = 0; i < parley_scenario_actor_count(r->s); i++) {
+            parley_json_key(j, actor(r, i)->id);
+            parley_json_string(j, ROOM[rd->room[i]]);
+        }
+        parley_json_object_end(j);
+        parley_json_key(j, "notes");
+        parley_json_array_begin(j);
+        for (size_t n = 0; n < rd->n_notes; n++)
+            parley_json_string(j, parley_sim_note(r->sim, rd->first_note + n));
+        parley_json_array_end(j);
+        parley_json_key(j, "moves");
+        parley_json_array_begin(j);
+        for (size_t m = 0; m < rd->n_moves; m++)
+            json_move(j, r, parley_sim_move(r->sim, rd->first_move + m));
+        parley_json_array_end(j);
+        parley_json_object_end(j);
+    }
+    parley_json_array_end(j);
+}
+
+void sim_render_json(parley_buf_t *b, const sim_run_t *r)
+{
+    parley_json_t j;
+    parley_json_init(&j, b, 1);
+    parley_json_object_begin(&j);
+    cli_json_header(&j, "simulate", r->s);
+    json_parameters(&j, r);
+    json_outcome(&j, r);
+    json_trace(&j, r);
+    parley_json_object_end(&j);
+    parley_buf_puts(b, "\n");
+}
+
+/* ---- CSV: one row per move and actor asked or not. */
+
+void sim_render_csv(parley_buf_t *b, const sim_run_t *r)
+{
+    size_t na = parley_scenario_actor_count(r->s), ni = parley_scenario_issue_count(r->s);
+    parley_buf_puts(b, "round,move,kind,by,actor,utility,answer,batna,reservation,target");
+    for (size_t j = 0; j < ni; j++)
+        parley_buf_printf(b, ",%s", parley_scenario_issue(r->s, j)->id);
+    parley_buf_puts(b, "\n");
+    for (size_t k = 0; k < parley_sim_round_count(r->sim); k++) {
+        const parley_sim_round_t *rd = parley_sim_round(r->sim, k);
+        for (size_t m = 0; m < rd->n_moves; m++) {
+            const parley_sim_move_t *mv = parley_sim_move(r->sim, rd->first_move + m);
+            for (size_t i = 0; i < na; i++) {
+                parley_buf_printf(b, "%u,%zu,%s,%s,%s,%.17g,%s,%.17g,%.17g,%.17g", rd->round,
+                                  rd->first_move + m + 1, MOVE[mv->kind],
+                                  mediator_name(r, mv->by), actor(r, i)->id, mv->utility[i],
+                                  mv->answer[i] >= 0 ? ANSWER[mv->answer[i]] : "",
+                                  rd->batna[i], rd->reservation[i], rd->target[i]);
+                for (size_t j = 0; j < ni; j++) {
+                    const parley_issue_t *is = parley_scenario_issue(r->s, j);
+                    if (is->kind == PARLEY_ISSUE_DISCRETE)
+                        parley_buf_printf(b, ",%s", is->options[(size_t)mv->terms[j]].id);
+                    else
+                        parley_buf_printf(b, ",%.17g", mv->terms[j]);
+                }
+                parley_buf_puts(b, "\n");
+            }
+        }
+    }
+}

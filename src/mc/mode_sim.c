@@ -1,0 +1,100 @@
+/*
+ * mode_sim.c — Monte Carlo over the negotiation simulator: one simulator
+ * per worker, reset on each draw (it re-reads the clone's numbers), and the
+ * outcome of each run counted: how it ended, who walked, the round, the
+ * terms, each actor's utility and surplus, and whether the deal holds.
+ */
+#include "mcint.h"
+
+static unsigned horizon_of(const parley_scenario_t *s, const parley_mc_options_t *o)
+{
+    return o->sim.horizon ? o->sim.horizon : parley_scenario_simulation(s)->horizon;
+}
+
+static parley_status_t sim_open(mc_worker_t *w)
+{
+    parley_sim_t *sim = NULL;
+    parley_status_t st = parley_sim_create(w->ctx, w->s, &w->o->sim, &sim);
+    w->state = sim;
+    return st;
+}
+
+static void sim_close(mc_worker_t *w)
+{
+    parley_sim_destroy(w->state);
+    w->state = NULL;
+}
+
+static parley_status_t sim_eval(mc_worker_t *w, mc_outcome_t *out)
+{
+    parley_sim_t *sim = w->state;
+    parley_sim_set_seed(sim, w->chance);
+    parley_status_t st = parley_sim_run(w->ctx, sim);
+    if (st)
+        return st;
+    const parley_sim_result_t *r = parley_sim_result(sim);
+    out->end = (int)r->end;
+    out->agreement = r->end == PARLEY_SIM_AGREEMENT;
+    out->round = r->round;
+    out->batna = r->batna;
+    out->walked = r->walked;
+    if (out->agreement) {
+        out->terms = r->terms;
+        out->utility = r->utility;
+        out->holds = r->holds;
+        out->durability = r->durability;
+        out->breaker = r->breaker;
+    }
+    return PARLEY_OK;
+}
+
+static size_t add(mc_layout_t *L, parley_mc_group_t g, parley_mc_kind_t kind, size_t n,
+                  const char *const *names, const char *key)
+{
+    parley_mc_stat_t p = {.group = g, .kind = kind, .actor = (size_t)-1, .issue = (size_t)-1,
+                          .model = -1, .n_categories = n, .names = names};
+    return L->at[g] = parley__mc_add_stat(L, &p, key);
+}
+
+static parley_status_t sim_layout(const parley_scenario_t *s, const parley_mc_options_t *o,
+                                  mc_layout_t *L)
+{
+    static const char *const END[] = {"agreement", "horizon", "walkout"};
+    static const char *const HOLDS[] = {"holds", "breaks"};
+    unsigned h = horizon_of(s, o), d = parley_scenario_simulation(s)->durability_horizon;
+    if (add(L, PARLEY_MCG_END, PARLEY_MC_CATEGORIES, 3, END, "end") == (size_t)-1 ||
+        (L->at[PARLEY_MCG_WALKED] = parley__mc_add_actor_stat(s, L, PARLEY_MCG_WALKED,
+                                                             "walked")) == (size_t)-1 ||
+        add(L, PARLEY_MCG_ROUND, PARLEY_MC_INTEGERS, (size_t)h + 2, NULL, "round") ==
+            (size_t)-1 ||
+        add(L, PARLEY_MCG_HOLDS, PARLEY_MC_CATEGORIES, 2, HOLDS, "holds") == (size_t)-1 ||
+        add(L, PARLEY_MCG_DURABILITY, PARLEY_MC_INTEGERS, (size_t)d + 2, NULL, "durability") ==
+            (size_t)-1 ||
+        (L->at[PARLEY_MCG_BREAKER] = parley__mc_add_actor_stat(s, L, PARLEY_MCG_BREAKER,
+                                                              "breaker")) == (size_t)-1)
+        return PARLEY_ENOMEM;
+    return parley__mc_layout_deal(s, L);
+}
+
+static void sim_record(const mc_layout_t *L, const parley_mc_options_t *o, size_t ni, size_t na,
+                       uint64_t *cells, const mc_outcome_t *r)
+{
+    (void)o;
+    if (r->end >= PARLEY_SIM_AGREEMENT && r->end <= PARLEY_SIM_WALKOUT)
+        parley__mc_count(L, cells, L->at[PARLEY_MCG_END], (size_t)(r->end - PARLEY_SIM_AGREEMENT));
+    for (size_t i = 0; r->walked && i < na; i++)
+        if (r->walked[i])
+            parley__mc_count(L, cells, L->at[PARLEY_MCG_WALKED], i);
+    if (!r->agreement)
+        return;
+    parley__mc_count(L, cells, L->at[PARLEY_MCG_ROUND], r->round);
+    parley__mc_record_deal(L, ni, na, cells, r);
+    parley__mc_count(L, cells, L->at[PARLEY_MCG_HOLDS], r->holds ? 0 : 1);
+    if (!r->holds) {
+        parley__mc_count(L, cells, L->at[PARLEY_MCG_DURABILITY], r->durability);
+        if (r->breaker < na)
+            parley__mc_count(L, cells, L->at[PARLEY_MCG_BREAKER], r->breaker);
+    }
+}
+
+const mc_mode_t parley__mc_mode_sim = {sim_open, sim_eval, sim_close, sim_layout, sim_record};

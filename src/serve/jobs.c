@@ -1,0 +1,421 @@
+/*
+ * jobs.c — runs each analysis of the API in a child process: a job that
+ * overruns the time limit is killed outright, one that exhausts its memory
+ * limit or crashes takes only itself down, and at most max_jobs run at once
+ * (a request waits up to queue_wait seconds for a slot). Fork costs well
+ * under a millisecond, small beside the analyses it isolates. A named job
+ * is listed while it waits or runs: the child reports its progress on a
+ * second pipe, and a cancel kills it.
+ */
+#include <errno.h>
+#include <poll.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include "serve.h"
+
+#define MAX_RESPONSE ((size_t)256 << 20) /* a result larger than this is refused */
+#define MAX_NAMED 64                     /* named jobs listed at once (the connection limit) */
+
+typedef struct named_job {
+    char id[65];              /* "" when the entry is free */
+    api_kind_t kind;
+    pid_t pid;                /* 0 while queued or once reaped */
+    int cancelled;
+    unsigned long long done, total;
+    double started;
+} named_job_t;
+
+struct serve_jobs {
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    unsigned running, max;
+    double queue_wait, time_limit, max_memory_gib;
+    named_job_t named[MAX_NAMED];
+};
+
+serve_jobs_t *serve_jobs_create(unsigned max_jobs, double queue_wait, double time_limit,
+                                double max_memory_gib)
+{
+    serve_jobs_t *jb = calloc(1, sizeof *jb);
+    if (!jb)
+        return NULL;
+    pthread_condattr_t ca;
+    pthread_condattr_init(&ca);
+    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+    pthread_mutex_init(&jb->mu, NULL);
+    pthread_cond_init(&jb->cv, &ca);
+    pthread_condattr_destroy(&ca);
+    jb->max = max_jobs ? max_jobs : 1;
+    jb->queue_wait = queue_wait;
+    jb->time_limit = time_limit;
+    jb->max_memory_gib = max_memory_gib;
+    return jb;
+}
+
+void serve_jobs_destroy(serve_jobs_t *jb)
+{
+    if (!jb)
+        return;
+    pthread_cond_destroy(&jb->cv);
+    pthread_mutex_destroy(&jb->mu);
+    free(jb);
+}
+
+unsigned serve_jobs_running(serve_jobs_t *jb)
+{
+    pthread_mutex_lock(&jb->mu);
+    unsigned n = jb->running;
+    pthread_mutex_unlock(&jb->mu);
+    return n;
+}
+
+static double now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
+static int acquire(serve_jobs_t *jb)
+{
+    double until = now() + jb->queue_wait;
+    struct timespec ts = {(time_t)until, (long)((until - (double)(time_t)until) * 1e9)};
+    pthread_mutex_lock(&jb->mu);
+    while (jb->running >= jb->max)
+        if (pthread_cond_timedwait(&jb->cv, &jb->mu, &ts) == ETIMEDOUT)
+            break;
+    int ok = jb->running < jb->max;
+    jb->running += ok ? 1u : 0u;
+    pthread_mutex_unlock(&jb->mu);
+    return ok;
+}
+
+static void release(serve_jobs_t *jb)
+{
+    pthread_mutex_lock(&jb->mu);
+    jb->running--;
+    pthread_cond_signal(&jb->cv);
+    pthread_mutex_unlock(&jb->mu);
+}
+
+static void write_all(int fd, const char *p, size_t n)
+{
+    while (n) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return;
+        p += w;
+        n -= (size_t)w;
+    }
+}
+
+/* In the child: "DONE TOTAL\n" on the progress pipe after each batch. */
+static void child_progress(void *arg, uint64_t done, uint64_t total)
+{
+    char line[64];
+    int n = snprintf(line, sizeof line, "%llu %llu\n", (unsigned long long)done,
+                     (unsigned long long)total);
+    write_all(*(const int *)arg, line, (size_t)n);
+}
+
+/* In the child: compute, write "STATUS RESULT_LEN\n" and the body, and leave. */
+static void child(const serve_jobs_t *jb, const api_request_t *rq, int fd, int pfd)
+{
+    sigset_t none;
+    sigemptyset(&none);
+    pthread_sigmask(SIG_SETMASK, &none, NULL);
+#ifndef __SANITIZE_ADDRESS__ /* the sanitizer reserves terabytes of address space */
+    struct rlimit rl;
+    rl.rlim_cur = rl.rlim_max = (rlim_t)(jb->max_memory_gib * 1.25 * 1073741824.0) + (64u << 20);
+    setrlimit(RLIMIT_AS, &rl);
+#endif
+    api_request_t own = *rq;
+    own.max_memory_gib = jb->max_memory_gib;
+    own.progress = child_progress;
+    own.progress_arg = &pfd;
+    api_result_t res;
+    api_result_init(&res);
+    api_compute(&own, &res);
+    parley_buf_t body;
+    parley_buf_init(&body);
+    api_response_json(&res, &body);
+    char head[48];
+    int status = body.failed ? 500 : res.status;
+    snprintf(head, sizeof head, "%d %zu\n", status, status == 200 ? res.result.len : 0);
+    write_all(fd, head, strlen(head));
+    if (!body.failed)
+        write_all(fd, body.data, body.len);
+    parley_buf_free(&body);
+    api_result_free(&res);
+    _exit(0);
+}
+
+/* Takes the last whole "DONE TOTAL" line of the progress pipe into the job. */
+static void take_progress(serve_jobs_t *jb, named_job_t *nj, const char *buf, size_t n)
+{
+    const char *end = NULL, *start;
+    for (size_t k = n; k-- > 0 && !end;)
+        end = buf[k] == '\n' ? buf + k : NULL;
+    if (!end || !nj)
+        return;
+    for (start = end; start > buf && start[-1] != '\n'; start--)
+        ;
+    unsigned long long d, t;
+    if (sscanf(start, "%llu %llu", &d, &t) == 2) {
+        pthread_mutex_lock(&jb->mu);
+        nj->done = d;
+        nj->total = t;
+        pthread_mutex_unlock(&jb->mu);
+    }
+}
+
+/* Reads the child's answer until EOF or the deadline, and its progress
+ * meanwhile; 0 on EOF, -1 on timeout, 1 when the answer grows past
+ * MAX_RESPONSE. */
+static int collect(serve_jobs_t *jb, named_job_t *nj, int fd, int pfd, double until,
+                   parley_buf_t *raw)
+{
+    char chunk[65536];
+    size_t kept = 0; /* progress bytes after the last line */
+    for (;;) {
+        double left = until - now();
+        if (left <= 0)
+            return -1;
+        struct pollfd p[2] = {{fd, POLLIN, 0}, {pfd, POLLIN, 0}};
+        int r = poll(p, 2, (int)(left * 1000) + 1);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r == 0)
+            continue; /* the deadline check above decides */
+        if (pfd >= 0 && p[1].revents) {
+            ssize_t n = read(pfd, chunk + kept, 4096 - kept);
+            if (n <= 0 && !(n < 0 && errno == EINTR)) {
+                pfd = -1; /* closed: poll ignores a negative fd */
+            } else if (n > 0) {
+                take_progress(jb, nj, chunk, kept + (size_t)n);
+                kept = 0; /* a line cut in two is dropped: the next one follows soon */
+            }
+            continue;
+        }
+        if (!p[0].revents)
+            continue;
+        ssize_t n = read(fd, chunk, sizeof chunk);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return 0;
+        if (raw->len + (size_t)n > MAX_RESPONSE)
+            return 1;
+        parley_buf_append(raw, chunk, (size_t)n);
+    }
+}
+
+static int finish(pid_t pid, int got, serve_jobs_t *jb, named_job_t *nj, parley_buf_t *raw,
+                  parley_buf_t *out, serve_job_info_t *info)
+{
+    int ws = 0, timed_out = got < 0, cancelled = 0;
+    if (got != 0)
+        kill(pid, SIGKILL);
+    pthread_mutex_lock(&jb->mu); /* no cancel may signal a pid about to be reaped */
+    if (nj) {
+        nj->pid = 0;
+        cancelled = nj->cancelled;
+    }
+    pthread_mutex_unlock(&jb->mu);
+    struct rusage ru;
+    memset(&ru, 0, sizeof ru);
+    while (wait4(pid, &ws, 0, &ru) < 0 && errno == EINTR)
+        ;
+    info->cpu_seconds = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec * 1e-6 +
+                        (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec * 1e-6;
+    char msg[160];
+    if (cancelled) {
+        api_error_json(out, 409, "the analysis was cancelled (DELETE /api/jobs/ID)");
+        return 409;
+    }
+    if (timed_out) {
+        snprintf(msg, sizeof msg, "the analysis ran past the time limit (%g s) and was stopped",
+                 jb->time_limit);
+        api_error_json(out, 503, msg);
+        return 503;
+    }
+    if (got > 0) {
+        snprintf(msg, sizeof msg, "the result is larger than %zu MiB; ask for less (limit)",
+                 MAX_RESPONSE >> 20);
+        api_error_json(out, 500, msg);
+        return 500;
+    }
+    char *nl = raw->data ? memchr(raw->data, '\n', raw->len) : NULL;
+    if (!nl || raw->failed || !WIFEXITED(ws) || WEXITSTATUS(ws) != 0) {
+        if (WIFSIGNALED(ws))
+            snprintf(msg, sizeof msg, "the analysis failed (signal %d; memory limit %g GiB)",
+                     WTERMSIG(ws), jb->max_memory_gib);
+        else
+            snprintf(msg, sizeof msg, "the analysis failed (no complete result)");
+        api_error_json(out, 500, msg);
+        return 500;
+    }
+    int status = atoi(raw->data);
+    const char *sp = memchr(raw->data, ' ', (size_t)(nl - raw->data));
+    size_t off = (size_t)(nl + 1 - raw->data);
+    parley_buf_append(out, raw->data + off, raw->len - off);
+    if (status == 200 && sp) {
+        info->result_len = (size_t)strtoull(sp + 1, NULL, 10);
+        info->result_off = 11; /* after {"result": (api_response_json) */
+        if (info->result_off + info->result_len > out->len)
+            info->result_len = 0;
+    }
+    return status >= 200 && status < 600 ? status : 500;
+}
+
+/* ---- named jobs */
+
+int serve_job_id_ok(const char *id)
+{
+    size_t n = 0;
+    for (; id && id[n]; n++)
+        if (!(id[n] == '-' || id[n] == '_' || (id[n] >= '0' && id[n] <= '9') ||
+              (id[n] >= 'a' && id[n] <= 'z') || (id[n] >= 'A' && id[n] <= 'Z')))
+            return 0;
+    return n >= 1 && n <= 64;
+}
+
+static named_job_t *find_named(serve_jobs_t *jb, const char *id)
+{
+    for (size_t k = 0; k < MAX_NAMED; k++)
+        if (jb->named[k].id[0] && !strcmp(jb->named[k].id, id))
+            return &jb->named[k];
+    return NULL;
+}
+
+/* Lists a job under its id; 0, 409 (id in use) or 503 (table full). */
+static int add_named(serve_jobs_t *jb, const char *id, api_kind_t kind, named_job_t **out)
+{
+    pthread_mutex_lock(&jb->mu);
+    int status = find_named(jb, id) ? 409 : 503;
+    for (size_t k = 0; k < MAX_NAMED && status == 503; k++)
+        if (!jb->named[k].id[0]) {
+            jb->named[k] = (named_job_t){.kind = kind, .started = now()};
+            snprintf(jb->named[k].id, sizeof jb->named[k].id, "%s", id);
+            *out = &jb->named[k];
+            status = 0;
+        }
+    pthread_mutex_unlock(&jb->mu);
+    return status;
+}
+
+static void drop_named(serve_jobs_t *jb, named_job_t *nj)
+{
+    if (!nj)
+        return;
+    pthread_mutex_lock(&jb->mu);
+    nj->id[0] = '\0';
+    pthread_mutex_unlock(&jb->mu);
+}
+
+int serve_jobs_progress(serve_jobs_t *jb, const char *job, parley_buf_t *out)
+{
+    pthread_mutex_lock(&jb->mu);
+    named_job_t *nj = find_named(jb, job);
+    if (nj)
+        parley_buf_printf(out, "{\"job\": \"%s\", \"kind\": \"%s\", \"state\": \"%s\", "
+                               "\"done\": %llu, \"total\": %llu, \"elapsed\": %.3f}\n",
+                          nj->id, api_kind_name(nj->kind), nj->pid ? "running" : "queued",
+                          nj->done, nj->total, now() - nj->started);
+    pthread_mutex_unlock(&jb->mu);
+    if (!nj)
+        api_error_json(out, 404, "no such job queued or running (it may have finished)");
+    return nj ? 200 : 404;
+}
+
+int serve_jobs_cancel(serve_jobs_t *jb, const char *job, parley_buf_t *out)
+{
+    pthread_mutex_lock(&jb->mu);
+    named_job_t *nj = find_named(jb, job);
+    if (nj) {
+        nj->cancelled = 1;
+        if (nj->pid > 0)
+            kill(nj->pid, SIGKILL);
+        parley_buf_printf(out, "{\"job\": \"%s\", \"cancelled\": true}\n", nj->id);
+    }
+    pthread_cond_broadcast(&jb->cv); /* a queued job stops waiting */
+    pthread_mutex_unlock(&jb->mu);
+    if (!nj)
+        api_error_json(out, 404, "no such job queued or running (it may have finished)");
+    return nj ? 200 : 404;
+}
+
+/* Forks the child and collects its answer; the slot is held by the caller. */
+static int run_child(serve_jobs_t *jb, const api_request_t *rq, named_job_t *nj,
+                     parley_buf_t *out, serve_job_info_t *info)
+{
+    int fds[2], pfds[2];
+    if (pipe(fds) != 0)
+        return (api_error_json(out, 500, "cannot create a pipe for the job"), 500);
+    if (pipe(pfds) != 0) {
+        close(fds[0]);
+        close(fds[1]);
+        return (api_error_json(out, 500, "cannot create a pipe for the job"), 500);
+    }
+    double start = now();
+    pthread_mutex_lock(&jb->mu); /* pid is published before a cancel can look */
+    int cancelled = nj && nj->cancelled;
+    pid_t pid = cancelled ? -1 : fork();
+    if (pid == 0) {
+        close(fds[0]);
+        close(pfds[0]);
+        child(jb, rq, fds[1], pfds[1]);
+    }
+    if (nj && pid > 0)
+        nj->pid = pid;
+    pthread_mutex_unlock(&jb->mu);
+    close(fds[1]);
+    close(pfds[1]);
+    if (pid < 0) {
+        close(fds[0]);
+        close(pfds[0]);
+        if (cancelled)
+            return (api_error_json(out, 409, "the analysis was cancelled (DELETE /api/jobs/ID)"), 409);
+        return (api_error_json(out, 503, "cannot start a job (fork failed); try again"), 503);
+    }
+    info->ran = 1;
+    parley_buf_t raw;
+    parley_buf_init(&raw);
+    int got = collect(jb, nj, fds[0], pfds[0], start + jb->time_limit, &raw);
+    close(fds[0]);
+    close(pfds[0]);
+    int status = finish(pid, got, jb, nj, &raw, out, info);
+    parley_buf_free(&raw);
+    return status;
+}
+
+int serve_jobs_run(serve_jobs_t *jb, const api_request_t *rq, const char *job,
+                   parley_buf_t *out, serve_job_info_t *info)
+{
+    memset(info, 0, sizeof *info);
+    named_job_t *nj = NULL;
+    int status = job ? add_named(jb, job, rq->kind, &nj) : 0;
+    if (status) {
+        api_error_json(out, status, status == 409 ? "a job with this id is already queued or running"
+                                                  : "too many named jobs at once; try again");
+        return status;
+    }
+    if (!acquire(jb)) {
+        drop_named(jb, nj);
+        api_error_json(out, 503, "the server is busy: every job slot stayed taken; try again");
+        return 503;
+    }
+    status = run_child(jb, rq, nj, out, info);
+    release(jb);
+    drop_named(jb, nj);
+    return status;
+}

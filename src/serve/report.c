@@ -1,0 +1,245 @@
+/*
+ * report.c — the self-contained HTML report: the scenario's header, a
+ * table of every proposal's verdicts, and the Vega-Lite charts of the API
+ * (the simulation's too when the scenario has one), with vega, vega-lite and vega-embed copied in from node_modules, so the
+ * file opens anywhere, offline. Built whole in memory, then written once.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include "report.h"
+#include "serve.h"
+
+static void html_text(parley_buf_t *b, const char *s)
+{
+    for (; s && *s; s++) {
+        switch (*s) {
+        case '<': parley_buf_puts(b, "&lt;"); break;
+        case '>': parley_buf_puts(b, "&gt;"); break;
+        case '&': parley_buf_puts(b, "&amp;"); break;
+        case '"': parley_buf_puts(b, "&quot;"); break;
+        default: parley_buf_append(b, s, 1);
+        }
+    }
+}
+
+/* Copies text into a <script> element: "</script" and "<!--" cannot end it early. */
+static void script_text(parley_buf_t *b, const char *s, size_t n)
+{
+    size_t from = 0;
+    for (size_t k = 0; k + 1 < n; k++) {
+        int close = s[k] == '<' && s[k + 1] == '/' && k + 8 <= n && !strncasecmp(s + k, "</script", 8);
+        int open = s[k] == '<' && s[k + 1] == '!' && k + 4 <= n && !strncmp(s + k, "<!--", 4);
+        if (close || open) {
+            parley_buf_append(b, s + from, k + 1 - from);
+            parley_buf_puts(b, "\\");
+            from = k + 1;
+        }
+    }
+    parley_buf_append(b, s + from, n - from);
+}
+
+static const char STYLE[] =
+    "body{font:15px/1.45 system-ui,sans-serif;margin:2em auto;max-width:1200px;padding:0 1em;"
+    "color:#222}h1{margin-bottom:.2em}.meta{color:#666;font-size:13px}section{margin:2.5em 0}"
+    "table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #ddd;padding:4px 8px;"
+    "text-align:right}th{background:#f4f4f4}td.p{text-align:left}.accept{background:#e3f4e6}"
+    ".reject{background:#fbe3e3}.open{background:#eee}.note{color:#666;font-size:13px}"
+    ".err{color:#a00}\n";
+
+static void verdict_table(parley_buf_t *b, const parley_scenario_t *s)
+{
+    size_t na = parley_scenario_actor_count(s), ni = parley_scenario_issue_count(s);
+    parley_issue_eval_t *ie = calloc(ni + 1, sizeof *ie);
+    if (!ie)
+        return;
+    parley_buf_puts(b, "<table><tr><th>proposal</th>");
+    for (size_t i = 0; i < na; i++) {
+        parley_buf_puts(b, "<th>");
+        html_text(b, parley_scenario_actor(s, i)->id);
+        parley_buf_puts(b, "</th>");
+    }
+    parley_buf_puts(b, "</tr>\n");
+    for (size_t p = 0; p < parley_scenario_proposal_count(s); p++) {
+        const parley_proposal_t *pr = parley_scenario_proposal(s, p);
+        parley_buf_puts(b, "<tr><td class=\"p\">");
+        html_text(b, pr->name ? pr->name : pr->id);
+        parley_buf_puts(b, "</td>");
+        for (size_t i = 0; i < na; i++) {
+            parley_actor_eval_t e;
+            parley_eval_actor(s, i, pr->positions, &e, ie);
+            const char *v = parley_verdict_name(e.verdict);
+            parley_buf_printf(b, "<td class=\"%s\" title=\"BATNA %.3f", v, e.batna);
+            for (size_t k = 0, first = 1; k < ni; k++)
+                if (ie[k].red_line) {
+                    parley_buf_puts(b, first ? "; red lines crossed: " : ", ");
+                    html_text(b, parley_scenario_issue(s, k)->id);
+                    first = 0;
+                }
+            if (isnan(e.utility))
+                parley_buf_printf(b, "\">%.3f..%.3f %s</td>", e.utility_min, e.utility_max, v);
+            else
+                parley_buf_printf(b, "\">%.3f %s%s</td>", e.utility, v,
+                                  e.red_lines_crossed ? " &#x2716;" : "");
+        }
+        parley_buf_puts(b, "</tr>\n");
+    }
+    parley_buf_puts(b, "</table>\n<p class=\"note\">utility (0 worst, 1 ideal) and verdict; "
+                       "&#x2716; a red line crossed (hover for which and the BATNA).</p>\n");
+    free(ie);
+}
+
+static void chart_div(parley_buf_t *b, const char *title, const char *name, const char *note)
+{
+    parley_buf_printf(b, "<section><h2>%s</h2>\n", title);
+    if (note)
+        parley_buf_printf(b, "<p class=\"note\">%s</p>\n", note);
+    parley_buf_printf(b, "<div class=\"chart\" data-spec=\"spec-%s\"></div></section>\n", name);
+}
+
+/* The charts object of a result, as one <script type="application/json">
+ * per chart is not needed: the whole object goes in one element per result. */
+static void data_block(parley_buf_t *b, const char *id, const parley_buf_t *json)
+{
+    parley_buf_printf(b, "<script type=\"application/json\" id=\"%s\">", id);
+    script_text(b, json->data ? json->data : "null", json->len ? json->len : 4);
+    parley_buf_puts(b, "</script>\n");
+}
+
+static const char BOOT[] =
+    "<script>\n"
+    "(function () {\n"
+    "  var charts = {};\n"
+    "  ['eval', 'space', 'forecast', 'simulate'].forEach(function (k) {\n"
+    "    var el = document.getElementById('charts-' + k);\n"
+    "    if (el) Object.assign(charts, JSON.parse(el.textContent));\n"
+    "  });\n"
+    "  document.querySelectorAll('.chart').forEach(function (div) {\n"
+    "    var spec = charts[div.getAttribute('data-spec').slice(5)];\n"
+    "    if (spec) vegaEmbed(div, spec, {actions: false, renderer: 'svg'});\n"
+    "  });\n"
+    "})();\n"
+    "</script>\n";
+
+static void header(parley_buf_t *b, const parley_scenario_t *s)
+{
+    const char *name = parley_scenario_name(s) ? parley_scenario_name(s) : parley_scenario_id(s);
+    parley_buf_puts(b, "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+                       "<meta name=\"generator\" content=\"parley " PARLEY_VERSION_STRING "\">\n"
+                       "<title>Parley report: ");
+    html_text(b, name);
+    parley_buf_printf(b, "</title>\n<style>%s</style>\n", STYLE);
+}
+
+/* The outcome of a simulation in one sentence, from its JSON result. */
+static void sim_summary(parley_buf_t *b, const api_result_t *r)
+{
+    const char *d = r->result.data ? r->result.data : "";
+    const char *end = strstr(d, "\"end\": \"");
+    const char *round = strstr(d, "\"round\": ");
+    if (!end || !round)
+        return;
+    end += 8;
+    parley_buf_puts(b, "<p>Outcome: <b>");
+    parley_buf_append(b, end, strcspn(end, "\""));
+    parley_buf_printf(b, "</b> in round %d (<code>parley simulate</code> with the scenario's "
+                         "settings).</p>\n", atoi(round + 9));
+}
+
+static void section(parley_buf_t *b, const api_result_t *r, int k)
+{
+    static const char *const titles[REPORT_RESULTS] = {"", "Agreement space",
+                                                       "Forecasts per model", "Simulation"};
+    static const char *const kinds[REPORT_RESULTS] = {"eval", "space", "forecast", "simulate"};
+    if (r->status == 0)
+        return;
+    if (r->status != 200) {
+        parley_buf_printf(b, "<section><h2>%s</h2><p class=\"err\">not computed: ", titles[k]);
+        html_text(b, r->error.data ? r->error.data : "failed");
+        parley_buf_puts(b, "</p></section>\n");
+        return;
+    }
+    if (k == 3) {
+        parley_buf_puts(b, "<section><h2>Simulation</h2>\n");
+        sim_summary(b, r);
+        parley_buf_puts(b, "<div class=\"chart\" data-spec=\"spec-sim_trace\"></div>\n"
+                           "<div class=\"chart\" data-spec=\"spec-sim_moves\"></div></section>\n");
+        return;
+    }
+    chart_div(b, titles[k], kinds[k],
+              k == 1 ? "pick the two actors on the axes below the chart" : NULL);
+}
+
+int report_html(parley_buf_t *b, const parley_scenario_t *s,
+                const api_result_t res[REPORT_RESULTS], const report_libs_t *libs)
+{
+    header(b, s);
+    for (int k = 0; k < 3; k++) {
+        parley_buf_puts(b, "<script>");
+        script_text(b, libs->text[k].data ? libs->text[k].data : "", libs->text[k].len);
+        parley_buf_puts(b, "</script>\n");
+    }
+    parley_buf_puts(b, "</head><body>\n<header><h1>");
+    html_text(b, parley_scenario_name(s) ? parley_scenario_name(s) : parley_scenario_id(s));
+    parley_buf_puts(b, "</h1>\n<p>");
+    html_text(b, parley_scenario_description(s));
+    parley_buf_puts(b, "</p>\n<p class=\"meta\">scenario ");
+    html_text(b, parley_scenario_origin(s));
+    parley_buf_printf(b, " &middot; %s &middot; parley %s &middot; written by "
+                         "<code>parley report</code></p></header>\n",
+                      parley_scenario_hash(s), parley_version());
+    parley_buf_puts(b, "<section><h2>Reactions to the plans</h2>\n");
+    verdict_table(b, s);
+    parley_buf_puts(b, "</section>\n");
+    chart_div(b, "Each party's utility against its BATNA", "proposals", NULL);
+    chart_div(b, "Positions map", "positions", NULL);
+    for (int k = 1; k < REPORT_RESULTS; k++)
+        section(b, &res[k], k);
+    static const char *const kinds[REPORT_RESULTS] = {"eval", "space", "forecast", "simulate"};
+    for (int k = 0; k < REPORT_RESULTS; k++) {
+        char id[32];
+        if (res[k].status != 200)
+            continue;
+        snprintf(id, sizeof id, "charts-%s", kinds[k]);
+        data_block(b, id, &res[k].charts);
+        snprintf(id, sizeof id, "result-%s", kinds[k]);
+        data_block(b, id, &res[k].result);
+    }
+    parley_buf_puts(b, BOOT);
+    parley_buf_puts(b, "</body></html>\n");
+    return b->failed ? -1 : 0;
+}
+
+int report_libs_load(const char *root, report_libs_t *l, char *missing, size_t cap)
+{
+    static const char *const names[3] = {"vega", "vega-lite", "vega-embed"};
+    for (int k = 0; k < 3; k++)
+        parley_buf_init(&l->text[k]);
+    for (int k = 0; k < 3; k++) {
+        char path[4096];
+        int found = serve_vendor_path(root, names[k], path, sizeof path) == 0;
+        char *data = NULL;
+        size_t len = 0;
+        parley_ctx_t *ctx = found ? parley_ctx_create() : NULL;
+        if (ctx && parley_read_file(ctx, path, (size_t)64 << 20, &data, &len) == PARLEY_OK) {
+            parley_buf_append(&l->text[k], data, len);
+            free(data);
+        } else {
+            found = 0;
+        }
+        parley_ctx_destroy(ctx);
+        if (!found) {
+            snprintf(missing, cap, "%s", path);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+void report_libs_free(report_libs_t *l)
+{
+    for (int k = 0; k < 3; k++)
+        parley_buf_free(&l->text[k]);
+}

@@ -1,0 +1,263 @@
+/*
+ * sim_protocol.c — one round of each protocol. Stacked alternating offers:
+ * every party in the room proposes in turn and the others answer. Mediated
+ * single text: the mediator puts a text to the parties (all at once in
+ * plenary, one at a time in shuttle) and revises it towards the demands it
+ * has heard, weighted by its bias. A text agreed in the room goes to those
+ * outside it, who ratify it or veto it.
+ */
+#include <math.h>
+#include <string.h>
+#include "simint.h"
+
+int parley__sim_ask(parley_sim_t *sim, const size_t *pkg, int who, size_t only, size_t from,
+                    int ratify, signed char *ans)
+{
+    int all = 1;
+    for (size_t k = 0; k < sim->n; k++) {
+        if (sim->room[k] != who || (only != SIM_NONE && k != only)) {
+            if (ans)
+                ans[k] = (signed char)PARLEY_ANSWER_NONE;
+            continue;
+        }
+        double u = parley__sim_utility(sim, k, pkg);
+        if (k == from) { /* its own offer: worth its target by construction */
+            if (ans)
+                ans[k] = (signed char)PARLEY_ANSWER_ACCEPT;
+            continue;
+        }
+        if (!ratify && u > sim->seen_next[k])
+            sim->seen_next[k] = u;
+        parley_sim_answer_t a = parley__sim_vetoed(sim, k, pkg) ? PARLEY_ANSWER_RED_LINE
+                                : u >= (ratify ? sim->resv[k] : sim->tau[k]) - SIM_EPS
+                                    ? PARLEY_ANSWER_ACCEPT
+                                    : PARLEY_ANSWER_REJECT;
+        all &= a == PARLEY_ANSWER_ACCEPT;
+        if (ans)
+            ans[k] = (signed char)a;
+    }
+    return all;
+}
+
+void parley__sim_agree(parley_sim_t *sim, const size_t *pkg)
+{
+    parley_sim_result_t *r = &sim->res;
+    sim->end = PARLEY_SIM_AGREEMENT;
+    for (size_t j = 0; j < sim->m; j++)
+        sim->r_terms[j] = sim->pos[sim->opt0[j] + pkg[j]];
+    for (size_t i = 0; i < sim->n; i++) {
+        sim->r_util[i] = parley__sim_utility(sim, i, pkg);
+        sim->r_disc[i] = sim->r_util[i] * pow(sim->s->actors[i].discount, (double)(sim->round - 1));
+        sim->r_sign[i] = sim->room[i] != ROOM_WALKED;
+    }
+    r->terms = sim->r_terms;
+    parley__sim_durability(sim);
+}
+
+int parley__sim_ratify(parley_sim_t *sim, const size_t *pkg)
+{
+    int outside = 0;
+    for (size_t k = 0; k < sim->n; k++)
+        outside += sim->room[k] == ROOM_OUT;
+    if (!outside)
+        return 1;
+    signed char *ans = sim->ans + sim->n;
+    int ok = parley__sim_ask(sim, pkg, ROOM_OUT, SIM_NONE, SIM_NONE, 1, ans);
+    parley__sim_move(sim, PARLEY_MOVE_RATIFY, SIM_NONE, pkg, ans);
+    return ok;
+}
+
+/* An offer accepted by the room and, outside it, ratified: agreement. */
+static int settle(parley_sim_t *sim, const size_t *pkg)
+{
+    if (!parley__sim_ratify(sim, pkg))
+        return 0;
+    parley__sim_agree(sim, pkg);
+    return 1;
+}
+
+void parley__sim_alternating(parley_sim_t *sim)
+{
+    parley__sim_paths(sim);
+    signed char *ans = sim->ans;
+    for (size_t i = 0; i < sim->n; i++) {
+        if (sim->room[i] != ROOM_IN)
+            continue;
+        parley__sim_offer(sim, i, sim->tau[i], sim->text);
+        sim->have_text = 1;
+        int all = parley__sim_ask(sim, sim->text, ROOM_IN, SIM_NONE, i, 0, ans);
+        parley__sim_move(sim, PARLEY_MOVE_OFFER, i, sim->text, ans);
+        if (all && settle(sim, sim->text))
+            return;
+    }
+}
+
+/* ---- Mediated single text. */
+
+/* The mediator's score of a text: minus each heard party's shortfall from
+ * its demand (each crossed red line counts one more unit), weighted by the
+ * mediator's favour, plus self_weight times its own utility. */
+typedef struct scorer {
+    double *u;     /* n: utility of the current text */
+    int *vetoes;   /* n: red lines it crosses */
+} scorer_t;
+
+static double shortfall(const parley_sim_t *sim, size_t k, double u, int vetoes)
+{
+    double d = sim->demand[k];
+    double gap = isnan(d) ? 0.0 : (d - u > 0.0 ? d - u : 0.0);
+    return gap + (double)vetoes;
+}
+
+static double score_of(const parley_sim_t *sim, const double *u, const int *v)
+{
+    const parley_sim_config_t *c = sim->cfg;
+    double sc = 0.0;
+    for (size_t k = 0; k < sim->n; k++)
+        if (sim->room[k] == ROOM_IN)
+            sc -= c->favour[k] * shortfall(sim, k, u[k], v[k]);
+    if (c->mediator != SIM_NONE)
+        sc += c->self_weight * u[c->mediator];
+    return sc;
+}
+
+static void text_state(const parley_sim_t *sim, const size_t *pkg, double *u, int *v)
+{
+    for (size_t k = 0; k < sim->n; k++) {
+        u[k] = parley__sim_utility(sim, k, pkg);
+        v[k] = 0;
+        for (size_t j = 0; j < sim->m; j++)
+            v[k] += sim->veto[k * sim->total + sim->opt0[j] + pkg[j]];
+    }
+}
+
+/* Greedy revision: up to `changes` single-issue changes, each the best
+ * strict improvement of the score; never across the mediator's red lines.
+ * Returns 1 when the text changed. */
+static int revise(parley_sim_t *sim, double *u, int *v, double *u2, int *v2)
+{
+    const parley_sim_config_t *c = sim->cfg;
+    size_t med = c->mediator;
+    int changed = 0;
+    for (unsigned step = 0; step < c->changes; step++) {
+        text_state(sim, sim->text, u, v);
+        double base = score_of(sim, u, v), best = base + 1e-9;
+        size_t bj = SIM_NONE, bo = 0;
+        for (size_t j = 0; j < sim->m; j++) {
+            size_t at = sim->opt0[j] + sim->text[j];
+            for (size_t o = 0; o < sim->nopt[j]; o++) {
+                size_t to = sim->opt0[j] + o;
+                if (to == at || (med != SIM_NONE && sim->veto[med * sim->total + to]))
+                    continue;
+                for (size_t k = 0; k < sim->n; k++) {
+                    const double *w = sim->wval + k * sim->total;
+                    const unsigned char *vt = sim->veto + k * sim->total;
+                    u2[k] = u[k] + w[to] - w[at];
+                    v2[k] = v[k] + vt[to] - vt[at];
+                }
+                double sc = score_of(sim, u2, v2);
+                if (sc > best) {
+                    best = sc;
+                    bj = j;
+                    bo = o;
+                }
+            }
+        }
+        if (bj == SIM_NONE)
+            break;
+        sim->text[bj] = bo;
+        changed = 1;
+    }
+    return changed;
+}
+
+/* The first text: the start proposal, its open issues (or every issue when
+ * there is none) set to the option the mediator's favour-weighted sum of
+ * the room's values prefers. */
+static void first_text(parley_sim_t *sim)
+{
+    const parley_sim_config_t *c = sim->cfg;
+    const double *start = c->start != SIM_NONE ? sim->s->proposals[c->start].positions : NULL;
+    for (size_t j = 0; j < sim->m; j++) {
+        size_t o0 = sim->opt0[j], best = 0;
+        double best_v = -HUGE_VAL;
+        if (start && !parley_is_open(start[j])) {
+            for (size_t o = 1; o < sim->nopt[j]; o++)
+                if (fabs(sim->pos[o0 + o] - start[j]) < fabs(sim->pos[o0 + best] - start[j]))
+                    best = o;
+            sim->text[j] = best;
+            continue;
+        }
+        for (size_t o = 0; o < sim->nopt[j]; o++) {
+            double v = 0.0;
+            for (size_t k = 0; k < sim->n; k++) {
+                if (sim->room[k] != ROOM_IN)
+                    continue;
+                v += c->favour[k] * sim->wval[k * sim->total + o0 + o];
+                v -= c->favour[k] * sim->veto[k * sim->total + o0 + o];
+            }
+            if (c->mediator != SIM_NONE)
+                v += c->self_weight * sim->wval[c->mediator * sim->total + o0 + o];
+            if (v > best_v + SIM_EPS) {
+                best_v = v;
+                best = o;
+            }
+        }
+        sim->text[j] = best;
+    }
+    sim->have_text = 1;
+}
+
+static size_t mediator_id(const parley_sim_t *sim)
+{
+    return sim->cfg->mediator;
+}
+
+static void plenary(parley_sim_t *sim, double *u, int *v, double *u2, int *v2)
+{
+    signed char *ans = sim->ans;
+    int all = parley__sim_ask(sim, sim->text, ROOM_IN, SIM_NONE, SIM_NONE, 0, ans);
+    parley__sim_move(sim, PARLEY_MOVE_TEXT, mediator_id(sim), sim->text, ans);
+    if (all && settle(sim, sim->text))
+        return;
+    for (size_t k = 0; k < sim->n; k++)
+        if (sim->room[k] == ROOM_IN)
+            sim->demand[k] = sim->tau[k];
+    revise(sim, u, v, u2, v2);
+}
+
+/* Shuttle: the mediator meets each party in turn; a change of the text
+ * voids the acceptances gathered so far. */
+static void shuttle(parley_sim_t *sim, double *u, int *v, double *u2, int *v2)
+{
+    signed char *ans = sim->ans;
+    unsigned char *ok = sim->accepted;
+    for (size_t p = 0; p < sim->n; p++) {
+        if (sim->room[p] != ROOM_IN)
+            continue;
+        int yes = parley__sim_ask(sim, sim->text, ROOM_IN, p, SIM_NONE, 0, ans);
+        parley__sim_move(sim, PARLEY_MOVE_TEXT, mediator_id(sim), sim->text, ans);
+        sim->demand[p] = sim->tau[p];
+        ok[p] = (unsigned char)yes;
+        if (!yes && revise(sim, u, v, u2, v2)) {
+            for (size_t k = 0; k < sim->n; k++)
+                ok[k] = 0;
+            continue;
+        }
+        size_t k = 0;
+        while (k < sim->n && (sim->room[k] != ROOM_IN || ok[k]))
+            k++;
+        if (k == sim->n && settle(sim, sim->text))
+            return;
+    }
+}
+
+void parley__sim_mediated(parley_sim_t *sim)
+{
+    if (!sim->have_text)
+        first_text(sim);
+    if (sim->meeting == PARLEY_MEETING_SHUTTLE)
+        shuttle(sim, sim->su, sim->sv, sim->su2, sim->sv2);
+    else
+        plenary(sim, sim->su, sim->sv, sim->su2, sim->sv2);
+}

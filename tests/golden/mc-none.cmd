@@ -1,0 +1,1 @@
+montecarlo tests/data/mc/none.yaml -n 10

@@ -1,0 +1,1 @@
+sensitivity tests/data/mc/small.yaml -n 200 --metric utility:N

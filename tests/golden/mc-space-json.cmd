@@ -1,0 +1,1 @@
+montecarlo tests/data/mc/small.yaml -n 500 --what space --format json

@@ -1,0 +1,1 @@
+simulate tests/data/sim/two-party.yaml --format json
