@@ -29,4 +29,8 @@ shot=$tmp/serve.png
 [ "${PARLEY_SCREENSHOT:-0}" = 1 ] && shot=$root/docs/img/serve.png
 "$parley" report "$root/examples/ukraine-2025.yaml" -o "$tmp/report.html" --root "$root" ||
   { echo "FAIL: parley report"; exit 1; }
-cd "$root" && node tests/web/browser_test.mjs "$url" "$shot" "$tmp/report.html"
+cd "$root" || exit 1
+node tests/web/browser_test.mjs "$url" "$shot" "$tmp/report.html"
+rc=$?
+[ $rc -ne 0 ] && { echo "server's stderr (last lines):"; tail -20 "$tmp/err"; }
+exit $rc

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 
 const [url, shot, report] = process.argv.slice(2);
 let passed = 0, failed = 0;
+let step = 'start'; // what the test was waiting for, named in a failure
 const check = (cond, what) => {
   if (cond) passed++;
   else { failed++; console.log(`FAIL: ${what}`); }
@@ -37,6 +38,7 @@ try {
   await page.goto(url);
   await page.waitForSelector('#example option[value="ukraine-2025"]', { state: 'attached', timeout: 15000 });
   await page.selectOption('#example', 'ukraine-2025');
+  step = 'the first run of the example';
   await page.waitForFunction(() => window.parley && window.parley.runs === 1 &&
                              Object.keys(window.parley.views).length === 6, null, { timeout: 180000 });
   const title = await page.textContent('#title');
@@ -84,6 +86,7 @@ try {
   await page.check('#sim-form input[value="walk-away"]');
   await page.selectOption('#sim-protocol', 'alternating');
   await page.click('#run');
+  step = 'the second run';
   await page.waitForFunction(() => window.parley.runs === 2 && !window.parley.state.busy, null, { timeout: 180000 });
   const prev = await page.locator('section[data-chart="proposals"] .prev svg').count();
   check(prev === 1, 'the previous run is drawn beside the new one');
@@ -105,16 +108,19 @@ try {
   // Monte Carlo: a long run shows its progress and is cancelled; a short one is drawn
   await page.fill('#mc-n', '1000000');
   await page.click('#mc-run');
+  step = 'Monte Carlo progress';
   await page.waitForFunction(() => window.parley.mc.lastProgress && window.parley.mc.lastProgress.done > 0,
     null, { timeout: 120000 });
   const bar = await page.evaluate(() => document.querySelector('#mc-progress').value);
   check(bar > 0 && bar < 1, `the progress bar moved (${bar})`);
   await page.click('#mc-cancel');
+  step = 'the cancelled Monte Carlo';
   await page.waitForFunction(() => window.parley.mc.cancelled === 1 && !window.parley.mc.job, null, { timeout: 120000 });
   const mcStatus = await page.textContent('#mc-status');
   check(/cancelled/.test(mcStatus), `Monte Carlo status after cancel: ${mcStatus}`);
   await page.fill('#mc-n', '500');
   await page.click('#mc-run');
+  step = 'the short Monte Carlo';
   await page.waitForFunction(() => window.parley.mc.drawn === 1, null, { timeout: 180000 });
   for (const name of ['mc_outcome', 'mc_round', 'mc_terms']) {
     const marks = await page.locator(`[data-mc="${name}"] .cur svg .role-mark > *`).count();
@@ -138,7 +144,8 @@ try {
     rp.on('request', (r) => { if (!r.url().startsWith('file:')) requests.push(r.url()); });
     rp.on('pageerror', (e) => errors.push(`report: ${e.message}`));
     await rp.goto(`file://${report}`);
-    await rp.waitForFunction(() => document.querySelectorAll('.chart svg').length === 6, null, { timeout: 120000 });
+    step = 'the charts of the report';
+  await rp.waitForFunction(() => document.querySelectorAll('.chart svg').length === 6, null, { timeout: 120000 });
     check(await rp.locator('[data-spec="spec-sim_trace"] svg').count() === 1, 'the report has the simulation trace');
     for (let k = 0; k < 6; k++) {
       const marks = await rp.locator('.chart').nth(k).locator('svg .role-mark > *').count();
@@ -150,7 +157,16 @@ try {
   }
 } catch (e) {
   failed++;
-  console.log(`FAIL: ${e.message}`);
+  console.log(`FAIL: waiting for ${step}: ${e.message}`);
+  try {
+    const st = await browser.pages()[0].evaluate(() => JSON.stringify({
+      status: document.querySelector('#status') && document.querySelector('#status').textContent,
+      mc: document.querySelector('#mc-status') && document.querySelector('#mc-status').textContent,
+      busy: window.parley && window.parley.state && window.parley.state.busy,
+      errors: window.parley && window.parley.state && window.parley.state.current &&
+        window.parley.state.current.errors }));
+    console.log(`  page state: ${st}`);
+  } catch (e2) { /* the page is gone */ }
 } finally {
   await browser.close();
   rmSync(profile, { recursive: true, force: true });
