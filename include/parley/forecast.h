@@ -133,6 +133,19 @@ typedef struct parley_smp_config {
 /* The scenario's SMP settings; never NULL (defaults when there is no `smp:`). */
 const parley_smp_config_t *parley_scenario_smp(const parley_scenario_t *s);
 
+/* The SMP's options, for their words below. */
+typedef enum parley_smp_option {
+    PARLEY_SMP_OPT_VICTORY = 0, PARLEY_SMP_OPT_PCE, PARLEY_SMP_OPT_VOTING,
+    PARLEY_SMP_OPT_RISK_ADJUST, PARLEY_SMP_OPT_RISK_RANGE, PARLEY_SMP_OPT_COMMIT,
+    PARLEY_SMP_OPT_INTERP, PARLEY_SMP_OPT_BARGAIN, PARLEY_SMP_OPT_MODE,
+    PARLEY_SMP_OPT_SALIENCE, PARLEY_SMP_OPT_COUNT
+} parley_smp_option_t;
+
+/* The words of an SMP option's values in the order of its enum (the first
+ * is KTAB's default), NULL-terminated: the values of the --smp-* options,
+ * of the scenario's `smp:` section and of the JSON `parameters.smp`. */
+const char *const *parley_smp_option_words(parley_smp_option_t opt);
+
 /* Model parameters; every field has a published or documented default. */
 typedef struct parley_fc_params {
     double q;              /* EUM: weight of the status quo in E(U), in [0,1] (Scholz: 1) */

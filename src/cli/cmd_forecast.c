@@ -47,29 +47,19 @@ static int enum_opt(const char *cmd, const char *name, const char *s, const char
 /* The SMP's options, in the orders of parley_smp_params_t's enums. */
 static int smp_params(const char *cmd, const fc_opt_values_t *v, parley_smp_params_t *o)
 {
-    static const char *const VP[] = {"linear", "square", "quartic", "octic", "binary", NULL};
-    static const char *const PCE[] = {"conditional", "markov-incentive", "markov-uniform", NULL};
-    static const char *const VR[] = {"proportional", "binary", "prop-binary", "prop-cubic",
-                                     "cubic", "asymmetric-prospect", NULL};
-    static const char *const RA[] = {"one-third", "none", "half", "two-thirds", "full", NULL};
-    static const char *const RR[] = {"mid", "min", "max", NULL};
-    static const char *const TP[] = {"semi", "none", "full", NULL};
-    static const char *const IV[] = {"s2p2", "s1p1", "s2pmax", NULL};
-    static const char *const BM[] = {"initiator-only", "initiator-receiver",
-                                     "pairwise-compromise", NULL};
-    static const char *const MODE[] = {"deterministic", "stochastic", NULL};
+#define W(opt) parley_smp_option_words(PARLEY_SMP_OPT_##opt)
     int e[9] = {(int)o->victory, (int)o->pce, (int)o->vote, (int)o->risk_adjust,
                 (int)o->risk_range, (int)o->commit, (int)o->interp, (int)o->bargain,
                 o->stochastic}, rc; /* absent options keep o's values */
-    if ((rc = enum_opt(cmd, "--smp-victory", v->victory, VP, &e[0])) ||
-        (rc = enum_opt(cmd, "--smp-pce", v->pce, PCE, &e[1])) ||
-        (rc = enum_opt(cmd, "--smp-voting", v->voting, VR, &e[2])) ||
-        (rc = enum_opt(cmd, "--smp-risk-adjust", v->risk_adjust, RA, &e[3])) ||
-        (rc = enum_opt(cmd, "--smp-risk-range", v->risk_range, RR, &e[4])) ||
-        (rc = enum_opt(cmd, "--smp-commit", v->commit, TP, &e[5])) ||
-        (rc = enum_opt(cmd, "--smp-interp", v->interp, IV, &e[6])) ||
-        (rc = enum_opt(cmd, "--smp-bargain", v->bargain, BM, &e[7])) ||
-        (rc = enum_opt(cmd, "--smp-mode", v->mode, MODE, &e[8])))
+    if ((rc = enum_opt(cmd, "--smp-victory", v->victory, W(VICTORY), &e[0])) ||
+        (rc = enum_opt(cmd, "--smp-pce", v->pce, W(PCE), &e[1])) ||
+        (rc = enum_opt(cmd, "--smp-voting", v->voting, W(VOTING), &e[2])) ||
+        (rc = enum_opt(cmd, "--smp-risk-adjust", v->risk_adjust, W(RISK_ADJUST), &e[3])) ||
+        (rc = enum_opt(cmd, "--smp-risk-range", v->risk_range, W(RISK_RANGE), &e[4])) ||
+        (rc = enum_opt(cmd, "--smp-commit", v->commit, W(COMMIT), &e[5])) ||
+        (rc = enum_opt(cmd, "--smp-interp", v->interp, W(INTERP), &e[6])) ||
+        (rc = enum_opt(cmd, "--smp-bargain", v->bargain, W(BARGAIN), &e[7])) ||
+        (rc = enum_opt(cmd, "--smp-mode", v->mode, W(MODE), &e[8])))
         return rc;
     o->victory = (parley_smp_victory_t)e[0];
     o->pce = (parley_smp_pce_t)e[1];
@@ -80,6 +70,7 @@ static int smp_params(const char *cmd, const fc_opt_values_t *v, parley_smp_para
     o->interp = (parley_smp_interp_t)e[6];
     o->bargain = (parley_smp_bargain_t)e[7];
     o->stochastic = e[8];
+#undef W
     o->challenge_victory = o->challenge_victory || v->challenge_victory != NULL;
     if (v->seed) {
         char *end;
@@ -98,7 +89,7 @@ static int smp_params(const char *cmd, const fc_opt_values_t *v, parley_smp_para
 static int smp_with_scenario(const fc_opt_values_t *v, const char *salience,
                              const parley_scenario_t *s, parley_smp_params_t *o)
 {
-    static const char *const SAL[] = {"strict", "normalise", NULL};
+    const char *const *SAL = parley_smp_option_words(PARLEY_SMP_OPT_SALIENCE);
     *o = parley_scenario_smp(s)->params;
     int k = (int)o->salience, rc = smp_params("forecast", v, o);
     if (!rc && !(rc = enum_opt("forecast", "--smp-salience", salience, SAL, &k)))
@@ -303,7 +294,7 @@ int cmd_forecast(int argc, char **argv)
     fc_run_t r = {0};
     parley_model_t models[PARLEY_MODEL_COUNT];
     int sal = 0;
-    static const char *const SAL[] = {"strict", "normalise", NULL};
+    const char *const *SAL = parley_smp_option_words(PARLEY_SMP_OPT_SALIENCE);
     if ((rc = fc_cli_params("forecast", &v, &r.prm)) ||
         (rc = enum_opt("forecast", "--smp-salience", salience, SAL, &sal)) ||
         (rc = fc_cli_models("forecast", model, models, &r.n_models)))

@@ -29,26 +29,17 @@ void fc_model_label(parley_buf_t *b, parley_model_t m, const parley_fc_params_t 
                           p->nash_salience ? "capability x salience" : "capability");
 }
 
-/* The words of the SMP's options, in the orders of their enums (as the
- * --smp-* options and the scenario's `smp:` section write them). */
-static const char *const SMP_VP[] = {"linear", "square", "quartic", "octic", "binary"};
-static const char *const SMP_PCE[] = {"conditional", "markov-incentive", "markov-uniform"};
-static const char *const SMP_VR[] = {"proportional", "binary", "prop-binary", "prop-cubic",
-                                     "cubic", "asymmetric-prospect"};
-static const char *const SMP_RA[] = {"one-third", "none", "half", "two-thirds", "full"};
-static const char *const SMP_RR[] = {"mid", "min", "max"};
-static const char *const SMP_TP[] = {"semi", "none", "full"};
-static const char *const SMP_IV[] = {"s2p2", "s1p1", "s2pmax"};
-static const char *const SMP_BM[] = {"initiator-only", "initiator-receiver",
-                                     "pairwise-compromise"};
-
-static void json_word(parley_json_t *j, const char *key, const char *const *words, size_t n,
-                      unsigned k)
+/* An SMP option's word for value k (null past the last). */
+static void json_word(parley_json_t *j, const char *key, parley_smp_option_t opt, unsigned k)
 {
+    const char *const *words = parley_smp_option_words(opt);
+    size_t n = 0;
+    while (words[n])
+        n++;
     parley_json_key(j, key);
     parley_json_string(j, k < n ? words[k] : NULL);
 }
-#define JSON_WORD(j, key, words, v) json_word(j, key, words, sizeof words / sizeof *words, (unsigned)(v))
+#define JSON_WORD(j, key, opt, v) json_word(j, key, PARLEY_SMP_OPT_##opt, (unsigned)(v))
 
 /* The SMP's options, so that a run can be repeated: every option, the seed
  * (a number, or a decimal string past 2^53 where doubles lose digits) and
@@ -57,14 +48,14 @@ static void smp_params_json(parley_json_t *j, const parley_smp_params_t *o,
                             const parley_scenario_t *s)
 {
     parley_json_object_begin(j);
-    JSON_WORD(j, "victory", SMP_VP, o->victory);
-    JSON_WORD(j, "pce", SMP_PCE, o->pce);
-    JSON_WORD(j, "voting", SMP_VR, o->vote);
-    JSON_WORD(j, "risk_adjust", SMP_RA, o->risk_adjust);
-    JSON_WORD(j, "risk_range", SMP_RR, o->risk_range);
-    JSON_WORD(j, "commit", SMP_TP, o->commit);
-    JSON_WORD(j, "interp", SMP_IV, o->interp);
-    JSON_WORD(j, "bargain", SMP_BM, o->bargain);
+    JSON_WORD(j, "victory", VICTORY, o->victory);
+    JSON_WORD(j, "pce", PCE, o->pce);
+    JSON_WORD(j, "voting", VOTING, o->vote);
+    JSON_WORD(j, "risk_adjust", RISK_ADJUST, o->risk_adjust);
+    JSON_WORD(j, "risk_range", RISK_RANGE, o->risk_range);
+    JSON_WORD(j, "commit", COMMIT, o->commit);
+    JSON_WORD(j, "interp", INTERP, o->interp);
+    JSON_WORD(j, "bargain", BARGAIN, o->bargain);
     parley_json_key(j, "mode");
     parley_json_string(j, o->stochastic ? "stochastic" : "deterministic");
     parley_json_key(j, "seed");

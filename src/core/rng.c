@@ -5,7 +5,7 @@
  */
 #include "rng.h"
 
-static uint64_t splitmix64(uint64_t *x)
+uint64_t parley__splitmix64(uint64_t *x)
 {
     uint64_t z = (*x += 0x9E3779B97F4A7C15ull);
     z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
@@ -21,7 +21,7 @@ static uint64_t rotl(uint64_t x, int k)
 void parley__rng_seed(parley__rng_t *r, uint64_t seed)
 {
     for (int k = 0; k < 4; k++)
-        r->s[k] = splitmix64(&seed);
+        r->s[k] = parley__splitmix64(&seed);
 }
 
 uint64_t parley__rng_next(parley__rng_t *r)

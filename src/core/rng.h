@@ -12,6 +12,9 @@ typedef struct parley__rng {
     uint64_t s[4];
 } parley__rng_t;
 
+/* splitmix64: advances *x by the golden gamma and returns it mixed; a good
+ * 64-bit hash of nearby keys, and the generator's seeding step. */
+uint64_t parley__splitmix64(uint64_t *x);
 /* Seeds the generator; every seed (0 included) gives a valid state. */
 void parley__rng_seed(parley__rng_t *r, uint64_t seed);
 /* The next 64 random bits. */

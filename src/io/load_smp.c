@@ -11,21 +11,6 @@
 #include <string.h>
 #include "loader.h"
 
-/* Each option's values in the order of its enum (the first is KTAB's default);
- * the same words as the --smp-* options of `parley forecast`. */
-static const char *const VICTORY[] = {"linear", "square", "quartic", "octic", "binary", NULL};
-static const char *const PCE[] = {"conditional", "markov-incentive", "markov-uniform", NULL};
-static const char *const VOTING[] = {"proportional", "binary", "prop-binary", "prop-cubic",
-                                     "cubic", "asymmetric-prospect", NULL};
-static const char *const RISK_ADJUST[] = {"one-third", "none", "half", "two-thirds", "full", NULL};
-static const char *const RISK_RANGE[] = {"mid", "min", "max", NULL};
-static const char *const COMMIT[] = {"semi", "none", "full", NULL};
-static const char *const INTERP[] = {"s2p2", "s1p1", "s2pmax", NULL};
-static const char *const BARGAIN[] = {"initiator-only", "initiator-receiver",
-                                      "pairwise-compromise", NULL};
-static const char *const MODE[] = {"deterministic", "stochastic", NULL};
-static const char *const SALIENCE[] = {"strict", "normalise", NULL};
-
 #define SMP_ROW_TOL 1e-10 /* KTAB's tolerance on an accommodation row's sum */
 
 const parley_smp_config_t *parley_scenario_smp(const parley_scenario_t *s)
@@ -220,13 +205,13 @@ parley_status_t parley__load_smp(loader_t *L, const yt_node_t *map)
     if ((st = parley__lexpect(L, map, YT_MAP, "'smp'")) || (st = parley__lkeys(L, map, keys, "'smp'")))
         return st;
     int e[11] = {0};
-    if ((st = word(L, map, "victory", VICTORY, &e[0])) || (st = word(L, map, "pce", PCE, &e[1])) ||
-        (st = word(L, map, "voting", VOTING, &e[2])) ||
-        (st = word(L, map, "risk_adjust", RISK_ADJUST, &e[3])) ||
-        (st = word(L, map, "risk_range", RISK_RANGE, &e[4])) ||
-        (st = word(L, map, "commit", COMMIT, &e[5])) || (st = word(L, map, "interp", INTERP, &e[6])) ||
-        (st = word(L, map, "bargain", BARGAIN, &e[7])) || (st = word(L, map, "mode", MODE, &e[8])) ||
-        (st = word(L, map, "salience", SALIENCE, &e[9])) ||
+    if ((st = word(L, map, "victory", parley_smp_option_words(PARLEY_SMP_OPT_VICTORY), &e[0])) || (st = word(L, map, "pce", parley_smp_option_words(PARLEY_SMP_OPT_PCE), &e[1])) ||
+        (st = word(L, map, "voting", parley_smp_option_words(PARLEY_SMP_OPT_VOTING), &e[2])) ||
+        (st = word(L, map, "risk_adjust", parley_smp_option_words(PARLEY_SMP_OPT_RISK_ADJUST), &e[3])) ||
+        (st = word(L, map, "risk_range", parley_smp_option_words(PARLEY_SMP_OPT_RISK_RANGE), &e[4])) ||
+        (st = word(L, map, "commit", parley_smp_option_words(PARLEY_SMP_OPT_COMMIT), &e[5])) || (st = word(L, map, "interp", parley_smp_option_words(PARLEY_SMP_OPT_INTERP), &e[6])) ||
+        (st = word(L, map, "bargain", parley_smp_option_words(PARLEY_SMP_OPT_BARGAIN), &e[7])) || (st = word(L, map, "mode", parley_smp_option_words(PARLEY_SMP_OPT_MODE), &e[8])) ||
+        (st = word(L, map, "salience", parley_smp_option_words(PARLEY_SMP_OPT_SALIENCE), &e[9])) ||
         (st = flag(L, map, "challenge_victory", &e[10])) || (st = seed(L, map, &c->params.seed)))
         return st;
     parley_smp_params_t *o = &c->params;

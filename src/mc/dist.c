@@ -10,60 +10,26 @@
 #include <math.h>
 #include <stdlib.h>
 #include "mcint.h"
+#include "../core/rng.h"
 
-typedef struct xs_state {
-    uint64_t s[4];
-} xs_state_t;
-
-static uint64_t splitmix64(uint64_t *x)
-{
-    uint64_t z = (*x += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-}
-
-static uint64_t rotl(uint64_t x, int k)
-{
-    return (x << k) | (x >> (64 - k));
-}
-
-static uint64_t xs_next(xs_state_t *st)
-{
-    uint64_t *s = st->s;
-    uint64_t out = rotl(s[1] * 5, 7) * 9, t = s[1] << 17;
-    s[2] ^= s[0];
-    s[3] ^= s[1];
-    s[1] ^= s[2];
-    s[0] ^= s[3];
-    s[2] ^= t;
-    s[3] = rotl(s[3], 45);
-    return out;
-}
-
-static void xs_fill(xs_state_t *st, uint64_t key)
-{
-    for (int k = 0; k < 4; k++)
-        st->s[k] = splitmix64(&key);
-}
-
+/* GSL's samplers draw from the project's xoshiro256** (src/core/rng.c). */
 static void xs_set(void *vs, unsigned long seed)
 {
-    xs_fill(vs, (uint64_t)seed);
+    parley__rng_seed(vs, (uint64_t)seed);
 }
 
 static unsigned long xs_get(void *vs)
 {
-    return (unsigned long)(xs_next(vs) >> 32);
+    return (unsigned long)(parley__rng_next(vs) >> 32);
 }
 
 static double xs_get_double(void *vs)
 {
-    return (double)(xs_next(vs) >> 11) * 0x1.0p-53; /* 53 random bits, in [0,1) */
+    return (double)(parley__rng_next(vs) >> 11) * 0x1.0p-53; /* 53 random bits, in [0,1) */
 }
 
 static const gsl_rng_type XS_TYPE = {"parley-xoshiro256**", 0xFFFFFFFFul, 0,
-                                     sizeof(xs_state_t), xs_set, xs_get, xs_get_double};
+                                     sizeof(parley__rng_t), xs_set, xs_get, xs_get_double};
 
 struct parley_mc_stream {
     gsl_rng *g;
@@ -96,9 +62,9 @@ void parley_mc_stream_seek(parley_mc_stream_t *r, uint64_t seed, uint64_t index)
      * unrelated keys; the key is written to the state directly (a GSL seed
      * is an unsigned long, 32 bits on some platforms). */
     uint64_t h = seed;
-    h = splitmix64(&h);
+    h = parley__splitmix64(&h);
     uint64_t k = h ^ (index * 0xD1B54A32D192ED03ull);
-    xs_fill(r->g->state, splitmix64(&k));
+    parley__rng_seed(r->g->state, parley__splitmix64(&k));
 }
 
 double parley_mc_stream_uniform(parley_mc_stream_t *r)

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 #include "simint.h"
+#include "../core/rng.h"
 
 static double clamp01(double x)
 {
@@ -123,11 +124,8 @@ void parley__sim_leak(parley_sim_t *sim, const parley_tactic_t *t)
 /* A uniform number in [0,1) from (seed, tactic, round): splitmix64's mix. */
 static double chance(unsigned long long seed, size_t k, unsigned round)
 {
-    unsigned long long z = seed + 0x9e3779b97f4a7c15ull * ((unsigned long long)k * 65537ull + round + 1);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    z ^= z >> 31;
-    return (double)(z >> 11) * 0x1.0p-53;
+    uint64_t x = seed + 0x9e3779b97f4a7c15ull * ((uint64_t)k * 65537ull + round);
+    return (double)(parley__splitmix64(&x) >> 11) * 0x1.0p-53;
 }
 
 static void walk_away(parley_sim_t *sim, size_t w)
