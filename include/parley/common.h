@@ -56,6 +56,16 @@ const char *parley_ctx_message(const parley_ctx_t *ctx);
 /* The status of the last failure recorded on the context (PARLEY_OK if none). */
 parley_status_t parley_ctx_status(const parley_ctx_t *ctx);
 
+/*
+ * Records a failure on ctx: status, and a message formatted as printf does
+ * (at most 2047 bytes are kept); returns status, so a caller can write
+ * `return parley_ctx_fail(ctx, PARLEY_EARG, "...", ...)`. For applications
+ * built on the library, whose own checks then report through the same
+ * context as the library's. ctx may be NULL (nothing is recorded).
+ */
+parley_status_t parley_ctx_fail(parley_ctx_t *ctx, parley_status_t status, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
 #ifdef __cplusplus
 }
 #endif

@@ -6,7 +6,8 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include "space_run.h"
+#include "../app/space.h"
+#include "cli.h"
 
 typedef struct amend_run {
     space_job_t *job;
@@ -60,8 +61,9 @@ static int improvements(amend_run_t *r)
             mask[a * m + i] = (unsigned char)(!r->crossed[a] && j->red[a * m + i]);
     }
     parley_constraints_t c = {res, mask};
-    int rc = EXIT_OK;
-    r->impr = space_frontier(j, &c, &rc);
+    parley_status_t st = PARLEY_OK;
+    r->impr = space_frontier(j, &c, &st);
+    int rc = st ? cli_fail(j->cmd, j->ctx, st) : EXIT_OK;
     if (r->impr) {
         size_t P = parley_frontier_points(r->impr);
         r->impr_pts = malloc((P + 1) * sizeof *r->impr_pts);
@@ -119,7 +121,7 @@ static void gains_line(parley_buf_t *b, const amend_run_t *r, const uint32_t *op
 static void render_table(parley_buf_t *b, const amend_run_t *r)
 {
     const space_job_t *j = r->job;
-    const cli_style_t *st = &j->sty;
+    const app_style_t *st = &j->sty;
     size_t n = parley_space_actor_count(j->sp);
     parley_buf_printf(b, "%sAmending %s%s (%s)\n  %s%s%s\n  as proposed:", st->bold, r->prop->id,
                       st->reset, parley_scenario_origin(j->s), st->dim, parley_scenario_hash(j->s),
@@ -228,7 +230,7 @@ static void render_json(parley_buf_t *b, const amend_run_t *r)
     parley_buf_puts(b, "\n");
 }
 
-static int run(amend_run_t *r, const char *out)
+static int run(amend_run_t *r, const char *out, cli_archive_t *arc)
 {
     space_job_t *j = r->job;
     size_t n = parley_space_actor_count(j->sp), m = parley_space_issue_count(j->sp), max = 3;
@@ -250,15 +252,15 @@ static int run(amend_run_t *r, const char *out)
         return rc;
     parley_buf_t b;
     parley_buf_init(&b);
-    if (j->fmt == FMT_JSON)
+    if (j->fmt == APP_FMT_JSON)
         render_json(&b, r);
     else
         render_table(&b, r);
     rc = cli_emit(j->cmd, j->ctx, &b, out);
-    if (j->arc.store) { /* archived: the JSON result whatever was shown */
+    if (arc->store) { /* archived: the JSON result whatever was shown */
         b.len = 0;
         render_json(&b, r);
-        rc = cli_archive_save(&j->arc, j->s, NULL, &b, rc);
+        rc = cli_archive_save(arc, j->s, NULL, &b, rc);
     }
     parley_buf_free(&b);
     return rc;
@@ -273,22 +275,29 @@ int cmd_amend(int argc, char **argv)
         return rc == CLI_HELP ? EXIT_OK : rc;
     if (!a.proposal)
         return cli_error("amend", EXIT_USAGE, "needs --proposal ID; see 'parley help amend'");
+    cli_archive_t arc;
+    if ((rc = cli_archive_open(&arc, "amend", a.db)))
+        return rc;
     space_job_t j;
     amend_run_t r;
     memset(&r, 0, sizeof r);
-    rc = space_job_open(&j, "amend", &a, path, 10);
-    if (!rc) {
-        size_t p = space_find_proposal("amend", j.s, a.proposal);
+    parley_status_t st = space_job_open(&j, "amend", &a, path, 10);
+    space_cli_progress(&j);
+    if (!st) {
+        size_t p = space_find_proposal(j.ctx, j.s, a.proposal);
         if (p == (size_t)-1) {
-            rc = EXIT_INPUT;
+            st = PARLEY_EINPUT;
         } else {
             r.job = &j;
             r.prop = parley_scenario_proposal(j.s, p);
-            rc = space_job_include(&j, r.prop->positions);
-            if (!rc)
-                rc = run(&r, a.out);
+            st = space_job_include(&j, r.prop->positions);
+            if (!st)
+                rc = run(&r, a.out, &arc);
         }
     }
+    if (st)
+        rc = cli_fail("amend", j.ctx, st);
+    cli_archive_close(&arc);
     parley_amend_result_free(&r.am);
     parley_frontier_destroy(r.impr);
     free(r.impr_pts);

@@ -7,7 +7,8 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include "forecast_run.h"
+#include "../app/forecast.h"
+#include "cli.h"
 
 typedef struct bt_cli {
     const char *path;
@@ -178,8 +179,13 @@ int cmd_backtest(int argc, char **argv)
         return cli_error("backtest", EXIT_USAGE, "--format must be text or json, got '%s'", fmt);
     parley_backtest_options_init(&c.o);
     unsigned long long n = 0;
-    if ((rc = fc_cli_params("backtest", &v, &c.o.params)) ||
-        (rc = fc_cli_models("backtest", model, c.models, &c.nm)) || (rc = parse_caps(cap, &c)))
+    parley_ctx_t *octx = parley_ctx_create(); /* for the option values' messages */
+    parley_status_t st = octx ? fc_cli_params(octx, &v, &c.o.params) : PARLEY_ENOMEM;
+    if (!st)
+        st = fc_cli_models(octx, model, c.models, &c.nm);
+    rc = st ? cli_fail("backtest", octx, st) : EXIT_OK;
+    parley_ctx_destroy(octx);
+    if (rc || (rc = parse_caps(cap, &c)))
         return rc;
     if (seed && (rc = parse_count("--seed", seed, UINT64_MAX, &n)))
         return rc;

@@ -91,7 +91,7 @@ static void list_sources(parley_buf_t *b, const parley_scenario_t *s)
 static void dynamics(parley_buf_t *b, const parley_scenario_t *s);
 
 static void table(parley_buf_t *b, const parley_scenario_t *s, const char *packages,
-                  unsigned grid, const cli_style_t *sty, int sources)
+                  unsigned grid, const app_style_t *sty, int sources)
 {
     counts_t c = count(s);
     size_t na = parley_scenario_actor_count(s), ni = parley_scenario_issue_count(s);
@@ -110,7 +110,7 @@ static void table(parley_buf_t *b, const parley_scenario_t *s, const char *packa
     for (size_t i = 0; i < na; i++) {
         const parley_actor_t *a = parley_scenario_actor(s, i);
         parley_buf_puts(b, "  ");
-        cli_pad(b, a->id, 10);
+        app_pad(b, a->id, 10);
         parley_buf_printf(b, " %11.4g %7.3f %+7.3f  %s\n", a->capability, a->batna, a->batna_drift,
                           a->name);
     }
@@ -119,7 +119,7 @@ static void table(parley_buf_t *b, const parley_scenario_t *s, const char *packa
     for (size_t j = 0; j < ni; j++) {
         const parley_issue_t *is = parley_scenario_issue(s, j);
         parley_buf_puts(b, "  ");
-        cli_pad(b, is->id, 22);
+        app_pad(b, is->id, 22);
         if (is->kind == PARLEY_ISSUE_CONTINUOUS) {
             parley_buf_printf(b, " %g..%g%s%s  %s\n", is->lo, is->hi, is->unit ? " " : "",
                               is->unit ? is->unit : "", is->name);
@@ -135,7 +135,7 @@ static void table(parley_buf_t *b, const parley_scenario_t *s, const char *packa
         const parley_proposal_t *pr = parley_scenario_proposal(s, p);
         size_t d = decided(s, pr);
         parley_buf_puts(b, "  ");
-        cli_pad(b, pr->id, 22);
+        app_pad(b, pr->id, 22);
         parley_buf_printf(b, " %2zu of %zu issues decided  %s", d, ni, pr->name);
         if (pr->date)
             parley_buf_printf(b, " (%s)", pr->date);
@@ -157,7 +157,7 @@ static void dynamics(parley_buf_t *b, const parley_scenario_t *s)
     for (size_t k = 0; k < nu; k++) {
         const parley_uncertain_t *u = parley_scenario_uncertain(s, k);
         parley_buf_puts(b, "  ");
-        cli_pad(b, u->path, 40);
+        app_pad(b, u->path, 40);
         parley_buf_printf(b, " %-10s [%g, %g], estimate %g\n", DIST[u->dist], u->a, u->b, u->base);
     }
     const parley_sim_config_t *c = parley_scenario_simulation(s);
@@ -317,10 +317,10 @@ int cmd_check(int argc, char **argv)
         return rc == CLI_HELP ? EXIT_OK : rc;
     if (npos != 1)
         return cli_error("check", EXIT_USAGE, "needs a scenario FILE; see 'parley help check'");
-    cli_format_t f;
+    app_format_t f;
     if ((rc = cli_format("check", fmt, &f)))
         return rc;
-    if (f == FMT_CSV)
+    if (f == APP_FMT_CSV)
         return cli_error("check", EXIT_USAGE, "--format must be table or json");
     unsigned grid = 11;
     if (grid_s) {
@@ -331,7 +331,7 @@ int cmd_check(int argc, char **argv)
                              grid_s);
         grid = (unsigned)g;
     }
-    cli_style_t sty;
+    app_style_t sty;
     if ((rc = cli_style_init("check", color, out && strcmp(out, "-"), &sty)))
         return rc;
     parley_ctx_t *ctx = parley_ctx_create();
@@ -349,7 +349,7 @@ int cmd_check(int argc, char **argv)
         snprintf(packages, sizeof packages, "more than 10^8000");
     parley_buf_t b;
     parley_buf_init(&b);
-    if (f == FMT_JSON)
+    if (f == APP_FMT_JSON)
         json(&b, s, packages, grid);
     else
         table(&b, s, packages, grid, &sty, sources != NULL);

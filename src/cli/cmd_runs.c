@@ -96,7 +96,7 @@ static void list_table(parley_buf_t *b, const list_rows_t *rows)
         const list_row_t *r = &rows->v[k];
         const char *cells[7] = {r->id, r->when, r->cmd, r->scen, r->seed, r->wall, r->status};
         for (size_t c = 0; c < 7; c++)
-            w[c] = cli_width(cells[c]) > w[c] ? cli_width(cells[c]) : w[c];
+            w[c] = app_width(cells[c]) > w[c] ? app_width(cells[c]) : w[c];
     }
     for (size_t k = 0; k <= rows->n; k++) {
         const list_row_t *r = k ? &rows->v[k - 1] : NULL;
@@ -107,7 +107,7 @@ static void list_table(parley_buf_t *b, const list_rows_t *rows)
         }
         for (size_t c = 0; c < 7; c++) {
             if (c < 6)
-                cli_pad(b, cells[c], w[c] + 2);
+                app_pad(b, cells[c], w[c] + 2);
             else
                 parley_buf_puts(b, cells[c]);
         }
@@ -150,7 +150,7 @@ typedef struct show_ctx {
 
 static void field(parley_buf_t *b, const char *name, const char *value)
 {
-    cli_pad(b, name, 13);
+    app_pad(b, name, 13);
     parley_buf_puts(b, value ? value : "-");
     parley_buf_puts(b, "\n");
 }

@@ -7,7 +7,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include "forecast_run.h"
+#include "../app/forecast.h"
 #include "mc_cli.h"
 
 static const char CMD[] = "sensitivity";
@@ -59,16 +59,19 @@ typedef struct sens_args {
     const char *metric, *n, *seed, *threads, *what, *model, *low, *high, *fmt, *out, *quiet;
 } sens_args_t;
 
-static int setup(const sens_args_t *a, const parley_scenario_t *s, parley_sens_options_t *o)
+static int setup(parley_ctx_t *ctx, const sens_args_t *a, const parley_scenario_t *s,
+                 parley_sens_options_t *o)
 {
     int rc;
+    parley_status_t st;
     uint64_t threads = 0;
     parley_sens_options_init(o);
-    if ((rc = mc_cli_what(CMD, a->what, &o->mc.what)) ||
-        (a->n && (rc = mc_cli_count(CMD, "-n", a->n, 2, PARLEY_MC_MAX_SAMPLES, &o->mc.samples))) ||
-        (a->seed && (rc = mc_cli_seed(CMD, a->seed, &o->mc.seed))) ||
-        (a->threads && (rc = mc_cli_count(CMD, "--threads", a->threads, 0, 256, &threads))) ||
-        (rc = parse_p("--low", a->low, 0.05, &o->p_low)) ||
+    if ((st = mc_cli_what(ctx, a->what, &o->mc.what)) ||
+        (a->n && (st = mc_cli_count(ctx, "-n", a->n, 2, PARLEY_MC_MAX_SAMPLES, &o->mc.samples))) ||
+        (a->seed && (st = mc_cli_seed(ctx, a->seed, &o->mc.seed))) ||
+        (a->threads && (st = mc_cli_count(ctx, "--threads", a->threads, 0, 256, &threads))))
+        return cli_fail(CMD, ctx, st);
+    if ((rc = parse_p("--low", a->low, 0.05, &o->p_low)) ||
         (rc = parse_p("--high", a->high, 0.95, &o->p_high)) ||
         (rc = parse_metric(s, a->metric, &o->metric)))
         return rc;
@@ -80,8 +83,8 @@ static int setup(const sens_args_t *a, const parley_scenario_t *s, parley_sens_o
     if (o->mc.what == PARLEY_MC_FORECAST) {
         parley_model_t models[PARLEY_MODEL_COUNT];
         size_t n;
-        if ((rc = fc_cli_models(CMD, a->model ? a->model : "compromise", models, &n)))
-            return rc;
+        if ((st = fc_cli_models(ctx, a->model ? a->model : "compromise", models, &n)))
+            return cli_fail(CMD, ctx, st);
         o->mc.models[0] = models[0];
         o->mc.n_models = 1;
         o->mc.fc.smp = parley_scenario_smp(s)->params;
@@ -187,17 +190,17 @@ static void render_text(parley_buf_t *b, const parley_sens_t *se, const parley_s
     }
     size_t w = 5;
     for (size_t i = 0; i < k; i++) {
-        size_t l = cli_width(parley_scenario_uncertain(s, in[i].input)->path);
+        size_t l = app_width(parley_scenario_uncertain(s, in[i].input)->path);
         w = l > w ? l : w;
     }
     parley_buf_puts(b, "  ");
-    cli_pad(b, "input", w + 2);
+    app_pad(b, "input", w + 2);
     parley_buf_puts(b, "      low..high         at low  at high  ");
-    cli_pad(b, "tornado", 32);
+    app_pad(b, "tornado", 32);
     parley_buf_puts(b, "      S1      ST\n");
     for (size_t i = 0; i < k; i++) {
         parley_buf_puts(b, "  ");
-        cli_pad(b, parley_scenario_uncertain(s, in[i].input)->path, w + 2);
+        app_pad(b, parley_scenario_uncertain(s, in[i].input)->path, w + 2);
         num(b, in[i].low, 9);
         parley_buf_puts(b, "..");
         num(b, in[i].high, -9);
@@ -225,7 +228,7 @@ static void render_json(parley_buf_t *b, const parley_sens_t *se, const parley_s
     parley_json_t j;
     parley_json_init(&j, b, 1);
     parley_json_object_begin(&j);
-    cli_json_header(&j, CMD, s);
+    app_json_header(&j, CMD, s);
     parley_json_key(&j, "parameters");
     parley_json_object_begin(&j);
     parley_json_key(&j, "metric");
@@ -279,7 +282,7 @@ static void render_json(parley_buf_t *b, const parley_sens_t *se, const parley_s
 static int run(parley_ctx_t *ctx, const parley_scenario_t *s, const sens_args_t *a, int json)
 {
     parley_sens_options_t o;
-    int rc = setup(a, s, &o);
+    int rc = setup(ctx, a, s, &o);
     if (rc)
         return rc;
     parley_sens_t *se = NULL;
@@ -340,11 +343,15 @@ int cmd_sensitivity(int argc, char **argv)
     if (a.fmt && !json && strcmp(a.fmt, "text") && strcmp(a.fmt, "table"))
         return cli_error(CMD, EXIT_USAGE, "--format must be text or json, got '%s'", a.fmt);
     parley_mc_what_t w;
-    if ((rc = mc_cli_what(CMD, a.what, &w)))
-        return rc;
     parley_ctx_t *ctx = parley_ctx_create();
+    parley_status_t st = ctx ? mc_cli_what(ctx, a.what, &w) : PARLEY_ENOMEM;
+    if (st) {
+        rc = cli_fail(CMD, ctx, st);
+        parley_ctx_destroy(ctx);
+        return rc;
+    }
     parley_scenario_t *s = NULL;
-    parley_status_t st = ctx ? parley_scenario_load_file(ctx, pos[0], &s) : PARLEY_ENOMEM;
+    st = parley_scenario_load_file(ctx, pos[0], &s);
     rc = st ? cli_fail(CMD, ctx, st) : run(ctx, s, &a, json);
     parley_scenario_destroy(s);
     parley_ctx_destroy(ctx);

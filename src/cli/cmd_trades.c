@@ -6,7 +6,8 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include "space_run.h"
+#include "../app/space.h"
+#include "cli.h"
 
 static const char *aid(const space_job_t *j, size_t a)
 {
@@ -99,9 +100,9 @@ static void json_one(parley_json_t *js, const space_job_t *j, const parley_propo
 static int one(space_job_t *j, size_t p, parley_buf_t *b, parley_json_t *js)
 {
     const parley_proposal_t *pr = parley_scenario_proposal(j->s, p);
-    int rc = space_job_include(j, pr->positions);
-    if (rc)
-        return rc;
+    parley_status_t rs = space_job_include(j, pr->positions);
+    if (rs)
+        return cli_fail(j->cmd, j->ctx, rs);
     size_t m = parley_space_issue_count(j->sp), nt = 0;
     uint32_t *base = malloc((m + 1) * sizeof *base);
     parley_trade_t *t = NULL;
@@ -122,12 +123,12 @@ static int one(space_job_t *j, size_t p, parley_buf_t *b, parley_json_t *js)
     return EXIT_OK;
 }
 
-static int run(space_job_t *j, const char *proposal, const char *out)
+static int run(space_job_t *j, const char *proposal, const char *out, cli_archive_t *arc)
 {
     size_t np = parley_scenario_proposal_count(j->s), lo = 0, hi = np;
     if (proposal) {
-        if ((lo = space_find_proposal(j->cmd, j->s, proposal)) == (size_t)-1)
-            return EXIT_INPUT;
+        if ((lo = space_find_proposal(j->ctx, j->s, proposal)) == (size_t)-1)
+            return cli_fail(j->cmd, j->ctx, PARLEY_EINPUT);
         hi = lo + 1;
     } else if (np == 0) {
         return cli_error(j->cmd, EXIT_INPUT,
@@ -138,7 +139,7 @@ static int run(space_job_t *j, const char *proposal, const char *out)
     parley_buf_init(&b);
     parley_buf_init(&jb);
     parley_json_t js;
-    int json = j->fmt == FMT_JSON || j->arc.store, rc = EXIT_OK;
+    int json = j->fmt == APP_FMT_JSON || arc->store, rc = EXIT_OK;
     if (json) {
         parley_json_init(&js, &jb, 1);
         parley_json_object_begin(&js);
@@ -147,15 +148,15 @@ static int run(space_job_t *j, const char *proposal, const char *out)
         parley_json_array_begin(&js);
     }
     for (size_t p = lo; p < hi && !rc; p++)
-        rc = one(j, p, j->fmt == FMT_JSON ? NULL : &b, json ? &js : NULL);
+        rc = one(j, p, j->fmt == APP_FMT_JSON ? NULL : &b, json ? &js : NULL);
     if (json) {
         parley_json_array_end(&js);
         parley_json_object_end(&js);
         parley_buf_puts(&jb, "\n");
     }
     if (!rc) {
-        rc = cli_emit(j->cmd, j->ctx, j->fmt == FMT_JSON ? &jb : &b, out);
-        rc = cli_archive_save(&j->arc, j->s, NULL, &jb, rc);
+        rc = cli_emit(j->cmd, j->ctx, j->fmt == APP_FMT_JSON ? &jb : &b, out);
+        rc = cli_archive_save(arc, j->s, NULL, &jb, rc);
     }
     parley_buf_free(&b);
     parley_buf_free(&jb);
@@ -169,10 +170,14 @@ int cmd_trades(int argc, char **argv)
     int rc = space_parse_proposal_cmd("trades", argc, argv, &a, &path);
     if (rc)
         return rc == CLI_HELP ? EXIT_OK : rc;
+    cli_archive_t arc;
+    if ((rc = cli_archive_open(&arc, "trades", a.db)))
+        return rc;
     space_job_t j;
-    rc = space_job_open(&j, "trades", &a, path, 5);
-    if (!rc)
-        rc = run(&j, a.proposal, a.out);
+    parley_status_t st = space_job_open(&j, "trades", &a, path, 5);
+    space_cli_progress(&j);
+    rc = st ? cli_fail("trades", j.ctx, st) : run(&j, a.proposal, a.out, &arc);
     space_job_close(&j);
+    cli_archive_close(&arc);
     return rc;
 }

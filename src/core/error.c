@@ -58,6 +58,15 @@ parley_status_t parley__vfail(parley_ctx_t *ctx, parley_status_t status, const c
     return status;
 }
 
+parley_status_t parley_ctx_fail(parley_ctx_t *ctx, parley_status_t status, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    parley__vfail(ctx, status, fmt, ap);
+    va_end(ap);
+    return status;
+}
+
 parley_status_t parley__fail(parley_ctx_t *ctx, parley_status_t status, const char *fmt, ...)
 {
     va_list ap;

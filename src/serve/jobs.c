@@ -25,7 +25,7 @@
 
 typedef struct named_job {
     char id[65];              /* "" when the entry is free */
-    api_kind_t kind;
+    app_kind_t kind;
     pid_t pid;                /* 0 while queued or once reaped */
     int cancelled;
     unsigned long long done, total;
@@ -128,7 +128,7 @@ static void child_progress(void *arg, uint64_t done, uint64_t total)
 }
 
 /* In the child: compute, write "STATUS RESULT_LEN\n" and the body, and leave. */
-static void child(const serve_jobs_t *jb, const api_request_t *rq, int fd, int pfd)
+static void child(const serve_jobs_t *jb, const app_request_t *rq, int fd, int pfd)
 {
     sigset_t none;
     sigemptyset(&none);
@@ -138,16 +138,16 @@ static void child(const serve_jobs_t *jb, const api_request_t *rq, int fd, int p
     rl.rlim_cur = rl.rlim_max = (rlim_t)(jb->max_memory_gib * 1.25 * 1073741824.0) + (64u << 20);
     setrlimit(RLIMIT_AS, &rl);
 #endif
-    api_request_t own = *rq;
+    app_request_t own = *rq;
     own.max_memory_gib = jb->max_memory_gib;
     own.progress = child_progress;
     own.progress_arg = &pfd;
-    api_result_t res;
-    api_result_init(&res);
-    api_compute(&own, &res);
+    app_result_t res;
+    app_result_init(&res);
+    app_compute(&own, &res);
     parley_buf_t body;
     parley_buf_init(&body);
-    api_response_json(&res, &body);
+    serve_response_json(&res, &body);
     char head[48];
     int status = body.failed ? 500 : res.status;
     snprintf(head, sizeof head, "%d %zu\n", status, status == 200 ? res.result.len : 0);
@@ -155,7 +155,7 @@ static void child(const serve_jobs_t *jb, const api_request_t *rq, int fd, int p
     if (!body.failed)
         write_all(fd, body.data, body.len);
     parley_buf_free(&body);
-    api_result_free(&res);
+    app_result_free(&res);
     _exit(0);
 }
 
@@ -239,19 +239,19 @@ static int finish(pid_t pid, int got, serve_jobs_t *jb, named_job_t *nj, parley_
                         (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec * 1e-6;
     char msg[160];
     if (cancelled) {
-        api_error_json(out, 409, "the analysis was cancelled (DELETE /api/jobs/ID)");
+        serve_error_json(out, 409, "the analysis was cancelled (DELETE /api/jobs/ID)");
         return 409;
     }
     if (timed_out) {
         snprintf(msg, sizeof msg, "the analysis ran past the time limit (%g s) and was stopped",
                  jb->time_limit);
-        api_error_json(out, 503, msg);
+        serve_error_json(out, 503, msg);
         return 503;
     }
     if (got > 0) {
         snprintf(msg, sizeof msg, "the result is larger than %zu MiB; ask for less (limit)",
                  MAX_RESPONSE >> 20);
-        api_error_json(out, 500, msg);
+        serve_error_json(out, 500, msg);
         return 500;
     }
     char *nl = raw->data ? memchr(raw->data, '\n', raw->len) : NULL;
@@ -261,7 +261,7 @@ static int finish(pid_t pid, int got, serve_jobs_t *jb, named_job_t *nj, parley_
                      WTERMSIG(ws), jb->max_memory_gib);
         else
             snprintf(msg, sizeof msg, "the analysis failed (no complete result)");
-        api_error_json(out, 500, msg);
+        serve_error_json(out, 500, msg);
         return 500;
     }
     int status = atoi(raw->data);
@@ -270,7 +270,7 @@ static int finish(pid_t pid, int got, serve_jobs_t *jb, named_job_t *nj, parley_
     parley_buf_append(out, raw->data + off, raw->len - off);
     if (status == 200 && sp) {
         info->result_len = (size_t)strtoull(sp + 1, NULL, 10);
-        info->result_off = 11; /* after {"result": (api_response_json) */
+        info->result_off = 11; /* after {"result": (serve_response_json) */
         if (info->result_off + info->result_len > out->len)
             info->result_len = 0;
     }
@@ -298,7 +298,7 @@ static named_job_t *find_named(serve_jobs_t *jb, const char *id)
 }
 
 /* Lists a job under its id; 0, 409 (id in use) or 503 (table full). */
-static int add_named(serve_jobs_t *jb, const char *id, api_kind_t kind, named_job_t **out)
+static int add_named(serve_jobs_t *jb, const char *id, app_kind_t kind, named_job_t **out)
 {
     pthread_mutex_lock(&jb->mu);
     int status = find_named(jb, id) ? 409 : 503;
@@ -329,11 +329,11 @@ int serve_jobs_progress(serve_jobs_t *jb, const char *job, parley_buf_t *out)
     if (nj)
         parley_buf_printf(out, "{\"job\": \"%s\", \"kind\": \"%s\", \"state\": \"%s\", "
                                "\"done\": %llu, \"total\": %llu, \"elapsed\": %.3f}\n",
-                          nj->id, api_kind_name(nj->kind), nj->pid ? "running" : "queued",
+                          nj->id, app_kind_name(nj->kind), nj->pid ? "running" : "queued",
                           nj->done, nj->total, now() - nj->started);
     pthread_mutex_unlock(&jb->mu);
     if (!nj)
-        api_error_json(out, 404, "no such job queued or running (it may have finished)");
+        serve_error_json(out, 404, "no such job queued or running (it may have finished)");
     return nj ? 200 : 404;
 }
 
@@ -350,21 +350,21 @@ int serve_jobs_cancel(serve_jobs_t *jb, const char *job, parley_buf_t *out)
     pthread_cond_broadcast(&jb->cv); /* a queued job stops waiting */
     pthread_mutex_unlock(&jb->mu);
     if (!nj)
-        api_error_json(out, 404, "no such job queued or running (it may have finished)");
+        serve_error_json(out, 404, "no such job queued or running (it may have finished)");
     return nj ? 200 : 404;
 }
 
 /* Forks the child and collects its answer; the slot is held by the caller. */
-static int run_child(serve_jobs_t *jb, const api_request_t *rq, named_job_t *nj,
+static int run_child(serve_jobs_t *jb, const app_request_t *rq, named_job_t *nj,
                      parley_buf_t *out, serve_job_info_t *info)
 {
     int fds[2], pfds[2];
     if (pipe(fds) != 0)
-        return (api_error_json(out, 500, "cannot create a pipe for the job"), 500);
+        return (serve_error_json(out, 500, "cannot create a pipe for the job"), 500);
     if (pipe(pfds) != 0) {
         close(fds[0]);
         close(fds[1]);
-        return (api_error_json(out, 500, "cannot create a pipe for the job"), 500);
+        return (serve_error_json(out, 500, "cannot create a pipe for the job"), 500);
     }
     double start = now();
     pthread_mutex_lock(&jb->mu); /* pid is published before a cancel can look */
@@ -384,8 +384,8 @@ static int run_child(serve_jobs_t *jb, const api_request_t *rq, named_job_t *nj,
         close(fds[0]);
         close(pfds[0]);
         if (cancelled)
-            return (api_error_json(out, 409, "the analysis was cancelled (DELETE /api/jobs/ID)"), 409);
-        return (api_error_json(out, 503, "cannot start a job (fork failed); try again"), 503);
+            return (serve_error_json(out, 409, "the analysis was cancelled (DELETE /api/jobs/ID)"), 409);
+        return (serve_error_json(out, 503, "cannot start a job (fork failed); try again"), 503);
     }
     info->ran = 1;
     parley_buf_t raw;
@@ -398,20 +398,20 @@ static int run_child(serve_jobs_t *jb, const api_request_t *rq, named_job_t *nj,
     return status;
 }
 
-int serve_jobs_run(serve_jobs_t *jb, const api_request_t *rq, const char *job,
+int serve_jobs_run(serve_jobs_t *jb, const app_request_t *rq, const char *job,
                    parley_buf_t *out, serve_job_info_t *info)
 {
     memset(info, 0, sizeof *info);
     named_job_t *nj = NULL;
     int status = job ? add_named(jb, job, rq->kind, &nj) : 0;
     if (status) {
-        api_error_json(out, status, status == 409 ? "a job with this id is already queued or running"
+        serve_error_json(out, status, status == 409 ? "a job with this id is already queued or running"
                                                   : "too many named jobs at once; try again");
         return status;
     }
     if (!acquire(jb)) {
         drop_named(jb, nj);
-        api_error_json(out, 503, "the server is busy: every job slot stayed taken; try again");
+        serve_error_json(out, 503, "the server is busy: every job slot stayed taken; try again");
         return 503;
     }
     status = run_child(jb, rq, nj, out, info);

@@ -52,7 +52,7 @@ void serve_runs_close(serve_runs_t *sr)
 
 /* The request's options as a JSON object (the job id left out: it names
  * the request, not the analysis). */
-static void params_json(parley_buf_t *b, const api_request_t *rq)
+static void params_json(parley_buf_t *b, const app_request_t *rq)
 {
     parley_json_t j;
     parley_json_init(&j, b, 0);
@@ -81,7 +81,7 @@ static const char *scenario_id(const char *result, size_t len, char *buf, size_t
     return buf;
 }
 
-static int seed_of(const api_request_t *rq, uint64_t *seed)
+static int seed_of(const app_request_t *rq, uint64_t *seed)
 {
     for (size_t k = 0; k < rq->n_params; k++)
         if (rq->params[k].key && !strcmp(rq->params[k].key, "seed") && rq->params[k].value) {
@@ -93,13 +93,13 @@ static int seed_of(const api_request_t *rq, uint64_t *seed)
                 return 1;
             }
         }
-    if (rq->kind != API_MONTECARLO)
+    if (rq->kind != APP_MONTECARLO)
         return 0;
     *seed = 1; /* montecarlo's default */
     return 1;
 }
 
-long long serve_runs_add(serve_runs_t *sr, const api_request_t *rq, int status,
+long long serve_runs_add(serve_runs_t *sr, const app_request_t *rq, int status,
                          const parley_buf_t *body, const serve_job_info_t *info, double started,
                          double wall)
 {
@@ -116,7 +116,7 @@ long long serve_runs_add(serve_runs_t *sr, const api_request_t *rq, int status,
     run.scenario_len = rq->len;
     run.scenario_file = rq->name;
     run.scenario_id = scenario_id(result.data, result.len, id, sizeof id);
-    run.command = api_kind_name(rq->kind);
+    run.command = app_kind_name(rq->kind);
     run.parameters = params.data;
     run.has_seed = seed_of(rq, &run.seed);
     run.started = started;
@@ -145,7 +145,7 @@ long long serve_runs_add(serve_runs_t *sr, const api_request_t *rq, int status,
 
 /* ---- reading */
 
-static const char *param(const api_param_t *p, size_t n, const char *key)
+static const char *param(const app_param_t *p, size_t n, const char *key)
 {
     for (size_t k = 0; k < n; k++)
         if (p[k].key && !strcmp(p[k].key, key))
@@ -218,13 +218,13 @@ static int list_row(void *arg, const parley_run_t *r)
     return 0;
 }
 
-static int list(serve_runs_t *sr, parley_ctx_t *ctx, const api_param_t *p, size_t n,
+static int list(serve_runs_t *sr, parley_ctx_t *ctx, const app_param_t *p, size_t n,
                 parley_buf_t *out)
 {
     const char *l = param(p, n, "limit");
     long long limit = l ? whole(l, strlen(l)) : RUNS_LIST_DEFAULT;
     if (limit <= 0 || limit > RUNS_LIST_MAX) {
-        api_error_json(out, 400, "limit must be a whole number from 1 to 10000");
+        serve_error_json(out, 400, "limit must be a whole number from 1 to 10000");
         return 400;
     }
     int64_t count = 0;
@@ -243,7 +243,7 @@ static int export_one(void *arg, const char *json, size_t len)
     return 0;
 }
 
-static int one(serve_runs_t *sr, parley_ctx_t *ctx, long long id, const api_param_t *p, size_t n,
+static int one(serve_runs_t *sr, parley_ctx_t *ctx, long long id, const app_param_t *p, size_t n,
                parley_buf_t *out)
 {
     const char *sc = param(p, n, "scenario");
@@ -311,7 +311,7 @@ static int diff(serve_runs_t *sr, parley_ctx_t *ctx, long long a, long long b, p
 }
 
 /* "", "/ID", "/ID/diff/ID2"; or a query form: ?a=ID&b=ID2 on /api/runs/diff. */
-static int route(serve_runs_t *sr, parley_ctx_t *ctx, const char *rest, const api_param_t *p,
+static int route(serve_runs_t *sr, parley_ctx_t *ctx, const char *rest, const app_param_t *p,
                  size_t n, parley_buf_t *out)
 {
     if (!*rest || !strcmp(rest, "/"))
@@ -320,7 +320,7 @@ static int route(serve_runs_t *sr, parley_ctx_t *ctx, const char *rest, const ap
         const char *a = param(p, n, "a"), *b = param(p, n, "b");
         long long x = a ? whole(a, strlen(a)) : 0, y = b ? whole(b, strlen(b)) : 0;
         if (!x || !y) {
-            api_error_json(out, 400, "/api/runs/diff needs a=ID&b=ID (run ids)");
+            serve_error_json(out, 400, "/api/runs/diff needs a=ID&b=ID (run ids)");
             return 400;
         }
         return diff(sr, ctx, x, y, out);
@@ -336,21 +336,21 @@ static int route(serve_runs_t *sr, parley_ctx_t *ctx, const char *rest, const ap
         if (id2)
             return diff(sr, ctx, id, id2, out);
     }
-    api_error_json(out, 404, "no such resource: /api/runs, /api/runs/ID, /api/runs/ID/diff/ID2");
+    serve_error_json(out, 404, "no such resource: /api/runs, /api/runs/ID, /api/runs/ID/diff/ID2");
     return 404;
 }
 
-int serve_runs_get(serve_runs_t *sr, const char *rest, const api_param_t *params, size_t n,
+int serve_runs_get(serve_runs_t *sr, const char *rest, const app_param_t *params, size_t n,
                    parley_buf_t *out)
 {
     if (!sr) {
-        api_error_json(out, 409, "this server keeps no run archive: start it with "
+        serve_error_json(out, 409, "this server keeps no run archive: start it with "
                                  "'parley serve --db FILE'");
         return 409;
     }
     parley_ctx_t *ctx = parley_ctx_create();
     if (!ctx) {
-        api_error_json(out, 500, "out of memory");
+        serve_error_json(out, 500, "out of memory");
         return 500;
     }
     parley_buf_t body;
@@ -363,7 +363,7 @@ int serve_runs_get(serve_runs_t *sr, const char *rest, const api_param_t *params
     } else { /* -404: the store found no such run; -1: it failed */
         const char *m = parley_ctx_message(ctx);
         status = status == -404 ? 404 : 500;
-        api_error_json(out, status, *m ? m : status == 404 ? "no such run" : "the archive failed");
+        serve_error_json(out, status, *m ? m : status == 404 ? "no such run" : "the archive failed");
     }
     parley_buf_free(&body);
     parley_ctx_destroy(ctx);

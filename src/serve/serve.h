@@ -2,14 +2,16 @@
  * serve.h — `parley serve`: a local HTTP server (libmicrohttpd) for the web
  * application in web/ and the JSON API (docs/api.md). Shared by server.c
  * (connections, routing, limits), jobs.c (analyses in child processes),
- * static.c (files, vega libraries, examples) and cmd_serve.c.
+ * static.c (files, vega libraries, examples) and serve_cmd.c (the
+ * `parley serve` command); the analyses themselves are src/app's (analysis.h).
  */
 #ifndef PARLEY_SERVE_H
 #define PARLEY_SERVE_H
 
 #include <stddef.h>
 #include "parley/io.h"
-#include "api.h"
+#include "../app/analysis.h"
+#include "../app/app.h"
 
 typedef struct serve_config {
     const char *bind;        /* address to listen on (default 127.0.0.1) */
@@ -36,9 +38,14 @@ void serve_config_init(serve_config_t *c);
  * (message printed). */
 int serve_run(const serve_config_t *c);
 
-/* Finds the folder holding web/index.html: the executable's folder or one
- * of its three parents, then the working directory. Writes it to buf. */
-int serve_find_root(char *buf, size_t cap);
+/* `parley serve ARGS` (serve_cmd.c): parses the options and runs the
+ * server; returns the exit code (0 after a clean stop). */
+int serve_main(int argc, char **argv);
+
+/* The response body: {"result": ..., "charts": ...} or an error object (respond.c). */
+void serve_response_json(const app_result_t *r, parley_buf_t *out);
+/* {"error": {"status": status, "message": msg}} followed by a newline. */
+void serve_error_json(parley_buf_t *out, int status, const char *msg);
 
 /* ---- jobs.c: an analysis in a child process, bounded in time and memory.
  * A request may name its job (a token of the client's choosing): while it
@@ -60,7 +67,7 @@ typedef struct serve_job_info {
 /* Runs rq under the job id `job` (NULL: anonymous); out gets the response
  * body. Returns the HTTP status (200, 400, 500; 409 when cancelled or the id
  * is in use; 503 when no slot freed in time or the time limit passed). */
-int serve_jobs_run(serve_jobs_t *jb, const api_request_t *rq, const char *job,
+int serve_jobs_run(serve_jobs_t *jb, const app_request_t *rq, const char *job,
                    parley_buf_t *out, serve_job_info_t *info);
 /* A job id is 1 to 64 letters, digits, '-' and '_'. */
 int serve_job_id_ok(const char *id);
@@ -78,12 +85,12 @@ void serve_runs_close(serve_runs_t *sr);
 /* Stores one analysis the server ran: the request (its scenario and query
  * parameters), the HTTP status, the body and what the job told. Returns the
  * run's id, or -1 (message on stderr) when it could not be stored. */
-long long serve_runs_add(serve_runs_t *sr, const api_request_t *rq, int status,
+long long serve_runs_add(serve_runs_t *sr, const app_request_t *rq, int status,
                          const parley_buf_t *body, const serve_job_info_t *info, double started,
                          double wall);
 /* GET /api/runs[/...]: rest is the URL after "/api/runs"; sr may be NULL
  * (409: no archive). Returns the status; out gets the JSON body. */
-int serve_runs_get(serve_runs_t *sr, const char *rest, const api_param_t *params, size_t n,
+int serve_runs_get(serve_runs_t *sr, const char *rest, const app_param_t *params, size_t n,
                    parley_buf_t *out);
 
 /* ---- static.c: files under root. Each returns the HTTP status and fills
@@ -91,7 +98,5 @@ int serve_runs_get(serve_runs_t *sr, const char *rest, const api_param_t *params
 int serve_static(const char *root, const char *url, parley_buf_t *body, const char **type);
 int serve_examples_list(const char *root, parley_buf_t *body, const char **type);
 int serve_example(const char *root, const char *name, parley_buf_t *body, const char **type);
-/* Reads node_modules' vega, vega-lite and vega-embed builds (for the report). */
-int serve_vendor_path(const char *root, const char *name, char *buf, size_t cap);
 
 #endif

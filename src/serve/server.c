@@ -29,7 +29,7 @@ typedef struct server {
 
 typedef struct request {
     int api;              /* a POST to an analysis endpoint */
-    api_kind_t kind;
+    app_kind_t kind;
     parley_buf_t body;
     int too_big;
     struct timespec start;
@@ -93,7 +93,7 @@ static enum MHD_Result respond_error(struct MHD_Connection *c, int status, const
 {
     parley_buf_t b;
     parley_buf_init(&b);
-    api_error_json(&b, status, msg);
+    serve_error_json(&b, status, msg);
     enum MHD_Result r = respond(c, status, "application/json", &b, allow);
     parley_buf_free(&b);
     return r;
@@ -146,7 +146,7 @@ static int length_too_big(const server_t *sv, struct MHD_Connection *c)
 /* ---- the analyses */
 
 typedef struct params {
-    api_param_t items[API_MAX_PARAMS];
+    app_param_t items[APP_MAX_PARAMS];
     size_t n;
     int overflow;
 } params_t;
@@ -156,11 +156,11 @@ static enum MHD_Result add_param(void *cls, enum MHD_ValueKind kind, const char 
 {
     (void)kind;
     params_t *p = cls;
-    if (p->n == API_MAX_PARAMS) {
+    if (p->n == APP_MAX_PARAMS) {
         p->overflow = 1;
         return MHD_NO;
     }
-    p->items[p->n++] = (api_param_t){key, value ? value : ""};
+    p->items[p->n++] = (app_param_t){key, value ? value : ""};
     return MHD_YES;
 }
 
@@ -191,7 +191,7 @@ static enum MHD_Result run_api(server_t *sv, struct MHD_Connection *c, request_t
     if (job && !serve_job_id_ok(job))
         return respond_error(c, 400, "parameter 'job' must be 1 to 64 letters, digits, '-' or '_'",
                              NULL);
-    api_request_t ar = {.kind = rq->kind, .name = label, .body = rq->body.data,
+    app_request_t ar = {.kind = rq->kind, .name = label, .body = rq->body.data,
                         .len = rq->body.len, .params = p.items, .n_params = p.n,
                         .max_memory_gib = sv->cfg->max_memory_gib,
                         .max_samples = sv->cfg->max_samples, .max_threads = sv->cfg->max_threads};
@@ -270,7 +270,7 @@ static enum MHD_Result get(server_t *sv, struct MHD_Connection *c, const char *u
     else if (!strncmp(url, "/api/examples/", 14))
         status = serve_example(sv->root, url + 14, &b, &type);
     else if (!strncmp(url, "/api/", 5) || !strcmp(url, "/api"))
-        status = (api_error_json(&b, 404, "no such endpoint (docs/api.md lists them)"), 404);
+        status = (serve_error_json(&b, 404, "no such endpoint (docs/api.md lists them)"), 404);
     else
         status = serve_static(sv->root, url, &b, &type);
     enum MHD_Result r = respond(c, status, type, &b, NULL);
@@ -278,13 +278,13 @@ static enum MHD_Result get(server_t *sv, struct MHD_Connection *c, const char *u
     return r;
 }
 
-static int api_kind_of(const char *url, api_kind_t *k)
+static int api_kind_of(const char *url, app_kind_t *k)
 {
-    for (int i = 0; i < API_KIND_COUNT; i++) {
+    for (int i = 0; i < APP_KIND_COUNT; i++) {
         char path[32];
-        snprintf(path, sizeof path, "/api/%s", api_kind_name((api_kind_t)i));
+        snprintf(path, sizeof path, "/api/%s", app_kind_name((app_kind_t)i));
         if (!strcmp(url, path)) {
-            *k = (api_kind_t)i;
+            *k = (app_kind_t)i;
             return 1;
         }
     }
@@ -422,7 +422,7 @@ int serve_run(const serve_config_t *cfg)
     sv.cfg = cfg;
     if (cfg->root)
         snprintf(sv.root, sizeof sv.root, "%s", cfg->root);
-    else if (serve_find_root(sv.root, sizeof sv.root) != 0) {
+    else if (app_find_root(sv.root, sizeof sv.root) != 0) {
         fprintf(stderr, "parley serve: cannot find web/index.html beside the executable or in "
                         "the working directory; give --root DIR (the repository)\n");
         return 1;

@@ -16,17 +16,9 @@
 
 #define MAX_STATIC_FILE ((size_t)16 << 20)
 
-static const struct vendor {
-    const char *name, *path;
-} VENDOR[] = {
-    {"vega.min.js", "node_modules/vega/build/vega.min.js"},
-    {"vega-lite.min.js", "node_modules/vega-lite/build/vega-lite.min.js"},
-    {"vega-embed.min.js", "node_modules/vega-embed/build/vega-embed.min.js"},
-    {NULL, NULL}};
-
 static int error(parley_buf_t *body, const char **type, int status, const char *msg)
 {
-    api_error_json(body, status, msg);
+    serve_error_json(body, status, msg);
     *type = "application/json";
     return status;
 }
@@ -94,31 +86,19 @@ static int inside(const char *dir, const char *path)
     return strncmp(rd, rp, n) == 0 && rp[n] == '/';
 }
 
-int serve_vendor_path(const char *root, const char *name, char *buf, size_t cap)
-{
-    for (const struct vendor *v = VENDOR; v->name; v++)
-        if (strncmp(v->name, name, strlen(name)) == 0 && v->name[strlen(name)] == '.') {
-            snprintf(buf, cap, "%s/%s", root, v->path);
-            return access(buf, R_OK) == 0 ? 0 : -1;
-        }
-    return -1;
-}
-
 static int vendor(const char *root, const char *name, parley_buf_t *body, const char **type)
 {
-    for (const struct vendor *v = VENDOR; v->name; v++) {
-        if (strcmp(v->name, name) != 0)
-            continue;
-        char path[PATH_MAX], msg[PATH_MAX + 128];
-        snprintf(path, sizeof path, "%s/%s", root, v->path);
-        if (read_whole(path, body) == 0) {
-            *type = "text/javascript; charset=utf-8";
-            return 200;
-        }
-        snprintf(msg, sizeof msg, "%s is missing: run 'npm ci' in %s", v->path, root);
-        return error(body, type, 404, msg);
+    const char *file = app_vendor_file(name);
+    if (!file)
+        return error(body, type, 404, "no such file");
+    char path[PATH_MAX], msg[PATH_MAX + 128];
+    snprintf(path, sizeof path, "%s/%s", root, file);
+    if (read_whole(path, body) == 0) {
+        *type = "text/javascript; charset=utf-8";
+        return 200;
     }
-    return error(body, type, 404, "no such file");
+    snprintf(msg, sizeof msg, "%s is missing: run 'npm ci' in %s", file, root);
+    return error(body, type, 404, msg);
 }
 
 int serve_static(const char *root, const char *url, parley_buf_t *body, const char **type)
@@ -241,37 +221,4 @@ int serve_example(const char *root, const char *name, parley_buf_t *body, const 
         parley_buf_free(body);
     }
     return error(body, type, 404, "no such example (GET /api/examples lists them)");
-}
-
-/* ---- where the files are */
-
-static int has_web(const char *dir)
-{
-    char p[PATH_MAX];
-    int len = snprintf(p, sizeof p, "%s/web/index.html", dir);
-    return len > 0 && (size_t)len < sizeof p && access(p, R_OK) == 0;
-}
-
-int serve_find_root(char *buf, size_t cap)
-{
-    char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = '\0';
-        for (int up = 0; up < 4; up++) {
-            char *slash = strrchr(exe, '/');
-            if (!slash || slash == exe)
-                break;
-            *slash = '\0';
-            if (has_web(exe)) {
-                snprintf(buf, cap, "%s", exe);
-                return 0;
-            }
-        }
-    }
-    if (getcwd(exe, sizeof exe) && has_web(exe)) {
-        snprintf(buf, cap, "%s", exe);
-        return 0;
-    }
-    return -1;
 }

@@ -1,5 +1,5 @@
 /*
- * test_charts.c — the Vega-Lite specs of src/serve/charts*.c as a unit: on
+ * test_charts.c — the Vega-Lite specs of src/app/charts*.c as a unit: on
  * the Ukraine example and a small JSON scenario (and a Monte Carlo run of
  * tests/data/mc/small.yaml), each spec must parse as
  * strict JSON (libfyaml in JSON mode) and carry the v5 schema, inline data
@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "../../src/serve/charts.h"
+#include "../../src/app/charts.h"
 
 static int failures, checks;
 

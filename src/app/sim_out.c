@@ -7,7 +7,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-#include "sim_run.h"
+#include "sim.h"
 
 static const char *const PROTOCOL[] = {"alternating", "mediated"};
 static const char *const MEETING[] = {"plenary", "shuttle"};
@@ -90,7 +90,7 @@ static void text_settings(parley_buf_t *b, const sim_run_t *r)
     }
 }
 
-static void text_outcome(parley_buf_t *b, const sim_run_t *r, const cli_style_t *sty)
+static void text_outcome(parley_buf_t *b, const sim_run_t *r, const app_style_t *sty)
 {
     const parley_sim_result_t *res = parley_sim_result(r->sim);
     size_t na = parley_scenario_actor_count(r->s), ni = parley_scenario_issue_count(r->s);
@@ -113,7 +113,7 @@ static void text_outcome(parley_buf_t *b, const sim_run_t *r, const cli_style_t 
         for (size_t j = 0; j < ni; j++) {
             const parley_issue_t *is = parley_scenario_issue(r->s, j);
             parley_buf_puts(b, "  ");
-            cli_pad(b, is->id, 26);
+            app_pad(b, is->id, 26);
             term(b, is, res->terms[j]);
             parley_buf_puts(b, "\n");
         }
@@ -121,7 +121,7 @@ static void text_outcome(parley_buf_t *b, const sim_run_t *r, const cli_style_t 
     parley_buf_puts(b, "\n  party   utility  BATNA   surplus  discounted\n");
     for (size_t i = 0; i < na; i++) {
         parley_buf_puts(b, "  ");
-        cli_pad(b, actor(r, i)->id, 8);
+        app_pad(b, actor(r, i)->id, 8);
         if (res->end == PARLEY_SIM_AGREEMENT)
             parley_buf_printf(b, "%7.3f  %6.3f  %+7.3f  %10.3f%s\n", res->utility[i],
                               res->batna[i], res->utility[i] - res->batna[i], res->discounted[i],
@@ -197,7 +197,7 @@ static void text_rounds(parley_buf_t *b, const sim_run_t *r)
     }
 }
 
-void sim_render_text(parley_buf_t *b, const sim_run_t *r, const cli_style_t *sty)
+void sim_render_text(parley_buf_t *b, const sim_run_t *r, const app_style_t *sty)
 {
     text_settings(b, r);
     text_outcome(b, r, sty);
@@ -388,7 +388,7 @@ void sim_render_json(parley_buf_t *b, const sim_run_t *r)
     parley_json_t j;
     parley_json_init(&j, b, 1);
     parley_json_object_begin(&j);
-    cli_json_header(&j, "simulate", r->s);
+    app_json_header(&j, "simulate", r->s);
     json_parameters(&j, r);
     json_outcome(&j, r);
     json_trace(&j, r);

@@ -4,9 +4,10 @@
  * Every number is written in full precision; the scenario hash and the
  * utility model travel with the result.
  */
+#include <stdio.h>
 #include <math.h>
 #include <string.h>
-#include "eval_run.h"
+#include "eval.h"
 
 static void position_json(parley_json_t *j, const parley_scenario_t *s, size_t k, double x)
 {
@@ -150,7 +151,7 @@ void eval_render_json(parley_buf_t *b, const eval_run_t *r)
     parley_json_t j;
     parley_json_init(&j, b, 1);
     parley_json_object_begin(&j);
-    cli_json_header(&j, "eval", r->s);
+    app_json_header(&j, "eval", r->s);
     parley_json_key(&j, "model");
     parley_json_object_begin(&j);
     parley_json_key(&j, "utility");

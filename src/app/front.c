@@ -1,13 +1,14 @@
 /*
- * cli.c — option parsing, exit codes, output and styling shared by the
- * subcommands. Options are few and simple (--name VALUE, --name=VALUE,
- * flags), so a small table-driven parser beats a dependency.
+ * front.c — exit codes, option parsing, messages and output shared by the
+ * subcommands and `parley serve`. Options are few and simple (--name VALUE,
+ * --name=VALUE, flags), so a small table-driven parser beats a dependency.
  */
+#include <stdio.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "cli.h"
+#include "front.h"
 
 int cli_exit_for(parley_status_t st)
 {
@@ -22,34 +23,13 @@ int cli_exit_for(parley_status_t st)
     }
 }
 
-/* Where messages go instead of stderr while a server job runs (cli_capture). */
-static _Thread_local parley_buf_t *capture;
-
-void cli_capture(parley_buf_t *sink)
-{
-    capture = sink;
-}
-
 int cli_error(const char *cmd, int code, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    if (capture) {
-        va_list aq;
-        va_copy(aq, ap);
-        int n = vsnprintf(NULL, 0, fmt, aq);
-        va_end(aq);
-        char *msg = n >= 0 ? malloc((size_t)n + 1) : NULL;
-        if (msg) {
-            vsnprintf(msg, (size_t)n + 1, fmt, ap);
-            parley_buf_printf(capture, "%s%s", capture->len ? "\n" : "", msg);
-        }
-        free(msg);
-    } else {
-        fprintf(stderr, "parley %s: ", cmd);
-        vfprintf(stderr, fmt, ap);
-        fputc('\n', stderr);
-    }
+    fprintf(stderr, "parley %s: ", cmd);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
     va_end(ap);
     return code;
 }
@@ -58,6 +38,13 @@ int cli_fail(const char *cmd, parley_ctx_t *ctx, parley_status_t st)
 {
     const char *msg = parley_ctx_message(ctx);
     return cli_error(cmd, cli_exit_for(st), "%s", *msg ? msg : parley_strerror(st));
+}
+
+static int (*help_printer)(const char *cmd, FILE *f);
+
+void cli_set_help(int (*help_for)(const char *cmd, FILE *f))
+{
+    help_printer = help_for;
 }
 
 static const cli_opt_t *find_opt(const cli_opt_t *opts, const char *name, size_t len)
@@ -98,7 +85,8 @@ int cli_parse(const char *cmd, int argc, char **argv, const cli_opt_t *opts, con
             continue;
         }
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            cli_help_for(cmd, stdout);
+            if (help_printer)
+                help_printer(cmd, stdout);
             return CLI_HELP;
         }
         if (strcmp(a, "--") == 0) {
@@ -126,17 +114,22 @@ int cli_parse(const char *cmd, int argc, char **argv, const cli_opt_t *opts, con
     return EXIT_OK;
 }
 
-int cli_format(const char *cmd, const char *s, cli_format_t *out)
+int cli_format(const char *cmd, const char *s, app_format_t *out)
 {
-    if (!s || strcmp(s, "table") == 0)
-        *out = FMT_TABLE;
-    else if (strcmp(s, "json") == 0)
-        *out = FMT_JSON;
-    else if (strcmp(s, "csv") == 0)
-        *out = FMT_CSV;
-    else
-        return cli_error(cmd, EXIT_USAGE, "--format must be table, json or csv, got '%s'", s);
-    return EXIT_OK;
+    parley_ctx_t *ctx = parley_ctx_create();
+    parley_status_t st = app_format(ctx, s, out);
+    int rc = st ? cli_fail(cmd, ctx, st) : EXIT_OK;
+    parley_ctx_destroy(ctx);
+    return rc;
+}
+
+int cli_style_init(const char *cmd, const char *when, int to_file, app_style_t *st)
+{
+    parley_ctx_t *ctx = parley_ctx_create();
+    parley_status_t rc = app_style_init(ctx, when, to_file, st);
+    int code = rc ? cli_fail(cmd, ctx, rc) : EXIT_OK;
+    parley_ctx_destroy(ctx);
+    return code;
 }
 
 int cli_emit(const char *cmd, parley_ctx_t *ctx, const parley_buf_t *out, const char *path)
@@ -153,56 +146,4 @@ int cli_emit(const char *cmd, parley_ctx_t *ctx, const parley_buf_t *out, const 
     if (fflush(stdout) != 0)
         return cli_error(cmd, EXIT_INTERNAL, "cannot write to standard output");
     return EXIT_OK;
-}
-
-int cli_style_init(const char *cmd, const char *when, int to_file, cli_style_t *st)
-{
-    int on;
-    if (!when || strcmp(when, "auto") == 0) {
-        const char *nc = getenv("NO_COLOR");
-        on = !to_file && isatty(STDOUT_FILENO) && !(nc && *nc);
-    } else if (strcmp(when, "always") == 0) {
-        on = 1;
-    } else if (strcmp(when, "never") == 0) {
-        on = 0;
-    } else {
-        return cli_error(cmd, EXIT_USAGE, "--color must be auto, always or never, got '%s'", when);
-    }
-    if (on)
-        *st = (cli_style_t){"\033[1m", "\033[2m", "\033[31m", "\033[32m", "\033[33m", "\033[0m"};
-    else
-        *st = (cli_style_t){"", "", "", "", "", ""};
-    return EXIT_OK;
-}
-
-size_t cli_width(const char *s)
-{
-    size_t w = 0;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-        w += (*p & 0xC0) != 0x80;
-    return w;
-}
-
-void cli_pad(parley_buf_t *b, const char *s, size_t width)
-{
-    parley_buf_puts(b, s);
-    for (size_t w = cli_width(s); w < width; w++)
-        parley_buf_puts(b, " ");
-}
-
-void cli_json_header(parley_json_t *j, const char *cmd, const parley_scenario_t *s)
-{
-    parley_json_key(j, "parley_version");
-    parley_json_string(j, parley_version());
-    parley_json_key(j, "command");
-    parley_json_string(j, cmd);
-    parley_json_key(j, "scenario");
-    parley_json_object_begin(j);
-    parley_json_key(j, "file");
-    parley_json_string(j, parley_scenario_origin(s));
-    parley_json_key(j, "hash");
-    parley_json_string(j, parley_scenario_hash(s));
-    parley_json_key(j, "id");
-    parley_json_string(j, parley_scenario_id(s));
-    parley_json_object_end(j);
 }

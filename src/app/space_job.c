@@ -1,85 +1,70 @@
 /*
- * space_cli.c — the shared front of `parley space`, `amend` and `trades`:
- * options, loading (a scenario file, or a folder of GENIUS profiles),
- * the discretised space, a progress line on a terminal, and the JSON form
- * of a package. The analyses themselves are in src/space.
+ * space_job.c — what `parley space`, `amend`, `trades` and the API's space
+ * share: the option values, loading (a scenario file, or a folder of GENIUS
+ * profiles), the discretised space, running a frontier with a progress
+ * hook, and the JSON form of a package. The algorithms are in src/space.
  */
+#include <stdio.h>
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "space_cli.h"
+#include "space.h"
 
-size_t space_opts(space_args_t *a, cli_opt_t *o, size_t k)
-{
-    const cli_opt_t add[] = {
-        {"--grid", "N", &a->grid},           {"--actors", "IDS", &a->actors},
-        {"--method", "merge|brute", &a->method}, {"--max-memory", "GIB", &a->max_memory},
-        {"--limit", "N", &a->limit},         {"--seed", "S", &a->seed},
-        {"--budget", "NODES", &a->budget},   {"--samples", "N", &a->samples},
-        {"--format", "FORMAT", &a->fmt},     {"-o", "FILE", &a->out},
-        {"--output", "FILE", &a->out},       {"--color", "WHEN", &a->color},
-        {"--progress", "WHEN", &a->progress}, {"--drop-red-lines", "LIST", &a->drop},
-        {"--db", "FILE", &a->db},
-        {NULL, NULL, NULL}};
-    for (size_t x = 0; add[x].name; x++)
-        o[k++] = add[x];
-    o[k] = (cli_opt_t){NULL, NULL, NULL};
-    return k;
-}
-
-static int parse_u64(const char *cmd, const char *opt, const char *s, uint64_t lo, uint64_t hi,
-                     uint64_t *out)
+static parley_status_t parse_u64(parley_ctx_t *ctx, const char *opt, const char *s, uint64_t lo,
+                                 uint64_t hi, uint64_t *out)
 {
     char *end = NULL;
     errno = 0;
     unsigned long long v = s[0] == '-' ? 0 : strtoull(s, &end, 10);
     if (s[0] == '-' || errno || end == s || *end || v < lo || v > hi)
-        return cli_error(cmd, EXIT_USAGE, "%s wants a whole number from %llu to %llu, not '%s'",
-                         opt, (unsigned long long)lo, (unsigned long long)hi, s);
+        return parley_ctx_fail(ctx, PARLEY_EARG,
+                               "%s wants a whole number from %llu to %llu, not '%s'", opt,
+                               (unsigned long long)lo, (unsigned long long)hi, s);
     *out = v;
-    return EXIT_OK;
+    return PARLEY_OK;
 }
 
-static int parse_opts(space_job_t *j, const space_args_t *a, size_t default_limit)
+static parley_status_t parse_opts(space_job_t *j, const space_args_t *a, size_t default_limit)
 {
     uint64_t v = 0;
-    int rc;
+    parley_status_t rc;
     j->grid = 11;
     if (a->grid) {
-        if ((rc = parse_u64(j->cmd, "--grid", a->grid, 2, 1000, &v)))
+        if ((rc = parse_u64(j->ctx, "--grid", a->grid, 2, 1000, &v)))
             return rc;
         j->grid = (unsigned)v;
     }
     j->limit = default_limit;
     if (a->limit) {
-        if ((rc = parse_u64(j->cmd, "--limit", a->limit, 0, 1000000000, &v)))
+        if ((rc = parse_u64(j->ctx, "--limit", a->limit, 0, 1000000000, &v)))
             return rc;
         j->limit = (size_t)v;
     }
     j->seed = 1;
-    if (a->seed && (rc = parse_u64(j->cmd, "--seed", a->seed, 0, UINT64_MAX, &j->seed)))
+    if (a->seed && (rc = parse_u64(j->ctx, "--seed", a->seed, 0, UINT64_MAX, &j->seed)))
         return rc;
     j->budget = 50000000;
-    if (a->budget && (rc = parse_u64(j->cmd, "--budget", a->budget, 1, UINT64_MAX, &j->budget)))
+    if (a->budget && (rc = parse_u64(j->ctx, "--budget", a->budget, 1, UINT64_MAX, &j->budget)))
         return rc;
     j->samples = 1000000;
     if (a->samples &&
-        (rc = parse_u64(j->cmd, "--samples", a->samples, 100, 1000000000, &j->samples)))
+        (rc = parse_u64(j->ctx, "--samples", a->samples, 100, 1000000000, &j->samples)))
         return rc;
     parley_frontier_options_init(&j->fo);
     if (a->method && strcmp(a->method, "brute") == 0)
         j->fo.method = PARLEY_FRONTIER_BRUTE;
     else if (a->method && strcmp(a->method, "merge") != 0)
-        return cli_error(j->cmd, EXIT_USAGE, "--method is merge or brute, not '%s'", a->method);
+        return parley_ctx_fail(j->ctx, PARLEY_EARG, "--method is merge or brute, not '%s'",
+                               a->method);
     if (a->max_memory) {
         char *end;
         double g = strtod(a->max_memory, &end);
         if (end == a->max_memory || *end || !(g >= 0.01 && g <= 1e6))
-            return cli_error(j->cmd, EXIT_USAGE, "--max-memory wants GiB (0.01 to 1e6), not '%s'",
-                             a->max_memory);
+            return parley_ctx_fail(j->ctx, PARLEY_EARG,
+                                   "--max-memory wants GiB (0.01 to 1e6), not '%s'", a->max_memory);
         j->fo.max_bytes = (size_t)(g * (double)(1u << 30));
     }
     const char *p = a->progress ? a->progress : "auto";
@@ -88,13 +73,14 @@ static int parse_opts(space_job_t *j, const space_args_t *a, size_t default_limi
     else if (strcmp(p, "always") == 0 || strcmp(p, "never") == 0)
         j->progress = p[0] == 'a';
     else
-        return cli_error(j->cmd, EXIT_USAGE, "--progress is auto, always or never, not '%s'", p);
-    if ((rc = cli_format(j->cmd, a->fmt, &j->fmt)))
+        return parley_ctx_fail(j->ctx, PARLEY_EARG, "--progress is auto, always or never, not '%s'",
+                               p);
+    if ((rc = app_format(j->ctx, a->fmt, &j->fmt)))
         return rc;
-    return cli_style_init(j->cmd, a->color, a->out && strcmp(a->out, "-"), &j->sty);
+    return app_style_init(j->ctx, a->color, a->out && strcmp(a->out, "-"), &j->sty);
 }
 
-static int load(space_job_t *j, const char *path)
+static parley_status_t load(space_job_t *j, const char *path)
 {
     struct stat st;
     parley_status_t rc;
@@ -108,20 +94,20 @@ static int load(space_job_t *j, const char *path)
     } else {
         rc = parley_scenario_load_file(j->ctx, path, &j->s);
     }
-    return rc ? cli_fail(j->cmd, j->ctx, rc) : EXIT_OK;
+    return rc;
 }
 
 /* "RUS,UKR" into scenario indices; did-you-mean on an unknown id. */
-static int parse_actors(space_job_t *j, const char *list, size_t *idx, size_t *n)
+static parley_status_t parse_actors(space_job_t *j, const char *list, size_t *idx, size_t *n)
 {
     size_t na = parley_scenario_actor_count(j->s);
     const char **ids = malloc(na * sizeof *ids);
     if (!ids)
-        return cli_error(j->cmd, EXIT_INTERNAL, "out of memory");
+        return parley_ctx_fail(j->ctx, PARLEY_ENOMEM, "out of memory");
     for (size_t i = 0; i < na; i++)
         ids[i] = parley_scenario_actor(j->s, i)->id;
     *n = 0;
-    int rc = EXIT_OK;
+    parley_status_t rc = PARLEY_OK;
     for (const char *p = list; *p && !rc;) {
         size_t len = strcspn(p, ",");
         char id[128];
@@ -129,55 +115,56 @@ static int parse_actors(space_job_t *j, const char *list, size_t *idx, size_t *n
         size_t i = parley_scenario_find_actor(j->s, id);
         const char *hint = i == (size_t)-1 ? parley_suggest(id, ids, na) : NULL;
         if (i == (size_t)-1)
-            rc = cli_error(j->cmd, EXIT_USAGE, "--actors: no actor '%s'%s%s%s", id,
-                           hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
+            rc = parley_ctx_fail(j->ctx, PARLEY_EARG, "--actors: no actor '%s'%s%s%s", id,
+                                 hint ? " (did you mean '" : "", hint ? hint : "",
+                                 hint ? "'?)" : "");
         else if (*n >= na)
-            rc = cli_error(j->cmd, EXIT_USAGE, "--actors: an actor is named twice");
+            rc = parley_ctx_fail(j->ctx, PARLEY_EARG, "--actors: an actor is named twice");
         else
             idx[(*n)++] = i;
         p += len + (p[len] == ',');
     }
     free(ids);
     if (!rc && *n == 0)
-        rc = cli_error(j->cmd, EXIT_USAGE, "--actors: name at least one actor");
+        rc = parley_ctx_fail(j->ctx, PARLEY_EARG, "--actors: name at least one actor");
     return rc;
 }
 
-static int unknown_issue(const space_job_t *j, const char *issue)
+static parley_status_t unknown_issue(const space_job_t *j, const char *issue)
 {
     const char *ids[4096];
     size_t m = parley_scenario_issue_count(j->s);
     for (size_t x = 0; x < m && x < 4096; x++)
         ids[x] = parley_scenario_issue(j->s, x)->id;
     const char *hint = parley_suggest(issue, ids, m < 4096 ? m : 4096);
-    return cli_error(j->cmd, EXIT_USAGE, "--drop-red-lines: no issue '%s'%s%s%s", issue,
-                     hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
+    return parley_ctx_fail(j->ctx, PARLEY_EARG, "--drop-red-lines: no issue '%s'%s%s%s", issue,
+                           hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
 }
 
 /* --drop-red-lines ACTOR:ISSUE,... or "all": the red lines the analysis ignores. */
-static int parse_drop(space_job_t *j)
+static parley_status_t parse_drop(space_job_t *j)
 {
     size_t n = parley_space_actor_count(j->sp), m = parley_space_issue_count(j->sp);
     free(j->red);
     j->red = malloc(n * m + 1);
     if (!j->red)
-        return cli_error(j->cmd, EXIT_INTERNAL, "out of memory");
+        return parley_ctx_fail(j->ctx, PARLEY_ENOMEM, "out of memory");
     memset(j->red, 1, n * m);
     j->cons.reservation = NULL;
     j->cons.red = j->red;
     if (!j->drop)
-        return EXIT_OK;
+        return PARLEY_OK;
     if (strcmp(j->drop, "all") == 0) {
         memset(j->red, 0, n * m);
-        return EXIT_OK;
+        return PARLEY_OK;
     }
     for (const char *p = j->drop; *p;) {
         size_t len = strcspn(p, ","), colon = strcspn(p, ":");
         char actor[128], issue[128];
         if (colon >= len || colon > 127 || len - colon - 1 > 127)
-            return cli_error(j->cmd, EXIT_USAGE,
-                             "--drop-red-lines wants ACTOR:ISSUE pairs or 'all', not '%.*s'",
-                             (int)len, p);
+            return parley_ctx_fail(j->ctx, PARLEY_EARG,
+                                   "--drop-red-lines wants ACTOR:ISSUE pairs or 'all', not '%.*s'",
+                                   (int)len, p);
         snprintf(actor, sizeof actor, "%.*s", (int)colon, p);
         snprintf(issue, sizeof issue, "%.*s", (int)(len - colon - 1), p + colon + 1);
         size_t i = parley_scenario_find_actor(j->s, actor), x = parley_scenario_find_issue(j->s, issue);
@@ -186,20 +173,20 @@ static int parse_drop(space_job_t *j)
             if (parley_space_actor(j->sp, k) == i)
                 a = k;
         if (a == n)
-            return cli_error(j->cmd, EXIT_USAGE, "--drop-red-lines: no actor '%s'%s", actor,
-                             i != (size_t)-1 ? " among --actors" : "");
+            return parley_ctx_fail(j->ctx, PARLEY_EARG, "--drop-red-lines: no actor '%s'%s", actor,
+                                   i != (size_t)-1 ? " among --actors" : "");
         if (x == (size_t)-1)
             return unknown_issue(j, issue);
         if (!parley_scenario_stance(j->s, i, x)->has_red_line)
-            return cli_error(j->cmd, EXIT_USAGE, "--drop-red-lines: %s has no red line on '%s'",
-                             actor, issue);
+            return parley_ctx_fail(j->ctx, PARLEY_EARG,
+                                   "--drop-red-lines: %s has no red line on '%s'", actor, issue);
         j->red[a * m + x] = 0;
         p += len + (p[len] == ',');
     }
-    return EXIT_OK;
+    return PARLEY_OK;
 }
 
-static int build(space_job_t *j)
+static parley_status_t build(space_job_t *j)
 {
     parley_space_options_t so;
     parley_space_options_init(&so);
@@ -210,51 +197,51 @@ static int build(space_job_t *j)
     parley_space_destroy(j->sp);
     j->sp = NULL;
     parley_status_t st = parley_space_create(j->ctx, j->s, &so, &j->sp);
-    return st ? cli_fail(j->cmd, j->ctx, st) : parse_drop(j);
+    return st ? st : parse_drop(j);
 }
 
 /* The scenario comes from path, or from buf (len bytes, named path) when buf is set. */
-static int open_job(space_job_t *j, const char *cmd, const space_args_t *a, const char *path,
-                    const char *buf, size_t len, size_t default_limit)
+static parley_status_t open_job(space_job_t *j, const char *cmd, const space_args_t *a,
+                                const char *path, const char *buf, size_t len,
+                                size_t default_limit)
 {
     memset(j, 0, sizeof *j);
     j->cmd = cmd;
     j->drop = a->drop;
-    int rc = parse_opts(j, a, default_limit);
-    if (rc || (rc = cli_archive_open(&j->arc, cmd, a->db)))
-        return rc;
     if (!(j->ctx = parley_ctx_create()))
-        return cli_error(cmd, EXIT_INTERNAL, "out of memory");
+        return PARLEY_ENOMEM;
+    parley_status_t rc = parse_opts(j, a, default_limit);
+    if (rc)
+        return rc;
     if (buf) {
-        parley_status_t st = parley_scenario_load_buffer(j->ctx, path, buf, len, &j->s);
-        if (st)
-            return cli_fail(cmd, j->ctx, st);
+        if ((rc = parley_scenario_load_buffer(j->ctx, path, buf, len, &j->s)))
+            return rc;
     } else if ((rc = load(j, path))) {
         return rc;
     }
     if (a->actors) {
         j->actors = malloc(parley_scenario_actor_count(j->s) * sizeof *j->actors);
         if (!j->actors)
-            return cli_error(cmd, EXIT_INTERNAL, "out of memory");
+            return parley_ctx_fail(j->ctx, PARLEY_ENOMEM, "out of memory");
         if ((rc = parse_actors(j, a->actors, j->actors, &j->n_actors)))
             return rc;
     }
     return build(j);
 }
 
-int space_job_open(space_job_t *j, const char *cmd, const space_args_t *a, const char *path,
+parley_status_t space_job_open(space_job_t *j, const char *cmd, const space_args_t *a, const char *path,
                    size_t default_limit)
 {
     return open_job(j, cmd, a, path, NULL, 0, default_limit);
 }
 
-int space_job_open_buffer(space_job_t *j, const char *cmd, const space_args_t *a,
+parley_status_t space_job_open_buffer(space_job_t *j, const char *cmd, const space_args_t *a,
                           const char *name, const char *buf, size_t len, size_t default_limit)
 {
     return open_job(j, cmd, a, name, buf ? buf : "", len, default_limit);
 }
 
-int space_job_include(space_job_t *j, const double *include)
+parley_status_t space_job_include(space_job_t *j, const double *include)
 {
     j->include = include;
     return build(j);
@@ -262,7 +249,6 @@ int space_job_include(space_job_t *j, const double *include)
 
 void space_job_close(space_job_t *j)
 {
-    cli_archive_close(&j->arc);
     parley_space_destroy(j->sp);
     parley_scenario_destroy(j->s);
     parley_ctx_destroy(j->ctx);
@@ -271,23 +257,18 @@ void space_job_close(space_job_t *j)
     memset(j, 0, sizeof *j);
 }
 
-static void progress(void *arg, size_t step, size_t steps, size_t points)
-{
-    const space_job_t *j = arg;
-    fprintf(stderr, "\rparley %s: issue %zu of %zu merged, %zu frontier points   ", j->cmd, step,
-            steps, points);
-}
-
-parley_frontier_t *space_frontier(space_job_t *j, const parley_constraints_t *c, int *rc)
+parley_frontier_t *space_frontier(space_job_t *j, const parley_constraints_t *c,
+                                  parley_status_t *rc)
 {
     parley_frontier_t *f = NULL;
+    int show = j->progress && j->on_progress;
     parley_status_t st = parley_frontier_create(j->ctx, j->sp, c, &j->fo, &f);
     if (!st)
-        st = parley_frontier_run(j->ctx, f, j->progress ? progress : NULL, j);
-    if (j->progress)
-        fprintf(stderr, "\r\033[K");
+        st = parley_frontier_run(j->ctx, f, show ? j->on_progress : NULL, j->progress_arg);
+    if (show)
+        j->on_progress(j->progress_arg, 0, 0, 0); /* done: the line goes */
     if (st) {
-        *rc = cli_fail(j->cmd, j->ctx, st);
+        *rc = st;
         parley_frontier_destroy(f);
         return NULL;
     }
@@ -344,7 +325,7 @@ void space_json_header(parley_json_t *js, const space_job_t *j)
 {
     const parley_space_t *sp = j->sp;
     const parley_scenario_t *s = j->s;
-    cli_json_header(js, j->cmd, s);
+    app_json_header(js, j->cmd, s);
     parley_json_key(js, "model");
     parley_json_string(js, "additive utility, fixed point 2^-50 (docs/agreement-space.md)");
     parley_json_key(js, "parameters");
@@ -384,7 +365,7 @@ int space_proposal_options(const parley_space_t *sp, const double *positions, ui
     return 0;
 }
 
-size_t space_find_proposal(const char *cmd, const parley_scenario_t *s, const char *id)
+size_t space_find_proposal(parley_ctx_t *ctx, const parley_scenario_t *s, const char *id)
 {
     size_t p = parley_scenario_find_proposal(s, id), np = parley_scenario_proposal_count(s);
     if (p != (size_t)-1)
@@ -394,30 +375,12 @@ size_t space_find_proposal(const char *cmd, const parley_scenario_t *s, const ch
         ids[k] = parley_scenario_proposal(s, k)->id;
     const char *hint = ids ? parley_suggest(id, ids, np) : NULL;
     if (hint)
-        cli_error(cmd, EXIT_INPUT, "%s: no proposal '%s' (did you mean '%s'?)",
-                  parley_scenario_origin(s), id, hint);
+        parley_ctx_fail(ctx, PARLEY_EINPUT, "%s: no proposal '%s' (did you mean '%s'?)",
+                        parley_scenario_origin(s), id, hint);
     else
-        cli_error(cmd, EXIT_INPUT, "%s: no proposal '%s' (it has %zu; 'parley check' lists them)",
-                  parley_scenario_origin(s), id, np);
+        parley_ctx_fail(ctx, PARLEY_EINPUT,
+                        "%s: no proposal '%s' (it has %zu; 'parley check' lists them)",
+                        parley_scenario_origin(s), id, np);
     free(ids);
     return (size_t)-1;
-}
-
-int space_parse_proposal_cmd(const char *cmd, int argc, char **argv, space_args_t *a,
-                             const char **path)
-{
-    cli_opt_t opts[40];
-    size_t k = space_opts(a, opts, 0);
-    opts[k++] = (cli_opt_t){"--proposal", "ID", &a->proposal};
-    opts[k] = (cli_opt_t){NULL, NULL, NULL};
-    const char *pos[1];
-    int npos, rc = cli_parse(cmd, argc, argv, opts, pos, 1, &npos);
-    if (rc)
-        return rc;
-    if (npos != 1)
-        return cli_error(cmd, EXIT_USAGE, "needs a scenario FILE; see 'parley help %s'", cmd);
-    if (a->fmt && strcmp(a->fmt, "csv") == 0)
-        return cli_error(cmd, EXIT_USAGE, "--format is table or json for %s", cmd);
-    *path = pos[0];
-    return EXIT_OK;
 }

@@ -1,12 +1,12 @@
 /*
- * forecast_run.h — what `parley forecast` computes once and its three
- * writers share (forecast_out.c), and the model options `forecast` and
- * `backtest` both take.
+ * forecast.h — what `parley forecast` and the API compute once (forecast.c)
+ * and the three writers share (forecast_out.c), and the model options
+ * `forecast`, `backtest` and `montecarlo` take.
  */
-#ifndef PARLEY_FORECAST_RUN_H
-#define PARLEY_FORECAST_RUN_H
+#ifndef PARLEY_APP_FORECAST_H
+#define PARLEY_APP_FORECAST_H
 
-#include "cli.h"
+#include "app.h"
 
 /* One model's result: the forecast of every issue after each round. */
 typedef struct fc_model_run {
@@ -26,7 +26,8 @@ typedef struct fc_run {
     int trace;
 } fc_run_t;
 
-/* Model options shared by forecast and backtest (strings from cli_parse). */
+/* Model options shared by forecast and backtest (strings from the command
+ * line or a request). */
 typedef struct fc_opt_values {
     const char *q, *no_risk, *offer, *rounds, *tol, *gamma, *nash_salience;
     /* the SMP's (forecast only) */
@@ -34,20 +35,29 @@ typedef struct fc_opt_values {
         *mode, *seed, *challenge_victory;
 } fc_opt_values_t;
 
-/* Parses the model options into *p (defaults for those absent); EXIT_USAGE
- * with a message when one is malformed. */
-int fc_cli_params(const char *cmd, const fc_opt_values_t *v, parley_fc_params_t *p);
-/* Parses --model: one id or "all" (NULL: all) into models / *n. */
-int fc_cli_models(const char *cmd, const char *arg, parley_model_t *models, size_t *n);
+/* Parses the model options into *p (defaults for those absent); PARLEY_EARG
+ * with a message on ctx when one is malformed. */
+parley_status_t fc_cli_params(parley_ctx_t *ctx, const fc_opt_values_t *v, parley_fc_params_t *p);
+/* Parses --model: one id or "all" (NULL: all) into models / *n; PARLEY_EARG
+ * (with a did-you-mean) for an unknown model. */
+parley_status_t fc_cli_models(parley_ctx_t *ctx, const char *arg, parley_model_t *models,
+                              size_t *n);
+/* Checks --smp-salience (NULL: the scenario's); PARLEY_EARG when unknown. */
+parley_status_t fc_cli_salience(parley_ctx_t *ctx, const char *salience);
+/* The SMP options of the scenario's `smp:` section, then the options given
+ * (v, salience) over them. */
+parley_status_t fc_smp_with_scenario(parley_ctx_t *ctx, const fc_opt_values_t *v,
+                                     const char *salience, const parley_scenario_t *s,
+                                     parley_smp_params_t *o);
 /* A short description of a model with its parameters ("Q 1, risk on, ..."). */
 void fc_model_label(parley_buf_t *b, parley_model_t m, const parley_fc_params_t *p);
 /* Writes the parameters as a JSON object. */
 void fc_params_json(parley_json_t *j, const parley_fc_params_t *p);
 
 /* Runs r's models (r->models[].model, r->n_models, r->prm and r->trace set)
- * on scenario s; EXIT_OK or an exit code (message given). fc_run_free frees
- * the results either way. */
-int fc_run_compute(parley_ctx_t *ctx, const parley_scenario_t *s, fc_run_t *r);
+ * on scenario s; 0 or a status (message on ctx). fc_run_free frees the
+ * results either way. */
+parley_status_t fc_run_compute(parley_ctx_t *ctx, const parley_scenario_t *s, fc_run_t *r);
 void fc_run_free(fc_run_t *r);
 
 void fc_render_text(parley_buf_t *b, const fc_run_t *r);

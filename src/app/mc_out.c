@@ -8,7 +8,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
-#include "mc_cli.h"
+#include "mc.h"
 
 static const char *const QNAME[PARLEY_MC_QUANTILES] = {"p05", "p25", "p50", "p75", "p95"};
 
@@ -290,7 +290,7 @@ void mc_render_json(parley_buf_t *b, const parley_mc_t *mc)
     parley_json_t j;
     parley_json_init(&j, b, 1);
     parley_json_object_begin(&j);
-    cli_json_header(&j, "montecarlo", parley_mc_scenario(mc));
+    app_json_header(&j, "montecarlo", parley_mc_scenario(mc));
     j_parameters(&j, mc);
     parley_json_key(&j, "uncertain");
     mc_uncertain_json(&j, parley_mc_scenario(mc));
@@ -521,9 +521,9 @@ static size_t id_width(const parley_scenario_t *s)
 {
     size_t w = 6;
     for (size_t i = 0; i < parley_scenario_issue_count(s); i++)
-        w = cli_width(parley_scenario_issue(s, i)->id) > w ? cli_width(parley_scenario_issue(s, i)->id) : w;
+        w = app_width(parley_scenario_issue(s, i)->id) > w ? app_width(parley_scenario_issue(s, i)->id) : w;
     for (size_t a = 0; a < parley_scenario_actor_count(s); a++)
-        w = cli_width(parley_scenario_actor(s, a)->id) > w ? cli_width(parley_scenario_actor(s, a)->id) : w;
+        w = app_width(parley_scenario_actor(s, a)->id) > w ? app_width(parley_scenario_actor(s, a)->id) : w;
     return w + 2;
 }
 
@@ -535,7 +535,7 @@ static void t_deal(parley_buf_t *b, const parley_mc_t *mc, const char *title)
     for (size_t i = 0; i < parley_scenario_issue_count(s); i++) {
         size_t k = find(mc, PARLEY_MCG_TERMS, i, (size_t)-1, -1);
         parley_buf_puts(b, "  ");
-        cli_pad(b, parley_scenario_issue(s, i)->id, w);
+        app_pad(b, parley_scenario_issue(s, i)->id, w);
         if (parley_mc_stat(mc, k)->kind == PARLEY_MC_CATEGORIES) {
             parley_mc_summary_t sm;
             parley_mc_summary(mc, k, &sm);
@@ -546,15 +546,15 @@ static void t_deal(parley_buf_t *b, const parley_mc_t *mc, const char *title)
         parley_buf_puts(b, "\n");
     }
     parley_buf_puts(b, "\n  ");
-    cli_pad(b, "actor", w);
+    app_pad(b, "actor", w);
     parley_buf_puts(b, "utility                                        surplus\n");
     for (size_t a = 0; a < parley_scenario_actor_count(s); a++) {
         parley_buf_t cell;
         parley_buf_init(&cell);
         t_summary(&cell, mc, find(mc, PARLEY_MCG_UTILITY, (size_t)-1, a, -1));
         parley_buf_puts(b, "  ");
-        cli_pad(b, parley_scenario_actor(s, a)->id, w);
-        cli_pad(b, cell.data ? cell.data : "", 47);
+        app_pad(b, parley_scenario_actor(s, a)->id, w);
+        app_pad(b, cell.data ? cell.data : "", 47);
         t_summary(b, mc, find(mc, PARLEY_MCG_SURPLUS, (size_t)-1, a, -1));
         parley_buf_puts(b, "\n");
         parley_buf_free(&cell);
@@ -596,7 +596,7 @@ static void t_forecast(parley_buf_t *b, const parley_mc_t *mc)
         for (size_t i = 0; i < parley_scenario_issue_count(s); i++) {
             size_t opt = find(mc, PARLEY_MCG_FORECAST_OPTION, i, (size_t)-1, model);
             parley_buf_puts(b, "  ");
-            cli_pad(b, parley_scenario_issue(s, i)->id, w);
+            app_pad(b, parley_scenario_issue(s, i)->id, w);
             if (opt != (size_t)-1) {
                 parley_mc_summary_t sm;
                 parley_mc_summary(mc, opt, &sm);

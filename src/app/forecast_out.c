@@ -7,7 +7,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-#include "forecast_run.h"
+#include "forecast.h"
 
 static const char *const DESCRIPTION[PARLEY_MODEL_COUNT] = {
     "capability x salience weighted mean",
@@ -144,7 +144,7 @@ static size_t id_width(const parley_scenario_t *s)
 {
     size_t w = 5;
     for (size_t j = 0; j < parley_scenario_issue_count(s); j++) {
-        size_t k = cli_width(parley_scenario_issue(s, j)->id);
+        size_t k = app_width(parley_scenario_issue(s, j)->id);
         w = k > w ? k : w;
     }
     return w + 2;
@@ -171,7 +171,7 @@ static void smp_rows(parley_buf_t *b, const fc_run_t *r, const fc_model_run_t *m
     size_t na = parley_scenario_actor_count(r->s), ni = parley_scenario_issue_count(r->s);
     for (size_t i = 0; i < na; i++) {
         parley_buf_puts(b, "  ");
-        cli_pad(b, parley_scenario_actor(r->s, i)->id, w);
+        app_pad(b, parley_scenario_actor(r->s, i)->id, w);
         for (size_t j = 0; j < ni; j++)
             parley_buf_printf(b, " %8.3f", mr->pos[((size_t)t * na + i) * ni + j] + 0.0);
         parley_buf_printf(b, "  %.4f\n", mr->prob[(size_t)t * na + i] + 0.0);
@@ -183,11 +183,11 @@ static void smp_text(parley_buf_t *b, const fc_run_t *r, const fc_model_run_t *m
 {
     size_t na = parley_scenario_actor_count(r->s), w = 7;
     for (size_t i = 0; i < na; i++) {
-        size_t k = cli_width(parley_scenario_actor(r->s, i)->id) + 2;
+        size_t k = app_width(parley_scenario_actor(r->s, i)->id) + 2;
         w = k > w ? k : w;
     }
     parley_buf_puts(b, "\n  ");
-    cli_pad(b, "actor", w);
+    app_pad(b, "actor", w);
     parley_buf_puts(b, " position on each issue (in order)  probability\n");
     for (unsigned t = r->trace ? 0 : mr->rounds; t <= mr->rounds; t++) {
         if (r->trace)
@@ -209,7 +209,7 @@ static void model_text(parley_buf_t *b, const fc_run_t *r, const fc_model_run_t 
         parley_buf_printf(b, "; %u turn%s; forecast = expected outcome", mr->rounds,
                           mr->rounds == 1 ? "" : "s");
     parley_buf_puts(b, "\n  ");
-    cli_pad(b, "issue", w);
+    app_pad(b, "issue", w);
     parley_buf_puts(b, "actors  forecast\n");
     for (size_t j = 0; j < ni; j++) {
         const parley_issue_t *is = parley_scenario_issue(s, j);
@@ -217,11 +217,11 @@ static void model_text(parley_buf_t *b, const fc_run_t *r, const fc_model_run_t 
         char val[96];
         value_text(is, v, val, sizeof val);
         parley_buf_puts(b, "  ");
-        cli_pad(b, is->id, w);
+        app_pad(b, is->id, w);
         parley_buf_printf(b, "%-6zu  ", r->participants[j]);
         const char *opt = nearest(is, v);
         if (opt) {
-            cli_pad(b, val, 8);
+            app_pad(b, val, 8);
             parley_buf_printf(b, "%s", opt);
         } else {
             parley_buf_puts(b, val);
@@ -347,7 +347,7 @@ void fc_render_json(parley_buf_t *b, const fc_run_t *r)
     parley_json_t j;
     parley_json_init(&j, b, 1);
     parley_json_object_begin(&j);
-    cli_json_header(&j, "forecast", r->s);
+    app_json_header(&j, "forecast", r->s);
     parley_json_key(&j, "definition");
     parley_json_string(&j, "docs/models.md");
     parley_json_key(&j, "parameters");

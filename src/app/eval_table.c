@@ -4,9 +4,10 @@
  * that cost it most), a one-line verdict summary, and on request the
  * issue-by-issue matrix of utility lost.
  */
+#include <stdio.h>
 #include <math.h>
 #include <string.h>
-#include "eval_run.h"
+#include "eval.h"
 
 static void range_text(char *buf, size_t cap, double lo, double hi, int sign)
 {
@@ -56,12 +57,12 @@ static void hurts_text(const eval_run_t *r, size_t p, size_t i, char *buf, size_
         snprintf(buf, cap, "-");
 }
 
-static const char *verdict_colour(const cli_style_t *sty, parley_verdict_t v)
+static const char *verdict_colour(const app_style_t *sty, parley_verdict_t v)
 {
     return v == PARLEY_ACCEPT ? sty->green : v == PARLEY_REJECT ? sty->red : sty->yellow;
 }
 
-static void actor_rows(parley_buf_t *b, const eval_run_t *r, size_t p, const cli_style_t *sty)
+static void actor_rows(parley_buf_t *b, const eval_run_t *r, size_t p, const app_style_t *sty)
 {
     size_t na = parley_scenario_actor_count(r->s);
     /* Columns as wide as their widest cell, so long issue ids never collide. */
@@ -72,19 +73,19 @@ static void actor_rows(parley_buf_t *b, const eval_run_t *r, size_t p, const cli
         range_text(u, sizeof u, e->utility_min, e->utility_max, 0);
         range_text(sp, sizeof sp, e->surplus_min, e->surplus_max, 1);
         red_text(r, p, i, red, sizeof red);
-        w_id = w_id > cli_width(parley_scenario_actor(r->s, i)->id) ? w_id
-                                                                  : cli_width(parley_scenario_actor(r->s, i)->id);
+        w_id = w_id > app_width(parley_scenario_actor(r->s, i)->id) ? w_id
+                                                                  : app_width(parley_scenario_actor(r->s, i)->id);
         w_u = w_u > strlen(u) ? w_u : strlen(u);
         w_s = w_s > strlen(sp) ? w_s : strlen(sp);
-        w_red = w_red > cli_width(red) ? w_red : cli_width(red);
+        w_red = w_red > app_width(red) ? w_red : app_width(red);
     }
     parley_buf_printf(b, "  %s", sty->dim);
-    cli_pad(b, "actor", w_id + 2);
-    cli_pad(b, "utility", w_u + 2);
-    cli_pad(b, "BATNA", 7);
-    cli_pad(b, "surplus", w_s + 2);
-    cli_pad(b, "verdict", 9);
-    cli_pad(b, "red lines crossed", w_red + 2);
+    app_pad(b, "actor", w_id + 2);
+    app_pad(b, "utility", w_u + 2);
+    app_pad(b, "BATNA", 7);
+    app_pad(b, "surplus", w_s + 2);
+    app_pad(b, "verdict", 9);
+    app_pad(b, "red lines crossed", w_red + 2);
     parley_buf_printf(b, "costs most (utility lost)%s\n", sty->reset);
     for (size_t i = 0; i < na; i++) {
         const parley_actor_eval_t *e = eval_actor(r, p, i);
@@ -95,20 +96,20 @@ static void actor_rows(parley_buf_t *b, const eval_run_t *r, size_t p, const cli
         char batna[16];
         snprintf(batna, sizeof batna, "%.3f", e->batna);
         parley_buf_puts(b, "  ");
-        cli_pad(b, parley_scenario_actor(r->s, i)->id, w_id + 2);
-        cli_pad(b, u, w_u + 2);
-        cli_pad(b, batna, 7);
-        cli_pad(b, sp, w_s + 2);
+        app_pad(b, parley_scenario_actor(r->s, i)->id, w_id + 2);
+        app_pad(b, u, w_u + 2);
+        app_pad(b, batna, 7);
+        app_pad(b, sp, w_s + 2);
         parley_buf_puts(b, verdict_colour(sty, e->verdict));
-        cli_pad(b, e->verdict == PARLEY_REJECT ? "REJECT" : parley_verdict_name(e->verdict), 9);
+        app_pad(b, e->verdict == PARLEY_REJECT ? "REJECT" : parley_verdict_name(e->verdict), 9);
         parley_buf_puts(b, sty->reset);
         parley_buf_puts(b, e->red_lines_crossed ? sty->red : "");
-        cli_pad(b, red, w_red + 2);
+        app_pad(b, red, w_red + 2);
         parley_buf_printf(b, "%s%s\n", e->red_lines_crossed ? sty->reset : "", hurts);
     }
 }
 
-static void summary(parley_buf_t *b, const eval_run_t *r, size_t p, const cli_style_t *sty)
+static void summary(parley_buf_t *b, const eval_run_t *r, size_t p, const app_style_t *sty)
 {
     static const char *const label[3] = {"rejected by", "accepted by", "open for"};
     static const parley_verdict_t order[3] = {PARLEY_ACCEPT, PARLEY_REJECT, PARLEY_OPEN_VERDICT};
@@ -134,7 +135,7 @@ static void summary(parley_buf_t *b, const eval_run_t *r, size_t p, const cli_st
     parley_buf_printf(b, "%s\n", all ? " — acceptable to every actor" : "");
 }
 
-static void matrix(parley_buf_t *b, const eval_run_t *r, size_t p, const cli_style_t *sty)
+static void matrix(parley_buf_t *b, const eval_run_t *r, size_t p, const app_style_t *sty)
 {
     const parley_scenario_t *s = r->s;
     size_t na = parley_scenario_actor_count(s), ni = parley_scenario_issue_count(s);
@@ -143,21 +144,21 @@ static void matrix(parley_buf_t *b, const eval_run_t *r, size_t p, const cli_sty
     size_t w_issue = 5, w_pos = 8, w_act = 7;
     for (size_t j = 0; j < ni; j++) {
         eval_position_text(s, j, pr->positions[j], pos, sizeof pos);
-        size_t wi = cli_width(parley_scenario_issue(s, j)->id), wp = cli_width(pos);
+        size_t wi = app_width(parley_scenario_issue(s, j)->id), wp = app_width(pos);
         w_issue = wi > w_issue ? wi : w_issue;
         w_pos = wp > w_pos ? wp : w_pos;
     }
     for (size_t i = 0; i < na; i++) {
-        size_t wa = cli_width(parley_scenario_actor(s, i)->id) + 1;
+        size_t wa = app_width(parley_scenario_actor(s, i)->id) + 1;
         w_act = wa > w_act ? wa : w_act;
     }
     parley_buf_printf(b, "\n  %sutility lost on each point against the actor's ideal "
                          "(! = red line crossed, ? = open)%s\n  ", sty->dim, sty->reset);
-    cli_pad(b, "issue", w_issue + 2);
-    cli_pad(b, "position", w_pos + 1);
+    app_pad(b, "issue", w_issue + 2);
+    app_pad(b, "position", w_pos + 1);
     for (size_t i = 0; i < na; i++) {
         const char *id = parley_scenario_actor(s, i)->id;
-        for (size_t k = cli_width(id); k < w_act; k++)
+        for (size_t k = app_width(id); k < w_act; k++)
             parley_buf_puts(b, " ");
         parley_buf_printf(b, "%s ", id);
     }
@@ -165,8 +166,8 @@ static void matrix(parley_buf_t *b, const eval_run_t *r, size_t p, const cli_sty
     for (size_t j = 0; j < ni; j++) {
         eval_position_text(s, j, pr->positions[j], pos, sizeof pos);
         parley_buf_puts(b, "  ");
-        cli_pad(b, parley_scenario_issue(s, j)->id, w_issue + 2);
-        cli_pad(b, pos, w_pos + 1);
+        app_pad(b, parley_scenario_issue(s, j)->id, w_issue + 2);
+        app_pad(b, pos, w_pos + 1);
         for (size_t i = 0; i < na; i++) {
             const parley_issue_eval_t *e = eval_issue(r, p, i, j);
             if (e->open)
@@ -187,7 +188,7 @@ static void matrix(parley_buf_t *b, const eval_run_t *r, size_t p, const cli_sty
             parley_buf_printf(b, "\n  %ssources of the positions%s\n", sty->dim, sty->reset);
         any = 1;
         parley_buf_puts(b, "  ");
-        cli_pad(b, parley_scenario_issue(s, j)->id, w_issue + 2);
+        app_pad(b, parley_scenario_issue(s, j)->id, w_issue + 2);
         parley_buf_printf(b, "%s\n", src);
     }
     if (pr->source)
@@ -195,7 +196,7 @@ static void matrix(parley_buf_t *b, const eval_run_t *r, size_t p, const cli_sty
                           sty->reset);
 }
 
-void eval_render_table(parley_buf_t *b, const eval_run_t *r, int detail, const cli_style_t *sty)
+void eval_render_table(parley_buf_t *b, const eval_run_t *r, int detail, const app_style_t *sty)
 {
     const parley_scenario_t *s = r->s;
     size_t ni = parley_scenario_issue_count(s);

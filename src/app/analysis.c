@@ -1,29 +1,30 @@
 /*
- * api.c — one analysis of the JSON API: maps query parameters onto the
- * CLI's own options, runs the CLI's computation and JSON writer (so the
- * result is byte for byte what `parley CMD --format json` prints) and adds
- * the Vega-Lite specs. Messages the CLI would print are captured instead.
+ * analysis.c — one analysis of the JSON API (and of `parley report`): maps
+ * query parameters onto the CLI's own option values, runs the same
+ * computation and JSON writer (so the result is byte for byte what `parley
+ * CMD --format json` prints) and adds the Vega-Lite specs. Failures come
+ * back as a status with the message from the error context.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "../cli/eval_run.h"
-#include "../cli/forecast_run.h"
-#include "../cli/mc_cli.h"
-#include "../cli/sim_run.h"
-#include "../cli/space_run.h"
-#include "api.h"
+#include "analysis.h"
 #include "charts.h"
+#include "eval.h"
+#include "forecast.h"
+#include "mc.h"
+#include "sim.h"
+#include "space.h"
 
-static const char *const KIND_NAMES[API_KIND_COUNT] = {"eval", "space", "forecast", "simulate",
+static const char *const KIND_NAMES[APP_KIND_COUNT] = {"eval", "space", "forecast", "simulate",
                                                        "montecarlo"};
 
-const char *api_kind_name(api_kind_t k)
+const char *app_kind_name(app_kind_t k)
 {
-    return (unsigned)k < API_KIND_COUNT ? KIND_NAMES[k] : "?";
+    return (unsigned)k < APP_KIND_COUNT ? KIND_NAMES[k] : "?";
 }
 
-void api_result_init(api_result_t *r)
+void app_result_init(app_result_t *r)
 {
     r->status = 500;
     parley_buf_init(&r->result);
@@ -31,7 +32,7 @@ void api_result_init(api_result_t *r)
     parley_buf_init(&r->error);
 }
 
-void api_result_free(api_result_t *r)
+void app_result_free(app_result_t *r)
 {
     parley_buf_free(&r->result);
     parley_buf_free(&r->charts);
@@ -46,14 +47,14 @@ typedef struct param_def {
     const char **dest;
 } param_def_t;
 
-static int fail(api_result_t *out, int status, const char *fmt, const char *a, const char *b)
+static int fail(app_result_t *out, int status, const char *fmt, const char *a, const char *b)
 {
     out->status = status;
     parley_buf_printf(&out->error, fmt, a, b);
     return status;
 }
 
-static int set_param(const param_def_t *d, const char *key, const char *v, api_result_t *out)
+static int set_param(const param_def_t *d, const char *key, const char *v, app_result_t *out)
 {
     if (*d->dest)
         return fail(out, 400, "parameter '%s' given twice%s", key, "");
@@ -69,7 +70,7 @@ static int set_param(const param_def_t *d, const char *key, const char *v, api_r
 }
 
 /* Fills the defs' destinations from the request; 400 on an unknown or repeated key. */
-static int take_params(const api_request_t *rq, const param_def_t *defs, api_result_t *out)
+static int take_params(const app_request_t *rq, const param_def_t *defs, app_result_t *out)
 {
     for (size_t k = 0; k < rq->n_params; k++) {
         char key[64];
@@ -77,7 +78,7 @@ static int take_params(const api_request_t *rq, const param_def_t *defs, api_res
         for (char *c = key; *c; c++)
             *c = *c == '_' ? '-' : *c; /* drop_red_lines and drop-red-lines alike */
         const char *v = rq->params[k].value ? rq->params[k].value : "";
-        if (api_server_param(key))
+        if (app_server_param(key))
             continue; /* the server's: the scenario's name, the job's id */
         const param_def_t *d = defs;
         while (d->name && strcmp(d->name, key))
@@ -99,14 +100,33 @@ static int take_params(const api_request_t *rq, const param_def_t *defs, api_res
     return 0;
 }
 
-int api_server_param(const char *key)
+int app_server_param(const char *key)
 {
     return !strcmp(key, "name") || !strcmp(key, "job");
 }
 
-static int status_for(int exit_code)
+int app_http_status(parley_status_t st)
 {
-    return exit_code == EXIT_INPUT || exit_code == EXIT_USAGE ? 400 : 500;
+    switch (st) {
+    case PARLEY_OK: return 200;
+    case PARLEY_EARG:
+    case PARLEY_EINPUT:
+    case PARLEY_ENOTFOUND:
+    case PARLEY_ELIMIT:
+    case PARLEY_EIO: return 400;
+    default: return 500;
+    }
+}
+
+/* The outcome of an analysis: its status, and the message from ctx. */
+static int finish(parley_ctx_t *ctx, parley_status_t st, app_result_t *out)
+{
+    out->status = app_http_status(st);
+    if (st) {
+        const char *m = parley_ctx_message(ctx);
+        parley_buf_puts(&out->error, *m ? m : parley_strerror(st));
+    }
+    return out->status;
 }
 
 static void trim_newline(parley_buf_t *b)
@@ -115,22 +135,19 @@ static void trim_newline(parley_buf_t *b)
         b->data[--b->len] = '\0';
 }
 
-static parley_scenario_t *load(const api_request_t *rq, parley_ctx_t *ctx, api_result_t *out)
+static parley_scenario_t *load(const app_request_t *rq, parley_ctx_t *ctx, app_result_t *out)
 {
     parley_scenario_t *s = NULL;
     parley_status_t st = parley_scenario_load_buffer(ctx, rq->name, rq->body ? rq->body : "",
                                                      rq->len, &s);
-    if (st) {
-        out->status = status_for(cli_exit_for(st));
-        const char *m = parley_ctx_message(ctx);
-        parley_buf_puts(&out->error, *m ? m : parley_strerror(st));
-    }
+    if (st)
+        finish(ctx, st, out);
     return s;
 }
 
 /* ---- eval */
 
-static int run_eval(const api_request_t *rq, parley_ctx_t *ctx, api_result_t *out)
+static int run_eval(const app_request_t *rq, parley_ctx_t *ctx, app_result_t *out)
 {
     const char *proposal = NULL;
     const param_def_t defs[] = {{"proposal", 0, &proposal}, {NULL, 0, NULL}};
@@ -140,7 +157,7 @@ static int run_eval(const api_request_t *rq, parley_ctx_t *ctx, api_result_t *ou
     if (!s)
         return out->status;
     eval_run_t r;
-    int rc = eval_run_select(&r, s, proposal);
+    parley_status_t rc = eval_run_select(ctx, &r, s, proposal);
     if (!rc) {
         eval_render_json(&out->result, &r);
         eval_run_free(&r);
@@ -154,8 +171,7 @@ static int run_eval(const api_request_t *rq, parley_ctx_t *ctx, api_result_t *ou
         parley_json_object_end(&j);
     }
     parley_scenario_destroy(s);
-    out->status = rc ? status_for(rc) : 200;
-    return out->status;
+    return finish(ctx, rc, out);
 }
 
 /* ---- space */
@@ -169,7 +185,7 @@ static size_t space_actor_by_id(const parley_space_t *sp, const char *id)
     return (size_t)-1;
 }
 
-static int space_charts(space_run_t *r, const char *x, const char *y, api_result_t *out)
+static int space_charts(space_run_t *r, const char *x, const char *y, app_result_t *out)
 {
     const parley_space_t *sp = r->job->sp;
     size_t ax = x ? space_actor_by_id(sp, x) : 0, ay = y ? space_actor_by_id(sp, y) : 1;
@@ -186,7 +202,7 @@ static int space_charts(space_run_t *r, const char *x, const char *y, api_result
     return 0;
 }
 
-static int run_space(const api_request_t *rq, api_result_t *out)
+static int run_space(const app_request_t *rq, app_result_t *out)
 {
     space_args_t a = {0};
     const char *x = NULL, *y = NULL;
@@ -208,7 +224,7 @@ static int run_space(const api_request_t *rq, api_result_t *out)
     a.color = "never";
     a.progress = "never";
     space_job_t j;
-    int rc = space_job_open_buffer(&j, "space", &a, rq->name, rq->body, rq->len, 1000);
+    parley_status_t rc = space_job_open_buffer(&j, "space", &a, rq->name, rq->body, rq->len, 1000);
     if (!rc) {
         space_run_t r;
         memset(&r, 0, sizeof r);
@@ -218,16 +234,18 @@ static int run_space(const api_request_t *rq, api_result_t *out)
             space_render_json(&out->result, &r);
         space_run_free(&r);
     }
-    space_job_close(&j);
-    if (out->status == 400)
+    if (out->status == 400) {
+        space_job_close(&j);
         return 400; /* space_charts */
-    out->status = rc ? status_for(rc) : 200;
+    }
+    finish(j.ctx, rc, out);
+    space_job_close(&j);
     return out->status;
 }
 
 /* ---- forecast */
 
-static int run_forecast(const api_request_t *rq, parley_ctx_t *ctx, api_result_t *out)
+static int run_forecast(const app_request_t *rq, parley_ctx_t *ctx, app_result_t *out)
 {
     const char *model = NULL, *trace = NULL;
     fc_opt_values_t v = {0};
@@ -245,11 +263,11 @@ static int run_forecast(const api_request_t *rq, parley_ctx_t *ctx, api_result_t
         return out->status;
     fc_run_t r = {0};
     parley_model_t models[PARLEY_MODEL_COUNT];
-    int rc = fc_cli_params("forecast", &v, &r.prm);
+    parley_status_t rc = fc_cli_params(ctx, &v, &r.prm);
     if (!rc)
-        rc = fc_cli_models("forecast", model, models, &r.n_models);
+        rc = fc_cli_models(ctx, model, models, &r.n_models);
     if (rc)
-        return out->status = status_for(rc);
+        return finish(ctx, rc, out);
     for (size_t m = 0; m < r.n_models; m++)
         r.models[m].model = models[m];
     r.trace = trace != NULL;
@@ -273,8 +291,7 @@ static int run_forecast(const api_request_t *rq, parley_ctx_t *ctx, api_result_t
     }
     fc_run_free(&r);
     parley_scenario_destroy(s);
-    out->status = rc ? status_for(rc) : 200;
-    return out->status;
+    return finish(ctx, rc, out);
 }
 
 /* ---- simulate */
@@ -289,7 +306,7 @@ static int sim_switch_defs(param_def_t *defs, sim_switches_t *w, const char **se
     return (int)(sizeof d / sizeof d[0]);
 }
 
-static void sim_charts(const sim_run_t *r, api_result_t *out)
+static void sim_charts(const sim_run_t *r, app_result_t *out)
 {
     parley_json_t j;
     parley_json_init(&j, &out->charts, 0);
@@ -301,7 +318,7 @@ static void sim_charts(const sim_run_t *r, api_result_t *out)
     parley_json_object_end(&j);
 }
 
-static int run_simulate(const api_request_t *rq, parley_ctx_t *ctx, api_result_t *out)
+static int run_simulate(const app_request_t *rq, parley_ctx_t *ctx, app_result_t *out)
 {
     sim_switches_t w = {0};
     const char *set = NULL;
@@ -314,86 +331,30 @@ static int run_simulate(const api_request_t *rq, parley_ctx_t *ctx, api_result_t
     if (!s)
         return out->status;
     sim_run_t r = {.s = s, .set = set};
-    int rc = set ? sim_apply_set("simulate", ctx, s, set) : EXIT_OK;
+    parley_status_t rc = set ? sim_apply_set(ctx, s, set) : PARLEY_OK;
     if (!rc)
-        rc = sim_run_setup("simulate", &w, &r);
+        rc = sim_run_setup(ctx, &w, &r);
     if (!rc)
-        rc = sim_run_play("simulate", ctx, &r);
+        rc = sim_run_play(ctx, &r);
     if (!rc) {
         sim_render_json(&out->result, &r);
         sim_charts(&r, out);
     }
     sim_run_free(&r);
     parley_scenario_destroy(s);
-    out->status = rc ? status_for(rc) : 200;
-    return out->status;
+    return finish(ctx, rc, out);
 }
 
 /* ---- montecarlo */
 
-typedef struct mc_req {
-    const char *n, *seed, *threads, *what, *model, *set;
-    sim_switches_t w;
-} mc_req_t;
-
-/* The CLI's setup (cmd_montecarlo.c) under the server's caps on n and threads. */
-static int mc_setup(const api_request_t *rq, const mc_req_t *a, const parley_scenario_t *s,
-                    sim_run_t *sr, parley_mc_options_t *o)
+static void mc_progress(void *arg, uint64_t done, uint64_t total)
 {
-    uint64_t cap = rq->max_samples ? rq->max_samples : 1000000, threads = 1;
-    unsigned tcap = rq->max_threads ? rq->max_threads : 1;
-    char msg[64];
-    int rc;
-    parley_mc_options_init(o);
-    snprintf(msg, sizeof msg, "n");
-    if ((rc = mc_cli_what("montecarlo", a->what, &o->what)) ||
-        (rc = mc_cli_count("montecarlo", msg, a->n ? a->n : "10000", 1, cap, &o->samples)) ||
-        (a->seed && (rc = mc_cli_seed("montecarlo", a->seed, &o->seed))) ||
-        (a->threads && (rc = mc_cli_count("montecarlo", "threads", a->threads, 1, tcap, &threads))))
-        return rc;
-    o->threads = a->threads ? (unsigned)threads : tcap;
-    if (a->model && o->what != PARLEY_MC_FORECAST)
-        return cli_error("montecarlo", EXIT_USAGE, "model is for what=forecast");
-    if (o->what == PARLEY_MC_FORECAST) {
-        if ((rc = fc_cli_models("montecarlo", a->model, o->models, &o->n_models)))
-            return rc;
-        o->fc.smp = parley_scenario_smp(s)->params;
-    }
-    if (o->what == PARLEY_MC_SPACE && a->w.grid) {
-        uint64_t g;
-        if ((rc = mc_cli_count("montecarlo", "grid", a->w.grid, 2, 1000, &g)))
-            return rc;
-        o->grid = (unsigned)g;
-    }
-    sr->s = s;
-    if ((rc = sim_run_setup("montecarlo", &a->w, sr)))
-        return rc;
-    o->sim = sr->opt;
-    return EXIT_OK;
+    const app_request_t *rq = arg;
+    if (rq->progress)
+        rq->progress(rq->progress_arg, done, total);
 }
 
-/* Steps of about a tenth of a second, so progress moves and a cancel is quick. */
-static int mc_loop(const api_request_t *rq, parley_ctx_t *ctx, parley_mc_t *mc)
-{
-    unsigned batch = 64;
-    int done = 0;
-    while (!done) {
-        parley_mc_set_batch(mc, batch);
-        double t = mc_cli_now();
-        parley_status_t st = parley_mc_step(ctx, mc, &done);
-        if (st)
-            return cli_fail("montecarlo", ctx, st);
-        double dt = mc_cli_now() - t;
-        double want = dt > 0 ? (double)batch * 0.1 / dt : 2.0 * batch;
-        want = want > 2.0 * batch ? 2.0 * batch : want < 16 ? 16 : want > 1 << 20 ? 1 << 20 : want;
-        batch = (unsigned)want;
-        if (rq->progress)
-            rq->progress(rq->progress_arg, parley_mc_done(mc), parley_mc_total(mc));
-    }
-    return EXIT_OK;
-}
-
-static void mc_charts(const parley_mc_t *mc, api_result_t *out)
+static void mc_charts(const parley_mc_t *mc, app_result_t *out)
 {
     parley_mc_what_t what = parley_mc_options(mc)->what;
     parley_json_t j;
@@ -412,17 +373,19 @@ static void mc_charts(const parley_mc_t *mc, api_result_t *out)
     parley_json_object_end(&j);
 }
 
-static int run_montecarlo(const api_request_t *rq, parley_ctx_t *ctx, api_result_t *out)
+static int run_montecarlo(const app_request_t *rq, parley_ctx_t *ctx, app_result_t *out)
 {
-    mc_req_t a = {0};
+    mc_request_t a;
+    memset(&a, 0, sizeof a);
+    const char *set = NULL;
     param_def_t defs[24] = {{"n", 0, &a.n},         {"seed", 0, &a.seed},
                             {"threads", 0, &a.threads}, {"what", 0, &a.what},
                             {"model", 0, &a.model}};
-    int n = 5 + sim_switch_defs(defs + 5, &a.w, &a.set);
+    int n = 5 + sim_switch_defs(defs + 5, &a.sw, &set);
     defs[n] = (param_def_t){NULL, 0, NULL};
     if (take_params(rq, defs, out))
         return out->status;
-    if (a.set)
+    if (set)
         return fail(out, 400, "parameter 'set' is for simulate: montecarlo draws the uncertain "
                               "inputs%s%s", "", "");
     parley_scenario_t *s = load(rq, ctx, out);
@@ -432,11 +395,13 @@ static int run_montecarlo(const api_request_t *rq, parley_ctx_t *ctx, api_result
     memset(&sr, 0, sizeof sr);
     parley_mc_options_t o;
     parley_mc_t *mc = NULL;
-    int rc = mc_setup(rq, &a, s, &sr, &o);
-    if (!rc) {
-        parley_status_t st = parley_mc_create(ctx, s, &o, &mc);
-        rc = st ? cli_fail("montecarlo", ctx, st) : mc_loop(rq, ctx, mc);
-    }
+    unsigned tcap = rq->max_threads ? rq->max_threads : 1;
+    mc_limits_t lim = {rq->max_samples ? rq->max_samples : 1000000, 1, tcap, tcap, 1};
+    parley_status_t rc = mc_setup(ctx, &a, &lim, s, &sr, &o);
+    if (!rc)
+        rc = parley_mc_create(ctx, s, &o, &mc);
+    if (!rc)
+        rc = mc_run_batches(ctx, mc, 0.1, mc_progress, (void *)rq);
     if (!rc) {
         mc_render_json(&out->result, mc);
         mc_charts(mc, out);
@@ -444,28 +409,25 @@ static int run_montecarlo(const api_request_t *rq, parley_ctx_t *ctx, api_result
     parley_mc_destroy(mc);
     sim_run_free(&sr);
     parley_scenario_destroy(s);
-    out->status = rc ? status_for(rc) : 200;
-    return out->status;
+    return finish(ctx, rc, out);
 }
 
-int api_compute(const api_request_t *rq, api_result_t *out)
+int app_compute(const app_request_t *rq, app_result_t *out)
 {
     parley_ctx_t *ctx = parley_ctx_create();
     if (!ctx)
         return fail(out, 500, "out of memory%s%s", "", "");
     out->status = 500;
-    cli_capture(&out->error);
-    if (rq->kind == API_EVAL)
+    if (rq->kind == APP_EVAL)
         run_eval(rq, ctx, out);
-    else if (rq->kind == API_SPACE)
+    else if (rq->kind == APP_SPACE)
         run_space(rq, out);
-    else if (rq->kind == API_FORECAST)
+    else if (rq->kind == APP_FORECAST)
         run_forecast(rq, ctx, out);
-    else if (rq->kind == API_SIMULATE)
+    else if (rq->kind == APP_SIMULATE)
         run_simulate(rq, ctx, out);
     else
         run_montecarlo(rq, ctx, out);
-    cli_capture(NULL);
     parley_ctx_destroy(ctx);
     trim_newline(&out->result);
     if (out->status == 200 && (out->result.failed || out->charts.failed)) {
@@ -475,33 +437,4 @@ int api_compute(const api_request_t *rq, api_result_t *out)
     if (out->status != 200 && out->error.len == 0)
         parley_buf_puts(&out->error, out->status == 400 ? "bad request" : "internal error");
     return out->status;
-}
-
-void api_error_json(parley_buf_t *out, int status, const char *msg)
-{
-    parley_json_t j;
-    parley_json_init(&j, out, 0);
-    parley_json_object_begin(&j);
-    parley_json_key(&j, "error");
-    parley_json_object_begin(&j);
-    parley_json_key(&j, "status");
-    parley_json_int(&j, status);
-    parley_json_key(&j, "message");
-    parley_json_string(&j, msg);
-    parley_json_object_end(&j);
-    parley_json_object_end(&j);
-    parley_buf_puts(out, "\n");
-}
-
-void api_response_json(const api_result_t *r, parley_buf_t *out)
-{
-    if (r->status != 200) {
-        api_error_json(out, r->status, r->error.data ? r->error.data : "");
-        return;
-    }
-    parley_buf_puts(out, "{\"result\": ");
-    parley_buf_append(out, r->result.data ? r->result.data : "null", r->result.len ? r->result.len : 4);
-    parley_buf_puts(out, ",\n\"charts\": ");
-    parley_buf_append(out, r->charts.data ? r->charts.data : "{}", r->charts.len ? r->charts.len : 2);
-    parley_buf_puts(out, "}\n");
 }

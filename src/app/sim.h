@@ -1,11 +1,12 @@
 /*
- * sim_run.h — what `parley simulate` runs (the what-if switches parsed from
- * the command line or an API request) and its three writers (sim_out.c).
+ * sim.h — what `parley simulate` and the API run (the what-if switches
+ * parsed from the command line or a request; sim.c) and its three writers
+ * (sim_out.c).
  */
-#ifndef PARLEY_SIM_RUN_H
-#define PARLEY_SIM_RUN_H
+#ifndef PARLEY_APP_SIM_H
+#define PARLEY_APP_SIM_H
 
-#include "cli.h"
+#include "app.h"
 
 typedef struct sim_run {
     const parley_scenario_t *s;
@@ -21,20 +22,21 @@ typedef struct sim_run {
  * deadline, walk-away, leak; a tactic's name; or KIND:ACTOR), --join
  * ACTOR,... and --leave ACTOR,...; --protocol, --meeting, --horizon, --grid,
  * --seed (draws the chance events; absent: their likelier course).
- * Fills r (r->s set); EXIT_USAGE with a message when one does not parse. */
+ * Fills r (r->s set); PARLEY_EARG with a message on ctx when one does not
+ * parse. */
 typedef struct sim_switches {
     const char *without, *join, *leave, *protocol, *meeting, *horizon, *grid, *seed;
 } sim_switches_t;
-int sim_run_setup(const char *cmd, const sim_switches_t *w, sim_run_t *r);
+parley_status_t sim_run_setup(parley_ctx_t *ctx, const sim_switches_t *w, sim_run_t *r);
 /* --set PATH=VALUE,...: gives uncertain inputs (numbers the scenario writes
  * as distributions, by path) these values; the others keep their estimates.
- * EXIT_USAGE with a message when a path or value does not fit. */
-int sim_apply_set(const char *cmd, parley_ctx_t *ctx, parley_scenario_t *s, const char *list);
-/* Creates the simulator and plays it with its trace; EXIT_OK or an exit code. */
-int sim_run_play(const char *cmd, parley_ctx_t *ctx, sim_run_t *r);
+ * PARLEY_EARG with a message on ctx when a path or value does not fit. */
+parley_status_t sim_apply_set(parley_ctx_t *ctx, parley_scenario_t *s, const char *list);
+/* Creates the simulator and plays it with its trace; 0 or a status (message on ctx). */
+parley_status_t sim_run_play(parley_ctx_t *ctx, sim_run_t *r);
 void sim_run_free(sim_run_t *r);
 
-void sim_render_text(parley_buf_t *b, const sim_run_t *r, const cli_style_t *sty);
+void sim_render_text(parley_buf_t *b, const sim_run_t *r, const app_style_t *sty);
 void sim_render_json(parley_buf_t *b, const sim_run_t *r);
 void sim_render_csv(parley_buf_t *b, const sim_run_t *r);
 

@@ -1,11 +1,13 @@
 /*
  * main.c — the `parley` command: dispatches to a subcommand. Each
- * subcommand lives in its own cmd_*.c and returns a documented exit code
- * (0 ok, 1 bad input, 2 usage, 3 internal).
+ * subcommand lives in its own src/cli/cmd_*.c (`serve` in src/serve) and
+ * returns a documented exit code (0 ok, 1 bad input, 2 usage, 3 internal).
+ * Here, above both front ends, so neither depends on the other.
  */
 #include <stdio.h>
 #include <string.h>
-#include "cli.h"
+#include "cli/cli.h"
+#include "serve/serve.h"
 
 typedef struct command {
     const char *name;
@@ -25,7 +27,7 @@ static const command_t COMMANDS[] = {
     {"montecarlo", cmd_montecarlo},
     {"sensitivity", cmd_sensitivity},
     {"runs", cmd_runs},
-    {"serve", cmd_serve},
+    {"serve", serve_main},
     {"report", cmd_report},
     {"help", cmd_help},
     {NULL, NULL},
@@ -37,6 +39,7 @@ int main(int argc, char **argv)
         cli_help_for(NULL, stderr);
         return EXIT_USAGE;
     }
+    cli_set_help(cli_help_for);
     const char *name = argv[1];
     cli_archive_args(argc - 1, argv + 1);
     if (strcmp(name, "--version") == 0 || strcmp(name, "version") == 0) {

@@ -4,9 +4,10 @@
  * package, the frontier, or why no deal exists), JSON (docs/space-json.md)
  * and CSV (one row per frontier package).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "space_run.h"
+#include "space.h"
 
 static const char *actor_id(const space_run_t *r, size_t a)
 {
@@ -23,7 +24,7 @@ static const char *issue_id(const space_run_t *r, size_t j)
 static void header(parley_buf_t *b, const space_run_t *r)
 {
     const space_job_t *j = r->job;
-    const cli_style_t *st = &j->sty;
+    const app_style_t *st = &j->sty;
     size_t n = parley_space_actor_count(j->sp), m = parley_space_issue_count(j->sp), cont = 0;
     for (size_t i = 0; i < m; i++)
         cont += parley_scenario_issue(j->s, i)->kind == PARLEY_ISSUE_CONTINUOUS;
@@ -44,7 +45,7 @@ static void header(parley_buf_t *b, const space_run_t *r)
 
 static void zone(parley_buf_t *b, const space_run_t *r)
 {
-    const cli_style_t *st = &r->job->sty;
+    const app_style_t *st = &r->job->sty;
     const parley_zopa_count_t *z = &r->zopa;
     if (parley_frontier_points(r->f) == 0) {
         parley_buf_printf(b, "%sZone of possible agreement: EMPTY%s - no package is acceptable "
@@ -74,22 +75,22 @@ static void utilities_row(parley_buf_t *b, const space_run_t *r, const char *lab
 {
     size_t n = parley_space_actor_count(r->job->sp);
     parley_buf_puts(b, "  ");
-    cli_pad(b, label, 22);
+    app_pad(b, label, 22);
     for (size_t a = 0; a < n; a++) {
         char cell[32];
         snprintf(cell, sizeof cell, "%.3f", space_u(u[a]));
-        cli_pad(b, cell, 9);
+        app_pad(b, cell, 9);
     }
     parley_buf_puts(b, "\n");
 }
 
 static void actors_header(parley_buf_t *b, const space_run_t *r, const char *title)
 {
-    const cli_style_t *st = &r->job->sty;
+    const app_style_t *st = &r->job->sty;
     parley_buf_puts(b, st->bold);
-    cli_pad(b, title, 24);
+    app_pad(b, title, 24);
     for (size_t a = 0; a < parley_space_actor_count(r->job->sp); a++)
-        cli_pad(b, actor_id(r, a), 9);
+        app_pad(b, actor_id(r, a), 9);
     parley_buf_printf(b, "%s\n", st->reset);
 }
 
@@ -115,7 +116,7 @@ static void solutions(parley_buf_t *b, const space_run_t *r)
         char cell[64];
         space_option_text(j->sp, i, opt[i], cell, sizeof cell);
         parley_buf_puts(b, "  ");
-        cli_pad(b, issue_id(r, i), 26);
+        app_pad(b, issue_id(r, i), 26);
         parley_buf_printf(b, "%s\n", cell);
     }
     for (int k = 1; k < PARLEY_SOLUTION_COUNT; k++) {

@@ -1,11 +1,12 @@
 /*
- * eval_run.h — the evaluation of a set of proposals, computed once and
- * rendered by the table, JSON and CSV writers of `parley eval`.
+ * eval.h — the evaluation of a set of proposals, computed once (eval.c)
+ * and rendered by the table, JSON and CSV writers of `parley eval` and the
+ * API (eval_table.c, eval_data.c).
  */
-#ifndef PARLEY_EVAL_RUN_H
-#define PARLEY_EVAL_RUN_H
+#ifndef PARLEY_APP_EVAL_H
+#define PARLEY_APP_EVAL_H
 
-#include "cli.h"
+#include "app.h"
 
 typedef struct eval_run {
     const parley_scenario_t *s;
@@ -19,8 +20,10 @@ typedef struct eval_run {
 int eval_run_init(eval_run_t *r, const parley_scenario_t *s, const size_t *props, size_t n);
 void eval_run_free(eval_run_t *r);
 /* Evaluates one proposal (by id, with a did-you-mean message) or, when
- * proposal is NULL, every proposal; EXIT_OK or an exit code (message given). */
-int eval_run_select(eval_run_t *r, const parley_scenario_t *s, const char *proposal);
+ * proposal is NULL, every proposal; PARLEY_EINPUT for an unknown id or no
+ * proposals, PARLEY_ENOMEM (messages on ctx). */
+parley_status_t eval_run_select(parley_ctx_t *ctx, eval_run_t *r, const parley_scenario_t *s,
+                                const char *proposal);
 
 static inline const parley_actor_eval_t *eval_actor(const eval_run_t *r, size_t p, size_t i)
 {
@@ -37,7 +40,7 @@ static inline const parley_issue_eval_t *eval_issue(const eval_run_t *r, size_t 
 /* The text of a position: option id, number with unit, or "open". */
 void eval_position_text(const parley_scenario_t *s, size_t j, double x, char *buf, size_t cap);
 
-void eval_render_table(parley_buf_t *b, const eval_run_t *r, int detail, const cli_style_t *sty);
+void eval_render_table(parley_buf_t *b, const eval_run_t *r, int detail, const app_style_t *sty);
 void eval_render_json(parley_buf_t *b, const eval_run_t *r);
 void eval_render_csv(parley_buf_t *b, const eval_run_t *r);
 

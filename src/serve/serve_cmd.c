@@ -1,13 +1,13 @@
 /*
- * cmd_serve.c — `parley serve`: parses the options and hands them to the
- * server (src/serve). Loopback only unless --allow-remote is given with a
+ * serve_cmd.c — `parley serve`: parses the options and hands them to the
+ * server (server.c). Loopback only unless --allow-remote is given with a
  * --bind address; every limit has a default documented in docs/api.md.
  */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include "../serve/serve.h"
-#include "cli.h"
+#include "../app/front.h"
+#include "serve.h"
 
 static int number(const char *name, const char *s, double lo, double hi, double *out)
 {
@@ -29,7 +29,7 @@ static int whole(const char *name, const char *s, double lo, double hi, double *
     return rc;
 }
 
-int cmd_serve(int argc, char **argv)
+int serve_main(int argc, char **argv)
 {
     const char *port = NULL, *bind = NULL, *remote = NULL, *db = NULL, *root = NULL;
     const char *body = NULL, *tl = NULL, *jobs = NULL, *wait = NULL, *mem = NULL, *quiet = NULL;

@@ -4,6 +4,7 @@
  * trajectories, as Vega-Lite v5 specs (charts.h). The frontier is thinned
  * to CHARTS_MAX_POINTS so a large space still gives a chart a browser draws.
  */
+#include <stdio.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <strings.h>
 #include "report.h"
-#include "serve.h"
+#include "app.h"
 
 static void html_text(parley_buf_t *b, const char *s)
 {
@@ -134,7 +134,7 @@ static void header(parley_buf_t *b, const parley_scenario_t *s)
 }
 
 /* The outcome of a simulation in one sentence, from its JSON result. */
-static void sim_summary(parley_buf_t *b, const api_result_t *r)
+static void sim_summary(parley_buf_t *b, const app_result_t *r)
 {
     const char *d = r->result.data ? r->result.data : "";
     const char *end = strstr(d, "\"end\": \"");
@@ -148,7 +148,7 @@ static void sim_summary(parley_buf_t *b, const api_result_t *r)
                          "settings).</p>\n", atoi(round + 9));
 }
 
-static void section(parley_buf_t *b, const api_result_t *r, int k)
+static void section(parley_buf_t *b, const app_result_t *r, int k)
 {
     static const char *const titles[REPORT_RESULTS] = {"", "Agreement space",
                                                        "Forecasts per model", "Simulation"};
@@ -173,7 +173,7 @@ static void section(parley_buf_t *b, const api_result_t *r, int k)
 }
 
 int report_html(parley_buf_t *b, const parley_scenario_t *s,
-                const api_result_t res[REPORT_RESULTS], const report_libs_t *libs)
+                const app_result_t res[REPORT_RESULTS], const report_libs_t *libs)
 {
     header(b, s);
     for (int k = 0; k < 3; k++) {
@@ -219,7 +219,7 @@ int report_libs_load(const char *root, report_libs_t *l, char *missing, size_t c
         parley_buf_init(&l->text[k]);
     for (int k = 0; k < 3; k++) {
         char path[4096];
-        int found = serve_vendor_path(root, names[k], path, sizeof path) == 0;
+        int found = app_vendor_path(root, names[k], path, sizeof path) == 0;
         char *data = NULL;
         size_t len = 0;
         parley_ctx_t *ctx = found ? parley_ctx_create() : NULL;
@@ -242,4 +242,71 @@ void report_libs_free(report_libs_t *l)
 {
     for (int k = 0; k < 3; k++)
         parley_buf_free(&l->text[k]);
+}
+
+/* Runs the analyses; the eval must succeed, the others may fail into the
+ * report (a line in notes says so). The simulation runs only when the
+ * scenario has a `simulation:`. */
+static parley_status_t analyse(parley_ctx_t *ctx, const parley_scenario_t *s, const char *path,
+                               const char *text, size_t len, const report_opts_t *o,
+                               app_result_t res[REPORT_RESULTS], parley_buf_t *notes)
+{
+    app_param_t sp[4];
+    size_t n = 0;
+    const char *keys[4] = {"x", "y", "drop-red-lines", "grid"};
+    const char *vals[4] = {o->x, o->y, o->drop, o->grid};
+    for (int k = 0; k < 4; k++)
+        if (vals[k])
+            sp[n++] = (app_param_t){keys[k], vals[k]};
+    app_param_t trace = {"trace", "1"};
+    const app_kind_t kinds[REPORT_RESULTS] = {APP_EVAL, APP_SPACE, APP_FORECAST, APP_SIMULATE};
+    for (int k = 0; k < REPORT_RESULTS; k++) {
+        if (kinds[k] == APP_SIMULATE && !parley_scenario_simulation(s)->present) {
+            res[k].status = 0; /* not asked for */
+            continue;
+        }
+        app_request_t rq = {.kind = kinds[k], .name = path, .body = text, .len = len,
+                            .max_memory_gib = 1.0};
+        if (kinds[k] == APP_SPACE) {
+            rq.params = sp;
+            rq.n_params = n;
+        } else if (kinds[k] == APP_FORECAST) {
+            rq.params = &trace;
+            rq.n_params = 1;
+        }
+        app_compute(&rq, &res[k]);
+        if (res[k].status != 200 && k == 0)
+            return parley_ctx_fail(ctx, res[k].status == 400 ? PARLEY_EINPUT : PARLEY_EINTERNAL,
+                                   "%s", res[k].error.data ? res[k].error.data : "eval failed");
+        if (res[k].status != 200)
+            parley_buf_printf(notes, "%s not in the report: %s\n", app_kind_name(kinds[k]),
+                              res[k].error.data ? res[k].error.data : "failed");
+    }
+    return PARLEY_OK;
+}
+
+parley_status_t report_build(parley_ctx_t *ctx, const char *path, const char *text, size_t len,
+                             const report_opts_t *o, parley_buf_t *html, parley_buf_t *notes)
+{
+    report_libs_t libs;
+    char missing[4096 + 64];
+    if (report_libs_load(o->root, &libs, missing, sizeof missing) != 0) {
+        report_libs_free(&libs);
+        return parley_ctx_fail(ctx, PARLEY_EINPUT, "%s is missing: run 'npm ci' in %s to install "
+                               "the vega libraries the report embeds", missing, o->root);
+    }
+    parley_scenario_t *s = NULL;
+    parley_status_t st = parley_scenario_load_buffer(ctx, path, text, len, &s);
+    app_result_t res[REPORT_RESULTS];
+    for (int k = 0; k < REPORT_RESULTS; k++)
+        app_result_init(&res[k]);
+    if (!st)
+        st = analyse(ctx, s, path, text, len, o, res, notes);
+    if (!st && report_html(html, s, res, &libs) != 0)
+        st = parley_ctx_fail(ctx, PARLEY_ENOMEM, "out of memory writing the report");
+    for (int k = 0; k < REPORT_RESULTS; k++)
+        app_result_free(&res[k]);
+    parley_scenario_destroy(s);
+    report_libs_free(&libs);
+    return st;
 }

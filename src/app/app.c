@@ -1,0 +1,83 @@
+/*
+ * app.c — what the analyses share: the output formats, terminal styling,
+ * the JSON header of a result, padding by display width and a clock.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include "app.h"
+
+parley_status_t app_format(parley_ctx_t *ctx, const char *s, app_format_t *out)
+{
+    if (!s || strcmp(s, "table") == 0)
+        *out = APP_FMT_TABLE;
+    else if (strcmp(s, "json") == 0)
+        *out = APP_FMT_JSON;
+    else if (strcmp(s, "csv") == 0)
+        *out = APP_FMT_CSV;
+    else
+        return parley_ctx_fail(ctx, PARLEY_EARG, "--format must be table, json or csv, got '%s'", s);
+    return PARLEY_OK;
+}
+
+parley_status_t app_style_init(parley_ctx_t *ctx, const char *when, int to_file, app_style_t *st)
+{
+    int on;
+    if (!when || strcmp(when, "auto") == 0) {
+        const char *nc = getenv("NO_COLOR");
+        on = !to_file && isatty(STDOUT_FILENO) && !(nc && *nc);
+    } else if (strcmp(when, "always") == 0) {
+        on = 1;
+    } else if (strcmp(when, "never") == 0) {
+        on = 0;
+    } else {
+        return parley_ctx_fail(ctx, PARLEY_EARG, "--color must be auto, always or never, got '%s'",
+                               when);
+    }
+    if (on)
+        *st = (app_style_t){"\033[1m", "\033[2m", "\033[31m", "\033[32m", "\033[33m", "\033[0m"};
+    else
+        *st = (app_style_t){"", "", "", "", "", ""};
+    return PARLEY_OK;
+}
+
+size_t app_width(const char *s)
+{
+    size_t w = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        w += (*p & 0xC0) != 0x80;
+    return w;
+}
+
+void app_pad(parley_buf_t *b, const char *s, size_t width)
+{
+    parley_buf_puts(b, s);
+    for (size_t w = app_width(s); w < width; w++)
+        parley_buf_puts(b, " ");
+}
+
+void app_json_header(parley_json_t *j, const char *cmd, const parley_scenario_t *s)
+{
+    parley_json_key(j, "parley_version");
+    parley_json_string(j, parley_version());
+    parley_json_key(j, "command");
+    parley_json_string(j, cmd);
+    parley_json_key(j, "scenario");
+    parley_json_object_begin(j);
+    parley_json_key(j, "file");
+    parley_json_string(j, parley_scenario_origin(s));
+    parley_json_key(j, "hash");
+    parley_json_string(j, parley_scenario_hash(s));
+    parley_json_key(j, "id");
+    parley_json_string(j, parley_scenario_id(s));
+    parley_json_object_end(j);
+}
+
+double app_now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
+}

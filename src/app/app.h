@@ -1,0 +1,49 @@
+/*
+ * app.h — what the analyses of the application layer (src/app) share: the
+ * output formats, terminal styling, the JSON header of a result and text
+ * padding. Nothing in src/app prints or exits: a failure is a
+ * parley_status_t with its message on the caller's parley_ctx_t (the CLI
+ * prints it, the server returns it in a JSON error).
+ */
+#ifndef PARLEY_APP_H
+#define PARLEY_APP_H
+
+#include <stdint.h>
+#include "parley/parley.h"
+
+typedef enum { APP_FMT_TABLE, APP_FMT_JSON, APP_FMT_CSV } app_format_t;
+/* "table"|"json"|"csv" (NULL: table); PARLEY_EARG with a message otherwise. */
+parley_status_t app_format(parley_ctx_t *ctx, const char *s, app_format_t *out);
+
+/* ---- terminal styling: empty strings unless colour is on. */
+typedef struct app_style {
+    const char *bold, *dim, *red, *green, *yellow, *reset;
+} app_style_t;
+/* when: "auto" (a tty and no NO_COLOR), "always", "never"; NULL is auto.
+ * PARLEY_EARG with a message for anything else. */
+parley_status_t app_style_init(parley_ctx_t *ctx, const char *when, int to_file, app_style_t *st);
+
+/* The opening keys of every JSON result about a scenario: parley_version,
+ * command, and scenario {file, hash, id} (docs/eval-json.md). */
+void app_json_header(parley_json_t *j, const char *cmd, const parley_scenario_t *s);
+
+/* Appends s padded with spaces to `width` display columns (UTF-8 aware). */
+void app_pad(parley_buf_t *b, const char *s, size_t width);
+/* Display width of a UTF-8 string (one column a code point). */
+size_t app_width(const char *s);
+
+/* Monotonic clock in seconds (progress and batch sizes). */
+double app_now(void);
+
+/* Finds the folder holding web/index.html: the executable's folder or one
+ * of its three parents, then the working directory. Writes it to buf; 0, or
+ * -1 when there is none (root.c). */
+int app_find_root(char *buf, size_t cap);
+/* The path under root of a vega library ("vega.min.js", "vega-lite.min.js",
+ * "vega-embed.min.js"); 0 when the file is readable, else -1 (buf holds the
+ * path either way when the name is known). */
+int app_vendor_path(const char *root, const char *name, char *buf, size_t cap);
+/* The relative path of a vega library in node_modules; NULL when unknown. */
+const char *app_vendor_file(const char *name);
+
+#endif

@@ -1,0 +1,52 @@
+/*
+ * front.h — the front-end helpers that `parley`'s subcommands and `parley
+ * serve` share: exit codes, the small option parser, printing a message
+ * and writing a result (whole to stdout, or atomically to a file). Unlike
+ * the rest of src/app these print: they are where a front end reports.
+ */
+#ifndef PARLEY_APP_FRONT_H
+#define PARLEY_APP_FRONT_H
+
+#include <stdio.h>
+#include "app.h"
+
+enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_INTERNAL = 3 };
+/* cli_parse printed the command's help: exit 0 without doing anything. */
+#define CLI_HELP (-1)
+
+/* Maps a library status to the documented exit code. */
+int cli_exit_for(parley_status_t st);
+
+/* Prints "parley CMD: message" on stderr; returns code. */
+int cli_error(const char *cmd, int code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Prints the context's message (or the status's text when it has none) and
+ * maps the status to its exit code; ctx may be NULL. */
+int cli_fail(const char *cmd, parley_ctx_t *ctx, parley_status_t st);
+
+/* ---- options: each subcommand declares what it takes. */
+typedef struct cli_opt {
+    const char *name;   /* "--format" */
+    const char *metavar;/* NULL: a flag */
+    const char **value; /* where the value (or "1" for a flag) goes */
+} cli_opt_t;
+
+/* Who prints a command's help for --help (the program sets it once, in main). */
+void cli_set_help(int (*help_for)(const char *cmd, FILE *f));
+
+/*
+ * Parses argv[1..] against opts; positional arguments go to pos[0..*n_pos)
+ * (at most max_pos). Returns EXIT_OK, EXIT_USAGE (message printed), or
+ * CLI_HELP when --help was given (the help is printed).
+ */
+int cli_parse(const char *cmd, int argc, char **argv, const cli_opt_t *opts, const char **pos,
+              int max_pos, int *n_pos);
+
+/* app_format and app_style_init with their messages printed: EXIT_OK or EXIT_USAGE. */
+int cli_format(const char *cmd, const char *s, app_format_t *out);
+int cli_style_init(const char *cmd, const char *when, int to_file, app_style_t *st);
+
+/* Writes out to path atomically, or to stdout when path is NULL or "-". */
+int cli_emit(const char *cmd, parley_ctx_t *ctx, const parley_buf_t *out, const char *path);
+
+#endif

@@ -1,0 +1,120 @@
+/*
+ * space.h — the agreement-space analyses of `parley space`, `amend`,
+ * `trades` and the API: the option values (as strings, from the command
+ * line or a request), loading a scenario file or a GENIUS folder, building
+ * the discretised space (space_job.c), the zone and frontier analysis
+ * (space.c) and its writers (space_out.c), and rendering packages.
+ */
+#ifndef PARLEY_APP_SPACE_H
+#define PARLEY_APP_SPACE_H
+
+#include <stdint.h>
+#include "app.h"
+
+typedef struct space_args {
+    const char *grid, *actors, *method, *max_memory, *limit, *seed, *budget, *samples;
+    const char *fmt, *out, *color, *proposal, *max, *progress, *drop;
+    const char *db;        /* --db FILE: the run archive */
+} space_args_t;
+
+/* Called while a frontier runs (step of steps merged, points so far), and
+ * once with steps 0 when it is done. */
+typedef void (*space_progress_fn)(void *arg, size_t step, size_t steps, size_t points);
+
+typedef struct space_job {
+    const char *cmd;
+    parley_ctx_t *ctx;
+    parley_scenario_t *s;
+    parley_space_t *sp;
+    parley_frontier_options_t fo;
+    app_format_t fmt;
+    app_style_t sty;
+    size_t limit;        /* packages to list; 0: all */
+    uint64_t seed, budget, samples;
+    int progress;        /* --progress: show one (when on_progress is set) */
+    space_progress_fn on_progress; /* the front end's (NULL: none) */
+    void *progress_arg;
+    const double *include; /* a package whose positions join the grids */
+    unsigned grid;         /* points per continuous issue */
+    size_t *actors, n_actors; /* --actors (scenario indices), or NULL: all */
+    const char *drop;      /* --drop-red-lines as given */
+    unsigned char *red;    /* space actors x issues: 1 enforces that red line */
+    parley_constraints_t cons; /* BATNAs and the red lines kept */
+} space_job_t;
+
+/* Parses the options, loads the scenario (a file, or a GENIUS folder) and
+ * builds the space; 0, or a status with its message on j->ctx (PARLEY_EARG
+ * for a bad option value; PARLEY_ENOMEM with j->ctx NULL when even the
+ * context could not be made). space_job_close either way. */
+parley_status_t space_job_open(space_job_t *j, const char *cmd, const space_args_t *a, const char *path,
+                   size_t default_limit);
+/* As space_job_open, the scenario read from buf (len bytes, YAML or JSON) and
+ * named `name` in messages and in the JSON header. */
+parley_status_t space_job_open_buffer(space_job_t *j, const char *cmd, const space_args_t *a,
+                                      const char *name, const char *buf, size_t len,
+                                      size_t default_limit);
+/* Rebuilds the space with the positions of `include` on the grids. */
+parley_status_t space_job_include(space_job_t *j, const double *include);
+void space_job_close(space_job_t *j);
+
+/* Runs a frontier under constraints c; NULL on failure (*rc set, message on j->ctx). */
+parley_frontier_t *space_frontier(space_job_t *j, const parley_constraints_t *c,
+                                  parley_status_t *rc);
+
+/* The text of option k of issue j: option id, or number with unit. */
+void space_option_text(const parley_space_t *sp, size_t j, uint32_t k, char *buf, size_t cap);
+/* A fixed-point utility as a double. */
+static inline double space_u(int64_t v) { return (double)v / PARLEY_SPACE_SCALE; }
+
+/* JSON: {"positions": {...}, "utilities": {...}, "surplus": {...}} for package opt. */
+void space_json_package(parley_json_t *js, const parley_space_t *sp, const uint32_t *opt);
+/* JSON header: version, command, file, hash, parameters. */
+void space_json_header(parley_json_t *js, const space_job_t *j);
+/* The package of a proposal as options (UINT32_MAX where open); -1 when a
+ * decided position is not on the grid (cannot happen after space_job_include). */
+int space_proposal_options(const parley_space_t *sp, const double *positions, uint32_t *opt);
+/* Finds a proposal by id; (size_t)-1 when absent, with PARLEY_EINPUT and a
+ * did-you-mean message on ctx. */
+size_t space_find_proposal(parley_ctx_t *ctx, const parley_scenario_t *s, const char *id);
+
+
+/* ---- `parley space`: computed once (space.c), written as a table, JSON or CSV (space_out.c). */
+
+typedef struct space_diag_actor {
+    int deal;            /* a deal exists if this actor's BATNA is ignored */
+    int64_t best;        /* then: the most this actor can get */
+} space_diag_actor_t;
+
+typedef struct space_red {
+    size_t actor, issue; /* a red line whose removal alone makes a deal */
+} space_red_t;
+
+typedef struct space_run {
+    space_job_t *job;
+    parley_frontier_t *f;          /* the frontier of the acceptable packages */
+    parley_zopa_count_t zopa;
+    size_t sol[PARLEY_SOLUTION_COUNT];
+    uint32_t *best, *worst;        /* n x m: per actor */
+    int *worst_exact, *worst_found;
+    /* when the zone is empty */
+    size_t *vetoed_issues, n_vetoed; /* every option vetoed by red lines */
+    space_diag_actor_t *diag;        /* n */
+    space_red_t *reds;
+    size_t n_reds, reds_tested;
+    int uniform_known;
+    int64_t uniform;                 /* max over packages of the min surplus (< 0) */
+} space_run_t;
+
+/* Computes everything `space` reports for r->job (r zeroed but for job);
+ * 0 or a status (message on r->job->ctx). space_run_free frees r either way. */
+parley_status_t space_run_analyse(space_run_t *r);
+void space_run_free(space_run_t *r);
+
+void space_render_table(parley_buf_t *b, const space_run_t *r);
+void space_render_json(parley_buf_t *b, const space_run_t *r);
+void space_render_csv(parley_buf_t *b, const space_run_t *r);
+
+/* Writes the lexicographically smallest package of frontier point k into opt. */
+void space_point_package(const parley_frontier_t *f, size_t k, uint32_t *opt);
+
+#endif
