@@ -1,8 +1,8 @@
 /*
  * mc.h — `parley montecarlo` and the API's montecarlo: the request's option
  * values (strings) under the front end's limits, one setup and one batch
- * loop (mc.c), and the writers of a Monte Carlo result (mc_out.c), which
- * `parley sensitivity` shares.
+ * loop (mc.c), the writers of a Monte Carlo result (mc_out.c), which
+ * `parley sensitivity` shares, and the sensitivity analysis (sens.c).
  */
 #ifndef PARLEY_APP_MC_H
 #define PARLEY_APP_MC_H
@@ -56,5 +56,20 @@ void mc_render_json(parley_buf_t *b, const parley_mc_t *mc);
 void mc_render_csv(parley_buf_t *b, const parley_mc_t *mc);
 /* The uncertain inputs as a JSON array (montecarlo and sensitivity). */
 void mc_uncertain_json(parley_json_t *j, const parley_scenario_t *s);
+
+/* ---- `parley sensitivity` (sens.c): its option values as given. */
+typedef struct sens_request {
+    const char *metric, *n, *seed, *threads, *what, *model, *low, *high;
+} sens_request_t;
+/* Parses the request into *o for scenario s; PARLEY_EARG with a message on ctx. */
+parley_status_t sens_setup(parley_ctx_t *ctx, const sens_request_t *a, const parley_scenario_t *s,
+                           parley_sens_options_t *o);
+/* Steps se to the end, reporting progress after each step (may be NULL). */
+parley_status_t sens_run(parley_ctx_t *ctx, parley_sens_t *se, mc_progress_fn progress,
+                         void *arg);
+/* The tornado table (json 0) or the JSON result, inputs sorted by influence;
+ * PARLEY_ENOMEM with a message on ctx. */
+parley_status_t sens_render(parley_ctx_t *ctx, parley_buf_t *b, const parley_sens_t *se,
+                            const parley_scenario_t *s, const parley_sens_options_t *o, int json);
 
 #endif

@@ -117,4 +117,34 @@ void space_render_csv(parley_buf_t *b, const space_run_t *r);
 /* Writes the lexicographically smallest package of frontier point k into opt. */
 void space_point_package(const parley_frontier_t *f, size_t k, uint32_t *opt);
 
+/* ---- `parley amend` (amend.c): the closest acceptable packages to a
+ * proposal and the Pareto improvements on it. */
+
+typedef struct amend_run {
+    space_job_t *job;
+    const parley_proposal_t *prop;
+    uint32_t *base;              /* options; UINT32_MAX where open */
+    size_t open;                 /* issues the proposal leaves open */
+    int64_t *ub;                 /* utilities of the base (decided issues) */
+    size_t *crossed;             /* red lines the base crosses, per actor */
+    parley_amend_result_t am;
+    parley_frontier_t *impr;     /* improvements frontier (NULL when open issues) */
+    size_t *impr_pts, n_impr, pick; /* points that differ from the base; the pick */
+} amend_run_t;
+
+/* Computes r for r->job and r->prop (r zeroed but for those; the job's space
+ * built with the proposal's positions, space_job_include); 0 or a status
+ * (message on r->job->ctx). amend_run_free either way. */
+parley_status_t amend_run_compute(amend_run_t *r);
+void amend_run_free(amend_run_t *r);
+void amend_render_table(parley_buf_t *b, const amend_run_t *r);
+void amend_render_json(parley_buf_t *b, const amend_run_t *r);
+
+/* ---- `parley trades` (trades.c): logrolling on each proposal, or on the
+ * one named `proposal` (NULL: all). Writes the table into table and the
+ * JSON result into json (either may be NULL). 0 or a status (message on
+ * j->ctx; PARLEY_EINPUT for an unknown proposal or none at all). */
+parley_status_t trades_run(space_job_t *j, const char *proposal, parley_buf_t *table,
+                           parley_buf_t *json);
+
 #endif

@@ -1,265 +1,28 @@
 /*
  * cmd_amend.c — `parley amend FILE --proposal ID`: the acceptable packages
- * closest to a proposal (fewest changed issues, then the smallest total
- * utility shift), and the Pareto improvements on it — packages no actor
- * likes less and some actor likes more (Raiffa's post-settlement settlement).
+ * closest to a proposal and the Pareto improvements on it (computed and
+ * written by src/app/amend.c), as a table or JSON.
  */
-#include <stdlib.h>
 #include <string.h>
 #include "../app/space.h"
 #include "cli.h"
 
-typedef struct amend_run {
-    space_job_t *job;
-    const parley_proposal_t *prop;
-    uint32_t *base;              /* options; UINT32_MAX where open */
-    size_t open;                 /* issues the proposal leaves open */
-    int64_t *ub;                 /* utilities of the base (decided issues) */
-    size_t *crossed;             /* red lines the base crosses, per actor */
-    parley_amend_result_t am;
-    parley_frontier_t *impr;     /* improvements frontier (NULL when open issues) */
-    size_t *impr_pts, n_impr, pick; /* points that differ from the base; the pick */
-} amend_run_t;
-
-static const char *aid(const amend_run_t *r, size_t a)
-{
-    return parley_scenario_actor(r->job->s, parley_space_actor(r->job->sp, a))->id;
-}
-
-static void base_utilities(amend_run_t *r)
-{
-    const parley_space_t *sp = r->job->sp;
-    size_t n = parley_space_actor_count(sp), m = parley_space_issue_count(sp);
-    for (size_t a = 0; a < n; a++) {
-        r->ub[a] = 0;
-        r->crossed[a] = 0;
-        for (size_t j = 0; j < m; j++) {
-            if (r->base[j] == UINT32_MAX)
-                continue;
-            r->ub[a] += parley_space_contribution(sp, j, r->base[j], a);
-            r->crossed[a] += (size_t)parley_space_vetoed(sp, j, r->base[j], a);
-        }
-    }
-}
-
-/* Improvements: everyone at least as well off as under the base. */
-static int improvements(amend_run_t *r)
-{
-    space_job_t *j = r->job;
-    size_t n = parley_space_actor_count(j->sp), m = parley_space_issue_count(j->sp);
-    int64_t *res = malloc(n * sizeof *res);
-    unsigned char *mask = malloc(n * m + 1);
-    r->impr_pts = NULL;
-    if (!res || !mask) {
-        free(res);
-        free(mask);
-        return cli_error(j->cmd, EXIT_INTERNAL, "out of memory");
-    }
-    for (size_t a = 0; a < n; a++) { /* an actor whose red line the base crosses is at -inf */
-        res[a] = r->crossed[a] ? PARLEY_NO_RESERVATION : r->ub[a];
-        for (size_t i = 0; i < m; i++)
-            mask[a * m + i] = (unsigned char)(!r->crossed[a] && j->red[a * m + i]);
-    }
-    parley_constraints_t c = {res, mask};
-    parley_status_t st = PARLEY_OK;
-    r->impr = space_frontier(j, &c, &st);
-    int rc = st ? cli_fail(j->cmd, j->ctx, st) : EXIT_OK;
-    if (r->impr) {
-        size_t P = parley_frontier_points(r->impr);
-        r->impr_pts = malloc((P + 1) * sizeof *r->impr_pts);
-        r->pick = (size_t)-1;
-        int64_t best_min = 0, best_sum = 0;
-        for (size_t k = 0; k < P && r->impr_pts; k++) {
-            const int64_t *u = parley_frontier_utilities(r->impr, k);
-            int64_t mn = INT64_MAX, sum = 0;
-            for (size_t a = 0; a < n; a++) {
-                int64_t g = r->crossed[a] ? 0 : u[a] - r->ub[a];
-                mn = g < mn ? g : mn;
-                sum += g;
-            }
-            if (sum == 0 && mn == 0)
-                continue; /* the base's own utilities: no improvement */
-            r->impr_pts[r->n_impr++] = k;
-            if (r->pick == (size_t)-1 || mn > best_min || (mn == best_min && sum > best_sum)) {
-                r->pick = k;
-                best_min = mn;
-                best_sum = sum;
-            }
-        }
-    }
-    free(res);
-    free(mask);
-    return rc;
-}
-
-static void change_lines(parley_buf_t *b, const amend_run_t *r, const uint32_t *opt)
-{
-    const parley_space_t *sp = r->job->sp;
-    for (size_t j = 0; j < parley_space_issue_count(sp); j++) {
-        if (r->base[j] != UINT32_MAX && opt[j] == r->base[j])
-            continue;
-        char from[64], to[64];
-        space_option_text(sp, j, r->base[j], from, sizeof from);
-        space_option_text(sp, j, opt[j], to, sizeof to);
-        parley_buf_printf(b, "       %s: %s -> %s\n", parley_scenario_issue(r->job->s, j)->id,
-                          from, to);
-    }
-}
-
-static void gains_line(parley_buf_t *b, const amend_run_t *r, const uint32_t *opt)
-{
-    const parley_space_t *sp = r->job->sp;
-    int64_t u[1024];
-    parley_space_utilities(sp, opt, u);
-    parley_buf_puts(b, "      ");
-    for (size_t a = 0; a < parley_space_actor_count(sp); a++)
-        parley_buf_printf(b, " %s %.3f (%+.3f)", aid(r, a), space_u(u[a]),
-                          space_u(u[a] - r->ub[a]));
-    parley_buf_puts(b, "\n");
-}
-
-static void render_table(parley_buf_t *b, const amend_run_t *r)
-{
-    const space_job_t *j = r->job;
-    const app_style_t *st = &j->sty;
-    size_t n = parley_space_actor_count(j->sp);
-    parley_buf_printf(b, "%sAmending %s%s (%s)\n  %s%s%s\n  as proposed:", st->bold, r->prop->id,
-                      st->reset, parley_scenario_origin(j->s), st->dim, parley_scenario_hash(j->s),
-                      st->reset);
-    for (size_t a = 0; a < n; a++) {
-        int ok = !r->crossed[a] && r->ub[a] >= parley_space_batna(j->sp, a);
-        parley_buf_printf(b, " %s %.3f%s%s%s", aid(r, a), space_u(r->ub[a]),
-                          r->open ? "" : ok ? st->green : st->red,
-                          r->open ? "" : ok ? " accept" : " reject", st->reset);
-    }
-    if (r->open)
-        parley_buf_printf(b, "\n  (%zu issues left open: utilities count the decided issues; an "
-                             "amendment may settle open issues freely)",
-                          r->open);
-    parley_buf_printf(b, "\n\n%sClosest acceptable packages%s (fewest changed issues, then least "
-                         "total utility shift)\n",
-                      st->bold, st->reset);
-    if (r->am.n == 0)
-        parley_buf_printf(b, "  none: no package is acceptable to every actor%s ('parley space' "
-                             "says why)\n",
-                          r->am.exact ? "" : " within the search budget");
-    for (size_t k = 0; k < r->am.n; k++) {
-        const parley_amendment_t *it = &r->am.items[k];
-        parley_buf_printf(b, "  %zu. %zu change%s, total shift %.3f\n", k + 1, it->changed,
-                          it->changed == 1 ? "" : "s", space_u(it->shift));
-        change_lines(b, r, it->opt);
-        gains_line(b, r, it->opt);
-    }
-    if (!r->am.exact && r->am.n)
-        parley_buf_puts(b, "  (the search budget ran out: these are the best found; --budget)\n");
-    parley_buf_printf(b, "\n%sPareto improvements%s (no actor worse off, some better)\n", st->bold,
-                      st->reset);
-    if (!r->impr) {
-        parley_buf_puts(b, "  not computed: the proposal leaves issues open\n");
-    } else if (r->n_impr == 0) {
-        parley_buf_puts(b, "  none: the proposal is Pareto-optimal on this grid\n");
-    } else {
-        uint32_t *opt = malloc((parley_space_issue_count(j->sp) + 1) * sizeof *opt);
-        parley_buf_printf(b, "  %zu Pareto-optimal improvement point%s; the most balanced (largest "
-                             "smallest gain):\n",
-                          r->n_impr, r->n_impr == 1 ? "" : "s");
-        if (opt) {
-            space_point_package(r->impr, r->pick, opt);
-            change_lines(b, r, opt);
-            gains_line(b, r, opt);
-        }
-        free(opt);
-    }
-}
-
-static void render_json(parley_buf_t *b, const amend_run_t *r)
-{
-    const space_job_t *j = r->job;
-    size_t m = parley_space_issue_count(j->sp);
-    parley_json_t js;
-    parley_json_init(&js, b, 1);
-    parley_json_object_begin(&js);
-    space_json_header(&js, j);
-    parley_json_key(&js, "proposal");
-    parley_json_string(&js, r->prop->id);
-    parley_json_key(&js, "metric");
-    parley_json_string(&js, "fewest changed issues, then least sum over actors of |utility change|");
-    parley_json_key(&js, "exact");
-    parley_json_bool(&js, r->am.exact);
-    parley_json_key(&js, "amendments");
-    parley_json_array_begin(&js);
-    for (size_t k = 0; k < r->am.n; k++) {
-        const parley_amendment_t *it = &r->am.items[k];
-        parley_json_object_begin(&js);
-        parley_json_key(&js, "changed");
-        parley_json_int(&js, (long long)it->changed);
-        parley_json_key(&js, "shift");
-        parley_json_number(&js, space_u(it->shift));
-        parley_json_key(&js, "package");
-        space_json_package(&js, j->sp, it->opt);
-        parley_json_object_end(&js);
-    }
-    parley_json_array_end(&js);
-    parley_json_key(&js, "pareto_improvements");
-    if (!r->impr) {
-        parley_json_null(&js);
-    } else {
-        uint32_t *opt = malloc((m + 1) * sizeof *opt);
-        parley_json_object_begin(&js);
-        parley_json_key(&js, "points");
-        parley_json_int(&js, (long long)r->n_impr);
-        parley_json_key(&js, "packages");
-        parley_json_array_begin(&js);
-        size_t show = j->limit && j->limit < r->n_impr ? j->limit : r->n_impr;
-        for (size_t k = 0; k < show && opt; k++) {
-            space_point_package(r->impr, r->impr_pts[k], opt);
-            space_json_package(&js, j->sp, opt);
-        }
-        parley_json_array_end(&js);
-        parley_json_key(&js, "most_balanced");
-        if (r->n_impr && opt) {
-            space_point_package(r->impr, r->pick, opt);
-            space_json_package(&js, j->sp, opt);
-        } else {
-            parley_json_null(&js);
-        }
-        parley_json_object_end(&js);
-        free(opt);
-    }
-    parley_json_object_end(&js);
-    parley_buf_puts(b, "\n");
-}
-
 static int run(amend_run_t *r, const char *out, cli_archive_t *arc)
 {
     space_job_t *j = r->job;
-    size_t n = parley_space_actor_count(j->sp), m = parley_space_issue_count(j->sp), max = 3;
-    r->base = malloc((m + 1) * sizeof *r->base);
-    r->ub = malloc(n * sizeof *r->ub);
-    r->crossed = malloc(n * sizeof *r->crossed);
-    if (!r->base || !r->ub || !r->crossed)
-        return cli_error(j->cmd, EXIT_INTERNAL, "out of memory");
-    if (space_proposal_options(j->sp, r->prop->positions, r->base))
-        return cli_error(j->cmd, EXIT_INTERNAL, "a proposal position is not on the grid");
-    for (size_t i = 0; i < m; i++)
-        r->open += r->base[i] == UINT32_MAX;
-    base_utilities(r);
-    parley_status_t st = parley_space_amend(j->ctx, j->sp, &j->cons, r->base, max, j->budget, &r->am);
+    parley_status_t st = amend_run_compute(r);
     if (st)
         return cli_fail(j->cmd, j->ctx, st);
-    int rc = r->open ? EXIT_OK : improvements(r);
-    if (rc)
-        return rc;
     parley_buf_t b;
     parley_buf_init(&b);
     if (j->fmt == APP_FMT_JSON)
-        render_json(&b, r);
+        amend_render_json(&b, r);
     else
-        render_table(&b, r);
-    rc = cli_emit(j->cmd, j->ctx, &b, out);
+        amend_render_table(&b, r);
+    int rc = cli_emit(j->cmd, j->ctx, &b, out);
     if (arc->store) { /* archived: the JSON result whatever was shown */
         b.len = 0;
-        render_json(&b, r);
+        amend_render_json(&b, r);
         rc = cli_archive_save(arc, j->s, NULL, &b, rc);
     }
     parley_buf_free(&b);
@@ -297,13 +60,8 @@ int cmd_amend(int argc, char **argv)
     }
     if (st)
         rc = cli_fail("amend", j.ctx, st);
-    cli_archive_close(&arc);
-    parley_amend_result_free(&r.am);
-    parley_frontier_destroy(r.impr);
-    free(r.impr_pts);
-    free(r.base);
-    free(r.ub);
-    free(r.crossed);
+    amend_run_free(&r);
     space_job_close(&j);
+    cli_archive_close(&arc);
     return rc;
 }
