@@ -231,7 +231,8 @@ parley_status_t amend_run_compute(amend_run_t *r)
     for (size_t i = 0; i < m; i++)
         r->open += r->base[i] == UINT32_MAX;
     base_utilities(r);
-    parley_status_t st = parley_space_amend(j->ctx, j->sp, &j->cons, r->base, max, j->budget, &r->am);
+    parley_status_t st =
+        parley_space_amend(j->ctx, j->sp, &j->cons, r->base, max, j->budget, &r->am);
     if (st)
         return st;
     return r->open ? PARLEY_OK : improvements(r);

@@ -18,7 +18,8 @@ parley_status_t app_format(parley_ctx_t *ctx, const char *s, app_format_t *out)
     else if (strcmp(s, "csv") == 0)
         *out = APP_FMT_CSV;
     else
-        return parley_ctx_fail(ctx, PARLEY_EARG, "--format must be table, json or csv, got '%s'", s);
+        return parley_ctx_fail(ctx, PARLEY_EARG, "--format must be table, json or csv, got '%s'",
+                               s);
     return PARLEY_OK;
 }
 

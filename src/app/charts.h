@@ -7,7 +7,7 @@
  * writer the caller owns; nothing is allocated that outlives the call and
  * nothing can fail but memory, which the writer's buffer records. One
  * function per chart: a new analysis (simulation traces, Monte Carlo
- * histograms) adds its own function here and its key in api.c's "charts".
+ * histograms) adds its own function here and its key in analysis.c's "charts".
  */
 #ifndef PARLEY_SERVE_CHARTS_H
 #define PARLEY_SERVE_CHARTS_H

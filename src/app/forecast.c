@@ -18,8 +18,8 @@ static parley_status_t number_opt(parley_ctx_t *ctx, const char *name, const cha
     errno = 0;
     double v = strtod(s, &end);
     if (!*s || *end || errno || !(v >= lo && v <= hi))
-        return parley_ctx_fail(ctx, PARLEY_EARG, "%s must be a number from %g to %g, got '%s'", name,
-                               lo, hi, s);
+        return parley_ctx_fail(ctx, PARLEY_EARG, "%s must be a number from %g to %g, got '%s'",
+                               name, lo, hi, s);
     *out = v;
     return PARLEY_OK;
 }
@@ -46,7 +46,8 @@ static parley_status_t enum_opt(parley_ctx_t *ctx, const char *name, const char 
 }
 
 /* The SMP's options, in the orders of parley_smp_params_t's enums. */
-static parley_status_t smp_params(parley_ctx_t *ctx, const fc_opt_values_t *v, parley_smp_params_t *o)
+static parley_status_t smp_params(parley_ctx_t *ctx, const fc_opt_values_t *v,
+                                  parley_smp_params_t *o)
 {
 #define W(opt) parley_smp_option_words(PARLEY_SMP_OPT_##opt)
     int e[9] = {(int)o->victory, (int)o->pce, (int)o->vote, (int)o->risk_adjust,
@@ -155,8 +156,9 @@ parley_status_t fc_cli_models(parley_ctx_t *ctx, const char *arg, parley_model_t
     const char *hint = parley_suggest(arg, names, PARLEY_MODEL_COUNT);
     if (hint)
         return parley_ctx_fail(ctx, PARLEY_EARG, "no model '%s' (did you mean '%s'?)", arg, hint);
-    return parley_ctx_fail(ctx, PARLEY_EARG, "no model '%s'; the models are compromise, median, "
-                           "nash, eum, condorcet, exchange, smp (or all: every model but smp)", arg);
+    return parley_ctx_fail(ctx, PARLEY_EARG,
+                           "no model '%s'; the models are compromise, median, nash, eum, "
+                           "condorcet, exchange, smp (or all: every model but smp)", arg);
 }
 
 /* Room for cap rounds of the SMP's positions and chances. */

@@ -1,8 +1,9 @@
 /*
  * report.c — the self-contained HTML report: the scenario's header, a
  * table of every proposal's verdicts, and the Vega-Lite charts of the API
- * (the simulation's too when the scenario has one), with vega, vega-lite and vega-embed copied in from node_modules, so the
- * file opens anywhere, offline. Built whole in memory, then written once.
+ * (the simulation's too when the scenario has one), with vega, vega-lite
+ * and vega-embed copied in from node_modules, so the file opens anywhere,
+ * offline. Built whole in memory; the caller writes it once.
  */
 #include <math.h>
 #include <stdio.h>

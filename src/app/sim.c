@@ -119,8 +119,8 @@ parley_status_t sim_run_setup(parley_ctx_t *ctx, const sim_switches_t *w, sim_ru
         char *end;
         unsigned long long v = strtoull(w->seed, &end, 10);
         if (!*w->seed || *end || w->seed[0] == '-' || v == 0)
-            return parley_ctx_fail(ctx, PARLEY_EARG, "--seed must be a whole number from 1, got '%s'",
-                                   w->seed);
+            return parley_ctx_fail(ctx, PARLEY_EARG,
+                                   "--seed must be a whole number from 1, got '%s'", w->seed);
         r->opt.seed = v;
     }
     r->opt.tactic_off = r->tactic_off;
@@ -165,7 +165,8 @@ parley_status_t sim_apply_set(parley_ctx_t *ctx, parley_scenario_t *s, const cha
             k++;
         double x = eq < len ? strtod(p + eq + 1, &end) : 0.0;
         if (eq >= len)
-            rc = parley_ctx_fail(ctx, PARLEY_EARG, "--set needs PATH=VALUE, got '%.*s'", (int)len, p);
+            rc = parley_ctx_fail(ctx, PARLEY_EARG, "--set needs PATH=VALUE, got '%.*s'", (int)len,
+                                 p);
         else if (k == n)
             rc = parley_ctx_fail(ctx, PARLEY_EARG, "--set: '%.*s' is not an uncertain input of the "
                                  "scenario (only numbers written as distributions can be set; "

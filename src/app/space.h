@@ -46,8 +46,8 @@ typedef struct space_job {
  * builds the space; 0, or a status with its message on j->ctx (PARLEY_EARG
  * for a bad option value; PARLEY_ENOMEM with j->ctx NULL when even the
  * context could not be made). space_job_close either way. */
-parley_status_t space_job_open(space_job_t *j, const char *cmd, const space_args_t *a, const char *path,
-                   size_t default_limit);
+parley_status_t space_job_open(space_job_t *j, const char *cmd, const space_args_t *a,
+                               const char *path, size_t default_limit);
 /* As space_job_open, the scenario read from buf (len bytes, YAML or JSON) and
  * named `name` in messages and in the JSON header. */
 parley_status_t space_job_open_buffer(space_job_t *j, const char *cmd, const space_args_t *a,

@@ -229,8 +229,8 @@ static parley_status_t open_job(space_job_t *j, const char *cmd, const space_arg
     return build(j);
 }
 
-parley_status_t space_job_open(space_job_t *j, const char *cmd, const space_args_t *a, const char *path,
-                   size_t default_limit)
+parley_status_t space_job_open(space_job_t *j, const char *cmd, const space_args_t *a,
+                               const char *path, size_t default_limit)
 {
     return open_job(j, cmd, a, path, NULL, 0, default_limit);
 }

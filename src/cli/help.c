@@ -36,7 +36,7 @@ static const char OVERVIEW[] =
     "\n"
     "exit codes: 0 ok, 1 bad input, 2 usage, 3 internal error\n";
 
-/* The options `space`, `amend` and `trades` share (space_cli.c). */
+/* The options `space`, `amend` and `trades` share (space_args.c). */
 #define SPACE_OPTIONS                                                                   \
     "  --actors IDS   analyse these actors only (comma-separated ids)\n"                \
     "  --drop-red-lines LIST  ignore these red lines: ACTOR:ISSUE,... or all\n"         \
