@@ -110,8 +110,9 @@ static parley_status_t take_one(loader_t *L, const parley_override_t *in, size_t
                                             "null for none)");
     if (control_char(path, plen) || control_char(o.value, vlen))
         return set_fail(L, PARLEY_EARG, &o, "a control character in the PATH or VALUE");
-    if (!parley__utf8_valid(o.value, vlen, &line, &col))
-        return set_fail(L, PARLEY_EARG, &o, "the VALUE is not valid UTF-8");
+    if (!parley__utf8_valid(path, plen, &line, &col) ||
+        !parley__utf8_valid(o.value, vlen, &line, &col))
+        return set_fail(L, PARLEY_EARG, &o, "the PATH or VALUE is not valid UTF-8");
     if ((bad = path_error(path)))
         return set_fail(L, PARLEY_EARG, &o, "%s", bad);
     out->path = parley__arena_strndup(&L->s->arena, path, plen);
@@ -169,10 +170,12 @@ static size_t element_len(const char *p)
     return strcspn(p, ".[");
 }
 
-/* 1 when p begins with the element s (followed by '.', '[' or the end). */
-static int starts_with(const char *p, const char *s, size_t len)
+/* 1 when p (plen bytes) begins with the element s (followed by '.', '['
+ * or the end). s may hold a NUL (a YAML escape): then it never matches. */
+static int starts_with(const char *p, size_t plen, const char *s, size_t len)
 {
-    return strncmp(p, s, len) == 0 && (p[len] == '\0' || p[len] == '.' || p[len] == '[');
+    return len <= plen && memcmp(p, s, len) == 0 &&
+           (p[len] == '\0' || p[len] == '.' || p[len] == '[');
 }
 
 static yt_node_t *copy_node(walk_t *w, const yt_node_t *n, size_t extra_items)
@@ -225,10 +228,10 @@ static void key_list(const yt_node_t *map, char *buf, size_t cap)
 /* The longest key of map that begins p; NOT_FOUND when none. */
 static size_t find_key(const yt_node_t *map, const char *p)
 {
-    size_t best = NOT_FOUND, best_len = 0;
+    size_t best = NOT_FOUND, best_len = 0, plen = strlen(p);
     for (size_t k = 0; k < map->n; k++) {
         const yt_node_t *key = map->items[2 * k];
-        if (key->len >= best_len && key->len > 0 && starts_with(p, key->str, key->len)) {
+        if (key->len >= best_len && key->len > 0 && starts_with(p, plen, key->str, key->len)) {
             best = k;
             best_len = key->len;
         }
@@ -248,11 +251,11 @@ static const yt_node_t *item_id(const yt_node_t *item)
 /* The item of seq whose id is the longest that begins p; NOT_FOUND when none. */
 static size_t find_id(const yt_node_t *seq, const char *p, size_t *len)
 {
-    size_t best = NOT_FOUND;
+    size_t best = NOT_FOUND, plen = strlen(p);
     *len = 0;
     for (size_t k = 0; k < seq->n; k++) {
         const yt_node_t *id = item_id(seq->items[k]);
-        if (id && id->len >= *len && starts_with(p, id->str, id->len)) {
+        if (id && id->len >= *len && starts_with(p, plen, id->str, id->len)) {
             best = k;
             *len = id->len;
         }
@@ -385,8 +388,10 @@ static parley_status_t step(walk_t *w, yt_node_t *c, const char **p, yt_node_t *
 static int is_point(const walk_t *w, const yt_node_t *n)
 {
     return n->kind == YT_SEQ && n->n == 2 && n->items[0]->kind == YT_SCALAR &&
-           n->items[1]->kind == YT_SCALAR && strncmp(w->path, "stances.", 8) == 0;
+           strncmp(w->path, "stances.", 8) == 0;
 }
+
+static parley_status_t replace(walk_t *w, yt_node_t **slot);
 
 /* Puts the value in *slot: a scalar, the X of {value: X} or {position: X},
  * or a number for a whole distribution (its source kept). */
@@ -399,13 +404,12 @@ static parley_status_t replace(walk_t *w, yt_node_t **slot)
         *slot = v;
         return PARLEY_OK;
     }
-    if (is_point(w, n)) {
+    if (is_point(w, n)) { /* the value may itself be a distribution */
         yt_node_t *c = copy_node(w, n, 0);
         if (!c)
             return nomem(w->L);
-        c->items[1] = v;
         *slot = c;
-        return PARLEY_OK;
+        return replace(w, &c->items[1]);
     }
     if (n->kind == YT_SEQ)
         return set_fail(w->L, PARLEY_EINPUT, w->o, "%s is a list: set one of its items, "

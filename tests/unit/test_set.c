@@ -355,12 +355,16 @@ static char *edited(const char *text, const char *from, const char *to)
     return out;
 }
 
-static void check_same(const parley_scenario_t *a, const parley_scenario_t *b)
+/* Actors, weights, scales, every actor's evaluation of every proposal and
+ * a simulation's outcome are equal in a and b (and, with unc, the number of
+ * uncertain inputs). */
+static void check_same(const parley_scenario_t *a, const parley_scenario_t *b, int unc)
 {
     size_t na = parley_scenario_actor_count(a), ni = parley_scenario_issue_count(a);
     CHECK_INT(parley_scenario_actor_count(b), na);
     CHECK_INT(parley_scenario_issue_count(b), ni);
-    CHECK_INT(parley_scenario_uncertain_count(b), parley_scenario_uncertain_count(a));
+    if (unc)
+        CHECK_INT(parley_scenario_uncertain_count(b), parley_scenario_uncertain_count(a));
     if (na != parley_scenario_actor_count(b) || ni != parley_scenario_issue_count(b))
         return;
     for (size_t i = 0; i < na; i++) {
@@ -435,7 +439,7 @@ static void same_as_edited_file(void)
             fprintf(stderr, "  edited copy #%zu: %s\n", k, msg);
         CHECK(want && got);
         if (want && got)
-            check_same(want, got);
+            check_same(want, got, 1);
         parley_scenario_destroy(want);
         parley_scenario_destroy(got);
         free(text);
@@ -528,6 +532,131 @@ done:
     parley_ctx_destroy(ctx);
 }
 
+/* The numbers a simulation and an evaluation read, equal in a and b. */
+static void check_same_numbers(const parley_scenario_t *a, const parley_scenario_t *b)
+{
+    size_t na = parley_scenario_actor_count(a), ni = parley_scenario_issue_count(a);
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = 0; j < ni; j++) {
+            const parley_stance_t *x = parley_scenario_stance(a, i, j);
+            const parley_stance_t *y = parley_scenario_stance(b, i, j);
+            CHECK(x->salience == y->salience && x->ideal == y->ideal);
+            for (size_t k = 0; x->table && y->table && k < parley_scenario_issue(a, j)->n_options; k++)
+                CHECK(x->table[k] == y->table[k]);
+            for (size_t k = 0; x->pv && y->pv && k < x->n_points; k++)
+                CHECK(x->pv[k] == y->pv[k]);
+        }
+    const parley_sim_config_t *p = parley_scenario_simulation(a), *q = parley_scenario_simulation(b);
+    CHECK(p->self_weight == q->self_weight);
+    for (size_t i = 0; i < na; i++) {
+        CHECK(p->favour[i] == q->favour[i]);
+        CHECK(p->strategies[i].e == q->strategies[i].e && p->strategies[i].k == q->strategies[i].k &&
+              p->strategies[i].factor == q->strategies[i].factor);
+    }
+    for (size_t t = 0; t < p->n_tactics && t < q->n_tactics; t++) {
+        const parley_tactic_t *x = &p->tactics[t], *y = &q->tactics[t];
+        CHECK(x->credibility == y->credibility && x->decay == y->decay &&
+              x->probability == y->probability);
+        for (size_t i = 0; x->effect && y->effect && i < na; i++)
+            CHECK(x->effect[i] == y->effect[i]);
+        for (size_t i = 0; x->drift && y->drift && i < na; i++)
+            CHECK(x->drift[i] == y->drift[i] || (isnan(x->drift[i]) && isnan(y->drift[i])));
+    }
+    for (size_t e = 0; e < p->n_events && e < q->n_events; e++) {
+        const parley_event_t *x = &p->events[e], *y = &q->events[e];
+        for (size_t i = 0; x->batna && y->batna && i < na; i++)
+            CHECK(x->batna[i] == y->batna[i]);
+        for (size_t i = 0; x->drift && y->drift && i < na; i++)
+            CHECK(x->drift[i] == y->drift[i] || (isnan(x->drift[i]) && isnan(y->drift[i])));
+    }
+}
+
+/* A distribution on every kind of number that may carry one. */
+static const char UNC[] =
+    "parley: 1\n"
+    "actors:\n"
+    "  - {id: A, capability: {dist: uniform, min: 1, max: 3}, batna: {dist: uniform, min: 0.1, "
+    "max: 0.3}, discount: {dist: uniform, min: 0.8, max: 1}}\n"
+    "  - {id: B, capability: 1, batna: 0.3, batna_drift: {dist: normal, mean: 0, sd: 0.01, "
+    "min: -0.05, max: 0.05}}\n"
+    "issues:\n"
+    "  - {id: i, scale: {lo: 0, hi: 10}}\n"
+    "  - {id: j, options: [x, y, z]}\n"
+    "stances:\n"
+    "  A:\n"
+    "    i: {ideal: {dist: triangular, min: 6, mode: 8, max: 10}, salience: {dist: beta, "
+    "alpha: 2, beta: 2}}\n"
+    "    j: {values: {x: {dist: uniform, min: 0, max: 0.2}, y: 0.5, z: 1}, salience: 0.5}\n"
+    "  B:\n"
+    "    i: {values: [[0, 1], [5, {dist: uniform, min: 0.3, max: 0.7}], [10, 0]], salience: 1}\n"
+    "proposals:\n"
+    "  - {id: p, positions: {i: 5, j: y}}\n"
+    "  - {id: q, positions: {i: 8, j: z}}\n"
+    "simulation:\n"
+    "  protocol: mediated\n"
+    "  horizon: 10\n"
+    "  self_weight: {dist: uniform, min: 0, max: 1}\n"
+    "  favour: {B: {dist: uniform, min: 1, max: 3}}\n"
+    "  strategies: {A: {kind: time, e: {dist: uniform, min: 0.5, max: 2}}}\n"
+    "  tactics:\n"
+    "    - {kind: walk-away, actor: A, round: 4, credibility: {dist: uniform, min: 0.2, max: 0.8},\n"
+    "       batna: {B: {dist: uniform, min: -0.2, max: 0}}}\n"
+    "  events:\n"
+    "    - {round: 2, drift: {A: {dist: uniform, min: -0.02, max: 0}}}\n";
+
+/* Every uncertain input, set by its path to the low end of its range,
+ * reads the same numbers as parley_scenario_set_uncertain on a clone (what
+ * simulate --set did). text NULL: the file `name`. */
+static void uncertain_paths_in(const char *name, const char *text, size_t at_least)
+{
+    parley_ctx_t *ctx = parley_ctx_create();
+    parley_scenario_t *s = NULL;
+    if (text)
+        CHECK_INT(parley_scenario_load_buffer(ctx, name, text, strlen(text), &s), PARLEY_OK);
+    else
+        CHECK_INT(parley_scenario_load_file(ctx, name, &s), PARLEY_OK);
+    if (!s)
+        fprintf(stderr, "  %s\n", parley_ctx_message(ctx));
+    size_t n = s ? parley_scenario_uncertain_count(s) : 0;
+    CHECK(n >= at_least);
+    double *v = calloc(n + 1, sizeof *v);
+    for (size_t k = 0; v && k < n; k++) {
+        parley_scenario_t *c = NULL, *o = NULL;
+        const parley_uncertain_t *u = parley_scenario_uncertain(s, k);
+        for (size_t m = 0; m < n; m++)
+            v[m] = parley_scenario_uncertain(s, m)->base;
+        v[k] = u->a;
+        char num[32];
+        parley_format_number(u->a, num);
+        parley_override_t ov = {u->path, num};
+        CHECK_INT(parley_scenario_clone(ctx, s, &c), PARLEY_OK);
+        CHECK_INT(c ? parley_scenario_set_uncertain(ctx, c, v) : PARLEY_EARG, PARLEY_OK);
+        parley_status_t st =
+            text ? parley_scenario_load_buffer_with(ctx, name, text, strlen(text), &ov, 1, &o)
+                 : parley_scenario_load_file_with(ctx, name, &ov, 1, &o);
+        if (st) {
+            fprintf(stderr, "  %s: %s\n", u->path, parley_ctx_message(ctx));
+            test_failures++;
+        }
+        if (c && o) {
+            CHECK_INT(parley_scenario_uncertain_count(o), n - 1);
+            check_same(c, o, 0);
+            check_same_numbers(c, o);
+        }
+        parley_scenario_destroy(c);
+        parley_scenario_destroy(o);
+    }
+    free(v);
+    parley_scenario_destroy(s);
+    parley_ctx_destroy(ctx);
+}
+
+static void every_uncertain_path(void)
+{
+    uncertain_paths_in("u.yaml", UNC, 14);
+    uncertain_paths_in("examples/ukraine-2025.yaml", NULL, 3);
+}
+
 /* Every allocation failure is reported as out-of-memory and leaks nothing (ASan). */
 static void alloc_failures(void)
 {
@@ -570,6 +699,7 @@ const test_case_t tests_set[] = {
     {"set/same_as_edited_file", same_as_edited_file},
     {"set/json_and_aliases", json_and_aliases},
     {"set/same_simulation_as_set_uncertain", same_simulation_as_set_uncertain},
+    {"set/every_uncertain_path", every_uncertain_path},
     {"set/alloc_failures", alloc_failures},
     {NULL, NULL},
 };
