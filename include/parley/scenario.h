@@ -117,6 +117,67 @@ parley_status_t parley_scenario_load_buffer(parley_ctx_t *ctx, const char *name,
                                             const char *buf, size_t len,
                                             parley_scenario_t **out);
 
+/* ---- Overrides ("set PATH=VALUE"): change numbers and words of a scenario
+ * at load time without editing the file (docs/scenario-format.md,
+ * "Overriding values: --set").
+ *
+ * PATH names one value of the file: keys joined by '.', an element of an
+ * id-keyed list (actors, issues, proposals) by its id, any other list
+ * element by "[k]" (0-based): "actors.RUS.batna", "stances.UKR.nato.ideal",
+ * "issues.army-cap.scale.hi", "proposals.us-28.positions.nato",
+ * "simulation.horizon", "simulation.tactics[0].credibility". The paths of
+ * the uncertain inputs (parley_uncertain_t.path) are such paths.
+ *
+ * VALUE is a scalar, read as an unquoted YAML scalar would be: a number, a
+ * word (an option id, a strategy, true/false), or null. It replaces the
+ * scalar at PATH; where PATH holds {value: X, ...} or {position: X, ...} it
+ * replaces X; where PATH holds a distribution {dist: ...} the number
+ * replaces the whole distribution (keeping its `source`), so the input
+ * becomes certain. A missing last key is added when its mapping exists
+ * (e.g. an actor's `batna_drift`). The scenario is then read from the
+ * changed tree, so every type and range check of the loader applies to the
+ * new values; an error caused by an overridden value is reported as
+ * "NAME: set PATH=VALUE: message" instead of "NAME:line:col: message".
+ * Overrides are applied in order: a later one for the same PATH wins. */
+#define PARLEY_MAX_OVERRIDES 256      /* overrides per load */
+#define PARLEY_MAX_OVERRIDE_PATH 512  /* bytes of a PATH */
+#define PARLEY_MAX_OVERRIDE_VALUE 1024 /* bytes of a VALUE */
+
+typedef struct parley_override {
+    const char *path;  /* PATH; or, when value is NULL, the text "PATH=VALUE" */
+    const char *value; /* VALUE, or NULL (see path) */
+} parley_override_t;
+
+/*
+ * As parley_scenario_load_file, with n overrides ov[0..n-1] applied to the
+ * file's tree before the scenario is built (ov may be NULL when n is 0).
+ * The scenario's hash stays the hash of the file's bytes; the overrides are
+ * copied into it (parley_scenario_override) and kept by
+ * parley_scenario_clone. A malformed override (no '=', an empty or
+ * over-long PATH or VALUE, control characters, more than
+ * PARLEY_MAX_OVERRIDES) fails with PARLEY_EARG or PARLEY_ELIMIT; a PATH the
+ * file does not have (an unknown key or id, with a did-you-mean) or a
+ * VALUE the loader rejects fails with PARLEY_EINPUT. Messages begin
+ * "NAME: set PATH=VALUE: " so a command line or an API can prefix its own
+ * option name. The caller keeps ownership of ov.
+ */
+parley_status_t parley_scenario_load_file_with(parley_ctx_t *ctx, const char *path,
+                                               const parley_override_t *ov, size_t n,
+                                               parley_scenario_t **out);
+
+/* As parley_scenario_load_buffer, with overrides as parley_scenario_load_file_with. */
+parley_status_t parley_scenario_load_buffer_with(parley_ctx_t *ctx, const char *name,
+                                                 const char *buf, size_t len,
+                                                 const parley_override_t *ov, size_t n,
+                                                 parley_scenario_t **out);
+
+/* The number of overrides the scenario was loaded with (0 for a plain load). */
+size_t parley_scenario_override_count(const parley_scenario_t *s);
+/* Override k < parley_scenario_override_count(s), path and value split
+ * (value never NULL), as applied; NULL when k is out of range. Report
+ * these next to parley_scenario_hash() to reproduce a result. */
+const parley_override_t *parley_scenario_override(const parley_scenario_t *s, size_t k);
+
 /* Frees a scenario and everything it owns; NULL is a no-op. */
 void parley_scenario_destroy(parley_scenario_t *s);
 
@@ -194,8 +255,9 @@ const parley_uncertain_t *parley_scenario_uncertain(const parley_scenario_t *s, 
 
 /*
  * A private, independent copy of s (parsed again from the text s was loaded
- * from), for a thread that will change its numbers with
- * parley_scenario_set_uncertain(). Same hash, origin and contents.
+ * from, with the same overrides), for a thread that will change its numbers
+ * with parley_scenario_set_uncertain(). Same hash, origin, overrides and
+ * contents.
  */
 parley_status_t parley_scenario_clone(parley_ctx_t *ctx, const parley_scenario_t *s,
                                       parley_scenario_t **out);

@@ -68,6 +68,8 @@ struct parley_scenario {
     double *unc_old;              /* scratch: the values before a set (to undo it) */
     size_t n_unc, cap_unc;
     parley_sim_config_t sim;      /* the `simulation:` section, or defaults */
+    parley_override_t *ov;        /* the overrides applied at load (arena copies) */
+    size_t n_ov;
 };
 
 /* Allocates an empty scenario; NULL when out of memory. */

@@ -52,7 +52,8 @@ parley_status_t parley_scenario_clone(parley_ctx_t *ctx, const parley_scenario_t
 {
     if (!s || !out || !s->text)
         return parley__fail(ctx, PARLEY_EARG, "parley_scenario_clone: invalid argument");
-    return parley_scenario_load_buffer(ctx, s->origin, s->text, s->text_len, out);
+    return parley_scenario_load_buffer_with(ctx, s->origin, s->text, s->text_len, s->ov,
+                                            s->n_ov, out);
 }
 
 /* Weights are salience shares; an actor whose drawn saliences are all 0

@@ -360,11 +360,12 @@ static parley_status_t load_root(loader_t *L, const yt_node_t *root)
     return parley__scenario_finish(L->ctx, L->s);
 }
 
-parley_status_t parley_scenario_load_buffer(parley_ctx_t *ctx, const char *name,
-                                            const char *buf, size_t len,
-                                            parley_scenario_t **out)
+parley_status_t parley_scenario_load_buffer_with(parley_ctx_t *ctx, const char *name,
+                                                 const char *buf, size_t len,
+                                                 const parley_override_t *ov, size_t n,
+                                                 parley_scenario_t **out)
 {
-    if (!name || (!buf && len) || !out)
+    if (!name || (!buf && len) || !out || (n && !ov))
         return parley__fail(ctx, PARLEY_EARG, "parley_scenario_load_buffer: invalid argument");
     parley_scenario_t *s = parley__scenario_new();
     if (!s)
@@ -373,7 +374,12 @@ parley_status_t parley_scenario_load_buffer(parley_ctx_t *ctx, const char *name,
     parley__arena_t tree;
     parley__arena_init(&tree, 512u * 1024u * 1024u);
     yt_node_t *root = NULL;
-    parley_status_t st = parley__yt_parse(ctx, &tree, name, buf ? buf : "", len, &LIMITS, &root);
+    /* Malformed overrides are reported before the file is read. */
+    parley_status_t st = parley__take_overrides(&L, ov, n);
+    if (st == PARLEY_OK)
+        st = parley__yt_parse(ctx, &tree, name, buf ? buf : "", len, &LIMITS, &root);
+    if (st == PARLEY_OK)
+        st = parley__apply_overrides(&L, &tree, &root);
     if (st == PARLEY_OK) {
         s->origin = parley__arena_strdup(&s->arena, name);
         char *text = parley__arena_alloc(&s->arena, len + 1);
@@ -396,15 +402,29 @@ parley_status_t parley_scenario_load_buffer(parley_ctx_t *ctx, const char *name,
     return PARLEY_OK;
 }
 
-parley_status_t parley_scenario_load_file(parley_ctx_t *ctx, const char *path,
-                                          parley_scenario_t **out)
+parley_status_t parley_scenario_load_buffer(parley_ctx_t *ctx, const char *name,
+                                            const char *buf, size_t len,
+                                            parley_scenario_t **out)
+{
+    return parley_scenario_load_buffer_with(ctx, name, buf, len, NULL, 0, out);
+}
+
+parley_status_t parley_scenario_load_file_with(parley_ctx_t *ctx, const char *path,
+                                               const parley_override_t *ov, size_t n,
+                                               parley_scenario_t **out)
 {
     char *buf = NULL;
     size_t len = 0;
     parley_status_t st = parley_read_file(ctx, path, MAX_FILE_BYTES, &buf, &len);
     if (st)
         return st;
-    st = parley_scenario_load_buffer(ctx, path, buf, len, out);
+    st = parley_scenario_load_buffer_with(ctx, path, buf, len, ov, n, out);
     parley__free(buf);
     return st;
+}
+
+parley_status_t parley_scenario_load_file(parley_ctx_t *ctx, const char *path,
+                                          parley_scenario_t **out)
+{
+    return parley_scenario_load_file_with(ctx, path, NULL, 0, out);
 }

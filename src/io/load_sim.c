@@ -228,17 +228,17 @@ static parley_status_t load_strategy(loader_t *L, const yt_node_t *n, size_t i,
                                    "time, hardline or tit-for-tat)", what, kn->str);
     }
     parley_strategy_t s = {.kind = sn->kind, .name = sn->name, .e = sn->e, .factor = 1.0};
+    *out = s; /* read the numbers in place: an uncertain one is rewritten there later */
     if (n->kind == YT_MAP) {
         if (sn->kind == PARLEY_STRATEGY_TIME && strcmp(sn->name, "time") == 0 &&
             !parley__lget(n, "e"))
             return parley__lerr(L, n, "%s: the 'time' strategy needs 'e' (its concession "
                                       "exponent; < 1 Boulware, 1 linear, > 1 conceder)", what);
-        if ((st = opt_num(L, n, "e", what, path, 0.01, 100.0, &s.e)) ||
-            (st = opt_num(L, n, "k", what, path, 0.0, 0.99, &s.k)) ||
-            (st = opt_num(L, n, "factor", what, path, 0.0, 10.0, &s.factor)))
+        if ((st = opt_num(L, n, "e", what, path, 0.01, 100.0, &out->e)) ||
+            (st = opt_num(L, n, "k", what, path, 0.0, 0.99, &out->k)) ||
+            (st = opt_num(L, n, "factor", what, path, 0.0, 10.0, &out->factor)))
             return st;
     }
-    *out = s;
     return PARLEY_OK;
 }
 

@@ -20,9 +20,13 @@ typedef struct loader {
     parley_ctx_t *ctx;
     parley_scenario_t *s;
     const char *name;
+    const parley_override_t *ov; /* the overrides applied to the tree (split) */
+    size_t n_ov;
 } loader_t;
 
-/* Records "name:line:col: message" and returns PARLEY_EINPUT. */
+/* Records "name:line:col: message" and returns PARLEY_EINPUT. A node made
+ * by override k is located as "name: set PATH=VALUE: message"; any other
+ * message of a load with overrides says which ones changed the file. */
 parley_status_t parley__lerr(loader_t *L, const yt_node_t *at, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 parley_status_t parley__lexpect(loader_t *L, const yt_node_t *n, yt_kind_t kind,
@@ -66,6 +70,15 @@ char *parley__make_id(parley__arena_t *a, const char *name, char **ids, size_t n
 void parley__yaml_qstr(parley_buf_t *b, const char *s);
 void parley__yaml_num(parley_buf_t *b, double v);
 const char *parley__base_name(const char *path);
+
+/* ---- Overrides (load_set.c). parley__take_overrides checks ov[0..n-1]
+ * (syntax and limits) and copies them, split into path and value, into the
+ * scenario (L->s->ov, L->ov). parley__apply_overrides then applies L->ov to
+ * the tree at *root, copying every node it changes (nodes may be shared
+ * through aliases) into `tree`. Errors name the override: "name: set
+ * PATH=VALUE: message". */
+parley_status_t parley__take_overrides(loader_t *L, const parley_override_t *ov, size_t n);
+parley_status_t parley__apply_overrides(loader_t *L, parley__arena_t *tree, yt_node_t **root);
 
 /* The sections, in load order. */
 parley_status_t parley__load_actors(loader_t *L, const yt_node_t *seq);

@@ -17,10 +17,19 @@ parley_status_t parley__lerr(loader_t *L, const yt_node_t *at, const char *fmt, 
     va_start(ap, fmt);
     vsnprintf(what, sizeof what, fmt, ap);
     va_end(ap);
+    if (at && at->set) {
+        const parley_override_t *o = &L->ov[at->set - 1];
+        return parley__fail(L->ctx, PARLEY_EINPUT, "%s: set %.300s=%.200s: %s", L->name, o->path,
+                            o->value, what);
+    }
+    char with[400] = "";
+    if (L->n_ov) /* the file's own text is not what was checked: say what changed it */
+        snprintf(with, sizeof with, " (in the file as changed by set %.200s=%.100s%s)",
+                 L->ov[0].path, L->ov[0].value, L->n_ov > 1 ? " and other overrides" : "");
     if (at)
-        return parley__fail(L->ctx, PARLEY_EINPUT, "%s:%d:%d: %s", L->name, at->line, at->col,
-                            what);
-    return parley__fail(L->ctx, PARLEY_EINPUT, "%s: %s", L->name, what);
+        return parley__fail(L->ctx, PARLEY_EINPUT, "%s:%d:%d: %s%s", L->name, at->line, at->col,
+                            what, with);
+    return parley__fail(L->ctx, PARLEY_EINPUT, "%s: %s%s", L->name, what, with);
 }
 
 static const char *kind_name(const yt_node_t *n)

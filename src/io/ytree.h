@@ -21,6 +21,7 @@ struct yt_node {
     size_t n;               /* seq: items; map: pairs */
     yt_node_t **items;      /* seq: n items; map: 2n (key, value, key, value...) */
     size_t weight;          /* nodes in this subtree, for the alias budget */
+    size_t set;             /* 0: read from the file; k+1: made by override k (load_set.c) */
 };
 
 typedef struct yt_limits {

@@ -10,12 +10,13 @@ extern const test_case_t tests_forecast[];
 extern const test_case_t tests_smp[];
 extern const test_case_t tests_ktab[];
 extern const test_case_t tests_sim[];
+extern const test_case_t tests_set[];
 
 int main(int argc, char **argv)
 {
     const test_case_t *suites[] = {tests_core, tests_loader, tests_eval, tests_io, tests_space,
                                    tests_genius, tests_forecast, tests_smp, tests_ktab,
-                                   tests_store, tests_sim, tests_mc};
+                                   tests_store, tests_sim, tests_mc, tests_set};
     int passed = 0, failed = 0;
     for (size_t s = 0; s < sizeof suites / sizeof *suites; s++)
         for (const test_case_t *t = suites[s]; t->name; t++) {
