@@ -20,11 +20,30 @@ typedef struct loader {
     parley_ctx_t *ctx;
     parley_scenario_t *s;
     const char *name;
+    /* Collect mode (parley_ctx_set_max_errors): the loader goes on after an
+     * input error at the next item, key or section, and the flags below keep
+     * it from reporting consequences of an error already reported. */
+    int collect, halt;            /* halt: an error it cannot go past */
+    int lost_actors, lost_issues, lost_proposals, lost_stances; /* some ids unknown */
+    unsigned char *bad_actor;     /* per actor: an error in it or its stances */
+    unsigned char *bad_issue;     /* per issue: its definition failed */
 } loader_t;
 
-/* Records "name:line:col: message" and returns PARLEY_EINPUT. */
+/* Records "name:line:col: message" and returns PARLEY_EINPUT. In collect
+ * mode a scalar already reported (an alias repeats its anchor's node) is
+ * not reported again. */
 parley_status_t parley__lerr(loader_t *L, const yt_node_t *at, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* PARLEY_EINPUT without a message: a consequence of an error already
+ * reported (collect mode only). */
+parley_status_t parley__lquiet(loader_t *L);
+/* Folds a step's status into *first (the status to return: the first
+ * error's). Returns 0 when loading may go on: st is PARLEY_OK, or an input
+ * error and the context collects; else 1 (and the loader halts for good). */
+int parley__lstop(loader_t *L, parley_status_t st, parley_status_t *first);
+/* Per-item marks for collect mode (no-ops without it). */
+void parley__lmark(unsigned char *flags, size_t i);
+int parley__lbad(const unsigned char *flags, size_t i);
 parley_status_t parley__lexpect(loader_t *L, const yt_node_t *n, yt_kind_t kind,
                                 const char *what);
 /* Every key of map must be in allowed (NULL-terminated); else an error with
