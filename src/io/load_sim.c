@@ -57,7 +57,7 @@ static parley_status_t find_proposal(loader_t *L, const yt_node_t *n, const char
     *p = parley_scenario_find_proposal(L->s, n->str);
     if (*p != NOT_FOUND)
         return PARLEY_OK;
-    if (L->lost_proposals)
+    if (L->lost_proposals || parley__lonce(L, "proposal", "", n->str))
         return parley__lquiet(L); /* it may name a proposal whose error is reported */
     const parley_scenario_t *s = L->s;
     const char *ids[64];
@@ -153,7 +153,9 @@ static parley_status_t red_line_pairs(loader_t *L, const yt_node_t *seq, const c
         memcpy(actor, n->str, len);
         actor[len] = '\0';
         size_t i = parley_scenario_find_actor(s, actor), j = parley_scenario_find_issue(s, colon + 1);
-        if ((i == NOT_FOUND && L->lost_actors) || (j == NOT_FOUND && L->lost_issues))
+        if ((i == NOT_FOUND && (L->lost_actors || parley__lonce(L, "actor", "", actor))) ||
+            (i != NOT_FOUND && j == NOT_FOUND &&
+             (L->lost_issues || parley__lonce(L, "issue", "", colon + 1))))
             return parley__lquiet(L);
         if (i == NOT_FOUND || j == NOT_FOUND)
             return parley__lerr(L, n, "%s: no %s '%.60s'", what, i == NOT_FOUND ? "actor" : "issue",

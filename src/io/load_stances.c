@@ -16,10 +16,14 @@ static parley_status_t nomem(loader_t *L)
     return parley__fail(L->ctx, PARLEY_ENOMEM, "%s: out of memory", L->name);
 }
 
-/* "unknown X 'foo' (did you mean 'bar'?)" against the ids of a kind. */
+/* "unknown X 'foo' (did you mean 'bar'?)" against the ids of a kind (in
+ * scope: the issue of an option); once per name in collect mode. */
 static parley_status_t unknown_id(loader_t *L, const yt_node_t *at, const char *what,
-                                  const char *kind, const char *const *ids, size_t n)
+                                  const char *kind, const char *scope, const char *const *ids,
+                                  size_t n)
 {
+    if (parley__lonce(L, kind, scope, at->str))
+        return parley__lquiet(L);
     const char *hint = parley_suggest(at->str, ids, n);
     if (hint)
         return parley__lerr(L, at, "%sunknown %s '%.60s' (did you mean '%s'?)", what, kind, at->str,
@@ -39,7 +43,7 @@ parley_status_t parley__lunknown(loader_t *L, const yt_node_t *at, const char *w
         return nomem(L);
     for (size_t k = 0; k < n; k++)
         ids[k] = issues ? s->issues[k].id : s->actors[k].id;
-    parley_status_t st = unknown_id(L, at, what, issues ? "issue" : "actor", ids, n);
+    parley_status_t st = unknown_id(L, at, what, issues ? "issue" : "actor", "", ids, n);
     parley__free(ids);
     return st;
 }
@@ -60,7 +64,7 @@ static parley_status_t find_option(loader_t *L, const parley_issue_t *is, const 
         ids[m] = is->options[m].id;
     char w[512];
     snprintf(w, sizeof w, "%s: ", what);
-    return unknown_id(L, n, w, "option", ids, is->n_options);
+    return unknown_id(L, n, w, "option", is->id, ids, is->n_options);
 }
 
 /* ideal / values / exponent of a discrete issue: fills st->table. */

@@ -27,6 +27,7 @@ typedef struct loader {
     int lost_actors, lost_issues, lost_proposals, lost_stances; /* some ids unknown */
     unsigned char *bad_actor;     /* per actor: an error in it or its stances */
     unsigned char *bad_issue;     /* per issue: its definition failed */
+    struct loader_name *named;    /* unknown names reported (parley__lonce) */
 } loader_t;
 
 /* Records "name:line:col: message" and returns PARLEY_EINPUT. In collect
@@ -41,6 +42,11 @@ parley_status_t parley__lquiet(loader_t *L);
  * error's). Returns 0 when loading may go on: st is PARLEY_OK, or an input
  * error and the context collects; else 1 (and the loader halts for good). */
 int parley__lstop(loader_t *L, parley_status_t st, parley_status_t *first);
+/* Collect mode: 1 when the unknown `name` of `kind` (an option of the issue
+ * `scope`, an actor, ...) was reported already; else remembers it and
+ * returns 0. A name misspelt in its definition is unknown wherever it is
+ * used: that is one mistake, reported once. Always 0 without collect mode. */
+int parley__lonce(loader_t *L, const char *kind, const char *scope, const char *name);
 /* Per-item marks for collect mode (no-ops without it). */
 void parley__lmark(unsigned char *flags, size_t i);
 int parley__lbad(const unsigned char *flags, size_t i);

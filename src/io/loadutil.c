@@ -41,6 +41,32 @@ int parley__lstop(loader_t *L, parley_status_t st, parley_status_t *first)
     return 1;
 }
 
+struct loader_name {
+    struct loader_name *next;
+    const char *kind, *scope; /* static or scenario memory */
+    char name[];
+};
+
+int parley__lonce(loader_t *L, const char *kind, const char *scope, const char *name)
+{
+    if (!L->collect)
+        return 0;
+    for (const struct loader_name *n = L->named; n; n = n->next)
+        if (strcmp(n->kind, kind) == 0 && strcmp(n->scope, scope) == 0 &&
+            strcmp(n->name, name) == 0)
+            return 1;
+    size_t len = strlen(name);
+    struct loader_name *n = parley__arena_alloc(&L->s->arena, sizeof *n + len + 1);
+    if (n) { /* out of memory: it may be reported again, nothing worse */
+        n->kind = kind;
+        n->scope = scope;
+        memcpy(n->name, name, len + 1);
+        n->next = L->named;
+        L->named = n;
+    }
+    return 0;
+}
+
 void parley__lmark(unsigned char *flags, size_t i)
 {
     if (flags)
