@@ -3,8 +3,8 @@
  *
  * Ownership: a parley_ctx_t is created by parley_ctx_create() and owned by
  * the caller until parley_ctx_destroy(). Strings returned by the context
- * (parley_ctx_message) belong to it and stay valid until the next call that
- * takes the same context.
+ * (parley_ctx_message, parley_ctx_error) belong to it and stay valid until
+ * the next call that takes the same context.
  */
 #ifndef PARLEY_COMMON_H
 #define PARLEY_COMMON_H
@@ -65,6 +65,44 @@ parley_status_t parley_ctx_status(const parley_ctx_t *ctx);
  */
 parley_status_t parley_ctx_fail(parley_ctx_t *ctx, parley_status_t status, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+/* The largest cap parley_ctx_set_max_errors accepts. */
+#define PARLEY_MAX_ERRORS 1000
+
+/*
+ * Collect mode. By default (n = 1) a call stops at its first error and the
+ * context holds that one message. With n > 1 the scenario loader
+ * (parley_scenario_load_file / _buffer; no other call) goes on after an
+ * error wherever the rest of the file can still be checked independently
+ * and records up to n distinct messages, in the order found; it stops early
+ * where going on would only report consequences of an earlier error (a
+ * YAML syntax error, an unsupported format version, running out of
+ * memory). The first message, the one parley_ctx_message returns, and the
+ * call's status are those of the default mode. n must be in
+ * [1, PARLEY_MAX_ERRORS]: else PARLEY_EARG. PARLEY_ENOMEM when the room
+ * for n messages cannot be allocated; the context then keeps its previous
+ * setting. The setting lasts until changed or the context is destroyed.
+ */
+parley_status_t parley_ctx_set_max_errors(parley_ctx_t *ctx, size_t n);
+
+/*
+ * How many messages the last failure left on the context: 0 when the last
+ * call succeeded (or nothing failed yet), 1 in the default mode, up to the
+ * cap in collect mode.
+ */
+size_t parley_ctx_error_count(const parley_ctx_t *ctx);
+
+/*
+ * Message k (from 0) of the last failure, "file:line:col: what"; message 0
+ * is parley_ctx_message's. NULL when k >= parley_ctx_error_count(ctx).
+ */
+const char *parley_ctx_error(const parley_ctx_t *ctx, size_t k);
+
+/*
+ * Nonzero when the last failed call found more errors than its cap allows:
+ * it kept the first ones and stopped looking, so the count is a lower bound.
+ */
+int parley_ctx_error_overflow(const parley_ctx_t *ctx);
 
 #ifdef __cplusplus
 }

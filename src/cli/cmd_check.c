@@ -1,10 +1,14 @@
 /*
  * cmd_check.c — `parley check FILE`: validates a scenario and summarises
- * it, so a user sees at once what Parley understood from the file.
+ * it, so a user sees at once what Parley understood from the file. An
+ * invalid file gets every error the loader can find (up to CHECK_MAX_ERRORS)
+ * in one run, so three mistakes do not take three runs.
  */
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
+
+#define CHECK_MAX_ERRORS 20 /* documented in `parley help check` and docs/scenario-format.md */
 
 typedef struct counts {
     size_t continuous, discrete, stances, red_lines;
@@ -304,6 +308,19 @@ static void json(parley_buf_t *b, const parley_scenario_t *s, const char *packag
     parley_buf_puts(b, "\n");
 }
 
+/* Every message on stderr, one a line, the first as any command prints it;
+ * the same for --format json (the output stays empty). */
+static int report_errors(parley_ctx_t *ctx, parley_status_t st)
+{
+    int rc = cli_fail("check", ctx, st);
+    for (size_t k = 1; k < parley_ctx_error_count(ctx); k++)
+        cli_error("check", rc, "%s", parley_ctx_error(ctx, k));
+    if (parley_ctx_error_overflow(ctx))
+        cli_error("check", rc, "... and more errors not shown (at most %d are reported)",
+                  CHECK_MAX_ERRORS);
+    return rc;
+}
+
 int cmd_check(int argc, char **argv)
 {
     const char *fmt = NULL, *out = NULL, *color = NULL, *sources = NULL, *grid_s = NULL;
@@ -338,9 +355,11 @@ int cmd_check(int argc, char **argv)
     if (!ctx)
         return cli_error("check", EXIT_INTERNAL, "out of memory");
     parley_scenario_t *s = NULL;
-    parley_status_t st = parley_scenario_load_file(ctx, pos[0], &s);
+    parley_status_t st = parley_ctx_set_max_errors(ctx, CHECK_MAX_ERRORS);
+    if (st == PARLEY_OK)
+        st = parley_scenario_load_file(ctx, pos[0], &s);
     if (st) {
-        rc = cli_fail("check", ctx, st);
+        rc = report_errors(ctx, st);
         parley_ctx_destroy(ctx);
         return rc;
     }

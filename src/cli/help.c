@@ -130,6 +130,7 @@ static const help_t HELP[] = {
      "\n"
      "Validates a scenario (YAML or JSON) and prints a summary: actors, issues,\n"
      "the size of the package space, proposals. Errors name file:line:column.\n"
+     "Reports every error it finds (at most 20), one a line on stderr.\n"
      "\n"
      "  --format F     table (default) or json\n"
      "  --sources      also list every source: text in the file\n"

@@ -10,9 +10,17 @@
 #include <stddef.h>
 #include "parley/parley.h"
 
+#define PARLEY__MSG 2048
+
 struct parley_ctx {
     parley_status_t status;
-    char msg[2048];
+    char msg[PARLEY__MSG];    /* the first error of the last failed call */
+    /* Collect mode (parley_ctx_set_max_errors): while a call brackets its
+     * work with parley__collect_begin/end, later errors go to `more`. */
+    size_t max_errors;        /* 0 or 1: the first error only (the default) */
+    char (*more)[PARLEY__MSG];/* max_errors - 1 slots, allocated by the setter */
+    size_t n_errors;          /* messages held: msg, then more[0..n_errors-2] */
+    int collecting, overflow; /* overflow: an error past max_errors was dropped */
 };
 
 /* Records a failure on ctx (may be NULL) and returns status. */
@@ -22,6 +30,16 @@ parley_status_t parley__vfail(parley_ctx_t *ctx, parley_status_t status, const c
                               va_list ap);
 /* Clears the context's failure (at the start of a successful call). */
 void parley__ok(parley_ctx_t *ctx);
+/* Brackets a call that may report several errors (the scenario loader).
+ * Between the two, a failure after the first is added to the list instead
+ * of replacing it, unless the same message is already there; past
+ * max_errors it is dropped and the overflow flag set. Without collect mode
+ * both are no-ops, so parley__fail keeps its "last failure" meaning. */
+void parley__collect_begin(parley_ctx_t *ctx);
+void parley__collect_end(parley_ctx_t *ctx);
+/* 1 while collecting and the cap has not been passed: the caller may go on
+ * looking for errors after an input error. */
+int parley__collecting(const parley_ctx_t *ctx);
 
 /* ---- Allocation: every allocation of the library goes through these, so
  * tests can make the n-th one fail (parley__alloc_fail_after). */

@@ -99,24 +99,50 @@ static parley_status_t load_actor(loader_t *L, const yt_node_t *n, parley_actor_
     return PARLEY_OK;
 }
 
+/* Collect mode: one flag per item; NULL (no marks) otherwise. */
+static parley_status_t item_flags(loader_t *L, size_t n, unsigned char **out)
+{
+    if (!L->collect)
+        return PARLEY_OK;
+    if (!(*out = parley__arena_alloc(&L->s->arena, n)))
+        return parley__fail(L->ctx, PARLEY_ENOMEM, "%s: out of memory", L->name);
+    return PARLEY_OK;
+}
+
 parley_status_t parley__load_actors(loader_t *L, const yt_node_t *seq)
 {
     parley_status_t st = check_list(L, seq, "actors", "actor", PARLEY_MAX_ACTORS);
-    if (st)
+    if (st) {
+        L->lost_actors = 1;
         return st;
+    }
     parley_scenario_t *s = L->s;
     s->actors = parley__arena_array(&s->arena, seq->n, sizeof *s->actors);
     if (!s->actors)
         return parley__fail(L->ctx, PARLEY_ENOMEM, "%s: out of memory", L->name);
+    if ((st = item_flags(L, seq->n, &L->bad_actor)))
+        return st;
+    parley_status_t first = PARLEY_OK;
     for (size_t i = 0; i < seq->n; i++) {
-        if ((st = load_actor(L, seq->items[i], &s->actors[i], i)))
-            return st;
-        if (parley_scenario_find_actor(s, s->actors[i].id) != (size_t)-1) /* among 0..i-1 */
-            return parley__lerr(L, parley__lget(seq->items[i], "id"), "duplicate actor id '%s'",
-                                s->actors[i].id);
+        parley_actor_t *a = &s->actors[i];
+        parley_status_t rc = load_actor(L, seq->items[i], a, i);
+        if (parley__lstop(L, rc, &first))
+            return first;
+        if (a->id && parley_scenario_find_actor(s, a->id) != (size_t)-1) { /* among 0..i-1 */
+            rc = parley__lerr(L, parley__lget(seq->items[i], "id"), "duplicate actor id '%s'",
+                              a->id);
+            if (parley__lstop(L, rc, &first))
+                return first;
+            L->lost_actors = 1; /* likely a typo for an id now unknown */
+        }
+        if (rc) { /* collect mode: the actor stays, under an id no reference can name */
+            parley__lmark(L->bad_actor, i);
+            L->lost_actors |= !a->id;
+            a->id = a->id ? a->id : "";
+        }
         s->n_actors = i + 1;
     }
-    return PARLEY_OK;
+    return first;
 }
 
 static parley_status_t load_option(loader_t *L, const yt_node_t *n, parley_option_t *o,
@@ -276,21 +302,37 @@ static parley_status_t load_issue(loader_t *L, const yt_node_t *n, parley_issue_
 parley_status_t parley__load_issues(loader_t *L, const yt_node_t *seq)
 {
     parley_status_t st = check_list(L, seq, "issues", "issue", PARLEY_MAX_ISSUES);
-    if (st)
+    if (st) {
+        L->lost_issues = 1;
         return st;
+    }
     parley_scenario_t *s = L->s;
     s->issues = parley__arena_array(&s->arena, seq->n, sizeof *s->issues);
     if (!s->issues)
         return parley__fail(L->ctx, PARLEY_ENOMEM, "%s: out of memory", L->name);
+    if ((st = item_flags(L, seq->n, &L->bad_issue)))
+        return st;
+    parley_status_t first = PARLEY_OK;
     for (size_t j = 0; j < seq->n; j++) {
-        if ((st = load_issue(L, seq->items[j], &s->issues[j], j)))
-            return st;
-        if (parley_scenario_find_issue(s, s->issues[j].id) != (size_t)-1) /* among 0..j-1 */
-            return parley__lerr(L, parley__lget(seq->items[j], "id"), "duplicate issue id '%s'",
-                                s->issues[j].id);
+        parley_issue_t *is = &s->issues[j];
+        parley_status_t rc = load_issue(L, seq->items[j], is, j);
+        if (parley__lstop(L, rc, &first))
+            return first;
+        if (is->id && parley_scenario_find_issue(s, is->id) != (size_t)-1) { /* among 0..j-1 */
+            rc = parley__lerr(L, parley__lget(seq->items[j], "id"), "duplicate issue id '%s'",
+                              is->id);
+            if (parley__lstop(L, rc, &first))
+                return first;
+            L->lost_issues = 1; /* likely a typo for an id now unknown */
+        }
+        if (rc) { /* collect mode: stances and positions on it are skipped */
+            parley__lmark(L->bad_issue, j);
+            L->lost_issues |= !is->id;
+            is->id = is->id ? is->id : "";
+        }
         s->n_issues = j + 1;
     }
-    return PARLEY_OK;
+    return first;
 }
 
 static parley_status_t load_meta(loader_t *L, const yt_node_t *n)
@@ -309,6 +351,58 @@ static parley_status_t load_meta(loader_t *L, const yt_node_t *n)
     return parley__lopt_string(L, n, "source", "'scenario'", &L->s->source);
 }
 
+/* "the top level has no X"; quiet after an unknown top-level key, which is
+ * likely X misspelt. */
+static parley_status_t missing(loader_t *L, const yt_node_t *root, int typo, const char *what)
+{
+    if (typo)
+        return parley__lquiet(L);
+    return parley__lerr(L, root, "the top level has no %s", what);
+}
+
+/* The sections after the version, in order. In collect mode a section
+ * whose errors were reported is passed over; a later one that needs it
+ * whole (the stances need actors and issues) is skipped. */
+static parley_status_t load_sections(loader_t *L, const yt_node_t *root, int typo)
+{
+    parley_status_t first = PARLEY_OK;
+    parley_scenario_t *s = L->s;
+    const yt_node_t *meta = parley__lget(root, "scenario");
+    if (meta && parley__lstop(L, load_meta(L, meta), &first))
+        return first;
+    const yt_node_t *actors = parley__lget(root, "actors"), *issues = parley__lget(root, "issues");
+    const yt_node_t *stances = parley__lget(root, "stances");
+    const yt_node_t *props = parley__lget(root, "proposals");
+    if (parley__lstop(L, actors ? parley__load_actors(L, actors)
+                                : missing(L, root, typo, "'actors'"),
+                      &first))
+        return first;
+    L->lost_actors |= !actors;
+    if (parley__lstop(L, issues ? parley__load_issues(L, issues)
+                                : missing(L, root, typo, "'issues'"),
+                      &first))
+        return first;
+    L->lost_issues |= !issues;
+    if (!stances &&
+        parley__lstop(L, missing(L, root, typo, "'stances' (what each actor wants)"), &first))
+        return first;
+    L->lost_stances = !stances || !s->n_actors || !s->n_issues;
+    if (!L->lost_stances && parley__lstop(L, parley__load_stances(L, stances), &first))
+        return first;
+    L->lost_proposals = !s->n_issues;
+    if (props && s->n_issues && parley__lstop(L, parley__load_proposals(L, props), &first))
+        return first;
+    if (!s->n_actors) /* the actors' options and simulation name actors throughout */
+        return first;
+    if (parley__lstop(L, parley__load_smp(L, parley__lget(root, "smp")), &first) ||
+        parley__lstop(L, parley__sim_defaults(L->ctx, L->s), &first))
+        return first;
+    const yt_node_t *sim = parley__lget(root, "simulation");
+    if (sim && parley__lstop(L, parley__load_simulation(L, sim), &first))
+        return first;
+    return first;
+}
+
 static parley_status_t load_root(loader_t *L, const yt_node_t *root)
 {
     static const char *const keys[] = {"parley", "scenario", "actors", "issues", "stances",
@@ -316,47 +410,26 @@ static parley_status_t load_root(loader_t *L, const yt_node_t *root)
     if (!root)
         return parley__lerr(L, NULL, "the file is empty: expected a scenario "
                                      "(see docs/scenario-format.md)");
-    parley_status_t st;
-    if ((st = parley__lexpect(L, root, YT_MAP, "the top level")) ||
-        (st = parley__lkeys(L, root, keys, "the top level")))
+    parley_status_t st, first = PARLEY_OK;
+    if ((st = parley__lexpect(L, root, YT_MAP, "the top level")))
         return st;
+    if (parley__lstop(L, parley__lkeys(L, root, keys, "the top level"), &first))
+        return first;
+    int typo = first != PARLEY_OK;
     const yt_node_t *ver = parley__lget(root, "parley");
-    if (!ver)
-        return parley__lerr(L, root, "the top level has no 'parley: 1' (the format version)");
     double v;
     const yt_node_t *at;
-    if ((st = parley__lnumber(L, ver, "'parley' (the format version)", &v, NULL, &at)))
-        return st;
-    if (v != 1.0)
-        return parley__lerr(L, at, "format version %s is not supported: this Parley reads 1",
-                            at->str);
-    const yt_node_t *meta = parley__lget(root, "scenario");
-    if (meta && (st = load_meta(L, meta)))
-        return st;
-    const yt_node_t *actors = parley__lget(root, "actors"), *issues = parley__lget(root, "issues");
-    const yt_node_t *stances = parley__lget(root, "stances");
-    const yt_node_t *props = parley__lget(root, "proposals");
-    if (!actors)
-        return parley__lerr(L, root, "the top level has no 'actors'");
-    if ((st = parley__load_actors(L, actors)))
-        return st;
-    if (!issues)
-        return parley__lerr(L, root, "the top level has no 'issues'");
-    if ((st = parley__load_issues(L, issues)))
-        return st;
-    if (!stances)
-        return parley__lerr(L, root, "the top level has no 'stances' (what each actor wants)");
-    if ((st = parley__load_stances(L, stances)))
-        return st;
-    if (props && (st = parley__load_proposals(L, props)))
-        return st;
-    if ((st = parley__load_smp(L, parley__lget(root, "smp"))))
-        return st;
-    if ((st = parley__sim_defaults(L->ctx, L->s)))
-        return st;
-    const yt_node_t *sim = parley__lget(root, "simulation");
-    if (sim && (st = parley__load_simulation(L, sim)))
-        return st;
+    if (!ver)
+        st = missing(L, root, typo, "'parley: 1' (the format version)");
+    else if (!(st = parley__lnumber(L, ver, "'parley' (the format version)", &v, NULL, &at)) &&
+             v != 1.0) { /* another format: whatever follows would only be noise */
+        st = parley__lerr(L, at, "format version %s is not supported: this Parley reads 1",
+                          at->str);
+        return first ? first : st;
+    }
+    if (parley__lstop(L, st, &first) || parley__lstop(L, load_sections(L, root, typo), &first) ||
+        first)
+        return first;
     return parley__scenario_finish(L->ctx, L->s);
 }
 
@@ -371,6 +444,8 @@ parley_status_t parley_scenario_load_buffer_with(parley_ctx_t *ctx, const char *
     if (!s)
         return parley__fail(ctx, PARLEY_ENOMEM, "%s: out of memory", name);
     loader_t L = {.ctx = ctx, .s = s, .name = name};
+    parley__collect_begin(ctx);
+    L.collect = parley__collecting(ctx);
     parley__arena_t tree;
     parley__arena_init(&tree, 512u * 1024u * 1024u);
     yt_node_t *root = NULL;
@@ -393,6 +468,7 @@ parley_status_t parley_scenario_load_buffer_with(parley_ctx_t *ctx, const char *
                        : parley__fail(ctx, PARLEY_ENOMEM, "%s: out of memory", name);
     }
     parley__arena_free(&tree);
+    parley__collect_end(ctx);
     if (st) {
         parley_scenario_destroy(s);
         return st;

@@ -57,6 +57,8 @@ static parley_status_t find_proposal(loader_t *L, const yt_node_t *n, const char
     *p = parley_scenario_find_proposal(L->s, n->str);
     if (*p != NOT_FOUND)
         return PARLEY_OK;
+    if (L->lost_proposals || parley__lonce(L, "proposal", "", n->str))
+        return parley__lquiet(L); /* it may name a proposal whose error is reported */
     const parley_scenario_t *s = L->s;
     const char *ids[64];
     size_t m = s->n_proposals < 64 ? s->n_proposals : 64;
@@ -151,9 +153,15 @@ static parley_status_t red_line_pairs(loader_t *L, const yt_node_t *seq, const c
         memcpy(actor, n->str, len);
         actor[len] = '\0';
         size_t i = parley_scenario_find_actor(s, actor), j = parley_scenario_find_issue(s, colon + 1);
+        if ((i == NOT_FOUND && (L->lost_actors || parley__lonce(L, "actor", "", actor))) ||
+            (i != NOT_FOUND && j == NOT_FOUND &&
+             (L->lost_issues || parley__lonce(L, "issue", "", colon + 1))))
+            return parley__lquiet(L);
         if (i == NOT_FOUND || j == NOT_FOUND)
             return parley__lerr(L, n, "%s: no %s '%.60s'", what, i == NOT_FOUND ? "actor" : "issue",
                                 i == NOT_FOUND ? actor : colon + 1);
+        if (L->lost_stances || parley__lbad(L->bad_actor, i))
+            return parley__lquiet(L); /* its stances had an error: the red line may be there */
         if (!s->stances[i * s->n_issues + j].has_red_line)
             return parley__lerr(L, n, "%s: %s has no red line on '%s'", what, actor, colon + 1);
         f[i * s->n_issues + j] = 1;
@@ -248,13 +256,15 @@ static parley_status_t load_strategies(loader_t *L, const yt_node_t *map)
     if (st)
         return st;
     parley_strategy_t *strat = (parley_strategy_t *)L->s->sim.strategies;
+    parley_status_t first = PARLEY_OK;
     for (size_t k = 0; k < map->n; k++) {
         size_t i;
-        if ((st = find_actor(L, map->items[2 * k], "simulation: 'strategies'", &i)) ||
-            (st = load_strategy(L, map->items[2 * k + 1], i, &strat[i])))
-            return st;
+        if ((st = find_actor(L, map->items[2 * k], "simulation: 'strategies'", &i)) == PARLEY_OK)
+            st = load_strategy(L, map->items[2 * k + 1], i, &strat[i]);
+        if (parley__lstop(L, st, &first))
+            break;
     }
-    return PARLEY_OK;
+    return first;
 }
 
 static const char *const TACTIC_NAMES[] = {"deadline", "walk-away", "leak", NULL};
@@ -412,12 +422,13 @@ static parley_status_t load_tactics(loader_t *L, const yt_node_t *seq)
     if (!t)
         return nomem(L);
     L->s->sim.tactics = t;
+    parley_status_t first = PARLEY_OK;
     for (size_t k = 0; k < seq->n; k++) {
-        if ((st = load_tactic(L, seq->items[k], k, &t[k])))
-            return st;
+        if (parley__lstop(L, load_tactic(L, seq->items[k], k, &t[k]), &first))
+            return first;
         L->s->sim.n_tactics = k + 1;
     }
-    return check_tactics(L, seq);
+    return first ? first : check_tactics(L, seq); /* it needs every tactic whole */
 }
 
 static parley_status_t load_event(loader_t *L, const yt_node_t *n, size_t idx, parley_event_t *e)
@@ -475,12 +486,13 @@ static parley_status_t load_events(loader_t *L, const yt_node_t *seq)
     if (!e)
         return nomem(L);
     L->s->sim.events = e;
+    parley_status_t first = PARLEY_OK;
     for (size_t k = 0; k < seq->n; k++) {
-        if ((st = load_event(L, seq->items[k], k, &e[k])))
-            return st;
+        if (parley__lstop(L, load_event(L, seq->items[k], k, &e[k]), &first))
+            return first;
         L->s->sim.n_events = k + 1;
     }
-    return PARLEY_OK;
+    return first;
 }
 
 static parley_status_t load_enum(loader_t *L, const yt_node_t *n, const char *what,
@@ -496,53 +508,72 @@ static parley_status_t load_enum(loader_t *L, const yt_node_t *n, const char *wh
     return parley__lerr(L, n, "%s must be %s or %s, got '%.60s'", what, a, b, n->str);
 }
 
-/* protocol, meeting, mediator, start, the room and the numbers. */
-static parley_status_t load_setup(loader_t *L, const yt_node_t *map)
+/* The room: the actors who negotiate, at least one. */
+static parley_status_t load_room(loader_t *L, const yt_node_t *x)
 {
     parley_sim_config_t *c = &L->s->sim;
-    parley_status_t st;
+    parley_status_t st = id_flags(L, x, "simulation: room", 0, &c->in_room);
+    if (st)
+        return st;
+    size_t n = 0;
+    for (size_t i = 0; i < L->s->n_actors; i++)
+        n += c->in_room[i];
+    if (n == 0)
+        return parley__lerr(L, x, "simulation: the room is empty: name the actors who negotiate");
+    return PARLEY_OK;
+}
+
+/* protocol, meeting, mediator, start, the room and the numbers; in collect
+ * mode each key is checked. *rounds_ok is 0 when the horizon is in error. */
+static parley_status_t load_setup(loader_t *L, const yt_node_t *map, int *rounds_ok)
+{
+    parley_sim_config_t *c = &L->s->sim;
+    parley_status_t st = PARLEY_OK, first = PARLEY_OK;
     const yt_node_t *x;
     int v = 0;
     if ((x = parley__lget(map, "protocol"))) {
-        if ((st = load_enum(L, x, "simulation: protocol", "alternating", "mediated", &v)))
-            return st;
-        c->protocol = v ? PARLEY_PROTOCOL_MEDIATED : PARLEY_PROTOCOL_ALTERNATING;
+        if (!(st = load_enum(L, x, "simulation: protocol", "alternating", "mediated", &v)))
+            c->protocol = v ? PARLEY_PROTOCOL_MEDIATED : PARLEY_PROTOCOL_ALTERNATING;
+        if (parley__lstop(L, st, &first))
+            return first;
     }
     if ((x = parley__lget(map, "meeting"))) {
-        if ((st = load_enum(L, x, "simulation: meeting", "plenary", "shuttle", &v)))
-            return st;
-        c->meeting = v ? PARLEY_MEETING_SHUTTLE : PARLEY_MEETING_PLENARY;
+        if (!(st = load_enum(L, x, "simulation: meeting", "plenary", "shuttle", &v)))
+            c->meeting = v ? PARLEY_MEETING_SHUTTLE : PARLEY_MEETING_PLENARY;
+        if (parley__lstop(L, st, &first))
+            return first;
     }
     if ((x = parley__lget(map, "mediator")) && !(x->kind == YT_SCALAR && strcmp(x->str, "neutral") == 0) &&
-        (st = find_actor(L, x, "simulation: mediator", &c->mediator)))
-        return st;
-    if ((x = parley__lget(map, "start")) && (st = find_proposal(L, x, "simulation: start", &c->start)))
-        return st;
+        parley__lstop(L, find_actor(L, x, "simulation: mediator", &c->mediator), &first))
+        return first;
+    if ((x = parley__lget(map, "start")) &&
+        parley__lstop(L, find_proposal(L, x, "simulation: start", &c->start), &first))
+        return first;
     if ((x = parley__lget(map, "horizon")) &&
-        (st = luint(L, x, "simulation: horizon", 1, MAX_ROUNDS, &c->horizon)))
-        return st;
-    if ((x = parley__lget(map, "grid")) && (st = luint(L, x, "simulation: grid", 2, 1001, &c->grid)))
-        return st;
-    if ((x = parley__lget(map, "durability_horizon")) &&
-        (st = luint(L, x, "simulation: durability_horizon", 1, MAX_ROUNDS, &c->durability_horizon)))
-        return st;
-    if ((x = parley__lget(map, "changes")) &&
-        (st = luint(L, x, "simulation: changes", 1, 1000, &c->changes)))
-        return st;
-    if ((x = parley__lget(map, "room"))) {
-        if ((st = id_flags(L, x, "simulation: room", 0, &c->in_room)))
-            return st;
-        size_t n = 0;
-        for (size_t i = 0; i < L->s->n_actors; i++)
-            n += c->in_room[i];
-        if (n == 0)
-            return parley__lerr(L, x, "simulation: the room is empty: name the actors who negotiate");
+        (st = luint(L, x, "simulation: horizon", 1, MAX_ROUNDS, &c->horizon))) {
+        *rounds_ok = 0;
+        if (parley__lstop(L, st, &first))
+            return first;
     }
+    if ((x = parley__lget(map, "grid")) &&
+        parley__lstop(L, luint(L, x, "simulation: grid", 2, 1001, &c->grid), &first))
+        return first;
+    if ((x = parley__lget(map, "durability_horizon")) &&
+        parley__lstop(L, luint(L, x, "simulation: durability_horizon", 1, MAX_ROUNDS,
+                               &c->durability_horizon), &first))
+        return first;
+    if ((x = parley__lget(map, "changes")) &&
+        parley__lstop(L, luint(L, x, "simulation: changes", 1, 1000, &c->changes), &first))
+        return first;
+    if ((x = parley__lget(map, "room")) && parley__lstop(L, load_room(L, x), &first))
+        return first;
     if ((x = parley__lget(map, "favour")) &&
-        (st = actor_numbers(L, x, "simulation: favour", "simulation.favour", 0.0, 100.0, 1.0,
-                            &c->favour)))
-        return st;
-    return opt_num(L, map, "self_weight", "simulation", "simulation", 0.0, 100.0, &c->self_weight);
+        parley__lstop(L, actor_numbers(L, x, "simulation: favour", "simulation.favour", 0.0,
+                                       100.0, 1.0, &c->favour), &first))
+        return first;
+    parley__lstop(L, opt_num(L, map, "self_weight", "simulation", "simulation", 0.0, 100.0,
+                             &c->self_weight), &first);
+    return first;
 }
 
 parley_status_t parley__load_simulation(loader_t *L, const yt_node_t *map)
@@ -551,17 +582,22 @@ parley_status_t parley__load_simulation(loader_t *L, const yt_node_t *map)
                                        "self_weight", "changes", "start", "horizon", "grid",
                                        "durability_horizon", "room", "strategies", "tactics",
                                        "events", "source", NULL};
-    parley_status_t st;
-    if ((st = parley__lexpect(L, map, YT_MAP, "'simulation'")) ||
-        (st = parley__lkeys(L, map, keys, "'simulation'")) || (st = load_setup(L, map)))
+    parley_status_t st, first = PARLEY_OK;
+    if ((st = parley__lexpect(L, map, YT_MAP, "'simulation'")))
         return st;
+    int rounds_ok = 1; /* the tactics' and events' rounds are checked against the horizon */
+    if (parley__lstop(L, parley__lkeys(L, map, keys, "'simulation'"), &first) ||
+        parley__lstop(L, load_setup(L, map, &rounds_ok), &first))
+        return first;
     L->s->sim.present = 1;
     const yt_node_t *x;
-    if ((x = parley__lget(map, "strategies")) && (st = load_strategies(L, x)))
-        return st;
-    if ((x = parley__lget(map, "tactics")) && (st = load_tactics(L, x)))
-        return st;
-    if ((x = parley__lget(map, "events")) && (st = load_events(L, x)))
-        return st;
-    return PARLEY_OK;
+    if ((x = parley__lget(map, "strategies")) && parley__lstop(L, load_strategies(L, x), &first))
+        return first;
+    if (!rounds_ok)
+        return first;
+    if ((x = parley__lget(map, "tactics")) && parley__lstop(L, load_tactics(L, x), &first))
+        return first;
+    if ((x = parley__lget(map, "events")) && parley__lstop(L, load_events(L, x), &first))
+        return first;
+    return first;
 }

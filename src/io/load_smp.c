@@ -103,6 +103,8 @@ static parley_status_t actor_ref(loader_t *L, const yt_node_t *e, const char *ke
     *out = parley_scenario_find_actor(s, n->str);
     if (*out != (size_t)-1)
         return PARLEY_OK;
+    if (L->lost_actors || parley__lonce(L, "actor", "", n->str))
+        return parley__lquiet(L); /* it may be the actor whose id was in error */
     const char *ids[PARLEY_MAX_ACTORS];
     for (size_t i = 0; i < s->n_actors; i++)
         ids[i] = s->actors[i].id;

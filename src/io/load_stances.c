@@ -16,10 +16,14 @@ static parley_status_t nomem(loader_t *L)
     return parley__fail(L->ctx, PARLEY_ENOMEM, "%s: out of memory", L->name);
 }
 
-/* "unknown X 'foo' (did you mean 'bar'?)" against the ids of a kind. */
+/* "unknown X 'foo' (did you mean 'bar'?)" against the ids of a kind (in
+ * scope: the issue of an option); once per name in collect mode. */
 static parley_status_t unknown_id(loader_t *L, const yt_node_t *at, const char *what,
-                                  const char *kind, const char *const *ids, size_t n)
+                                  const char *kind, const char *scope, const char *const *ids,
+                                  size_t n)
 {
+    if (parley__lonce(L, kind, scope, at->str))
+        return parley__lquiet(L);
     const char *hint = parley_suggest(at->str, ids, n);
     if (hint)
         return parley__lerr(L, at, "%sunknown %s '%.60s' (did you mean '%s'?)", what, kind, at->str,
@@ -30,6 +34,8 @@ static parley_status_t unknown_id(loader_t *L, const yt_node_t *at, const char *
 /* unknown_id for actors (issues when `issues`), listing the ids only on this error path. */
 parley_status_t parley__lunknown(loader_t *L, const yt_node_t *at, const char *what, int issues)
 {
+    if (issues ? L->lost_issues : L->lost_actors)
+        return parley__lquiet(L); /* it may name the one whose id was in error */
     const parley_scenario_t *s = L->s;
     size_t n = issues ? s->n_issues : s->n_actors;
     const char **ids = parley__malloc((n ? n : 1) * sizeof *ids);
@@ -37,7 +43,7 @@ parley_status_t parley__lunknown(loader_t *L, const yt_node_t *at, const char *w
         return nomem(L);
     for (size_t k = 0; k < n; k++)
         ids[k] = issues ? s->issues[k].id : s->actors[k].id;
-    parley_status_t st = unknown_id(L, at, what, issues ? "issue" : "actor", ids, n);
+    parley_status_t st = unknown_id(L, at, what, issues ? "issue" : "actor", "", ids, n);
     parley__free(ids);
     return st;
 }
@@ -58,7 +64,7 @@ static parley_status_t find_option(loader_t *L, const parley_issue_t *is, const 
         ids[m] = is->options[m].id;
     char w[512];
     snprintf(w, sizeof w, "%s: ", what);
-    return unknown_id(L, n, w, "option", ids, is->n_options);
+    return unknown_id(L, n, w, "option", is->id, ids, is->n_options);
 }
 
 /* ideal / values / exponent of a discrete issue: fills st->table. */
@@ -301,29 +307,61 @@ static parley_status_t load_stance(loader_t *L, const yt_node_t *n, size_t i, si
     return PARLEY_OK;
 }
 
-/* Every actor must care about something, or its utility is undefined (0/0). */
+/* Every actor must care about something, or its utility is undefined (0/0).
+ * An actor with an error in it or its stances is not judged here. */
 static parley_status_t check_cares(loader_t *L, const yt_node_t *map)
 {
     const parley_scenario_t *s = L->s;
+    parley_status_t first = PARLEY_OK;
     for (size_t i = 0; i < s->n_actors; i++) {
         double total = 0.0;
         for (size_t j = 0; j < s->n_issues; j++)
             total += s->stances[i * s->n_issues + j].salience;
-        if (total > 0.0)
+        if (total > 0.0 || parley__lbad(L->bad_actor, i))
             continue;
         const yt_node_t *at = parley__lget(map, s->actors[i].id);
-        return parley__lerr(L, at ? at : map,
-                            "actor '%s' has salience 0 on every issue%s: give it a stance with "
-                            "salience > 0 on at least one",
-                            s->actors[i].id, at ? "" : " (it has no stances)");
+        parley_status_t rc = parley__lerr(L, at ? at : map,
+                                          "actor '%s' has salience 0 on every issue%s: give it a "
+                                          "stance with salience > 0 on at least one",
+                                          s->actors[i].id, at ? "" : " (it has no stances)");
+        if (parley__lstop(L, rc, &first))
+            break;
     }
-    return PARLEY_OK;
+    return first;
+}
+
+/* One actor's row of stances; in collect mode each stance is checked. */
+static parley_status_t load_row(loader_t *L, const yt_node_t *row, size_t i)
+{
+    parley_scenario_t *s = L->s;
+    char w[160];
+    snprintf(w, sizeof w, "stances of actor '%s'", s->actors[i].id);
+    parley_status_t rc = parley__lexpect(L, row, YT_MAP, w), first = PARLEY_OK;
+    if (rc)
+        return rc;
+    for (size_t q = 0; q < row->n; q++) {
+        const yt_node_t *ik = row->items[2 * q];
+        size_t j = parley_scenario_find_issue(s, ik->str);
+        if (j == NOT_FOUND) {
+            char w2[200];
+            snprintf(w2, sizeof w2, "%s: ", w);
+            rc = parley__lunknown(L, ik, w2, 1);
+        } else if (parley__lbad(L->bad_issue, j)) {
+            rc = parley__lquiet(L); /* its issue's error is reported */
+        } else {
+            rc = load_stance(L, row->items[2 * q + 1], i, j);
+        }
+        if (parley__lstop(L, rc, &first))
+            break;
+    }
+    return first;
 }
 
 parley_status_t parley__load_stances(loader_t *L, const yt_node_t *map)
 {
     parley_scenario_t *s = L->s;
-    parley_status_t rc = parley__lexpect(L, map, YT_MAP, "'stances'");
+    L->lost_stances = 1; /* until the table exists */
+    parley_status_t rc = parley__lexpect(L, map, YT_MAP, "'stances'"), first = PARLEY_OK;
     if (rc)
         return rc;
     if (s->n_actors * s->n_issues > PARLEY_MAX_STANCES)
@@ -332,6 +370,7 @@ parley_status_t parley__load_stances(loader_t *L, const yt_node_t *map)
     s->stances = parley__arena_array(&s->arena, s->n_actors * s->n_issues, sizeof *s->stances);
     if (!s->stances)
         return nomem(L);
+    L->lost_stances = 0;
     for (size_t k = 0; k < s->n_actors * s->n_issues; k++) {
         s->stances[k].red_below = -HUGE_VAL;
         s->stances[k].red_above = HUGE_VAL;
@@ -339,25 +378,14 @@ parley_status_t parley__load_stances(loader_t *L, const yt_node_t *map)
     for (size_t p = 0; p < map->n; p++) {
         const yt_node_t *key = map->items[2 * p], *row = map->items[2 * p + 1];
         size_t i = parley_scenario_find_actor(s, key->str);
-        if (i == NOT_FOUND)
-            return parley__lunknown(L, key, "'stances': ", 0);
-        char w[160];
-        snprintf(w, sizeof w, "stances of actor '%s'", s->actors[i].id);
-        if ((rc = parley__lexpect(L, row, YT_MAP, w)))
-            return rc;
-        for (size_t q = 0; q < row->n; q++) {
-            const yt_node_t *ik = row->items[2 * q];
-            size_t j = parley_scenario_find_issue(s, ik->str);
-            if (j == NOT_FOUND) {
-                char w2[200];
-                snprintf(w2, sizeof w2, "%s: ", w);
-                return parley__lunknown(L, ik, w2, 1);
-            }
-            if ((rc = load_stance(L, row->items[2 * q + 1], i, j)))
-                return rc;
-        }
+        rc = i == NOT_FOUND ? parley__lunknown(L, key, "'stances': ", 0) : load_row(L, row, i);
+        if (rc && i != NOT_FOUND)
+            parley__lmark(L->bad_actor, i); /* its total salience is unknown */
+        if (parley__lstop(L, rc, &first))
+            return first;
     }
-    return check_cares(L, map);
+    parley__lstop(L, check_cares(L, map), &first);
+    return first;
 }
 
 static parley_status_t load_position(loader_t *L, const yt_node_t *n, const parley_issue_t *is,
@@ -433,27 +461,33 @@ static parley_status_t load_proposal(loader_t *L, const yt_node_t *n, parley_pro
         return parley__lerr(L, n, "%s has no 'positions' (issue: position)", what);
     if ((rc = parley__lexpect(L, map, YT_MAP, w)))
         return rc;
+    parley_status_t first = PARLEY_OK;
     for (size_t q = 0; q < map->n; q++) {
         const yt_node_t *ik = map->items[2 * q];
         size_t j = parley_scenario_find_issue(s, ik->str);
         if (j == NOT_FOUND) {
             char w2[260];
             snprintf(w2, sizeof w2, "%s: ", w);
-            return parley__lunknown(L, ik, w2, 1);
+            rc = parley__lunknown(L, ik, w2, 1);
+        } else if (parley__lbad(L->bad_issue, j)) {
+            rc = parley__lquiet(L);
+        } else {
+            char wp[300];
+            snprintf(wp, sizeof wp, "%s: position on issue '%s'", what, s->issues[j].id);
+            rc = load_position(L, map->items[2 * q + 1], &s->issues[j], &pos[j], &src[j], wp);
         }
-        char wp[300];
-        snprintf(wp, sizeof wp, "%s: position on issue '%s'", what, s->issues[j].id);
-        if ((rc = load_position(L, map->items[2 * q + 1], &s->issues[j], &pos[j], &src[j], wp)))
-            return rc;
+        if (parley__lstop(L, rc, &first))
+            return first;
     }
     pr->positions = pos;
     pr->position_sources = src;
-    return PARLEY_OK;
+    return first;
 }
 
 parley_status_t parley__load_proposals(loader_t *L, const yt_node_t *seq)
 {
     parley_scenario_t *s = L->s;
+    L->lost_proposals = 1; /* until the list is read */
     parley_status_t rc = parley__lexpect(L, seq, YT_SEQ, "'proposals'");
     if (rc)
         return rc;
@@ -465,14 +499,25 @@ parley_status_t parley__load_proposals(loader_t *L, const yt_node_t *seq)
     s->proposals = parley__arena_array(&s->arena, seq->n ? seq->n : 1, sizeof *s->proposals);
     if (!s->proposals)
         return nomem(L);
+    L->lost_proposals = 0;
+    parley_status_t first = PARLEY_OK;
     for (size_t p = 0; p < seq->n; p++) {
-        if ((rc = load_proposal(L, seq->items[p], &s->proposals[p], p)))
-            return rc;
-        for (size_t q = 0; q < p; q++)
-            if (strcmp(s->proposals[q].id, s->proposals[p].id) == 0)
-                return parley__lerr(L, parley__lget(seq->items[p], "id"),
-                                    "duplicate proposal id '%s'", s->proposals[p].id);
+        parley_proposal_t *pr = &s->proposals[p];
+        rc = load_proposal(L, seq->items[p], pr, p);
+        if (parley__lstop(L, rc, &first))
+            return first;
+        for (size_t q = 0; pr->id && q < p; q++)
+            if (strcmp(s->proposals[q].id, pr->id) == 0) {
+                rc = parley__lerr(L, parley__lget(seq->items[p], "id"),
+                                  "duplicate proposal id '%s'", pr->id);
+                if (parley__lstop(L, rc, &first))
+                    return first;
+                L->lost_proposals = 1; /* likely a typo for an id now unknown */
+                break;
+            }
+        L->lost_proposals |= !pr->id;
+        pr->id = pr->id ? pr->id : ""; /* collect mode: no reference can name it */
         s->n_proposals = p + 1;
     }
-    return PARLEY_OK;
+    return first;
 }

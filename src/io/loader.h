@@ -22,13 +22,38 @@ typedef struct loader {
     const char *name;
     const parley_override_t *ov; /* the overrides applied to the tree (split) */
     size_t n_ov;
+    /* Collect mode (parley_ctx_set_max_errors): the loader goes on after an
+     * input error at the next item, key or section, and the flags below keep
+     * it from reporting consequences of an error already reported. */
+    int collect, halt;            /* halt: an error it cannot go past */
+    int lost_actors, lost_issues, lost_proposals, lost_stances; /* some ids unknown */
+    unsigned char *bad_actor;     /* per actor: an error in it or its stances */
+    unsigned char *bad_issue;     /* per issue: its definition failed */
+    struct loader_name *named;    /* unknown names reported (parley__lonce) */
 } loader_t;
 
 /* Records "name:line:col: message" and returns PARLEY_EINPUT. A node made
  * by override k is located as "name: set PATH=VALUE: message"; any other
- * message of a load with overrides says which ones changed the file. */
+ * message of a load with overrides says which ones changed the file. In
+ * collect mode a scalar already reported (an alias repeats its anchor's
+ * node) is not reported again. */
 parley_status_t parley__lerr(loader_t *L, const yt_node_t *at, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* PARLEY_EINPUT without a message: a consequence of an error already
+ * reported (collect mode only). */
+parley_status_t parley__lquiet(loader_t *L);
+/* Folds a step's status into *first (the status to return: the first
+ * error's). Returns 0 when loading may go on: st is PARLEY_OK, or an input
+ * error and the context collects; else 1 (and the loader halts for good). */
+int parley__lstop(loader_t *L, parley_status_t st, parley_status_t *first);
+/* Collect mode: 1 when the unknown `name` of `kind` (an option of the issue
+ * `scope`, an actor, ...) was reported already; else remembers it and
+ * returns 0. A name misspelt in its definition is unknown wherever it is
+ * used: that is one mistake, reported once. Always 0 without collect mode. */
+int parley__lonce(loader_t *L, const char *kind, const char *scope, const char *name);
+/* Per-item marks for collect mode (no-ops without it). */
+void parley__lmark(unsigned char *flags, size_t i);
+int parley__lbad(const unsigned char *flags, size_t i);
 parley_status_t parley__lexpect(loader_t *L, const yt_node_t *n, yt_kind_t kind,
                                 const char *what);
 /* Every key of map must be in allowed (NULL-terminated); else an error with

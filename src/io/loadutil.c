@@ -10,8 +10,78 @@
 #include <string.h>
 #include "loader.h"
 
+/* 1 when a message of this call already points at "name:line:col: ". */
+static int reported_at(const loader_t *L, const yt_node_t *at)
+{
+    char pre[256];
+    int n = snprintf(pre, sizeof pre, "%s:%d:%d: ", L->name, at->line, at->col);
+    if (n < 0 || (size_t)n >= sizeof pre)
+        return 0;
+    for (size_t k = 0; k < parley_ctx_error_count(L->ctx); k++)
+        if (strncmp(parley_ctx_error(L->ctx, k), pre, (size_t)n) == 0)
+            return 1;
+    return 0;
+}
+
+parley_status_t parley__lquiet(loader_t *L)
+{
+    (void)L;
+    return PARLEY_EINPUT;
+}
+
+int parley__lstop(loader_t *L, parley_status_t st, parley_status_t *first)
+{
+    if (st == PARLEY_OK)
+        return 0;
+    if (*first == PARLEY_OK)
+        *first = st;
+    if (L->collect && !L->halt && st == PARLEY_EINPUT && parley__collecting(L->ctx))
+        return 0;
+    L->halt = 1;
+    return 1;
+}
+
+struct loader_name {
+    struct loader_name *next;
+    const char *kind, *scope; /* static or scenario memory */
+    char name[];
+};
+
+int parley__lonce(loader_t *L, const char *kind, const char *scope, const char *name)
+{
+    if (!L->collect)
+        return 0;
+    for (const struct loader_name *n = L->named; n; n = n->next)
+        if (strcmp(n->kind, kind) == 0 && strcmp(n->scope, scope) == 0 &&
+            strcmp(n->name, name) == 0)
+            return 1;
+    size_t len = strlen(name);
+    struct loader_name *n = parley__arena_alloc(&L->s->arena, sizeof *n + len + 1);
+    if (n) { /* out of memory: it may be reported again, nothing worse */
+        n->kind = kind;
+        n->scope = scope;
+        memcpy(n->name, name, len + 1);
+        n->next = L->named;
+        L->named = n;
+    }
+    return 0;
+}
+
+void parley__lmark(unsigned char *flags, size_t i)
+{
+    if (flags)
+        flags[i] = 1;
+}
+
+int parley__lbad(const unsigned char *flags, size_t i)
+{
+    return flags && flags[i];
+}
+
 parley_status_t parley__lerr(loader_t *L, const yt_node_t *at, const char *fmt, ...)
 {
+    if (L->collect && at && at->kind == YT_SCALAR && reported_at(L, at))
+        return PARLEY_EINPUT;
     char what[1536];
     va_list ap;
     va_start(ap, fmt);
@@ -62,29 +132,38 @@ const yt_node_t *parley__lget(const yt_node_t *map, const char *key)
     return NULL;
 }
 
+/* PARLEY_OK when key k of map is allowed; else reports it. */
+static parley_status_t unknown_key(loader_t *L, const yt_node_t *map, size_t k,
+                                   const char *const *allowed, const char *what)
+{
+    const yt_node_t *key = map->items[2 * k];
+    size_t a = 0;
+    while (allowed[a] && strcmp(allowed[a], key->str) != 0)
+        a++;
+    if (allowed[a])
+        return PARLEY_OK;
+    const char *hint = parley_suggest(key->str, allowed, a);
+    char list[512] = "";
+    for (size_t m = 0; m < a; m++) {
+        size_t at = strlen(list);
+        snprintf(list + at, sizeof list - at, "%s%s", m ? ", " : "", allowed[m]);
+    }
+    if (hint)
+        return parley__lerr(L, key, "%s: unknown key '%.60s' (did you mean '%s'?)", what,
+                            key->str, hint);
+    return parley__lerr(L, key, "%s: unknown key '%.60s' (expected one of: %s)", what, key->str,
+                        list);
+}
+
+/* In collect mode every unknown key of the mapping is reported. */
 parley_status_t parley__lkeys(loader_t *L, const yt_node_t *map, const char *const *allowed,
                               const char *what)
 {
-    for (size_t k = 0; k < map->n; k++) {
-        const yt_node_t *key = map->items[2 * k];
-        size_t a = 0;
-        while (allowed[a] && strcmp(allowed[a], key->str) != 0)
-            a++;
-        if (allowed[a])
-            continue;
-        const char *hint = parley_suggest(key->str, allowed, a);
-        char list[512] = "";
-        for (size_t m = 0; m < a; m++) {
-            size_t at = strlen(list);
-            snprintf(list + at, sizeof list - at, "%s%s", m ? ", " : "", allowed[m]);
-        }
-        if (hint)
-            return parley__lerr(L, key, "%s: unknown key '%.60s' (did you mean '%s'?)", what,
-                                key->str, hint);
-        return parley__lerr(L, key, "%s: unknown key '%.60s' (expected one of: %s)", what,
-                            key->str, list);
-    }
-    return PARLEY_OK;
+    parley_status_t first = PARLEY_OK;
+    for (size_t k = 0; k < map->n; k++)
+        if (parley__lstop(L, unknown_key(L, map, k, allowed, what), &first))
+            break;
+    return first;
 }
 
 parley_status_t parley__lstring(loader_t *L, const yt_node_t *n, const char *what,

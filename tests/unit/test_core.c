@@ -172,7 +172,76 @@ static void alloc_failures(void)
     parley_ctx_destroy(ctx);
 }
 
+/* The error context's collect mode: the setter's range, messages kept in
+ * order and once, the cap and its overflow flag; without it (or outside a
+ * collecting call) a failure replaces the last one, as it always did. */
+static void ctx_collect(void)
+{
+    parley_ctx_t *ctx = parley_ctx_create();
+    CHECK_INT(parley_ctx_error_count(ctx), 0);
+    CHECK(parley_ctx_error(ctx, 0) == NULL);
+    parley__fail(ctx, PARLEY_EINPUT, "a");
+    parley__fail(ctx, PARLEY_EIO, "b");
+    CHECK_INT(parley_ctx_error_count(ctx), 1);
+    CHECK_STR(parley_ctx_error(ctx, 0), "b");
+    CHECK_INT(parley_ctx_status(ctx), PARLEY_EIO);
+    parley__collect_begin(ctx); /* the default: a no-op */
+    CHECK(!parley__collecting(ctx));
+    parley__fail(ctx, PARLEY_EINPUT, "c");
+    parley__collect_end(ctx);
+    CHECK_INT(parley_ctx_error_count(ctx), 1);
+    CHECK_STR(parley_ctx_message(ctx), "c");
+
+    CHECK_INT(parley_ctx_set_max_errors(ctx, 0), PARLEY_EARG);
+    CHECK_INT(parley_ctx_set_max_errors(ctx, PARLEY_MAX_ERRORS + 1), PARLEY_EARG);
+    CHECK_INT(parley_ctx_set_max_errors(NULL, 3), PARLEY_EARG);
+    CHECK_INT(parley_ctx_set_max_errors(ctx, 3), PARLEY_OK);
+    parley__fail(ctx, PARLEY_EINPUT, "stale");
+    parley__collect_begin(ctx); /* a call's errors are its own */
+    CHECK_INT(parley_ctx_error_count(ctx), 0);
+    CHECK(parley__collecting(ctx));
+    parley__fail(ctx, PARLEY_EINPUT, "x:1:1: %s", "one");
+    parley__fail(ctx, PARLEY_ENOMEM, "x: %s", "two");
+    parley__fail(ctx, PARLEY_EINPUT, "x:1:1: one"); /* the same message: kept once */
+    CHECK_INT(parley_ctx_error_count(ctx), 2);
+    CHECK_INT(parley_ctx_status(ctx), PARLEY_EINPUT); /* the first's */
+    parley__fail(ctx, PARLEY_EINPUT, "x:3:1: three");
+    CHECK(parley__collecting(ctx) && !parley_ctx_error_overflow(ctx));
+    parley__fail(ctx, PARLEY_EINPUT, "x:4:1: four"); /* past the cap */
+    CHECK(!parley__collecting(ctx) && parley_ctx_error_overflow(ctx));
+    parley__collect_end(ctx);
+    CHECK_INT(parley_ctx_error_count(ctx), 3);
+    CHECK_STR(parley_ctx_error(ctx, 0), "x:1:1: one");
+    CHECK_STR(parley_ctx_message(ctx), "x:1:1: one");
+    CHECK_STR(parley_ctx_error(ctx, 1), "x: two");
+    CHECK_STR(parley_ctx_error(ctx, 2), "x:3:1: three");
+    CHECK(parley_ctx_error(ctx, 3) == NULL);
+    parley__fail(ctx, PARLEY_EIO, "after"); /* outside the bracket: replaces */
+    CHECK_INT(parley_ctx_error_count(ctx), 1);
+    CHECK(!parley_ctx_error_overflow(ctx));
+    parley__ok(ctx);
+    CHECK_INT(parley_ctx_error_count(ctx), 0);
+    CHECK(parley_ctx_error(ctx, 0) == NULL);
+
+    parley__alloc_fail_after(0); /* no room for 50: the cap of 3 stays */
+    CHECK_INT(parley_ctx_set_max_errors(ctx, 50), PARLEY_ENOMEM);
+    parley__alloc_fail_after(-1);
+    parley__collect_begin(ctx);
+    for (int k = 0; k < 5; k++)
+        parley__fail(ctx, PARLEY_EINPUT, "m%d", k);
+    parley__collect_end(ctx);
+    CHECK_INT(parley_ctx_error_count(ctx), 3);
+    CHECK(parley_ctx_error_overflow(ctx));
+    CHECK_INT(parley_ctx_set_max_errors(ctx, 1), PARLEY_OK); /* back to the default */
+    parley__collect_begin(ctx);
+    CHECK(!parley__collecting(ctx));
+    parley__collect_end(ctx);
+    CHECK_INT(parley_ctx_set_max_errors(ctx, PARLEY_MAX_ERRORS), PARLEY_OK);
+    parley_ctx_destroy(ctx);
+}
+
 const test_case_t tests_core[] = {
+    {"core/ctx_collect", ctx_collect},
     {"core/alloc_failures", alloc_failures},
     {"core/utf8", utf8_validation},
     {"core/sha256", sha256_vectors},

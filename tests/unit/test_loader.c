@@ -225,7 +225,87 @@ static void numbers(void)
     CHECK(!parley__parse_number("", &v));
 }
 
+/* Three independent mistakes (actors, stances, proposals) and, around
+ * them, things that name what is wrong: none of those is reported. */
+static const char MULTI[] =
+    "parley: 1\n"
+    "actors:\n"
+    "  - {id: A, capability: 1, batna: 1.5}\n"
+    "  - {id: 'B C', capability: 1, batna: 0.5}\n"
+    "issues:\n"
+    "  - {id: x, scale: {lo: 0, hi: 10}}\n"
+    "stances:\n"
+    "  A: {x: {ideal: 5, salience: 2}}\n"
+    "  B C: {x: {ideal: 5, salience: 1}}\n"
+    "proposals:\n"
+    "  - {id: p, positions: {x: 11}}\n";
+
+static void collect_mode(void)
+{
+    static const char *const want[] = {
+        "t.yaml:3:35: actor 'A': batna must be in [0,1], got 1.5",
+        "t.yaml:4:11: actor id 'B C' is not a valid id: use 1-64 letters, digits, '_', '-' or "
+        "'.', starting with a letter or digit",
+        "t.yaml:8:31: actor 'A': salience for issue 'x' must be in [0,1], got 2",
+        "t.yaml:11:28: proposal 'p': position on issue 'x': 11 is outside the scale 0..10"};
+    parley_ctx_t *ctx = parley_ctx_create();
+    parley_scenario_t *s = NULL;
+    /* By default: the first error only. */
+    CHECK_INT(parley_scenario_load_buffer(ctx, "t.yaml", MULTI, strlen(MULTI), &s), PARLEY_EINPUT);
+    CHECK(s == NULL);
+    CHECK_INT(parley_ctx_error_count(ctx), 1);
+    CHECK_STR(parley_ctx_message(ctx), want[0]);
+    /* Collecting: all four, the first the same. */
+    CHECK_INT(parley_ctx_set_max_errors(ctx, 20), PARLEY_OK);
+    CHECK_INT(parley_scenario_load_buffer(ctx, "t.yaml", MULTI, strlen(MULTI), &s), PARLEY_EINPUT);
+    CHECK(s == NULL);
+    CHECK_INT(parley_ctx_error_count(ctx), 4);
+    for (size_t k = 0; k < 4; k++)
+        CHECK_STR(parley_ctx_error(ctx, k), want[k]);
+    CHECK(!parley_ctx_error_overflow(ctx));
+    /* A cap of 2: two kept, the rest signalled. */
+    CHECK_INT(parley_ctx_set_max_errors(ctx, 2), PARLEY_OK);
+    CHECK_INT(parley_scenario_load_buffer(ctx, "t.yaml", MULTI, strlen(MULTI), &s), PARLEY_EINPUT);
+    CHECK_INT(parley_ctx_error_count(ctx), 2);
+    CHECK(parley_ctx_error_overflow(ctx));
+    /* A valid file loads as ever and leaves no error behind. */
+    CHECK_INT(parley_scenario_load_buffer(ctx, "t.yaml", BASE, strlen(BASE), &s), PARLEY_OK);
+    CHECK_INT(parley_ctx_error_count(ctx), 0);
+    CHECK(!parley_ctx_error_overflow(ctx));
+    parley_scenario_destroy(s);
+    parley_ctx_destroy(ctx);
+}
+
+/* Collecting while allocations fail: every run ends with the first error's
+ * status or PARLEY_ENOMEM, no scenario and (under ASan) no leak. */
+static void collect_alloc_failures(void)
+{
+    parley_ctx_t *ctx = parley_ctx_create();
+    CHECK_INT(parley_ctx_set_max_errors(ctx, 20), PARLEY_OK);
+    int complete = 0, failures = 0;
+    for (long n = 0; n < 100000 && !complete; n++) {
+        parley_scenario_t *s = NULL;
+        parley__alloc_fail_after(n);
+        parley_status_t st = parley_scenario_load_buffer(ctx, "t.yaml", MULTI, strlen(MULTI), &s);
+        parley__alloc_fail_after(-1);
+        CHECK(s == NULL);
+        CHECK(st == PARLEY_EINPUT || st == PARLEY_ENOMEM);
+        size_t count = parley_ctx_error_count(ctx);
+        int oom = 0;
+        for (size_t k = 0; k < count; k++)
+            oom |= strstr(parley_ctx_error(ctx, k), "out of memory") != NULL;
+        if (!oom && count == 4)
+            complete = 1;
+        else
+            failures++;
+    }
+    CHECK(complete && failures > 3);
+    parley_ctx_destroy(ctx);
+}
+
 const test_case_t tests_loader[] = {
+    {"loader/collect", collect_mode},
+    {"loader/collect_alloc_failures", collect_alloc_failures},
     {"loader/everything", loads_everything},
     {"loader/json", json_input},
     {"loader/hash_stable", same_input_same_hash},
