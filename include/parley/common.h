@@ -1,5 +1,6 @@
 /*
- * parley/common.h — status codes, the error context, version.
+ * parley/common.h — status codes, the error context, version, and the one
+ * way numbers are written (parley_format_number).
  *
  * Ownership: a parley_ctx_t is created by parley_ctx_create() and owned by
  * the caller until parley_ctx_destroy(). Strings returned by the context
@@ -37,6 +38,10 @@ const char *parley_strerror(parley_status_t status);
 
 /* The library's version string, e.g. "0.1.0". */
 const char *parley_version(void);
+
+/* The shortest decimal form of a finite v that reads back exactly
+ * ("0.1", "600000", "1e-07"); "-0" is written "0". buf needs 32 bytes. */
+void parley_format_number(double v, char buf[32]);
 
 /* Holds the detailed message of the last failure of a call that took it. */
 typedef struct parley_ctx parley_ctx_t;

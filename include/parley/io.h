@@ -67,10 +67,6 @@ void parley_json_int(parley_json_t *j, long long v);
 void parley_json_bool(parley_json_t *j, int v);
 void parley_json_null(parley_json_t *j);
 
-/* The shortest decimal form of a finite v that reads back exactly
- * ("0.1", "600000", "1e-07"); "-0" is written "0". buf needs 32 bytes. */
-void parley_format_number(double v, char buf[32]);
-
 /* ---- CSV field quoting (RFC 4180): appends one field to b. */
 void parley_csv_field(parley_buf_t *b, const char *s);
 

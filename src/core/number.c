@@ -1,12 +1,12 @@
 /*
  * number.c — the shortest decimal form of a number that reads back
- * exactly: the one way every writer and report prints a number (declared
- * with the writers in parley/io.h; here so that every layer can use it).
+ * exactly: the one way every writer, report and archive prints a number
+ * (parley/common.h, so that every layer can use it).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "parley/io.h"
+#include "parley/common.h"
 
 void parley_format_number(double v, char buf[32])
 {

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "../core/core.h"
+#include "parley/io.h"
 
 void parley_buf_init(parley_buf_t *b)
 {
