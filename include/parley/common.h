@@ -1,5 +1,6 @@
 /*
- * parley/common.h — status codes, the error context, version.
+ * parley/common.h — status codes, the error context, version, and the one
+ * way numbers are written (parley_format_number).
  *
  * Ownership: a parley_ctx_t is created by parley_ctx_create() and owned by
  * the caller until parley_ctx_destroy(). Strings returned by the context
@@ -20,6 +21,14 @@ extern "C" {
 #define PARLEY_VERSION_PATCH 0
 #define PARLEY_VERSION_STRING "0.1.0"
 
+/* On every public function and variable: the library is built with
+ * -fvisibility=hidden, so the shared library exports these and nothing else. */
+#if defined(__GNUC__) || defined(__clang__)
+#define PARLEY_API __attribute__((visibility("default")))
+#else
+#define PARLEY_API
+#endif
+
 /* Every fallible call returns one of these; 0 is success. */
 typedef enum parley_status {
     PARLEY_OK = 0,
@@ -33,28 +42,32 @@ typedef enum parley_status {
 } parley_status_t;
 
 /* A short static description of a status code; never NULL. */
-const char *parley_strerror(parley_status_t status);
+PARLEY_API const char *parley_strerror(parley_status_t status);
 
 /* The library's version string, e.g. "0.1.0". */
-const char *parley_version(void);
+PARLEY_API const char *parley_version(void);
+
+/* The shortest decimal form of a finite v that reads back exactly
+ * ("0.1", "600000", "1e-07"); "-0" is written "0". buf needs 32 bytes. */
+PARLEY_API void parley_format_number(double v, char buf[32]);
 
 /* Holds the detailed message of the last failure of a call that took it. */
 typedef struct parley_ctx parley_ctx_t;
 
 /* Creates a context; NULL only when memory is exhausted. */
-parley_ctx_t *parley_ctx_create(void);
+PARLEY_API parley_ctx_t *parley_ctx_create(void);
 
 /* Destroys a context; NULL is a no-op. */
-void parley_ctx_destroy(parley_ctx_t *ctx);
+PARLEY_API void parley_ctx_destroy(parley_ctx_t *ctx);
 
 /*
  * The detailed message of the last failure ("file:line:col: what"), or ""
  * when the last call succeeded. Never NULL.
  */
-const char *parley_ctx_message(const parley_ctx_t *ctx);
+PARLEY_API const char *parley_ctx_message(const parley_ctx_t *ctx);
 
 /* The status of the last failure recorded on the context (PARLEY_OK if none). */
-parley_status_t parley_ctx_status(const parley_ctx_t *ctx);
+PARLEY_API parley_status_t parley_ctx_status(const parley_ctx_t *ctx);
 
 /*
  * Records a failure on ctx: status, and a message formatted as printf does
@@ -63,7 +76,7 @@ parley_status_t parley_ctx_status(const parley_ctx_t *ctx);
  * built on the library, whose own checks then report through the same
  * context as the library's. ctx may be NULL (nothing is recorded).
  */
-parley_status_t parley_ctx_fail(parley_ctx_t *ctx, parley_status_t status, const char *fmt, ...)
+PARLEY_API parley_status_t parley_ctx_fail(parley_ctx_t *ctx, parley_status_t status, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 /* The largest cap parley_ctx_set_max_errors accepts. */
@@ -83,26 +96,26 @@ parley_status_t parley_ctx_fail(parley_ctx_t *ctx, parley_status_t status, const
  * for n messages cannot be allocated; the context then keeps its previous
  * setting. The setting lasts until changed or the context is destroyed.
  */
-parley_status_t parley_ctx_set_max_errors(parley_ctx_t *ctx, size_t n);
+PARLEY_API parley_status_t parley_ctx_set_max_errors(parley_ctx_t *ctx, size_t n);
 
 /*
  * How many messages the last failure left on the context: 0 when the last
  * call succeeded (or nothing failed yet), 1 in the default mode, up to the
  * cap in collect mode.
  */
-size_t parley_ctx_error_count(const parley_ctx_t *ctx);
+PARLEY_API size_t parley_ctx_error_count(const parley_ctx_t *ctx);
 
 /*
  * Message k (from 0) of the last failure, "file:line:col: what"; message 0
  * is parley_ctx_message's. NULL when k >= parley_ctx_error_count(ctx).
  */
-const char *parley_ctx_error(const parley_ctx_t *ctx, size_t k);
+PARLEY_API const char *parley_ctx_error(const parley_ctx_t *ctx, size_t k);
 
 /*
  * Nonzero when the last failed call found more errors than its cap allows:
  * it kept the first ones and stopped looking, so the count is a lower bound.
  */
-int parley_ctx_error_overflow(const parley_ctx_t *ctx);
+PARLEY_API int parley_ctx_error_overflow(const parley_ctx_t *ctx);
 
 #ifdef __cplusplus
 }

@@ -54,11 +54,11 @@ typedef struct parley_actor_eval {
  * Evaluates package `pkg` (parley_scenario_issue_count() positions) for
  * actor i. Fills *out and, when issues is not NULL, issues[0..n_issues-1].
  */
-void parley_eval_actor(const parley_scenario_t *s, size_t i, const double *pkg,
-                       parley_actor_eval_t *out, parley_issue_eval_t *issues);
+PARLEY_API void parley_eval_actor(const parley_scenario_t *s, size_t i, const double *pkg,
+                                  parley_actor_eval_t *out, parley_issue_eval_t *issues);
 
 /* A short word for a verdict: "accept", "reject", "open". */
-const char *parley_verdict_name(parley_verdict_t v);
+PARLEY_API const char *parley_verdict_name(parley_verdict_t v);
 
 #ifdef __cplusplus
 }

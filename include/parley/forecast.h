@@ -43,9 +43,9 @@ typedef enum parley_model {
 #define PARLEY_MODEL_PER_ISSUE PARLEY_MODEL_SMP
 
 /* "compromise", "median", "nash", "eum", "condorcet", "exchange", "smp". */
-const char *parley_model_name(parley_model_t m);
+PARLEY_API const char *parley_model_name(parley_model_t m);
 /* The model named `name`; PARLEY_ENOTFOUND when there is none. */
-parley_status_t parley_model_from_name(const char *name, parley_model_t *out);
+PARLEY_API parley_status_t parley_model_from_name(const char *name, parley_model_t *out);
 
 /* Which offer an EUM actor takes when it receives several in a round. */
 typedef enum parley_eum_offer {
@@ -131,7 +131,7 @@ typedef struct parley_smp_config {
 } parley_smp_config_t;
 
 /* The scenario's SMP settings; never NULL (defaults when there is no `smp:`). */
-const parley_smp_config_t *parley_scenario_smp(const parley_scenario_t *s);
+PARLEY_API const parley_smp_config_t *parley_scenario_smp(const parley_scenario_t *s);
 
 /* The SMP's options, for their words below. */
 typedef enum parley_smp_option {
@@ -144,7 +144,7 @@ typedef enum parley_smp_option {
 /* The words of an SMP option's values in the order of its enum (the first
  * is KTAB's default), NULL-terminated: the values of the --smp-* options,
  * of the scenario's `smp:` section and of the JSON `parameters.smp`. */
-const char *const *parley_smp_option_words(parley_smp_option_t opt);
+PARLEY_API const char *const *parley_smp_option_words(parley_smp_option_t opt);
 
 /* Model parameters; every field has a published or documented default. */
 typedef struct parley_fc_params {
@@ -160,9 +160,9 @@ typedef struct parley_fc_params {
 } parley_fc_params_t;
 
 /* Fills *p with the defaults above; cannot fail. */
-void parley_fc_params_init(parley_fc_params_t *p);
+PARLEY_API void parley_fc_params_init(parley_fc_params_t *p);
 /* PARLEY_EARG with a message on ctx when a field is out of range. */
-parley_status_t parley_fc_params_check(parley_ctx_t *ctx, const parley_fc_params_t *p);
+PARLEY_API parley_status_t parley_fc_params_check(parley_ctx_t *ctx, const parley_fc_params_t *p);
 
 /*
  * What the models see: per actor a capability, per actor and issue a
@@ -181,10 +181,10 @@ typedef struct parley_fc_problem {
 
 /* Allocates the arrays: capabilities 1, positions and status quo NaN,
  * saliences 0, scales 0..1. PARLEY_ENOMEM leaves *p empty. */
-parley_status_t parley_fc_problem_init(parley_ctx_t *ctx, parley_fc_problem_t *p,
-                                       size_t n_actors, size_t n_issues);
+PARLEY_API parley_status_t parley_fc_problem_init(parley_ctx_t *ctx, parley_fc_problem_t *p,
+                                                  size_t n_actors, size_t n_issues);
 /* Frees the arrays; an empty or already freed problem is a no-op. */
-void parley_fc_problem_free(parley_fc_problem_t *p);
+PARLEY_API void parley_fc_problem_free(parley_fc_problem_t *p);
 
 /*
  * The problem a scenario poses (docs/models.md, "From a scenario"): a
@@ -193,8 +193,9 @@ void parley_fc_problem_free(parley_fc_problem_t *p);
  * index, or for a TABLE stance the index of its best option (the first when
  * tied), on the 0..n-1 scale. Actors without a stance take no part.
  */
-parley_status_t parley_fc_problem_from_scenario(parley_ctx_t *ctx, const parley_scenario_t *s,
-                                                parley_fc_problem_t *out);
+PARLEY_API parley_status_t parley_fc_problem_from_scenario(parley_ctx_t *ctx,
+                                                           const parley_scenario_t *s,
+                                                           parley_fc_problem_t *out);
 
 /* ---- Running a model: state + step, so a caller owns the loop. */
 typedef struct parley_forecast parley_forecast_t;
@@ -204,28 +205,29 @@ typedef struct parley_forecast parley_forecast_t;
  * are out of range; PARLEY_EINPUT when a position lies outside its scale,
  * a salience outside [0,1] or a capability is not positive.
  */
-parley_status_t parley_forecast_create(parley_ctx_t *ctx, const parley_fc_problem_t *p,
-                                       parley_model_t m, const parley_fc_params_t *params,
-                                       parley_forecast_t **out);
-void parley_forecast_destroy(parley_forecast_t *f);
+PARLEY_API parley_status_t parley_forecast_create(parley_ctx_t *ctx, const parley_fc_problem_t *p,
+                                                  parley_model_t m,
+                                                  const parley_fc_params_t *params,
+                                                  parley_forecast_t **out);
+PARLEY_API void parley_forecast_destroy(parley_forecast_t *f);
 
 /*
  * Does one round on every issue still moving; *done becomes 1 when no
  * issue moves any more (or max_rounds is reached). The one-shot models
  * (compromise, median, nash) are done before the first step.
  */
-parley_status_t parley_forecast_step(parley_ctx_t *ctx, parley_forecast_t *f, int *done);
+PARLEY_API parley_status_t parley_forecast_step(parley_ctx_t *ctx, parley_forecast_t *f, int *done);
 /* Steps until done. */
-parley_status_t parley_forecast_run(parley_ctx_t *ctx, parley_forecast_t *f);
-int parley_forecast_done(const parley_forecast_t *f);
+PARLEY_API parley_status_t parley_forecast_run(parley_ctx_t *ctx, parley_forecast_t *f);
+PARLEY_API int parley_forecast_done(const parley_forecast_t *f);
 /* Rounds done so far (0 for the one-shot models). */
-unsigned parley_forecast_rounds(const parley_forecast_t *f);
+PARLEY_API unsigned parley_forecast_rounds(const parley_forecast_t *f);
 /* The current forecast on issue j; NaN when nobody takes part in it. */
-double parley_forecast_value(const parley_forecast_t *f, size_t j);
+PARLEY_API double parley_forecast_value(const parley_forecast_t *f, size_t j);
 /* Actors taking part in issue j (a position and salience > 0 or not). */
-size_t parley_forecast_participants(const parley_forecast_t *f, size_t j);
+PARLEY_API size_t parley_forecast_participants(const parley_forecast_t *f, size_t j);
 /* The current positions on issue j (n_actors entries; NaN: not taking part). */
-const double *parley_forecast_positions(const parley_forecast_t *f, size_t j);
+PARLEY_API const double *parley_forecast_positions(const parley_forecast_t *f, size_t j);
 
 /*
  * The SMP (multi-dimensional): the chance that actor i's current position
@@ -235,14 +237,14 @@ const double *parley_forecast_positions(const parley_forecast_t *f, size_t j);
  * distinct positions of probability x position, and its positions are
  * every actor's, on the issue's own scale.
  */
-double parley_forecast_probability(const parley_forecast_t *f, size_t i);
+PARLEY_API double parley_forecast_probability(const parley_forecast_t *f, size_t i);
 
 /* ---- One-issue building blocks (tests, other modules). n actors, no NaN. */
 /* Weighted mean of x with weights w; NaN when the weights sum to 0. */
-double parley_fc_mean(size_t n, const double *x, const double *w);
+PARLEY_API double parley_fc_mean(size_t n, const double *x, const double *w);
 /* The first position, in increasing order, whose cumulative weight reaches
  * half the total; NaN when the weights sum to 0. */
-double parley_fc_median(size_t n, const double *x, const double *w);
+PARLEY_API double parley_fc_median(size_t n, const double *x, const double *w);
 
 /* ---- DEU III (Arregui & Perarnaud 2021), as re-published in
  * blksv/predictioneers_game (docs/validation.md). */
@@ -272,10 +274,11 @@ typedef struct parley_deu {
  * s<actor>, rp and out columns; an optional row of GDP weights before the
  * issues). Errors: "name:line:col: message".
  */
-parley_status_t parley_deu_parse(parley_ctx_t *ctx, const char *name, const char *buf,
-                                 size_t len, parley_deu_t **out);
-parley_status_t parley_deu_load_file(parley_ctx_t *ctx, const char *path, parley_deu_t **out);
-void parley_deu_destroy(parley_deu_t *d);
+PARLEY_API parley_status_t parley_deu_parse(parley_ctx_t *ctx, const char *name, const char *buf,
+                                            size_t len, parley_deu_t **out);
+PARLEY_API parley_status_t parley_deu_load_file(parley_ctx_t *ctx, const char *path,
+                                                parley_deu_t **out);
+PARLEY_API void parley_deu_destroy(parley_deu_t *d);
 
 /* ---- The backtest. */
 typedef enum parley_capability {
@@ -287,15 +290,16 @@ typedef enum parley_capability {
 } parley_capability_t;
 
 /* "equal", "gdp", "council-nice", "council-lisbon". */
-const char *parley_capability_name(parley_capability_t c);
-parley_status_t parley_capability_from_name(const char *name, parley_capability_t *out);
+PARLEY_API const char *parley_capability_name(parley_capability_t c);
+PARLEY_API parley_status_t parley_capability_from_name(const char *name, parley_capability_t *out);
 
 /*
  * The capability of DEU actor `id` ("de", "com", ...) under option c, for a
  * member state; NaN for the institutions and unknown ids (see
  * parley_backtest_options_t.institutions).
  */
-double parley_deu_state_capability(parley_capability_t c, const char *id, const parley_deu_t *d);
+PARLEY_API double parley_deu_state_capability(parley_capability_t c, const char *id,
+                                              const parley_deu_t *d);
 
 typedef struct parley_backtest_options {
     parley_fc_params_t params;
@@ -308,7 +312,7 @@ typedef struct parley_backtest_options {
     size_t min_actors;         /* issues with fewer actors are not scored (default 3) */
 } parley_backtest_options_t;
 
-void parley_backtest_options_init(parley_backtest_options_t *o);
+PARLEY_API void parley_backtest_options_init(parley_backtest_options_t *o);
 
 typedef struct parley_backtest_row {
     parley_model_t model;
@@ -325,11 +329,11 @@ typedef struct parley_backtest_row {
  * actors; rows[m * nc + c] gets the result (rows has nm * nc entries).
  * The exchange model runs on each proposal's issues together.
  */
-parley_status_t parley_backtest_run(parley_ctx_t *ctx, const parley_deu_t *d,
-                                    const parley_model_t *models, size_t nm,
-                                    const parley_capability_t *caps, size_t nc,
-                                    const parley_backtest_options_t *o,
-                                    parley_backtest_row_t *rows);
+PARLEY_API parley_status_t parley_backtest_run(parley_ctx_t *ctx, const parley_deu_t *d,
+                                               const parley_model_t *models, size_t nm,
+                                               const parley_capability_t *caps, size_t nc,
+                                               const parley_backtest_options_t *o,
+                                               parley_backtest_row_t *rows);
 
 #ifdef __cplusplus
 }

@@ -23,11 +23,11 @@ typedef struct parley_buf {
 } parley_buf_t;
 
 /* Initialises an empty buffer; cannot fail. */
-void parley_buf_init(parley_buf_t *b);
-void parley_buf_free(parley_buf_t *b);
-void parley_buf_append(parley_buf_t *b, const char *bytes, size_t n);
-void parley_buf_puts(parley_buf_t *b, const char *s);
-void parley_buf_printf(parley_buf_t *b, const char *fmt, ...)
+PARLEY_API void parley_buf_init(parley_buf_t *b);
+PARLEY_API void parley_buf_free(parley_buf_t *b);
+PARLEY_API void parley_buf_append(parley_buf_t *b, const char *bytes, size_t n);
+PARLEY_API void parley_buf_puts(parley_buf_t *b, const char *s);
+PARLEY_API void parley_buf_printf(parley_buf_t *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
 /*
@@ -35,15 +35,15 @@ void parley_buf_printf(parley_buf_t *b, const char *fmt, ...)
  * fsync, rename. On failure no file is left at path (an existing file there
  * is untouched) and the message is on ctx.
  */
-parley_status_t parley_write_file_atomic(parley_ctx_t *ctx, const char *path,
-                                         const char *data, size_t len);
+PARLEY_API parley_status_t parley_write_file_atomic(parley_ctx_t *ctx, const char *path,
+                                                    const char *data, size_t len);
 
 /*
  * Reads a whole file (at most max bytes) into *out (NUL-terminated, owned by
  * the caller: free()); *len gets its size.
  */
-parley_status_t parley_read_file(parley_ctx_t *ctx, const char *path, size_t max,
-                                 char **out, size_t *len);
+PARLEY_API parley_status_t parley_read_file(parley_ctx_t *ctx, const char *path, size_t max,
+                                            char **out, size_t *len);
 
 /* ---- JSON writer: streams into a parley_buf_t, tracks commas and nesting. */
 typedef struct parley_json {
@@ -54,25 +54,21 @@ typedef struct parley_json {
     unsigned char first[64]; /* per depth: nothing written yet at this level */
 } parley_json_t;
 
-void parley_json_init(parley_json_t *j, parley_buf_t *out, int pretty);
-void parley_json_object_begin(parley_json_t *j);
-void parley_json_object_end(parley_json_t *j);
-void parley_json_array_begin(parley_json_t *j);
-void parley_json_array_end(parley_json_t *j);
-void parley_json_key(parley_json_t *j, const char *key);
-void parley_json_string(parley_json_t *j, const char *s); /* NULL writes null */
+PARLEY_API void parley_json_init(parley_json_t *j, parley_buf_t *out, int pretty);
+PARLEY_API void parley_json_object_begin(parley_json_t *j);
+PARLEY_API void parley_json_object_end(parley_json_t *j);
+PARLEY_API void parley_json_array_begin(parley_json_t *j);
+PARLEY_API void parley_json_array_end(parley_json_t *j);
+PARLEY_API void parley_json_key(parley_json_t *j, const char *key);
+PARLEY_API void parley_json_string(parley_json_t *j, const char *s); /* NULL writes null */
 /* Finite numbers with 17 significant digits trimmed; NaN/inf write null. */
-void parley_json_number(parley_json_t *j, double v);
-void parley_json_int(parley_json_t *j, long long v);
-void parley_json_bool(parley_json_t *j, int v);
-void parley_json_null(parley_json_t *j);
-
-/* The shortest decimal form of a finite v that reads back exactly
- * ("0.1", "600000", "1e-07"); "-0" is written "0". buf needs 32 bytes. */
-void parley_format_number(double v, char buf[32]);
+PARLEY_API void parley_json_number(parley_json_t *j, double v);
+PARLEY_API void parley_json_int(parley_json_t *j, long long v);
+PARLEY_API void parley_json_bool(parley_json_t *j, int v);
+PARLEY_API void parley_json_null(parley_json_t *j);
 
 /* ---- CSV field quoting (RFC 4180): appends one field to b. */
-void parley_csv_field(parley_buf_t *b, const char *s);
+PARLEY_API void parley_csv_field(parley_buf_t *b, const char *s);
 
 /* ---- Actor tables (KTAB SMP CSV, BDM-style "Actor,Capability,Position,Salience"). */
 typedef struct parley_actor_table {
@@ -97,10 +93,10 @@ typedef struct parley_actor_table {
  * layout (a header row naming Actor, Capability or Influence or Power, then
  * Position and Salience columns, one pair per dimension).
  */
-parley_status_t parley_actor_table_parse(parley_ctx_t *ctx, const char *name,
-                                         const char *buf, size_t len,
-                                         parley_actor_table_t **out);
-void parley_actor_table_destroy(parley_actor_table_t *t);
+PARLEY_API parley_status_t parley_actor_table_parse(parley_ctx_t *ctx, const char *name,
+                                                    const char *buf, size_t len,
+                                                    parley_actor_table_t **out);
+PARLEY_API void parley_actor_table_destroy(parley_actor_table_t *t);
 
 /*
  * Writes the table as a scenario file (YAML, format 1) into out. Positions
@@ -108,8 +104,9 @@ void parley_actor_table_destroy(parley_actor_table_t *t);
  * scale is 0..100 when every position lies there, else the data's range.
  * BATNAs are not in such tables: they are written as 0 with a note.
  */
-parley_status_t parley_actor_table_to_yaml(parley_ctx_t *ctx, const parley_actor_table_t *t,
-                                           const char *origin, parley_buf_t *out);
+PARLEY_API parley_status_t parley_actor_table_to_yaml(parley_ctx_t *ctx,
+                                                      const parley_actor_table_t *t,
+                                                      const char *origin, parley_buf_t *out);
 
 /* ---- GENIUS / GeniusWeb negotiation domains (docs/import-genius.md). */
 
@@ -134,11 +131,12 @@ parley_status_t parley_actor_table_to_yaml(parley_ctx_t *ctx, const parley_actor
  * status is PARLEY_EINPUT, PARLEY_ELIMIT (a documented limit), PARLEY_EIO
  * or PARLEY_ENOMEM.
  */
-parley_status_t parley_genius_to_yaml(parley_ctx_t *ctx, const char *dir, parley_buf_t *out);
+PARLEY_API parley_status_t parley_genius_to_yaml(parley_ctx_t *ctx, const char *dir,
+                                                 parley_buf_t *out);
 
 /* As parley_genius_to_yaml, with flags (PARLEY_GENIUS_UNCERTAIN or 0). */
-parley_status_t parley_genius_to_yaml_ex(parley_ctx_t *ctx, const char *dir, unsigned flags,
-                                         parley_buf_t *out);
+PARLEY_API parley_status_t parley_genius_to_yaml_ex(parley_ctx_t *ctx, const char *dir,
+                                                    unsigned flags, parley_buf_t *out);
 
 #ifdef __cplusplus
 }

@@ -28,7 +28,7 @@ typedef struct parley_ktab_info {
 /* 1 when buf looks like XML (its first character other than white space
  * and a UTF-8 byte order mark is '<'), so a caller can tell a KTAB XML
  * scenario from a CSV table by content. */
-int parley_ktab_is_xml(const char *buf, size_t len);
+PARLEY_API int parley_ktab_is_xml(const char *buf, size_t len);
 
 /*
  * Reads a KTAB XML scenario from buf (len bytes; `name` is used in
@@ -40,8 +40,9 @@ int parley_ktab_is_xml(const char *buf, size_t len);
  * is appended and ctx holds "name:line:col: what" (PARLEY_EINPUT, PARLEY_ELIMIT
  * or PARLEY_ENOMEM). info may be NULL; it is written only on success.
  */
-parley_status_t parley_ktab_xml_to_yaml(parley_ctx_t *ctx, const char *name, const char *buf,
-                                        size_t len, parley_buf_t *out, parley_ktab_info_t *info);
+PARLEY_API parley_status_t parley_ktab_xml_to_yaml(parley_ctx_t *ctx, const char *name,
+                                                   const char *buf, size_t len, parley_buf_t *out,
+                                                   parley_ktab_info_t *info);
 
 #ifdef __cplusplus
 }

@@ -42,28 +42,28 @@ extern "C" {
 typedef struct parley_mc_stream parley_mc_stream_t;
 
 /* A stream; NULL when memory is exhausted. */
-parley_mc_stream_t *parley_mc_stream_create(void);
-void parley_mc_stream_destroy(parley_mc_stream_t *r);
+PARLEY_API parley_mc_stream_t *parley_mc_stream_create(void);
+PARLEY_API void parley_mc_stream_destroy(parley_mc_stream_t *r);
 /* Positions r at the start of the stream of sample `index` under `seed`:
  * the same (seed, index) always gives the same numbers, and different
  * pairs give streams that are independent for practical purposes. */
-void parley_mc_stream_seek(parley_mc_stream_t *r, uint64_t seed, uint64_t index);
+PARLEY_API void parley_mc_stream_seek(parley_mc_stream_t *r, uint64_t seed, uint64_t index);
 /* A uniform number in [0,1). */
-double parley_mc_stream_uniform(parley_mc_stream_t *r);
+PARLEY_API double parley_mc_stream_uniform(parley_mc_stream_t *r);
 
 /* A draw from u's distribution, within its support [a,b]. */
-double parley_mc_draw(const parley_uncertain_t *u, parley_mc_stream_t *r);
+PARLEY_API double parley_mc_draw(const parley_uncertain_t *u, parley_mc_stream_t *r);
 /* The p-quantile (0 <= p <= 1) of u's distribution (the truncated one for
  * a normal, the scaled one for a beta). */
-double parley_mc_quantile(const parley_uncertain_t *u, double p);
+PARLEY_API double parley_mc_quantile(const parley_uncertain_t *u, double p);
 /* The mean and variance of u's distribution (as drawn). */
-void parley_mc_moments(const parley_uncertain_t *u, double *mean, double *var);
+PARLEY_API void parley_mc_moments(const parley_uncertain_t *u, double *mean, double *var);
 /* "uniform", "triangular", "normal", "beta". */
-const char *parley_mc_dist_name(parley_dist_kind_t k);
+PARLEY_API const char *parley_mc_dist_name(parley_dist_kind_t k);
 
 /* The Wilson score interval at 95% for k successes in n trials
  * ([0,1] when n is 0). */
-void parley_mc_wilson(uint64_t k, uint64_t n, double *lo, double *hi);
+PARLEY_API void parley_mc_wilson(uint64_t k, uint64_t n, double *lo, double *hi);
 
 /* ---- A Monte Carlo run. */
 typedef enum parley_mc_what {
@@ -73,8 +73,8 @@ typedef enum parley_mc_what {
 } parley_mc_what_t;
 
 /* "simulate", "forecast", "space"; and back (PARLEY_ENOTFOUND). */
-const char *parley_mc_what_name(parley_mc_what_t w);
-parley_status_t parley_mc_what_from_name(const char *name, parley_mc_what_t *out);
+PARLEY_API const char *parley_mc_what_name(parley_mc_what_t w);
+PARLEY_API parley_status_t parley_mc_what_from_name(const char *name, parley_mc_what_t *out);
 
 typedef struct parley_mc_options {
     parley_mc_what_t what;
@@ -96,7 +96,7 @@ typedef struct parley_mc_options {
 } parley_mc_options_t;
 
 /* Fills *o with the defaults above. Cannot fail. */
-void parley_mc_options_init(parley_mc_options_t *o);
+PARLEY_API void parley_mc_options_init(parley_mc_options_t *o);
 
 typedef struct parley_mc parley_mc_t;
 
@@ -106,34 +106,34 @@ typedef struct parley_mc parley_mc_t;
  * no uncertain input (there is nothing to sample); PARLEY_EARG when an
  * option is out of range.
  */
-parley_status_t parley_mc_create(parley_ctx_t *ctx, const parley_scenario_t *s,
-                                 const parley_mc_options_t *o, parley_mc_t **out);
-void parley_mc_destroy(parley_mc_t *mc);
+PARLEY_API parley_status_t parley_mc_create(parley_ctx_t *ctx, const parley_scenario_t *s,
+                                            const parley_mc_options_t *o, parley_mc_t **out);
+PARLEY_API void parley_mc_destroy(parley_mc_t *mc);
 
 /* Draws and evaluates the next batch of samples on the worker threads;
  * *done becomes 1 when this process's share is complete. On failure the
  * message names the first failing sample; the counters are then partial. */
-parley_status_t parley_mc_step(parley_ctx_t *ctx, parley_mc_t *mc, int *done);
+PARLEY_API parley_status_t parley_mc_step(parley_ctx_t *ctx, parley_mc_t *mc, int *done);
 /* Steps until done; progress (may be NULL) is called after each step. */
-parley_status_t parley_mc_run(parley_ctx_t *ctx, parley_mc_t *mc,
-                              void (*progress)(void *arg, uint64_t done, uint64_t total),
-                              void *arg);
+PARLEY_API parley_status_t parley_mc_run(parley_ctx_t *ctx, parley_mc_t *mc,
+                                         void (*progress)(void *arg, uint64_t done, uint64_t total),
+                                         void *arg);
 /* Changes the batch size (a progress bar keeps steps short); results do
  * not depend on it. */
-void parley_mc_set_batch(parley_mc_t *mc, unsigned batch);
+PARLEY_API void parley_mc_set_batch(parley_mc_t *mc, unsigned batch);
 /* Samples of this process's share drawn so far, and the share's size. */
-uint64_t parley_mc_done(const parley_mc_t *mc);
-uint64_t parley_mc_total(const parley_mc_t *mc);
+PARLEY_API uint64_t parley_mc_done(const parley_mc_t *mc);
+PARLEY_API uint64_t parley_mc_total(const parley_mc_t *mc);
 /* Worker threads used (1 without OpenMP). */
-unsigned parley_mc_threads(const parley_mc_t *mc);
-const parley_mc_options_t *parley_mc_options(const parley_mc_t *mc);
-const parley_scenario_t *parley_mc_scenario(const parley_mc_t *mc);
+PARLEY_API unsigned parley_mc_threads(const parley_mc_t *mc);
+PARLEY_API const parley_mc_options_t *parley_mc_options(const parley_mc_t *mc);
+PARLEY_API const parley_scenario_t *parley_mc_scenario(const parley_mc_t *mc);
 
 /* ---- Results: read at any time (partial until done). */
 /* Samples aggregated, and those whose draw the scenario refused (every
  * salience of an actor drawn 0): these count in neither outcome. */
-uint64_t parley_mc_samples(const parley_mc_t *mc);
-uint64_t parley_mc_invalid(const parley_mc_t *mc);
+PARLEY_API uint64_t parley_mc_samples(const parley_mc_t *mc);
+PARLEY_API uint64_t parley_mc_invalid(const parley_mc_t *mc);
 
 typedef enum parley_mc_group {
     PARLEY_MCG_END = 0,      /* SIMULATE: agreement / horizon / walkout (every valid sample) */
@@ -169,16 +169,16 @@ typedef struct parley_mc_stat {
     double lo, hi;            /* VALUES: the scale */
 } parley_mc_stat_t;
 
-size_t parley_mc_stat_count(const parley_mc_t *mc);
-const parley_mc_stat_t *parley_mc_stat(const parley_mc_t *mc, size_t k);
+PARLEY_API size_t parley_mc_stat_count(const parley_mc_t *mc);
+PARLEY_API const parley_mc_stat_t *parley_mc_stat(const parley_mc_t *mc, size_t k);
 /* The stat with this key, or (size_t)-1. */
-size_t parley_mc_find_stat(const parley_mc_t *mc, const char *key);
+PARLEY_API size_t parley_mc_find_stat(const parley_mc_t *mc, const char *key);
 
 /* CATEGORIES / INTEGERS: the count of category c; VALUES: 0. */
-uint64_t parley_mc_count(const parley_mc_t *mc, size_t stat, size_t c);
+PARLEY_API uint64_t parley_mc_count(const parley_mc_t *mc, size_t stat, size_t c);
 
 #define PARLEY_MC_QUANTILES 5 /* 5%, 25%, 50%, 75%, 95% */
-extern const double parley_mc_quantile_levels[PARLEY_MC_QUANTILES];
+PARLEY_API extern const double parley_mc_quantile_levels[PARLEY_MC_QUANTILES];
 
 typedef struct parley_mc_summary {
     uint64_t n;      /* observations */
@@ -189,9 +189,9 @@ typedef struct parley_mc_summary {
 } parley_mc_summary_t;
 
 /* Summary of an INTEGERS or VALUES stat (of a CATEGORIES stat: n only). */
-void parley_mc_summary(const parley_mc_t *mc, size_t stat, parley_mc_summary_t *out);
+PARLEY_API void parley_mc_summary(const parley_mc_t *mc, size_t stat, parley_mc_summary_t *out);
 /* A VALUES stat's histogram: count of bin b < PARLEY_MC_BINS. */
-uint64_t parley_mc_bin(const parley_mc_t *mc, size_t stat, size_t b);
+PARLEY_API uint64_t parley_mc_bin(const parley_mc_t *mc, size_t stat, size_t b);
 
 /*
  * The raw counters behind every result (a flat array of n unsigned 64-bit
@@ -199,9 +199,9 @@ uint64_t parley_mc_bin(const parley_mc_t *mc, size_t stat, size_t b);
  * element by element (e.g. MPI_Reduce with MPI_SUM on MPI_UINT64_T) and
  * load the sum into one run with parley_mc_set_counters.
  */
-const uint64_t *parley_mc_counters(const parley_mc_t *mc, size_t *n);
-parley_status_t parley_mc_set_counters(parley_ctx_t *ctx, parley_mc_t *mc,
-                                       const uint64_t *c, size_t n);
+PARLEY_API const uint64_t *parley_mc_counters(const parley_mc_t *mc, size_t *n);
+PARLEY_API parley_status_t parley_mc_set_counters(parley_ctx_t *ctx, parley_mc_t *mc,
+                                                  const uint64_t *c, size_t n);
 
 /* ---- Sensitivity: which uncertain inputs move one output most. */
 typedef enum parley_metric_kind {
@@ -226,7 +226,7 @@ typedef struct parley_sens_options {
     double p_low, p_high;    /* the one-at-a-time sweep's quantiles (0.05, 0.95) */
 } parley_sens_options_t;
 
-void parley_sens_options_init(parley_sens_options_t *o);
+PARLEY_API void parley_sens_options_init(parley_sens_options_t *o);
 
 typedef struct parley_sens_input {
     size_t input;          /* uncertain input index */
@@ -242,22 +242,23 @@ typedef struct parley_sens parley_sens_t;
 
 /* Prepares the analysis (as parley_mc_create; PARLEY_EARG when the metric
  * does not apply to the evaluator, e.g. ROUND without SIMULATE). */
-parley_status_t parley_sens_create(parley_ctx_t *ctx, const parley_scenario_t *s,
-                                   const parley_sens_options_t *o, parley_sens_t **out);
-void parley_sens_destroy(parley_sens_t *se);
+PARLEY_API parley_status_t parley_sens_create(parley_ctx_t *ctx, const parley_scenario_t *s,
+                                              const parley_sens_options_t *o, parley_sens_t **out);
+PARLEY_API void parley_sens_destroy(parley_sens_t *se);
 /* Evaluates the next batch (the sweep first, then the Sobol design). */
-parley_status_t parley_sens_step(parley_ctx_t *ctx, parley_sens_t *se, int *done);
-parley_status_t parley_sens_run(parley_ctx_t *ctx, parley_sens_t *se);
+PARLEY_API parley_status_t parley_sens_step(parley_ctx_t *ctx, parley_sens_t *se, int *done);
+PARLEY_API parley_status_t parley_sens_run(parley_ctx_t *ctx, parley_sens_t *se);
 /* Evaluations done and in all. */
-uint64_t parley_sens_done(const parley_sens_t *se);
-uint64_t parley_sens_total(const parley_sens_t *se);
+PARLEY_API uint64_t parley_sens_done(const parley_sens_t *se);
+PARLEY_API uint64_t parley_sens_total(const parley_sens_t *se);
 
 /* Once done: the metric at every point estimate, its mean and variance over
  * the Sobol design's A and B samples, and per input the sweep and indices
  * (k entries, in the scenario's order of uncertain inputs). */
-double parley_sens_base(const parley_sens_t *se);
-void parley_sens_moments(const parley_sens_t *se, double *mean, double *var, uint64_t *n);
-const parley_sens_input_t *parley_sens_inputs(const parley_sens_t *se, size_t *k);
+PARLEY_API double parley_sens_base(const parley_sens_t *se);
+PARLEY_API void parley_sens_moments(const parley_sens_t *se, double *mean, double *var,
+                                    uint64_t *n);
+PARLEY_API const parley_sens_input_t *parley_sens_inputs(const parley_sens_t *se, size_t *k);
 
 #ifdef __cplusplus
 }

@@ -88,7 +88,7 @@ typedef struct parley_stance {
  * leaves open; test with parley_is_open().
  */
 #define PARLEY_OPEN (__builtin_nan(""))
-int parley_is_open(double position);
+PARLEY_API int parley_is_open(double position);
 
 typedef struct parley_proposal {
     const char *id;
@@ -106,16 +106,16 @@ typedef struct parley_proposal {
  * PARLEY_OK, leaves *out untouched, and records "path:line:col: message"
  * on ctx. The file's bytes are hashed (SHA-256) into the scenario.
  */
-parley_status_t parley_scenario_load_file(parley_ctx_t *ctx, const char *path,
-                                          parley_scenario_t **out);
+PARLEY_API parley_status_t parley_scenario_load_file(parley_ctx_t *ctx, const char *path,
+                                                     parley_scenario_t **out);
 
 /*
  * As parley_scenario_load_file, from a buffer of len bytes (need not be
  * NUL-terminated); name is used in messages.
  */
-parley_status_t parley_scenario_load_buffer(parley_ctx_t *ctx, const char *name,
-                                            const char *buf, size_t len,
-                                            parley_scenario_t **out);
+PARLEY_API parley_status_t parley_scenario_load_buffer(parley_ctx_t *ctx, const char *name,
+                                                       const char *buf, size_t len,
+                                                       parley_scenario_t **out);
 
 /* ---- Overrides ("set PATH=VALUE"): change numbers and words of a scenario
  * at load time without editing the file (docs/scenario-format.md,
@@ -161,56 +161,56 @@ typedef struct parley_override {
  * "NAME: set PATH=VALUE: " so a command line or an API can prefix its own
  * option name. The caller keeps ownership of ov.
  */
-parley_status_t parley_scenario_load_file_with(parley_ctx_t *ctx, const char *path,
+PARLEY_API parley_status_t parley_scenario_load_file_with(parley_ctx_t *ctx, const char *path,
                                                const parley_override_t *ov, size_t n,
                                                parley_scenario_t **out);
 
 /* As parley_scenario_load_buffer, with overrides as parley_scenario_load_file_with. */
-parley_status_t parley_scenario_load_buffer_with(parley_ctx_t *ctx, const char *name,
+PARLEY_API parley_status_t parley_scenario_load_buffer_with(parley_ctx_t *ctx, const char *name,
                                                  const char *buf, size_t len,
                                                  const parley_override_t *ov, size_t n,
                                                  parley_scenario_t **out);
 
 /* The number of overrides the scenario was loaded with (0 for a plain load). */
-size_t parley_scenario_override_count(const parley_scenario_t *s);
+PARLEY_API size_t parley_scenario_override_count(const parley_scenario_t *s);
 /* Override k < parley_scenario_override_count(s), path and value split
  * (value never NULL), as applied; NULL when k is out of range. Report
  * these next to parley_scenario_hash() to reproduce a result. */
-const parley_override_t *parley_scenario_override(const parley_scenario_t *s, size_t k);
+PARLEY_API const parley_override_t *parley_scenario_override(const parley_scenario_t *s, size_t k);
 
 /* Frees a scenario and everything it owns; NULL is a no-op. */
-void parley_scenario_destroy(parley_scenario_t *s);
+PARLEY_API void parley_scenario_destroy(parley_scenario_t *s);
 
 /* Metadata; strings may be NULL when absent except the hash. */
-const char *parley_scenario_id(const parley_scenario_t *s);
-const char *parley_scenario_name(const parley_scenario_t *s);
-const char *parley_scenario_description(const parley_scenario_t *s);
-const char *parley_scenario_source(const parley_scenario_t *s);
+PARLEY_API const char *parley_scenario_id(const parley_scenario_t *s);
+PARLEY_API const char *parley_scenario_name(const parley_scenario_t *s);
+PARLEY_API const char *parley_scenario_description(const parley_scenario_t *s);
+PARLEY_API const char *parley_scenario_source(const parley_scenario_t *s);
 /* "sha256:" followed by 64 lowercase hex digits of the input bytes. */
-const char *parley_scenario_hash(const parley_scenario_t *s);
+PARLEY_API const char *parley_scenario_hash(const parley_scenario_t *s);
 /* The name the scenario was loaded under (path or buffer name). */
-const char *parley_scenario_origin(const parley_scenario_t *s);
+PARLEY_API const char *parley_scenario_origin(const parley_scenario_t *s);
 
-size_t parley_scenario_actor_count(const parley_scenario_t *s);
-size_t parley_scenario_issue_count(const parley_scenario_t *s);
-size_t parley_scenario_proposal_count(const parley_scenario_t *s);
+PARLEY_API size_t parley_scenario_actor_count(const parley_scenario_t *s);
+PARLEY_API size_t parley_scenario_issue_count(const parley_scenario_t *s);
+PARLEY_API size_t parley_scenario_proposal_count(const parley_scenario_t *s);
 
 /* Index accessors; the index must be below the matching count. */
-const parley_actor_t *parley_scenario_actor(const parley_scenario_t *s, size_t i);
-const parley_issue_t *parley_scenario_issue(const parley_scenario_t *s, size_t j);
-const parley_proposal_t *parley_scenario_proposal(const parley_scenario_t *s, size_t p);
+PARLEY_API const parley_actor_t *parley_scenario_actor(const parley_scenario_t *s, size_t i);
+PARLEY_API const parley_issue_t *parley_scenario_issue(const parley_scenario_t *s, size_t j);
+PARLEY_API const parley_proposal_t *parley_scenario_proposal(const parley_scenario_t *s, size_t p);
 /* The stance of actor i on issue j (form PARLEY_VALUE_NONE when it has none). */
-const parley_stance_t *parley_scenario_stance(const parley_scenario_t *s, size_t i,
-                                              size_t j);
+PARLEY_API const parley_stance_t *parley_scenario_stance(const parley_scenario_t *s, size_t i,
+                                                         size_t j);
 
 /* The weight of issue j for actor i: its salience over the sum of its saliences. */
-double parley_scenario_weight(const parley_scenario_t *s, size_t i, size_t j);
+PARLEY_API double parley_scenario_weight(const parley_scenario_t *s, size_t i, size_t j);
 
 /* Look-ups by id; return the index, or (size_t)-1 when there is none. */
-size_t parley_scenario_find_actor(const parley_scenario_t *s, const char *id);
-size_t parley_scenario_find_issue(const parley_scenario_t *s, const char *id);
-size_t parley_scenario_find_proposal(const parley_scenario_t *s, const char *id);
-size_t parley_issue_find_option(const parley_issue_t *issue, const char *id);
+PARLEY_API size_t parley_scenario_find_actor(const parley_scenario_t *s, const char *id);
+PARLEY_API size_t parley_scenario_find_issue(const parley_scenario_t *s, const char *id);
+PARLEY_API size_t parley_scenario_find_proposal(const parley_scenario_t *s, const char *id);
+PARLEY_API size_t parley_issue_find_option(const parley_issue_t *issue, const char *id);
 
 /*
  * The number of packages (one position per issue, continuous issues counted
@@ -218,8 +218,8 @@ size_t parley_issue_find_option(const parley_issue_t *issue, const char *id);
  * Writes at most cap bytes including the NUL; returns PARLEY_ELIMIT when cap
  * is too small. For a scenario with only discrete issues `grid` is unused.
  */
-parley_status_t parley_scenario_package_count(const parley_scenario_t *s, unsigned grid,
-                                              char *buf, size_t cap);
+PARLEY_API parley_status_t parley_scenario_package_count(const parley_scenario_t *s, unsigned grid,
+                                                         char *buf, size_t cap);
 
 /* ---- Uncertain inputs.
  *
@@ -249,9 +249,10 @@ typedef struct parley_uncertain {
 } parley_uncertain_t;
 
 /* The number of uncertain inputs (0 when the scenario gives no distribution). */
-size_t parley_scenario_uncertain_count(const parley_scenario_t *s);
+PARLEY_API size_t parley_scenario_uncertain_count(const parley_scenario_t *s);
 /* Uncertain input k < parley_scenario_uncertain_count(s). */
-const parley_uncertain_t *parley_scenario_uncertain(const parley_scenario_t *s, size_t k);
+PARLEY_API const parley_uncertain_t *parley_scenario_uncertain(const parley_scenario_t *s,
+                                                               size_t k);
 
 /*
  * A private, independent copy of s (parsed again from the text s was loaded
@@ -259,8 +260,8 @@ const parley_uncertain_t *parley_scenario_uncertain(const parley_scenario_t *s, 
  * with parley_scenario_set_uncertain(). Same hash, origin, overrides and
  * contents.
  */
-parley_status_t parley_scenario_clone(parley_ctx_t *ctx, const parley_scenario_t *s,
-                                      parley_scenario_t **out);
+PARLEY_API parley_status_t parley_scenario_clone(parley_ctx_t *ctx, const parley_scenario_t *s,
+                                                 parley_scenario_t **out);
 
 /*
  * Sets every uncertain input k to values[k] (one per uncertain input, each
@@ -270,8 +271,8 @@ parley_status_t parley_scenario_clone(parley_ctx_t *ctx, const parley_scenario_t
  * may read it meanwhile. PARLEY_EARG, and nothing changed, when a value is
  * outside its support or leaves an actor caring about nothing.
  */
-parley_status_t parley_scenario_set_uncertain(parley_ctx_t *ctx, parley_scenario_t *s,
-                                              const double *values);
+PARLEY_API parley_status_t parley_scenario_set_uncertain(parley_ctx_t *ctx, parley_scenario_t *s,
+                                                         const double *values);
 
 /* ---- Simulation settings (the optional `simulation:` section). Read by
  * the simulator (parley/sim.h); docs/simulation.md gives their meaning. */
@@ -354,14 +355,14 @@ typedef struct parley_sim_config {
 } parley_sim_config_t;
 
 /* The simulation settings; never NULL (defaults when the section is absent). */
-const parley_sim_config_t *parley_scenario_simulation(const parley_scenario_t *s);
+PARLEY_API const parley_sim_config_t *parley_scenario_simulation(const parley_scenario_t *s);
 
 /*
  * The closest id to `word` among the candidates, when it is close enough to
  * be a likely typo (edit distance <= max(1, len/3)); NULL otherwise.
  * Used for "did you mean" suggestions.
  */
-const char *parley_suggest(const char *word, const char *const *candidates, size_t n);
+PARLEY_API const char *parley_suggest(const char *word, const char *const *candidates, size_t n);
 
 #ifdef __cplusplus
 }

@@ -41,26 +41,26 @@ typedef struct parley_sim_options {
 } parley_sim_options_t;
 
 /* Fills *o with "as the scenario says", no trace. Cannot fail. */
-void parley_sim_options_init(parley_sim_options_t *o);
+PARLEY_API void parley_sim_options_init(parley_sim_options_t *o);
 
 /* Compiles the scenario's packages and settings into a simulator. */
-parley_status_t parley_sim_create(parley_ctx_t *ctx, const parley_scenario_t *s,
-                                  const parley_sim_options_t *o, parley_sim_t **out);
-void parley_sim_destroy(parley_sim_t *sim);
+PARLEY_API parley_status_t parley_sim_create(parley_ctx_t *ctx, const parley_scenario_t *s,
+                                             const parley_sim_options_t *o, parley_sim_t **out);
+PARLEY_API void parley_sim_destroy(parley_sim_t *sim);
 
 /* Sets the seed of the chance events (a walk-away threat carried out with
  * its `probability`) for the next runs: 0 makes each take its likelier
  * course (carried out when probability >= 0.5); any other seed draws each
  * event from (seed, tactic, round), so a run stays reproducible. */
-void parley_sim_set_seed(parley_sim_t *sim, unsigned long long seed);
+PARLEY_API void parley_sim_set_seed(parley_sim_t *sim, unsigned long long seed);
 
 /* Re-reads the scenario's numbers and goes back to before round 1. */
-parley_status_t parley_sim_reset(parley_ctx_t *ctx, parley_sim_t *sim);
+PARLEY_API parley_status_t parley_sim_reset(parley_ctx_t *ctx, parley_sim_t *sim);
 /* Plays one round; returns 1 while the negotiation goes on, 0 once it has
  * ended (agreement or breakdown). */
-int parley_sim_step(parley_sim_t *sim);
+PARLEY_API int parley_sim_step(parley_sim_t *sim);
 /* Reset, then step until the end. */
-parley_status_t parley_sim_run(parley_ctx_t *ctx, parley_sim_t *sim);
+PARLEY_API parley_status_t parley_sim_run(parley_ctx_t *ctx, parley_sim_t *sim);
 
 typedef enum parley_sim_end {
     PARLEY_SIM_RUNNING = 0,
@@ -88,7 +88,7 @@ typedef struct parley_sim_result {
 } parley_sim_result_t;
 
 /* The outcome so far (final once parley_sim_step has returned 0). */
-const parley_sim_result_t *parley_sim_result(const parley_sim_t *sim);
+PARLEY_API const parley_sim_result_t *parley_sim_result(const parley_sim_t *sim);
 
 /* ---- The trace (recorded when options.trace was set). */
 typedef enum parley_sim_answer {
@@ -123,18 +123,18 @@ typedef struct parley_sim_round {
     size_t first_note, n_notes;
 } parley_sim_round_t;
 
-size_t parley_sim_round_count(const parley_sim_t *sim);
-const parley_sim_round_t *parley_sim_round(const parley_sim_t *sim, size_t k);
-size_t parley_sim_move_count(const parley_sim_t *sim);
-const parley_sim_move_t *parley_sim_move(const parley_sim_t *sim, size_t k);
+PARLEY_API size_t parley_sim_round_count(const parley_sim_t *sim);
+PARLEY_API const parley_sim_round_t *parley_sim_round(const parley_sim_t *sim, size_t k);
+PARLEY_API size_t parley_sim_move_count(const parley_sim_t *sim);
+PARLEY_API const parley_sim_move_t *parley_sim_move(const parley_sim_t *sim, size_t k);
 /* Notes: what happened besides offers ("deadline of 'USA' passed without
  * consequence: credibility 0.8 -> 0.4", "EU joins the room", ...). */
-size_t parley_sim_note_count(const parley_sim_t *sim);
-const char *parley_sim_note(const parley_sim_t *sim, size_t k);
+PARLEY_API size_t parley_sim_note_count(const parley_sim_t *sim);
+PARLEY_API const char *parley_sim_note(const parley_sim_t *sim, size_t k);
 
 /* The positions each continuous issue's offers are drawn from (grid
  * points); discrete issues use their options. */
-unsigned parley_sim_grid(const parley_sim_t *sim);
+PARLEY_API unsigned parley_sim_grid(const parley_sim_t *sim);
 
 #ifdef __cplusplus
 }

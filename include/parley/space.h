@@ -43,7 +43,7 @@ typedef struct parley_space_options {
 } parley_space_options_t;
 
 /* Fills *o with the defaults; cannot fail. */
-void parley_space_options_init(parley_space_options_t *o);
+PARLEY_API void parley_space_options_init(parley_space_options_t *o);
 
 /*
  * Discretises scenario s: every discrete issue keeps its options; a
@@ -51,31 +51,33 @@ void parley_space_options_init(parley_space_options_t *o);
  * the decided positions of o->include). Precomputes each option's
  * contribution to each actor's utility and whether it crosses a red line.
  */
-parley_status_t parley_space_create(parley_ctx_t *ctx, const parley_scenario_t *s,
-                                    const parley_space_options_t *o, parley_space_t **out);
-void parley_space_destroy(parley_space_t *sp);
+PARLEY_API parley_status_t parley_space_create(parley_ctx_t *ctx, const parley_scenario_t *s,
+                                               const parley_space_options_t *o,
+                                               parley_space_t **out);
+PARLEY_API void parley_space_destroy(parley_space_t *sp);
 
-const parley_scenario_t *parley_space_scenario(const parley_space_t *sp);
+PARLEY_API const parley_scenario_t *parley_space_scenario(const parley_space_t *sp);
 /* The actors taking part: count, and the scenario index of the a-th. */
-size_t parley_space_actor_count(const parley_space_t *sp);
-size_t parley_space_actor(const parley_space_t *sp, size_t a);
-size_t parley_space_issue_count(const parley_space_t *sp);
+PARLEY_API size_t parley_space_actor_count(const parley_space_t *sp);
+PARLEY_API size_t parley_space_actor(const parley_space_t *sp, size_t a);
+PARLEY_API size_t parley_space_issue_count(const parley_space_t *sp);
 /* Options (grid points) of issue j and the scenario position of option k. */
-size_t parley_space_option_count(const parley_space_t *sp, size_t j);
-double parley_space_position(const parley_space_t *sp, size_t j, size_t k);
+PARLEY_API size_t parley_space_option_count(const parley_space_t *sp, size_t j);
+PARLEY_API double parley_space_position(const parley_space_t *sp, size_t j, size_t k);
 /* The option of issue j at scenario position x, or (size_t)-1. */
-size_t parley_space_find_option(const parley_space_t *sp, size_t j, double x);
+PARLEY_API size_t parley_space_find_option(const parley_space_t *sp, size_t j, double x);
 /* Fixed-point contribution of option k of issue j to actor a's utility. */
-int64_t parley_space_contribution(const parley_space_t *sp, size_t j, size_t k, size_t a);
+PARLEY_API int64_t parley_space_contribution(const parley_space_t *sp, size_t j, size_t k,
+                                             size_t a);
 /* Whether option k of issue j crosses actor a's red line. */
-int parley_space_vetoed(const parley_space_t *sp, size_t j, size_t k, size_t a);
+PARLEY_API int parley_space_vetoed(const parley_space_t *sp, size_t j, size_t k, size_t a);
 /* The number of packages as a decimal string (cap bytes with the NUL). */
-parley_status_t parley_space_outcomes(const parley_space_t *sp, char *buf, size_t cap);
+PARLEY_API parley_status_t parley_space_outcomes(const parley_space_t *sp, char *buf, size_t cap);
 /* An actor's BATNA as a fixed-point reservation. */
-int64_t parley_space_batna(const parley_space_t *sp, size_t a);
+PARLEY_API int64_t parley_space_batna(const parley_space_t *sp, size_t a);
 /* Fixed-point utilities of package opt[] (option indices) for every actor
  * (u[0..actors)); returns the number of actors whose red line it crosses. */
-size_t parley_space_utilities(const parley_space_t *sp, const uint32_t *opt, int64_t *u);
+PARLEY_API size_t parley_space_utilities(const parley_space_t *sp, const uint32_t *opt, int64_t *u);
 
 /* ---- Constraints: who must be at least how well off. */
 typedef struct parley_constraints {
@@ -97,51 +99,51 @@ typedef struct parley_frontier_options {
     uint64_t brute_limit;  /* the brute force refuses larger spaces (default 2*10^7) */
 } parley_frontier_options_t;
 
-void parley_frontier_options_init(parley_frontier_options_t *o);
+PARLEY_API void parley_frontier_options_init(parley_frontier_options_t *o);
 
 /*
  * Prepares the computation; the work is done by parley_frontier_step (one
  * issue merged per call, so a caller can show progress or stop) or all at
  * once by parley_frontier_run.
  */
-parley_status_t parley_frontier_create(parley_ctx_t *ctx, const parley_space_t *sp,
-                                       const parley_constraints_t *c,
-                                       const parley_frontier_options_t *o,
-                                       parley_frontier_t **out);
-void parley_frontier_destroy(parley_frontier_t *f);
+PARLEY_API parley_status_t parley_frontier_create(parley_ctx_t *ctx, const parley_space_t *sp,
+                                                  const parley_constraints_t *c,
+                                                  const parley_frontier_options_t *o,
+                                                  parley_frontier_t **out);
+PARLEY_API void parley_frontier_destroy(parley_frontier_t *f);
 
 /* Does one step; *done becomes 1 when the frontier is complete. ELIMIT when
  * the memory bound would be exceeded (the message says how far it got). */
-parley_status_t parley_frontier_step(parley_ctx_t *ctx, parley_frontier_t *f, int *done);
+PARLEY_API parley_status_t parley_frontier_step(parley_ctx_t *ctx, parley_frontier_t *f, int *done);
 /* Steps until done; progress (may be NULL) is called after each step. */
-parley_status_t parley_frontier_run(parley_ctx_t *ctx, parley_frontier_t *f,
-                                    void (*progress)(void *arg, size_t step, size_t steps,
-                                                     size_t points),
-                                    void *arg);
+PARLEY_API parley_status_t parley_frontier_run(parley_ctx_t *ctx, parley_frontier_t *f,
+                                               void (*progress)(void *arg, size_t step, size_t steps,
+                                                                size_t points),
+                                               void *arg);
 /* Steps in total, and the steps done. */
-size_t parley_frontier_steps(const parley_frontier_t *f);
-size_t parley_frontier_steps_done(const parley_frontier_t *f);
+PARLEY_API size_t parley_frontier_steps(const parley_frontier_t *f);
+PARLEY_API size_t parley_frontier_steps_done(const parley_frontier_t *f);
 
 /*
  * Results, once done. Points are distinct utility vectors, in decreasing
  * lexicographic order of (u_0, u_1, ...); several packages may share one.
  */
-size_t parley_frontier_points(const parley_frontier_t *f);
-const int64_t *parley_frontier_utilities(const parley_frontier_t *f, size_t k);
+PARLEY_API size_t parley_frontier_points(const parley_frontier_t *f);
+PARLEY_API const int64_t *parley_frontier_utilities(const parley_frontier_t *f, size_t k);
 /* Packages at point k; saturates at UINT64_MAX. */
-uint64_t parley_frontier_multiplicity(const parley_frontier_t *f, size_t k);
+PARLEY_API uint64_t parley_frontier_multiplicity(const parley_frontier_t *f, size_t k);
 /* Packages on the frontier in total (saturating); *exact is 0 if it saturated. */
-uint64_t parley_frontier_packages(const parley_frontier_t *f, int *exact);
+PARLEY_API uint64_t parley_frontier_packages(const parley_frontier_t *f, int *exact);
 /* Largest number of points held at one stage, and bytes at the peak. */
-size_t parley_frontier_peak_points(const parley_frontier_t *f);
-size_t parley_frontier_peak_bytes(const parley_frontier_t *f);
+PARLEY_API size_t parley_frontier_peak_points(const parley_frontier_t *f);
+PARLEY_API size_t parley_frontier_peak_bytes(const parley_frontier_t *f);
 /*
  * Writes up to max packages of point k (option index per issue, issue-major:
  * opt[p * issues + j]): the point's max lexicographically smallest, in
  * increasing order; returns how many (0 also when memory ran out).
  */
-size_t parley_frontier_point_packages(const parley_frontier_t *f, size_t k, uint32_t *opt,
-                                      size_t max);
+PARLEY_API size_t parley_frontier_point_packages(const parley_frontier_t *f, size_t k,
+                                                 uint32_t *opt, size_t max);
 
 /* ---- Bargaining solutions over the frontier (docs/agreement-space.md). */
 typedef enum parley_solution {
@@ -154,7 +156,7 @@ typedef enum parley_solution {
 } parley_solution_t;
 
 /* "nash", "nash_weighted", "kalai_smorodinsky", "egalitarian", "utilitarian". */
-const char *parley_solution_name(parley_solution_t k);
+PARLEY_API const char *parley_solution_name(parley_solution_t k);
 
 /*
  * The frontier point that solution k picks, with reservations r (fixed
@@ -162,10 +164,10 @@ const char *parley_solution_name(parley_solution_t k);
  * unconstrained actor counts from 0). Ties go to the earlier point.
  * (size_t)-1 when the frontier is empty.
  */
-size_t parley_frontier_solve(const parley_frontier_t *f, parley_solution_t k,
-                             const int64_t *r);
+PARLEY_API size_t parley_frontier_solve(const parley_frontier_t *f, parley_solution_t k,
+                                        const int64_t *r);
 /* The point best for space actor a (ties: the earlier point); (size_t)-1 if empty. */
-size_t parley_frontier_best_for(const parley_frontier_t *f, size_t a);
+PARLEY_API size_t parley_frontier_best_for(const parley_frontier_t *f, size_t a);
 
 /* ---- The zone of possible agreement. */
 typedef struct parley_zopa_count {
@@ -183,10 +185,10 @@ typedef struct parley_zopa_count {
  * uniform draws among the packages that cross no enforced red line (seeded
  * by `seed`), with a Wilson 95% interval.
  */
-parley_status_t parley_space_count(parley_ctx_t *ctx, const parley_space_t *sp,
-                                   const parley_constraints_t *c, uint64_t budget,
-                                   uint64_t samples, uint64_t seed,
-                                   parley_zopa_count_t *out);
+PARLEY_API parley_status_t parley_space_count(parley_ctx_t *ctx, const parley_space_t *sp,
+                                              const parley_constraints_t *c, uint64_t budget,
+                                              uint64_t samples, uint64_t seed,
+                                              parley_zopa_count_t *out);
 
 /*
  * The package meeting the constraints that is worst for space actor a
@@ -195,8 +197,8 @@ parley_status_t parley_space_count(parley_ctx_t *ctx, const parley_space_t *sp,
  * sets *exact to 0 when the search hit `budget` nodes (the package found so
  * far is written).
  */
-int parley_space_worst_for(const parley_space_t *sp, const parley_constraints_t *c, size_t a,
-                           uint64_t budget, uint32_t *opt, int *exact);
+PARLEY_API int parley_space_worst_for(const parley_space_t *sp, const parley_constraints_t *c,
+                                      size_t a, uint64_t budget, uint32_t *opt, int *exact);
 
 /* ---- Amendments: the acceptable packages closest to a package. */
 typedef struct parley_amendment {
@@ -217,10 +219,11 @@ typedef struct parley_amend_result {
  * relative to base (option per issue; UINT32_MAX marks an open issue, free
  * to set), then the smallest total utility shift; at most max of them.
  */
-parley_status_t parley_space_amend(parley_ctx_t *ctx, const parley_space_t *sp,
-                                   const parley_constraints_t *c, const uint32_t *base,
-                                   size_t max, uint64_t budget, parley_amend_result_t *out);
-void parley_amend_result_free(parley_amend_result_t *r);
+PARLEY_API parley_status_t parley_space_amend(parley_ctx_t *ctx, const parley_space_t *sp,
+                                              const parley_constraints_t *c, const uint32_t *base,
+                                              size_t max, uint64_t budget,
+                                              parley_amend_result_t *out);
+PARLEY_API void parley_amend_result_free(parley_amend_result_t *r);
 
 /* ---- Logrolling trades on a base package. */
 typedef struct parley_trade {
@@ -238,8 +241,9 @@ typedef struct parley_trade {
  * not traded. Sorted by that minimum, descending. The
  * array is allocated with malloc (the caller frees it).
  */
-parley_status_t parley_space_trades(parley_ctx_t *ctx, const parley_space_t *sp,
-                                    const uint32_t *base, parley_trade_t **out, size_t *n);
+PARLEY_API parley_status_t parley_space_trades(parley_ctx_t *ctx, const parley_space_t *sp,
+                                               const uint32_t *base, parley_trade_t **out,
+                                               size_t *n);
 
 #ifdef __cplusplus
 }

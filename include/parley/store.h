@@ -38,7 +38,7 @@ typedef struct parley_store_options {
 } parley_store_options_t;
 
 /* Fills *o with the defaults above; cannot fail. */
-void parley_store_options_init(parley_store_options_t *o);
+PARLEY_API void parley_store_options_init(parley_store_options_t *o);
 
 /*
  * Opens the archive at path (options NULL: the defaults) and brings its
@@ -49,14 +49,14 @@ void parley_store_options_init(parley_store_options_t *o);
  * untouched); PARLEY_EIO when SQLite cannot open, read or write it. The
  * message on ctx names the path.
  */
-parley_status_t parley_store_open(parley_ctx_t *ctx, const char *path,
-                                  const parley_store_options_t *o, parley_store_t **out);
+PARLEY_API parley_status_t parley_store_open(parley_ctx_t *ctx, const char *path,
+                                             const parley_store_options_t *o, parley_store_t **out);
 
 /* Closes the archive; NULL is a no-op. Nothing committed is lost. */
-void parley_store_close(parley_store_t *st);
+PARLEY_API void parley_store_close(parley_store_t *st);
 
 /* The schema version of the open archive (PARLEY_STORE_SCHEMA_VERSION). */
-int parley_store_schema_version(const parley_store_t *st);
+PARLEY_API int parley_store_schema_version(const parley_store_t *st);
 
 /*
  * One run. To add a run, fill in the inputs (parley_run_init first); the
@@ -88,7 +88,7 @@ typedef struct parley_run {
 } parley_run_t;
 
 /* Zeroes *r (no scenario, no seed, no result); cannot fail. */
-void parley_run_init(parley_run_t *r);
+PARLEY_API void parley_run_init(parley_run_t *r);
 
 /*
  * Stores a run in one transaction: the scenario text once per distinct hash,
@@ -97,8 +97,8 @@ void parley_run_init(parley_run_t *r);
  * reused. PARLEY_EARG when command is missing or parameters or result is
  * not valid JSON; PARLEY_EIO when SQLite cannot write.
  */
-parley_status_t parley_store_add_run(parley_ctx_t *ctx, parley_store_t *st,
-                                     const parley_run_t *run, int64_t *id);
+PARLEY_API parley_status_t parley_store_add_run(parley_ctx_t *ctx, parley_store_t *st,
+                                                const parley_run_t *run, int64_t *id);
 
 /* What parley_store_runs and parley_store_get read besides the metadata. */
 #define PARLEY_RUN_RESULT 1u   /* the result JSON */
@@ -112,22 +112,22 @@ typedef int (*parley_run_fn)(void *arg, const parley_run_t *run);
  * Calls fn on the runs in id order: all of them (limit 0), or the last
  * `limit`. flags: PARLEY_RUN_RESULT | PARLEY_RUN_SCENARIO.
  */
-parley_status_t parley_store_runs(parley_ctx_t *ctx, parley_store_t *st, unsigned flags,
-                                  size_t limit, parley_run_fn fn, void *arg);
+PARLEY_API parley_status_t parley_store_runs(parley_ctx_t *ctx, parley_store_t *st, unsigned flags,
+                                             size_t limit, parley_run_fn fn, void *arg);
 
 /* Calls fn on run `id`; PARLEY_ENOTFOUND (with a message) when there is none. */
-parley_status_t parley_store_get(parley_ctx_t *ctx, parley_store_t *st, int64_t id,
-                                 unsigned flags, parley_run_fn fn, void *arg);
+PARLEY_API parley_status_t parley_store_get(parley_ctx_t *ctx, parley_store_t *st, int64_t id,
+                                            unsigned flags, parley_run_fn fn, void *arg);
 
 /* The number of runs stored. */
-parley_status_t parley_store_count(parley_ctx_t *ctx, parley_store_t *st, int64_t *n);
+PARLEY_API parley_status_t parley_store_count(parley_ctx_t *ctx, parley_store_t *st, int64_t *n);
 
 /*
  * Checks the file (PRAGMA integrity_check and foreign_key_check):
  * PARLEY_OK when it is sound, PARLEY_EINPUT with SQLite's first complaint
  * otherwise.
  */
-parley_status_t parley_store_check(parley_ctx_t *ctx, parley_store_t *st);
+PARLEY_API parley_status_t parley_store_check(parley_ctx_t *ctx, parley_store_t *st);
 
 /* ---- Differences between two runs' JSON (result or parameters). */
 typedef enum parley_diff_kind {
@@ -161,9 +161,9 @@ typedef int (*parley_diff_fn)(void *arg, const parley_diff_t *d);
  * gets the number of differences. PARLEY_ENOTFOUND when a run is absent;
  * a run without a result compares as null.
  */
-parley_status_t parley_store_diff(parley_ctx_t *ctx, parley_store_t *st, int64_t a, int64_t b,
-                                  parley_diff_field_t field, parley_diff_fn fn, void *arg,
-                                  size_t *n);
+PARLEY_API parley_status_t parley_store_diff(parley_ctx_t *ctx, parley_store_t *st, int64_t a,
+                                             int64_t b, parley_diff_field_t field,
+                                             parley_diff_fn fn, void *arg, size_t *n);
 
 /*
  * Calls fn with each run as one compact JSON object (id, command,
@@ -174,10 +174,10 @@ parley_status_t parley_store_diff(parley_ctx_t *ctx, parley_store_t *st, int64_t
  * adds the scenario text. PARLEY_ENOTFOUND when a listed id is absent
  * (nothing is passed to fn then).
  */
-parley_status_t parley_store_export(parley_ctx_t *ctx, parley_store_t *st, const int64_t *ids,
-                                    size_t n, unsigned flags,
-                                    int (*fn)(void *arg, const char *json, size_t len),
-                                    void *arg);
+PARLEY_API parley_status_t parley_store_export(parley_ctx_t *ctx, parley_store_t *st,
+                                               const int64_t *ids, size_t n, unsigned flags,
+                                               int (*fn)(void *arg, const char *json, size_t len),
+                                               void *arg);
 
 #ifdef __cplusplus
 }

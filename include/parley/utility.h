@@ -19,13 +19,14 @@ extern "C" {
  * (a scale position, or an option index on a discrete issue). 0 when the
  * actor has no stance. `position` must not be open.
  */
-double parley_value(const parley_scenario_t *s, size_t i, size_t j, double position);
+PARLEY_API double parley_value(const parley_scenario_t *s, size_t i, size_t j, double position);
 
 /* Whether `position` on issue j crosses actor i's red line. */
-int parley_crosses_red_line(const parley_scenario_t *s, size_t i, size_t j, double position);
+PARLEY_API int parley_crosses_red_line(const parley_scenario_t *s, size_t i, size_t j,
+                                       double position);
 
 /* The utility of a fully decided package for actor i, ignoring red lines. */
-double parley_utility(const parley_scenario_t *s, size_t i, const double *pkg);
+PARLEY_API double parley_utility(const parley_scenario_t *s, size_t i, const double *pkg);
 
 #ifdef __cplusplus
 }

@@ -8,7 +8,9 @@
 
 #include <stdarg.h>
 #include <stddef.h>
-#include "parley/parley.h"
+#include "parley/common.h"
+#include "parley/forecast.h" /* parley_smp_config_t, the scenario's `smp:` section */
+#include "parley/scenario.h"
 
 #define PARLEY__MSG 2048
 

@@ -1,8 +1,9 @@
 /*
  * uncertain.c — the scenario's uncertain inputs (numbers written as
  * distributions) and the simulation settings' defaults. A Monte Carlo
- * worker clones a scenario once and then rewrites its uncertain numbers in
- * place for each sample, so setting values costs O(inputs + actors x issues).
+ * worker clones a scenario once (the loader's parley_scenario_clone) and
+ * then rewrites its uncertain numbers in place for each sample, so setting
+ * values costs O(inputs + actors x issues).
  */
 #include <math.h>
 #include <string.h>
@@ -45,15 +46,6 @@ parley_status_t parley__scenario_add_uncertain(parley_ctx_t *ctx, parley_scenari
         return parley__fail(ctx, PARLEY_ENOMEM, "%s: out of memory", s->origin);
     s->unc_target[s->n_unc++] = target;
     return PARLEY_OK;
-}
-
-parley_status_t parley_scenario_clone(parley_ctx_t *ctx, const parley_scenario_t *s,
-                                      parley_scenario_t **out)
-{
-    if (!s || !out || !s->text)
-        return parley__fail(ctx, PARLEY_EARG, "parley_scenario_clone: invalid argument");
-    return parley_scenario_load_buffer_with(ctx, s->origin, s->text, s->text_len, s->ov,
-                                            s->n_ov, out);
 }
 
 /* Weights are salience shares; an actor whose drawn saliences are all 0

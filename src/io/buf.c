@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "../core/core.h"
+#include "parley/io.h"
 
 void parley_buf_init(parley_buf_t *b)
 {
@@ -198,17 +199,6 @@ void parley_json_null(parley_json_t *j)
 {
     before_value(j);
     parley_buf_puts(j->out, "null");
-}
-
-void parley_format_number(double v, char buf[32])
-{
-    for (int prec = 15; prec <= 17; prec++) {
-        snprintf(buf, 32, "%.*g", prec, v);
-        if (strtod(buf, NULL) == v)
-            break;
-    }
-    if (strcmp(buf, "-0") == 0)
-        strcpy(buf, "0");
 }
 
 /* ---- CSV */

@@ -11,6 +11,7 @@
 #include <string.h>
 #include "csv.h"
 #include "parley/forecast.h"
+#include "parley/io.h"
 
 #define MAX_ACTORS 64
 #define MAX_BYTES (64u * 1024u * 1024u)

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "../core/core.h"
+#include "parley/io.h"
 
 parley_status_t parley_read_file(parley_ctx_t *ctx, const char *path, size_t max, char **out,
                                  size_t *len)

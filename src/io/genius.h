@@ -9,6 +9,7 @@
 #define PARLEY_GENIUS_H
 
 #include "../core/core.h"
+#include "parley/io.h"
 
 #define GN_MAX_FILE_BYTES (16u * 1024u * 1024u)
 #define GN_MAX_FILES 4096       /* entries read from one folder */

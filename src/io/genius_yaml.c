@@ -11,7 +11,6 @@
 #include <string.h>
 #include "genius.h"
 #include "loader.h"
-#include "loader.h"
 
 typedef struct wr {
     parley_buf_t *b;

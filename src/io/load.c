@@ -1,8 +1,9 @@
 /*
  * load.c — reads a scenario file (YAML 1.2 or JSON) into a
  * parley_scenario_t: the top level, actors and issues. Stances and
- * proposals are in load_stances.c. Inputs are at most a few MiB written by
- * hand or by an importer; everything is checked and located.
+ * proposals are in load_stances.c; parley_scenario_clone reads the same
+ * bytes again. Inputs are at most a few MiB written by hand or by an
+ * importer; everything is checked and located.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -503,4 +504,15 @@ parley_status_t parley_scenario_load_file(parley_ctx_t *ctx, const char *path,
                                           parley_scenario_t **out)
 {
     return parley_scenario_load_file_with(ctx, path, NULL, 0, out);
+}
+
+/* A clone is the scenario read again from the bytes it was loaded from: the
+ * loader is the one place that knows how to build every part of it. */
+parley_status_t parley_scenario_clone(parley_ctx_t *ctx, const parley_scenario_t *s,
+                                      parley_scenario_t **out)
+{
+    if (!s || !out || !s->text)
+        return parley__fail(ctx, PARLEY_EARG, "parley_scenario_clone: invalid argument");
+    return parley_scenario_load_buffer_with(ctx, s->origin, s->text, s->text_len, s->ov,
+                                            s->n_ov, out);
 }

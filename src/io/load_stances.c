@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "loader.h"
+#include "parley/utility.h"
 
 #define NOT_FOUND ((size_t)-1)
 

@@ -6,6 +6,7 @@
 #define PARLEY_LOADER_H
 
 #include "ytree.h"
+#include "parley/io.h"
 
 #define PARLEY_MAX_ACTORS 1024
 #define PARLEY_MAX_ISSUES 4096

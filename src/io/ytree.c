@@ -10,6 +10,7 @@
 #include <string.h>
 #include <libfyaml.h>
 #include "ytree.h"
+#include "parley/io.h"
 
 typedef struct anchor {
     char *name;

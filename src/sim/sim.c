@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "simint.h"
+#include "parley/utility.h"
 
 void parley_sim_options_init(parley_sim_options_t *o)
 {

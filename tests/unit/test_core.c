@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include "../../src/core/core.h"
+#include "parley/parley.h"
 #include "test.h"
 
 static void sha256_vectors(void)
