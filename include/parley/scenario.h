@@ -128,17 +128,20 @@ PARLEY_API parley_status_t parley_scenario_load_buffer(parley_ctx_t *ctx, const 
  * "simulation.horizon", "simulation.tactics[0].credibility". The paths of
  * the uncertain inputs (parley_uncertain_t.path) are such paths.
  *
- * VALUE is a scalar, read as an unquoted YAML scalar would be: a number, a
- * word (an option id, a strategy, true/false), or null. It replaces the
- * scalar at PATH; where PATH holds {value: X, ...} or {position: X, ...} it
- * replaces X; where PATH holds a distribution {dist: ...} the number
- * replaces the whole distribution (keeping its `source`), so the input
- * becomes certain. A missing last key is added when its mapping exists
- * (e.g. an actor's `batna_drift`). The scenario is then read from the
- * changed tree, so every type and range check of the loader applies to the
- * new values; an error caused by an overridden value is reported as
- * "NAME: set PATH=VALUE: message" instead of "NAME:line:col: message".
- * Overrides are applied in order: a later one for the same PATH wins. */
+ * VALUE is one scalar, taken as if written unquoted in the file: a number,
+ * a word (an option id, a strategy, true/false), text, or null. It
+ * replaces the scalar at PATH; where PATH holds {value: X, ...} or
+ * {position: X, ...} it replaces X; where PATH holds a distribution
+ * {dist: ...} the number replaces the whole distribution (keeping its
+ * `source`), so the input becomes certain. Any other mapping or list at
+ * PATH is an error. A missing last key is added when its mapping exists
+ * (e.g. an actor's `batna_drift`); keys before it must exist. The scenario
+ * is then read from the changed tree, so every type and range check of the
+ * loader applies to the new values: an error at an overridden value reads
+ * "NAME: set PATH=VALUE: message" instead of "NAME:line:col: message", and
+ * any other error of such a load ends "(in the file as changed by set
+ * PATH=VALUE ...)". Overrides are applied in order: a later one for the
+ * same PATH wins. */
 #define PARLEY_MAX_OVERRIDES 256      /* overrides per load */
 #define PARLEY_MAX_OVERRIDE_PATH 512  /* bytes of a PATH */
 #define PARLEY_MAX_OVERRIDE_VALUE 1024 /* bytes of a VALUE */
