@@ -43,7 +43,7 @@ t_skip() { # NAME WHY
 
 # t_file out|err|PATH: the file an assertion reads.
 t__file() { case $1 in out | err) echo "$T_TMP/$1" ;; *) echo "$1" ;; esac; }
-t__what() { case $1 in out | err) echo "$T_LAST: $1" ;; *) echo "$1" ;; esac; }
+t__what() { case $1 in out | err) echo "$T_LAST: $1" ;; *) echo "${1#"$T_TMP"/}" ;; esac; }
 
 # t_run COMMAND...: stdout in out, stderr in err, the exit code in T_RC.
 t_run() {
