@@ -100,7 +100,7 @@ t_expect_empty() {
 t_expect_same() {
   if cmp -s "$2" "$3"; then t_ok "$1"; return; fi
   t_fail "$1" "$3 differs from $2"
-  diff "$2" "$3" 2>&1 | head -20 | sed 's/^/  /'
+  diff -u "$2" "$3" 2>&1 | head -40 | sed "s/^/  /"
   return 1
 }
 

@@ -10,21 +10,18 @@ base=$(basename "$exp" .expect)
 if [ -d "$dir/$base" ]; then input=$base  # genius: a folder per case
 else input=$(cd "$dir" && ls "$base".* | grep -v '\.expect$' | head -1); fi
 want=$(head -1 "$exp")
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
+. "$(dirname "$0")/lib.sh"
+out=$T_TMP
 cd "$dir" || exit 1
 if [ "$mode" = check ]; then
-  "$parley" check "$input" >"$out/stdout" 2>"$out/stderr"
+  t_expect_rc 1 "$base" "$parley" check "$input"
 elif [ "$mode" = genius ]; then
-  "$parley" import genius "$input" -o "$out/scenario.yaml" >"$out/stdout" 2>"$out/stderr"
+  t_expect_rc 1 "$base" "$parley" import genius "$input" -o "$out/scenario.yaml"
 else
-  "$parley" import actors "$input" -o "$out/scenario.yaml" >"$out/stdout" 2>"$out/stderr"
+  t_expect_rc 1 "$base" "$parley" import actors "$input" -o "$out/scenario.yaml"
 fi
-rc=$?
-fail=0
-[ "$rc" -eq 1 ] || { echo "exit code $rc, expected 1"; fail=1; }
-[ -s "$out/stdout" ] && { echo "stdout not empty:"; cat "$out/stdout"; fail=1; }
-grep -qF -- "$want" "$out/stderr" || { echo "stderr lacks: $want"; echo "stderr was:"; cat "$out/stderr"; fail=1; }
-[ -e "$out/scenario.yaml" ] && { echo "an output file was left behind"; fail=1; }
-ls "$out" | grep -q '\.tmp\.' && { echo "a temporary file was left behind"; fail=1; }
-exit $fail
+t_expect_empty out
+t_expect_contains err "$want"
+t_check "no output file left behind" test ! -e "$out/scenario.yaml"
+t_expect_eq "no temporary file left behind" "$(ls "$out" | grep '\.tmp\.')" ""
+t_done
