@@ -5,7 +5,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include "../../src/core/core.h"
-#include "test.h"
+#include "../test.h"
 
 static void sha256_vectors(void)
 {
