@@ -80,12 +80,9 @@ if CC=clang BUILD_TARGETS="parley unit_tests" scripts/build.sh build-tsan \
 else total_fail=$((total_fail + 1)); fi
 
 echo "== MPI build: montecarlo on 2 ranks gives the 1-rank bytes"
-if scripts/build.sh build-mpi -DCMAKE_BUILD_TYPE=Release -DPARLEY_MPI=ON -DPARLEY_TESTS=OFF -DPARLEY_WERROR=ON; then
-  tests/mpi_test.sh build-mpi . >build-mpi/mpi_test.log 2>&1
-  rc=$?
-  if [ $rc -eq 0 ]; then echo "[mpi] $(tail -1 build-mpi/mpi_test.log)"; total_pass=$((total_pass + 1))
-  elif [ $rc -eq 77 ]; then echo "[mpi] skipped: $(tail -1 build-mpi/mpi_test.log)"; total_skip=$((total_skip + 1))
-  else echo "[mpi] FAILED"; tail -30 build-mpi/mpi_test.log; total_fail=$((total_fail + 1)); fi
+if BUILD_TARGETS=parley scripts/build.sh build-mpi -DCMAKE_BUILD_TYPE=Release -DPARLEY_MPI=ON \
+     -DPARLEY_TESTS=ON -DPARLEY_WERROR=ON; then
+  run_ctest build-mpi mpi -R '^mpi/'
 else total_fail=$((total_fail + 1)); fi
 
 echo "== fuzzing, ${fuzz_seconds}s per target"
