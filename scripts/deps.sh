@@ -7,11 +7,12 @@ set -euo pipefail
 # run archive, GSL for Monte Carlo, libmicrohttpd for `parley serve`).
 pkgs=(gcc libc6-dev make cmake pkg-config libfyaml-dev libexpat1-dev libsqlite3-dev libgsl-dev
       libmicrohttpd-dev)
-# Tests: clang + its runtime (fuzzers), python3 and curl (CLI and HTTP tests),
+# Tests: clang + its runtime (fuzzers) and OpenMP runtime (libomp, with the
+# Archer tool the ThreadSanitizer build needs), python3 and curl (CLI and HTTP tests),
 # sqlite3 (archive checks), Open MPI (the 2-rank Monte Carlo test), Node.js +
 # npm (vega for reports, playwright-core) and Debian's chromium (browser test).
 if [ "${1:-}" = --test ]; then
-  pkgs+=(clang libclang-rt-14-dev python3 curl ca-certificates sqlite3 openmpi-bin libopenmpi-dev
+  pkgs+=(clang libclang-rt-14-dev libomp-14-dev python3 curl ca-certificates sqlite3 openmpi-bin libopenmpi-dev
          chromium)
 fi
 missing=()

@@ -7,15 +7,16 @@
 # chromium, node or node_modules (run 'npm ci') is absent.
 set -u
 parley=$1 root=$2
+. "$root/tests/lib.sh"
 chromium=${CHROMIUM:-/usr/bin/chromium}
-if [ ! -x "$chromium" ]; then echo "skipped: no $chromium (apt-get install chromium)"; exit 77; fi
-if ! command -v node >/dev/null; then echo "skipped: no node (apt-get install nodejs npm)"; exit 77; fi
+if [ ! -x "$chromium" ]; then t_skip browser "no $chromium (apt-get install chromium)"; t_done; fi
+if ! command -v node >/dev/null; then t_skip browser "no node (apt-get install nodejs npm)"; t_done; fi
 for m in playwright-core vega vega-lite vega-embed; do
-  if [ ! -d "$root/node_modules/$m" ]; then echo "skipped: no node_modules/$m (run 'npm ci')"; exit 77; fi
+  if [ ! -d "$root/node_modules/$m" ]; then t_skip browser "no node_modules/$m (run 'npm ci')"; t_done; fi
 done
-tmp=$(mktemp -d)
+tmp=$T_TMP
 pid=
-trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$tmp"' EXIT
+t_on_exit '[ -n "$pid" ] && kill "$pid" 2>/dev/null'
 "$parley" serve --port 0 --root "$root" --quiet --time-limit 240 --queue-wait 240 >"$tmp/out" 2>"$tmp/err" &
 pid=$!
 url=
@@ -24,13 +25,15 @@ for _ in $(seq 200); do
   [ -n "$url" ] && break
   sleep 0.1
 done
-if [ -z "$url" ]; then echo "FAIL: the server did not start"; cat "$tmp/err"; exit 1; fi
+if [ -z "$url" ]; then t_fail "server" "did not start: $(cat "$tmp/err")"; t_done; fi
 shot=$tmp/serve.png
 [ "${PARLEY_SCREENSHOT:-0}" = 1 ] && shot=$root/docs/img/serve.png
 "$parley" report "$root/examples/ukraine-2025.yaml" -o "$tmp/report.html" --root "$root" ||
-  { echo "FAIL: parley report"; exit 1; }
+  { t_fail "parley report"; t_done; }
 cd "$root" || exit 1
-node tests/web/browser_test.mjs "$url" "$shot" "$tmp/report.html"
-rc=$?
-[ $rc -ne 0 ] && { echo "server's stderr (last lines):"; tail -20 "$tmp/err"; }
-exit $rc
+# The page's own steps print as they go; the whole run is one check here.
+if node tests/web/browser_test.mjs "$url" "$shot" "$tmp/report.html"; then t_ok "browser"; else
+  t_fail "browser" "tests/web/browser_test.mjs failed; the server's stderr (last lines):"
+  tail -20 "$tmp/err"
+fi
+t_done

@@ -4,20 +4,18 @@
 # `parley check`. Skips (77) when the data folder is absent.
 set -u
 parley=$1 root=$2
+. "$root/tests/lib.sh"
 data=$root/../shared/data/anac
-[ -d "$data" ] || { echo "skipped: $data not found"; exit 77; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
+[ -d "$data" ] || { t_skip anac "$data not found"; t_done; }
+tmp=$T_TMP
 for d in "$data"/*/; do
   name=$(basename "$d")
   if "$parley" import genius "$d" -o "$tmp/$name.yaml" 2>"$tmp/err" &&
      "$parley" check "$tmp/$name.yaml" >/dev/null 2>>"$tmp/err"; then
-    passed=$((passed + 1)); echo "ok   $name: $(tail -1 "$tmp/err")"
+    t_ok "$name"; echo "ok   $name: $(tail -1 "$tmp/err")"
   else
-    failed=$((failed + 1)); echo "FAIL $name:"; cat "$tmp/err"
+    t_fail "$name" "$(cat "$tmp/err")"
   fi
 done
-[ "$passed" -ge 9 ] || { echo "expected at least 9 folders, imported $passed"; failed=$((failed + 1)); }
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+t_check "at least 9 folders imported (imported $T_PASSED)" test "$T_PASSED" -ge 9
+t_done

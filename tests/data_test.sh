@@ -4,11 +4,10 @@
 # first line declares. Skips (77) when the data folder is absent.
 set -u
 parley=$1 root=$2
+. "$root/tests/lib.sh"
 data=$root/../shared/data/ktab
-[ -d "$data" ] || { echo "skipped: $data not found"; exit 77; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
+[ -d "$data" ] || { t_skip ktab "$data not found"; t_done; }
+tmp=$T_TMP
 for f in "$data"/*.csv; do
   name=$(basename "$f" .csv)
   IFS=, read -r _ _ n_act n_dim _ <"$f"
@@ -16,10 +15,9 @@ for f in "$data"/*.csv; do
   if "$parley" import actors "$f" -o "$tmp/$name.yaml" 2>"$tmp/err" &&
      "$parley" check "$tmp/$name.yaml" --format json >"$tmp/$name.json" 2>>"$tmp/err"; then
     got=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(len(d["actors"]), len(d["issues"]))' "$tmp/$name.json")
-    if [ "$got" = "$n_act $n_dim" ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL $name: got $got, line 1 says $n_act $n_dim"; fi
+    t_expect_eq "$name: actors and dimensions (line 1)" "$got" "$n_act $n_dim"
   else
-    failed=$((failed + 1)); echo "FAIL $name:"; cat "$tmp/err"
+    t_fail "$name" "$(cat "$tmp/err")"
   fi
 done
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+t_done

@@ -6,11 +6,10 @@
 # byte. Skips (77) when the data folder is absent.
 set -u
 parley=$1 root=$2
+. "$root/tests/lib.sh"
 data=$root/../shared/data
-[ -d "$data/ktab" ] || [ -f "$data/deu3/deu3.tsv" ] || { echo "skipped: $data not found"; exit 77; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
+[ -d "$data/ktab" ] || [ -f "$data/deu3/deu3.tsv" ] || { t_skip data "$data not found"; t_done; }
+tmp=$T_TMP
 for f in "$data"/ktab/*.csv; do
   [ -f "$f" ] || continue
   name=$(basename "$f" .csv)
@@ -25,17 +24,12 @@ for m in d["models"]:
         v = i["forecast"]
         assert v is not None and math.isfinite(v), (m["id"], i["id"], v)
 PY
-  then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL ktab $name:"; cat "$tmp/err"; fi
+  then t_ok "ktab $name"; else t_fail "ktab $name" "$(cat "$tmp/err")"; fi
 done
 deu=$data/deu3/deu3.tsv
 if [ -f "$deu" ]; then
   cd "$root" || exit 1
-  if "$parley" backtest --deu ../shared/data/deu3/deu3.tsv >"$tmp/bt.txt" 2>"$tmp/err" &&
-     diff -u tests/golden/backtest-deu.txt "$tmp/bt.txt"; then
-    passed=$((passed + 1))
-  else
-    failed=$((failed + 1)); echo "FAIL deu backtest"; cat "$tmp/err"
-  fi
+  t_expect_rc 0 "deu backtest" "$parley" backtest --deu ../shared/data/deu3/deu3.tsv
+  t_expect_same "deu backtest: tests/golden/backtest-deu.txt" tests/golden/backtest-deu.txt "$T_TMP/out"
 fi
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+t_done

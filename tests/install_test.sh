@@ -1,19 +1,23 @@
 #!/usr/bin/env bash
 # install_test.sh BUILD ROOT — installs the build into a temporary prefix
 # and builds a consumer against it with pkg-config, shared and static.
-set -eu
+set -u
 build=$1 root=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-cmake --install "$build" --prefix "$tmp/prefix" >/dev/null
+. "$root/tests/lib.sh"
+tmp=$T_TMP
+t_expect_rc 0 "cmake --install" cmake --install "$build" --prefix "$tmp/prefix" || t_done
 export PKG_CONFIG_PATH=$tmp/prefix/lib/pkgconfig
 cc=${CC:-cc}
 # shellcheck disable=SC2046
-$cc -std=c11 -Wall -Werror "$root/tests/install/consumer.c" $(pkg-config --cflags --libs parley) -o "$tmp/shared"
+t_expect_rc 0 "build against the shared library" \
+  $cc -std=c11 -Wall -Werror "$root/tests/install/consumer.c" $(pkg-config --cflags --libs parley) -o "$tmp/shared"
 # shellcheck disable=SC2046
-$cc -std=c11 "$root/tests/install/consumer.c" $(pkg-config --cflags parley) "$tmp/prefix/lib/libparley.a" \
+t_expect_rc 0 "build against the static library" \
+  $cc -std=c11 "$root/tests/install/consumer.c" $(pkg-config --cflags parley) "$tmp/prefix/lib/libparley.a" \
   $(pkg-config --libs-only-l --static parley | sed 's/-lparley//') -o "$tmp/static"
 out1=$(LD_LIBRARY_PATH=$tmp/prefix/lib "$tmp/shared" "$root/examples/ukraine-2025.yaml")
 out2=$("$tmp/static" "$root/examples/ukraine-2025.yaml")
 echo "$out1"
-[ "$out1" = "$out2" ] && echo "$out1" | grep -q "UKR utility 0.247 verdict reject"
+t_expect_eq "static and shared print the same" "$out2" "$out1"
+t_check "the consumer's line" grep -q "UKR utility 0.247 verdict reject" <<<"$out1"
+t_done

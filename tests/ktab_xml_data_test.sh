@@ -8,11 +8,10 @@
 # Skips (77) when ../shared/data/ktab is absent.
 set -u
 parley=$1 root=$2
+. "$root/tests/lib.sh"
 data=$root/../shared/data/ktab
-[ -d "$data" ] || { echo "skipped: $data not found"; exit 77; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
+[ -d "$data" ] || { t_skip ktab "$data not found"; t_done; }
+tmp=$T_TMP
 # to_xml CSV XML ADJUST: KTAB's CSV layout as a KTAB XML scenario; every
 # actor's ideal adjusts to its own position by ADJUST (1: the identity).
 to_xml() {
@@ -69,7 +68,7 @@ for csv in "$data"/*.csv; do
      "$parley" forecast "$tmp/$name.csv.yaml" --model smp --format json -o "$tmp/c.json" 2>>"$tmp/err" &&
      "$parley" forecast "$tmp/$name.xml.yaml" --model smp --format json -o "$tmp/x.json" 2>>"$tmp/err" &&
      same "$tmp/c.json" "$tmp/x.json" 1 2>>"$tmp/err"
-  then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL ktab xml $name:"; cat "$tmp/err"; fi
+  then t_ok "ktab xml $name"; else t_fail "ktab xml $name" "$(cat "$tmp/err")"; fi
 done
 # Ideals lagging half-way behind the positions: a different run.
 if to_xml "$data/dummyData_3Dim.csv" "$tmp/lag.xml" 0.5 2>"$tmp/err" &&
@@ -77,6 +76,5 @@ if to_xml "$data/dummyData_3Dim.csv" "$tmp/lag.xml" 0.5 2>"$tmp/err" &&
    "$parley" forecast "$tmp/lag.yaml" --model smp --format json -o "$tmp/l.json" 2>>"$tmp/err" &&
    "$parley" forecast "$tmp/dummyData_3Dim.xml.yaml" --model smp --format json -o "$tmp/x.json" 2>>"$tmp/err" &&
    same "$tmp/l.json" "$tmp/x.json" 0 2>>"$tmp/err"
-then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL ktab xml accommodation:"; cat "$tmp/err"; fi
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+then t_ok "ktab xml accommodation"; else t_fail "ktab xml accommodation" "$(cat "$tmp/err")"; fi
+t_done

@@ -6,78 +6,80 @@
 set -u
 parley=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 cd "$2" || exit 1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
+. tests/lib.sh
+tmp=$T_TMP
 small=tests/data/mc/small.yaml
 
-# expect RC GREP ARGS...: exit code RC and GREP (may be empty) in stderr.
-expect() {
-  local want=$1 pat=$2
-  shift 2
-  "$parley" "$@" >"$tmp/out" 2>"$tmp/err"
-  local rc=$?
-  if [ "$rc" -ne "$want" ]; then
-    echo "FAIL: parley $* exited $rc, expected $want"; cat "$tmp/err"; fail=1
-  elif [ -n "$pat" ] && ! grep -q -- "$pat" "$tmp/err"; then
-    echo "FAIL: parley $*: stderr lacks '$pat':"; cat "$tmp/err"; fail=1
-  fi
-}
-
-expect 2 "-n must be a whole number" montecarlo $small -n 0
-expect 2 "-n must be a whole number" montecarlo $small -n abc
-expect 2 "-n must be a whole number" montecarlo $small -n 2e9
-expect 2 "-n must be a whole number" montecarlo $small -n 1.5
-expect 2 "--what must be simulate, forecast or space" montecarlo $small --what dance
-expect 2 "--seed must be" montecarlo $small --seed -3
-expect 2 "--threads must be" montecarlo $small --threads 999
-expect 2 "--model is for --what forecast" montecarlo $small --model median
-expect 2 "--format must be" montecarlo $small --format xml
-expect 2 "needs a scenario FILE" montecarlo
-expect 1 "no uncertain input" montecarlo tests/data/mc/none.yaml -n 10
-expect 1 "" montecarlo tests/data/mc/missing.yaml -n 10
-expect 2 "--metric must be" sensitivity $small --metric speed
-expect 2 "no actor 'XX'" sensitivity $small --metric utility:XX
-expect 2 "needs an id" sensitivity $small --metric terms
-expect 2 "does not apply" sensitivity $small --what space --metric round -n 10
-expect 1 "no uncertain input" sensitivity tests/data/mc/none.yaml
+t_expect_rc 2 "montecarlo -n 0" "$parley" montecarlo $small -n 0
+t_expect_contains err "-n must be a whole number"
+t_expect_rc 2 "montecarlo -n abc" "$parley" montecarlo $small -n abc
+t_expect_contains err "-n must be a whole number"
+t_expect_rc 2 "montecarlo -n 2e9" "$parley" montecarlo $small -n 2e9
+t_expect_contains err "-n must be a whole number"
+t_expect_rc 2 "montecarlo -n 1.5" "$parley" montecarlo $small -n 1.5
+t_expect_contains err "-n must be a whole number"
+t_expect_rc 2 "montecarlo --what dance" "$parley" montecarlo $small --what dance
+t_expect_contains err "--what must be simulate, forecast or space"
+t_expect_rc 2 "montecarlo --seed -3" "$parley" montecarlo $small --seed -3
+t_expect_contains err "--seed must be"
+t_expect_rc 2 "montecarlo --threads 999" "$parley" montecarlo $small --threads 999
+t_expect_contains err "--threads must be"
+t_expect_rc 2 "montecarlo --model median" "$parley" montecarlo $small --model median
+t_expect_contains err "--model is for --what forecast"
+t_expect_rc 2 "montecarlo --format xml" "$parley" montecarlo $small --format xml
+t_expect_contains err "--format must be"
+t_expect_rc 2 "montecarlo" "$parley" montecarlo
+t_expect_contains err "needs a scenario FILE"
+t_expect_rc 1 "montecarlo none.yaml" "$parley" montecarlo tests/data/mc/none.yaml -n 10
+t_expect_contains err "no uncertain input"
+t_expect_rc 1 "montecarlo missing.yaml" "$parley" montecarlo tests/data/mc/missing.yaml -n 10
+t_expect_rc 2 "sensitivity --metric speed" "$parley" sensitivity $small --metric speed
+t_expect_contains err "--metric must be"
+t_expect_rc 2 "sensitivity --metric utility:XX" "$parley" sensitivity $small --metric utility:XX
+t_expect_contains err "no actor 'XX'"
+t_expect_rc 2 "sensitivity --metric terms" "$parley" sensitivity $small --metric terms
+t_expect_contains err "needs an id"
+t_expect_rc 2 "sensitivity --what space --metric round" "$parley" sensitivity $small --what space --metric round -n 10
+t_expect_contains err "does not apply"
+t_expect_rc 1 "sensitivity none.yaml" "$parley" sensitivity tests/data/mc/none.yaml
+t_expect_contains err "no uncertain input"
 
 # -o: written whole, atomically; nothing left behind on an error, an
 # existing file untouched.
-expect 0 "" montecarlo $small -n 500 --format json -o "$tmp/r.json"
-python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["command"]=="montecarlo"; assert d["samples"]["drawn"]==500; assert len(d["uncertain"])==5; assert 0<=d["agreement"]["share"]<=1' "$tmp/r.json" ||
-  { echo "FAIL: montecarlo JSON"; fail=1; }
-expect 1 "no uncertain input" montecarlo tests/data/mc/none.yaml -o "$tmp/none.json"
-[ -e "$tmp/none.json" ] && { echo "FAIL: a file was left on error"; fail=1; }
+t_expect_rc 0 "montecarlo -o r.json" "$parley" montecarlo $small -n 500 --format json -o "$tmp/r.json"
+t_check "montecarlo JSON" python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["command"]=="montecarlo"; assert d["samples"]["drawn"]==500; assert len(d["uncertain"])==5; assert 0<=d["agreement"]["share"]<=1' "$tmp/r.json"
+t_expect_rc 1 "montecarlo none.yaml -o" "$parley" montecarlo tests/data/mc/none.yaml -o "$tmp/none.json"
+t_expect_contains err "no uncertain input"
+t_check "no file left on error" test ! -e "$tmp/none.json"
 cp "$tmp/r.json" "$tmp/keep.json"
-expect 1 "no uncertain input" montecarlo tests/data/mc/none.yaml -o "$tmp/r.json"
-cmp -s "$tmp/r.json" "$tmp/keep.json" || { echo "FAIL: the existing file changed on error"; fail=1; }
-ls "$tmp" | grep -q '\.tmp' && { echo "FAIL: a temporary file was left"; fail=1; }
+t_expect_rc 1 "montecarlo none.yaml -o an existing file" "$parley" montecarlo tests/data/mc/none.yaml -o "$tmp/r.json"
+t_expect_contains err "no uncertain input"
+t_expect_same "the existing file unchanged on error" "$tmp/keep.json" "$tmp/r.json"
+t_expect_eq "no temporary file left" "$(ls "$tmp" | grep '\.tmp')" ""
 
 # CSV: the header and a row per statistic.
-expect 0 "" montecarlo $small -n 300 --what space --format csv -o "$tmp/r.csv"
-head -1 "$tmp/r.csv" | grep -qx 'section,subject,statistic,value' || { echo "FAIL: CSV header"; fail=1; }
-grep -q '^zopa,,share,' "$tmp/r.csv" || { echo "FAIL: CSV zopa row"; fail=1; }
+t_expect_rc 0 "montecarlo csv" "$parley" montecarlo $small -n 300 --what space --format csv -o "$tmp/r.csv"
+t_expect_eq "CSV header" "$(head -1 "$tmp/r.csv")" 'section,subject,statistic,value'
+t_check "CSV zopa row" grep -q '^zopa,,share,' "$tmp/r.csv"
 
 # The same bytes for any thread count; no progress bar when stderr is not a terminal.
 for what in simulate forecast space; do
   "$parley" montecarlo $small -n 700 --what $what --threads 1 --format json >"$tmp/t1" 2>"$tmp/e1"
   "$parley" montecarlo $small -n 700 --what $what --threads 3 --format json >"$tmp/t3" 2>"$tmp/e3"
-  cmp -s "$tmp/t1" "$tmp/t3" || { echo "FAIL: $what differs between 1 and 3 threads"; fail=1; }
-  [ -s "$tmp/e1" ] || [ -s "$tmp/e3" ] && { echo "FAIL: $what wrote to stderr"; fail=1; }
+  t_expect_same "$what: the same on 1 and 3 threads" "$tmp/t1" "$tmp/t3"
+  t_expect_empty "$tmp/e1"
+  t_expect_empty "$tmp/e3"
 done
 "$parley" sensitivity $small -n 100 --threads 1 --format json >"$tmp/s1"
 "$parley" sensitivity $small -n 100 --threads 2 --format json >"$tmp/s2"
-cmp -s "$tmp/s1" "$tmp/s2" || { echo "FAIL: sensitivity differs between thread counts"; fail=1; }
-python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert len(d["inputs"])==5' "$tmp/s1" ||
-  { echo "FAIL: sensitivity JSON"; fail=1; }
+t_expect_same "sensitivity: the same on 1 and 2 threads" "$tmp/s1" "$tmp/s2"
+t_check "sensitivity JSON" python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert len(d["inputs"])==5' "$tmp/s1"
 
 # The run archive.
 if "$parley" help runs >/dev/null 2>&1; then
-  expect 0 "" montecarlo $small -n 100 --quiet --db "$tmp/runs.db" --format json
-  "$parley" runs list --db "$tmp/runs.db" >"$tmp/runs" 2>&1
-  grep -q montecarlo "$tmp/runs" || { echo "FAIL: montecarlo run not archived"; cat "$tmp/runs"; fail=1; }
+  t_expect_rc 0 "montecarlo --db" "$parley" montecarlo $small -n 100 --quiet --db "$tmp/runs.db" --format json
+  t_expect_rc 0 "runs list" "$parley" runs list --db "$tmp/runs.db"
+  t_expect_contains out montecarlo
 fi
 
-[ "$fail" -eq 0 ] && echo "mc_test: ok"
-exit $fail
+t_done

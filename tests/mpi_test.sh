@@ -6,29 +6,24 @@
 set -u
 build=$(cd "$1" && pwd)
 cd "$2" || exit 1
-command -v mpirun >/dev/null || { echo "mpi_test: mpirun not found (Debian openmpi-bin)"; exit 77; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. tests/lib.sh
+command -v mpirun >/dev/null || { t_skip mpi "mpirun not found (Debian openmpi-bin)"; t_done; }
+tmp=$T_TMP
 [ "$(id -u)" = 0 ] && export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
 # Shared memory and loopback only: no network in CI sandboxes.
 mpi=(mpirun --oversubscribe --mca btl self,vader --mca btl_vader_single_copy_mechanism none)
-fail=0
 for what in simulate space forecast; do
   args=(montecarlo tests/data/mc/small.yaml -n 1001 --what "$what" --quiet --format json)
-  "$build/parley" "${args[@]}" --threads 1 -o "$tmp/serial.json" || fail=1
-  "$build/parley" "${args[@]}" --threads 2 -o "$tmp/threads.json" || fail=1
-  "${mpi[@]}" -np 2 "$build/parley" "${args[@]}" --threads 1 -o "$tmp/ranks.json" || fail=1
-  "${mpi[@]}" -np 2 "$build/parley" "${args[@]}" --threads 2 -o "$tmp/ranks2.json" || fail=1
+  t_expect_rc 0 "$what: 1 rank, 1 thread" "$build/parley" "${args[@]}" --threads 1 -o "$tmp/serial.json"
+  t_expect_rc 0 "$what: 1 rank, 2 threads" "$build/parley" "${args[@]}" --threads 2 -o "$tmp/threads.json"
+  t_expect_rc 0 "$what: 2 ranks, 1 thread" "${mpi[@]}" -np 2 "$build/parley" "${args[@]}" --threads 1 -o "$tmp/ranks.json"
+  t_expect_rc 0 "$what: 2 ranks, 2 threads" "${mpi[@]}" -np 2 "$build/parley" "${args[@]}" --threads 2 -o "$tmp/ranks2.json"
   for f in threads ranks ranks2; do
-    cmp -s "$tmp/serial.json" "$tmp/$f.json" ||
-      { echo "FAIL: $what: $f differs from 1 rank, 1 thread"; fail=1; }
+    t_expect_same "$what: $f gives the bytes of 1 rank, 1 thread" "$tmp/serial.json" "$tmp/$f.json"
   done
 done
 # An error on the ranks: every rank stops, exit 1, no output file.
-"${mpi[@]}" -np 2 "$build/parley" montecarlo tests/data/mc/none.yaml --quiet \
-  -o "$tmp/none.json" 2>"$tmp/err"
-rc=$?
-[ "$rc" -ne 0 ] || { echo "FAIL: no uncertain input accepted under mpirun"; fail=1; }
-[ -e "$tmp/none.json" ] && { echo "FAIL: a file was left on error"; fail=1; }
-[ "$fail" -eq 0 ] && echo "mpi_test: ok"
-exit $fail
+t_run "${mpi[@]}" -np 2 "$build/parley" montecarlo tests/data/mc/none.yaml --quiet -o "$tmp/none.json"
+t_check "no uncertain input refused under mpirun" test "$T_RC" -ne 0
+t_check "no file left on error" test ! -e "$tmp/none.json"
+t_done

@@ -13,32 +13,28 @@ base=$(basename "$exp" .expect)
 if [ -d "$dir/$base" ]; then input=$base  # genius: a folder per case
 else input=$(cd "$dir" && ls "$base".* | grep -v '\.expect$' | head -1); fi
 want=$(head -1 "$exp")
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
+. "$(dirname "$0")/lib.sh"
+out=$T_TMP
 cd "$dir" || exit 1
 if [ "$mode" = check ] || [ "$mode" = check-all ]; then
-  "$parley" check "$input" >"$out/stdout" 2>"$out/stderr"
+  t_expect_rc 1 "$base" "$parley" check "$input"
 elif [ "$mode" = genius ]; then
-  "$parley" import genius "$input" -o "$out/scenario.yaml" >"$out/stdout" 2>"$out/stderr"
+  t_expect_rc 1 "$base" "$parley" import genius "$input" -o "$out/scenario.yaml"
 else
-  "$parley" import actors "$input" -o "$out/scenario.yaml" >"$out/stdout" 2>"$out/stderr"
+  t_expect_rc 1 "$base" "$parley" import actors "$input" -o "$out/scenario.yaml"
 fi
-rc=$?
-fail=0
-[ "$rc" -eq 1 ] || { echo "exit code $rc, expected 1"; fail=1; }
-[ -s "$out/stdout" ] && { echo "stdout not empty:"; cat "$out/stdout"; fail=1; }
+t_expect_empty out
 if [ "$mode" = check-all ]; then
-  diff -u "$base.expect" "$out/stderr" || { echo "stderr differs from $base.expect"; fail=1; }
-  "$parley" check --format json "$input" >"$out/stdout" 2>"$out/stderr"
-  [ $? -eq 1 ] || { echo "--format json: exit code not 1"; fail=1; }
-  [ -s "$out/stdout" ] && { echo "--format json: stdout not empty"; fail=1; }
-  diff -u "$base.expect" "$out/stderr" || { echo "--format json: stderr differs"; fail=1; }
+  t_expect_same "$base: stderr" "$base.expect" "$T_TMP/err"
+  t_expect_rc 1 "$base --format json" "$parley" check --format json "$input"
+  t_expect_empty out
+  t_expect_same "$base --format json: stderr" "$base.expect" "$T_TMP/err"
 elif [ "$mode" = check ]; then
-  head -1 "$out/stderr" | grep -qF -- "$want" ||
-    { echo "the first line of stderr lacks: $want"; echo "stderr was:"; cat "$out/stderr"; fail=1; }
+  head -1 "$T_TMP/err" >"$T_TMP/first"
+  t_expect_contains "$T_TMP/first" "$want"
 else
-  grep -qF -- "$want" "$out/stderr" || { echo "stderr lacks: $want"; echo "stderr was:"; cat "$out/stderr"; fail=1; }
+  t_expect_contains err "$want"
 fi
-[ -e "$out/scenario.yaml" ] && { echo "an output file was left behind"; fail=1; }
-ls "$out" | grep -q '\.tmp\.' && { echo "a temporary file was left behind"; fail=1; }
-exit $fail
+t_check "no output file left behind" test ! -e "$out/scenario.yaml"
+t_expect_eq "no temporary file left behind" "$(ls "$out" | grep '\.tmp\.')" ""
+t_done

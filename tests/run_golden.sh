@@ -9,11 +9,11 @@ cmd=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
 root=$(cd "$(dirname "$cmd")/../.." && pwd)
 base=${cmd%.cmd}
 cd "$root" || exit 1
+. tests/lib.sh
 read -r -a args <"$cmd"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-NO_COLOR=1 "$parley" "${args[@]}" >"$tmp/out" 2>"$tmp/err"
-rc=$?
+tmp=$T_TMP
+NO_COLOR=1 t_run "$parley" "${args[@]}"
+rc=$T_RC
 if [ "${UPDATE:-0}" = 1 ]; then
   cp "$tmp/out" "$base.out"
   if [ -s "$tmp/err" ]; then cp "$tmp/err" "$base.err"; else rm -f "$base.err"; fi
@@ -23,12 +23,12 @@ if [ "${UPDATE:-0}" = 1 ]; then
 fi
 want_rc=0
 [ -f "$base.rc" ] && want_rc=$(cat "$base.rc")
-fail=0
-[ "$rc" -eq "$want_rc" ] || { echo "exit code $rc, expected $want_rc"; fail=1; }
-diff -u "$base.out" "$tmp/out" || fail=1
+T_LAST=$(basename "$base")
+t_expect_eq "$T_LAST: exit code" "$rc" "$want_rc"
+t_expect_same "$T_LAST: stdout" "$base.out" "$tmp/out"
 if [ -f "$base.err" ]; then
-  diff -u "$base.err" "$tmp/err" || fail=1
-elif [ -s "$tmp/err" ]; then
-  echo "unexpected stderr:"; cat "$tmp/err"; fail=1
+  t_expect_same "$T_LAST: stderr" "$base.err" "$tmp/err"
+else
+  t_expect_empty err
 fi
-exit $fail
+t_done

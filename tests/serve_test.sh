@@ -8,18 +8,12 @@
 # time and job limits on a second server, and a clean stop on SIGTERM.
 set -u
 parley=$1 root=$2
+. "$root/tests/lib.sh"
 gold=$root/tests/golden-http
 ex=$root/examples/ukraine-2025.yaml
-tmp=$(mktemp -d)
+tmp=$T_TMP
 pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
+t_on_exit 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done'
 
 # start NAME ARGS...: starts a server, sets $url and $pid (waits up to 20 s).
 start() {
@@ -33,8 +27,8 @@ start() {
     kill -0 "$pid" 2>/dev/null || break
     sleep 0.1
   done
-  echo "server $name did not start:"; cat "$tmp/$name.err"
-  exit 1
+  t_fail "server $name" "did not start: $(cat "$tmp/$name.err")"
+  t_done
 }
 
 # req METHOD PATH [TYPE FILE] [curl args...]: status in $tmp/status, body in $tmp/body.
@@ -46,16 +40,15 @@ req() {
   fi
   curl "${args[@]}" "$@" "$url$path" >"$tmp/status" 2>"$tmp/curl.err"
 }
-status_is() {
-  if [ "$(cat "$tmp/status")" = "$1" ]; then ok; else
-    bad "$2: status $(cat "$tmp/status"), expected $1"; head -c 400 "$tmp/body"; echo; fi
+status_is() { # WANT NAME: the last response's status
+  t_expect_eq "$2: status" "$(cat "$tmp/status")" "$1" || { head -c 400 "$tmp/body"; echo; }
 }
-error_json() { # the body is {"error": {"status": N, "message": ...}} with N the status
-  if python3 -c 'import json,sys; e=json.load(open(sys.argv[1]))["error"]; assert e["status"]==int(sys.argv[2]) and e["message"]' \
-      "$tmp/body" "$(cat "$tmp/status")" 2>/dev/null; then ok; else bad "$1: not a JSON error body"; fi
+error_json() { # NAME: the body is {"error": {"status": N, "message": ...}} with N the status
+  t_check "$1: a JSON error body" python3 -c 'import json,sys; e=json.load(open(sys.argv[1]))["error"]; assert e["status"]==int(sys.argv[2]) and e["message"]' \
+    "$tmp/body" "$(cat "$tmp/status")"
 }
 
-start main --time-limit 120 --queue-wait 120
+start main --time-limit 120 --queue-wait 120 --max-threads 2
 cd "$root" || exit 1
 
 # ---- golden requests: NAME.req is "METHOD PATH [TYPE FILE]" (FILE from the root)
@@ -65,8 +58,7 @@ for r in "$gold"/*.req; do
   if [ -n "${type:-}" ]; then req "$method" "$path" "$type" "$file"; else req "$method" "$path"; fi
   { echo "HTTP $(cat "$tmp/status")"; cat "$tmp/body"; } >"$tmp/got"
   if [ "${UPDATE_GOLDEN:-0}" = 1 ]; then cp "$tmp/got" "$gold/$name.out"; fi
-  if cmp -s "$tmp/got" "$gold/$name.out"; then ok; else
-    bad "golden-http/$name"; diff "$gold/$name.out" "$tmp/got" | head -20; fi
+  t_expect_same "golden-http/$name" "$gold/$name.out" "$tmp/got"
 done
 
 # ---- the API's result is the CLI's --format json
@@ -74,7 +66,7 @@ same_as_cli() { # what PATH CLI-ARGS...
   local what=$1 path=$2; shift 2
   req POST "$path" application/yaml "$ex"
   "$parley" "$@" --format json >"$tmp/cli.json"
-  if python3 - "$tmp/body" "$tmp/cli.json" <<'EOF'
+  t_check "$what: API result is 'parley $*'" python3 - "$tmp/body" "$tmp/cli.json" <<'EOF'
 import json, sys
 api, cli = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
 assert api["result"] == cli, "result differs from the CLI's"
@@ -83,7 +75,6 @@ for name, spec in api["charts"].items():
     assert spec["$schema"].endswith("vega-lite/v5.json"), name
     assert spec["data"]["values"], name + ": no data"
 EOF
-  then ok; else bad "$what: API result differs from 'parley $*'"; fi
 }
 q=name=examples/ukraine-2025.yaml
 same_as_cli eval "/api/eval?$q" eval examples/ukraine-2025.yaml
@@ -100,6 +91,8 @@ same_as_cli montecarlo "/api/montecarlo?$q&n=300&seed=3&without=walk-away" \
   montecarlo examples/ukraine-2025.yaml -n 300 --seed 3 --without walk-away
 same_as_cli "montecarlo space" "/api/montecarlo?$q&n=50&what=space" \
   montecarlo examples/ukraine-2025.yaml -n 50 --what space
+same_as_cli "montecarlo on 2 threads" "/api/montecarlo?$q&n=300&seed=3&threads=2" \
+  montecarlo examples/ukraine-2025.yaml -n 300 --seed 3 --threads 2
 
 # ---- a named montecarlo job: progress while it runs, then cancelled
 curl -s -o "$tmp/job.body" -w '%{http_code}' -H 'Content-Type: application/yaml' \
@@ -112,31 +105,44 @@ for _ in $(seq 100); do
     seen=1; break; fi
   sleep 0.1
 done
-[ "$seen" = 1 ] && ok || bad "job progress: $(cat "$tmp/body")"
-req POST /api/montecarlo?job=t-1 application/yaml "$ex"; status_is 409 "a job id in use"
-req DELETE /api/jobs/t-1; status_is 200 "cancel"
+t_expect_eq "job progress seen" "$seen" 1 || cat "$tmp/body"
+req POST /api/montecarlo?job=t-1 application/yaml "$ex"
+status_is 409 "a job id in use"
+req DELETE /api/jobs/t-1
+status_is 200 "cancel"
 wait "$jobpid"
-[ "$(cat "$tmp/job.status")" = 409 ] && grep -q cancelled "$tmp/job.body" && ok ||
-  bad "the cancelled request: $(cat "$tmp/job.status") $(cat "$tmp/job.body")"
-req GET /api/jobs/t-1; status_is 404 "a finished job is gone"; error_json "job 404"
-req DELETE /api/jobs/t-1; status_is 404 "cancel of no job"
-req GET '/api/jobs/bad%20id'; status_is 404 "a malformed job id"
-req POST "/api/montecarlo?job=bad%20id" application/yaml "$ex"; status_is 400 "a malformed job id"
-req POST /api/jobs/x application/yaml "$ex"; status_is 405 "POST to a job"
+t_expect_eq "the cancelled request: status" "$(cat "$tmp/job.status")" 409
+t_expect_contains "$tmp/job.body" cancelled
+req GET /api/jobs/t-1
+status_is 404 "a finished job is gone"
+error_json "job 404"
+req DELETE /api/jobs/t-1
+status_is 404 "cancel of no job"
+req GET '/api/jobs/bad%20id'
+status_is 404 "a malformed job id"
+req POST "/api/montecarlo?job=bad%20id" application/yaml "$ex"
+status_is 400 "a malformed job id"
+req POST /api/jobs/x application/yaml "$ex"
+status_is 405 "POST to a job"
 
 # ---- the run archive: without --db a clear error; with it every analysis is stored
 for p in /api/runs /api/runs/1 /api/runs/1/diff/2; do
-  req GET "$p"; status_is 409 "$p without --db"; error_json "$p 409"
+  req GET "$p"
+  status_is 409 "$p without --db"
+  error_json "$p 409"
 done
 main_url=$url
 start archive --db "$tmp/runs.db" --time-limit 120 --queue-wait 120
-req POST "/api/eval?$q" application/yaml "$ex" -D "$tmp/headers"; status_is 200 "archived eval"
-grep -qi '^X-Parley-Run: 1' "$tmp/headers" && ok || bad "no X-Parley-Run header"
+req POST "/api/eval?$q" application/yaml "$ex" -D "$tmp/headers"
+status_is 200 "archived eval"
+t_check "an X-Parley-Run header" grep -qi '^X-Parley-Run: 1' "$tmp/headers"
 req POST "/api/simulate?$q&without=walk-away" application/yaml "$ex"
 req POST "/api/simulate?$q&without=walk-away&protocol=alternating" application/yaml "$ex"
-req POST "/api/simulate?protocol=bogus" application/yaml "$ex"; status_is 400 "archived failure"
-req GET /api/runs; status_is 200 "runs list"
-python3 - "$tmp/body" <<'EOF2' && ok || bad "runs list: $(head -c 300 "$tmp/body")"
+req POST "/api/simulate?protocol=bogus" application/yaml "$ex"
+status_is 400 "archived failure"
+req GET /api/runs
+status_is 200 "runs list"
+t_check "runs list: $(head -c 300 "$tmp/body")" python3 - "$tmp/body" <<'EOF2'
 import json, sys
 d = json.load(open(sys.argv[1]))
 assert d["count"] == 4 and [r["command"] for r in d["runs"]] == ["eval", "simulate", "simulate", "simulate"]
@@ -145,60 +151,83 @@ assert [r["exit_status"] for r in d["runs"]] == [0, 0, 0, 1]
 assert d["runs"][0]["scenario"]["id"] == "ukraine-2025"
 EOF2
 req GET "/api/runs?limit=2"
-python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert [r["id"] for r in d["runs"]]==[3,4]' "$tmp/body" && ok || bad "runs limit"
-req GET /api/runs/2; status_is 200 "one run"
+t_check "runs limit" python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert [r["id"] for r in d["runs"]]==[3,4]' "$tmp/body"
+req GET /api/runs/2
+status_is 200 "one run"
 "$parley" simulate "$ex" --without walk-away --format json >"$tmp/cli.json"
-python3 - "$tmp/body" "$tmp/cli.json" <<'EOF2' && ok || bad "the stored run's result is not the CLI's"
+t_check "the stored run's result is the CLI's" python3 - "$tmp/body" "$tmp/cli.json" <<'EOF2'
 import json, sys
 d, cli = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
 cli["scenario"]["file"] = "examples/ukraine-2025.yaml"
 assert d["id"] == 2 and d["command"] == "simulate" and d["result"] == cli
 EOF2
 req GET "/api/runs/2?scenario=1"
-python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["scenario"]["text"]==open(sys.argv[2]).read()' "$tmp/body" "$ex" &&
-  ok || bad "the stored scenario text"
-req GET /api/runs/2/diff/3; status_is 200 "diff"
-python3 - "$tmp/body" <<'EOF2' && ok || bad "diff: $(head -c 300 "$tmp/body")"
+t_check "the stored scenario text" python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["scenario"]["text"]==open(sys.argv[2]).read()' "$tmp/body" "$ex"
+req GET /api/runs/2/diff/3
+status_is 200 "diff"
+t_check "diff: $(head -c 300 "$tmp/body")" python3 - "$tmp/body" <<'EOF2'
 import json, sys
 d = json.load(open(sys.argv[1]))
 assert d["a"] == 2 and d["b"] == 3
 assert d["parameters"] == [{"kind": "added", "path": "$.protocol", "old": None, "new": "alternating"}]
 assert {"kind": "changed", "path": "$.parameters.protocol", "old": "mediated", "new": "alternating"} in d["result"]
 EOF2
-req GET "/api/runs/diff?a=2&b=3"; status_is 200 "diff, query form"
-req GET /api/runs/99; status_is 404 "no such run"; error_json "run 404"
-req GET /api/runs/2/diff/99; status_is 404 "diff with no such run"; error_json "diff 404"
-req GET /api/runs/abc; status_is 404 "a malformed run id"
-req GET "/api/runs?limit=0"; status_is 400 "a bad limit"
-"$parley" runs list --db "$tmp/runs.db" >"$tmp/runs.txt" 2>&1 && grep -c simulate "$tmp/runs.txt" | grep -q 3 &&
-  ok || bad "parley runs list on the server's archive: $(cat "$tmp/runs.txt")"
+req GET "/api/runs/diff?a=2&b=3"
+status_is 200 "diff, query form"
+req GET /api/runs/99
+status_is 404 "no such run"
+error_json "run 404"
+req GET /api/runs/2/diff/99
+status_is 404 "diff with no such run"
+error_json "diff 404"
+req GET /api/runs/abc
+status_is 404 "a malformed run id"
+req GET "/api/runs?limit=0"
+status_is 400 "a bad limit"
+t_expect_rc 0 "parley runs list on the server's archive" "$parley" runs list --db "$tmp/runs.db"
+t_expect_eq "parley runs list on the server's archive: simulate runs" "$(grep -c simulate "$tmp/out")" 3
 url=$main_url
 
 # ---- examples and static files
 req GET /api/examples/ukraine-2025
 status_is 200 "example by name"
-if cmp -s "$tmp/body" "$ex"; then ok; else bad "example body differs from the file"; fi
-req GET /api/examples/ukraine-2025.yaml; status_is 200 "example by file name"
-req GET /; status_is 200 "index"
-grep -q '<html' "$tmp/body" && ok || bad "index is not HTML"
-req HEAD /api/health -I; status_is 200 "HEAD"
+t_expect_same "example body is the file" "$ex" "$tmp/body"
+req GET /api/examples/ukraine-2025.yaml
+status_is 200 "example by file name"
+req GET /
+status_is 200 "index"
+t_expect_contains "$tmp/body" '<html'
+req HEAD /api/health -I
+status_is 200 "HEAD"
 
 # ---- errors: status and a JSON body
 for case in "405 GET /api/eval" "405 PUT /api/examples" "405 DELETE /" "404 GET /api/nothing" \
             "404 GET /api/examples/nope" "404 GET /nope.html" "404 GET /vendor/nope.js"; do
   read -r want method path <<<"$case"
-  req "$method" "$path"; status_is "$want" "$method $path"; error_json "$method $path"
+  req "$method" "$path"
+  status_is "$want" "$method $path"
+  error_json "$method $path"
 done
-req POST /api/eval text/html "$ex"; status_is 415 "content type"; error_json "415"
+req POST /api/eval text/html "$ex"
+status_is 415 "content type"
+error_json "415"
 printf 'actors: [' >"$tmp/bad.yaml"
-req POST /api/eval application/yaml "$tmp/bad.yaml"; status_is 400 "malformed YAML"; error_json "400"
-grep -q 'scenario:' "$tmp/body" && ok || bad "the YAML error is not located"
-req POST "/api/space?grid=1" application/yaml "$ex"; status_is 400 "bad option"; error_json "400 option"
-req POST "/api/space?x=NOPE" application/yaml "$ex"; status_is 400 "unknown chart actor"
-req POST "/api/forecast?trace=maybe" application/yaml "$ex"; status_is 400 "bad flag"
-req POST "/api/space?max-memory=100" application/yaml "$ex"; status_is 400 "max-memory above the cap"
+req POST /api/eval application/yaml "$tmp/bad.yaml"
+status_is 400 "malformed YAML"
+error_json "400"
+t_expect_contains "$tmp/body" 'scenario:' # the YAML error is located
+req POST "/api/space?grid=1" application/yaml "$ex"
+status_is 400 "bad option"
+error_json "400 option"
+req POST "/api/space?x=NOPE" application/yaml "$ex"
+status_is 400 "unknown chart actor"
+req POST "/api/forecast?trace=maybe" application/yaml "$ex"
+status_is 400 "bad flag"
+req POST "/api/space?max-memory=100" application/yaml "$ex"
+status_is 400 "max-memory above the cap"
 qs=$(for k in $(seq 40); do printf 'a%d=1&' "$k"; done)
-req POST "/api/eval?$qs" application/yaml "$ex"; status_is 400 "too many parameters"
+req POST "/api/eval?$qs" application/yaml "$ex"
+status_is 400 "too many parameters"
 
 # ---- no path traversal (curl would normalise the dots: --path-as-is)
 for p in "/../../../etc/passwd" "/web/../../etc/passwd" "/%2e%2e/%2e%2e/etc/passwd" \
@@ -206,66 +235,80 @@ for p in "/../../../etc/passwd" "/web/../../etc/passwd" "/%2e%2e/%2e%2e/etc/pass
          "/api/examples/..%2f..%2fetc%2fpasswd" "/api/examples/../CMakeLists.txt" \
          "/api/examples/.%2e/README.md" "/index.html/../../etc/passwd"; do
   req GET "$p" --path-as-is
-  if [ "$(cat "$tmp/status")" = 404 ] && ! grep -q 'root:' "$tmp/body"; then ok; else
-    bad "traversal $p: status $(cat "$tmp/status")"; fi
+  status_is 404 "traversal $p"
+  t_expect_lacks "$tmp/body" 'root:'
 done
 ln -s /etc "$root/web/.test-link-$$" 2>/dev/null && {
-  req GET "/.test-link-$$/passwd"; status_is 404 "symlink out of web/"
+  req GET "/.test-link-$$/passwd"
+  status_is 404 "symlink out of web/"
   rm -f "$root/web/.test-link-$$"; }
 
 # ---- the body limit, with and without Content-Length
 head -c 1100000 /dev/zero | tr '\0' 'a' >"$tmp/big"
-req POST /api/eval application/yaml "$tmp/big"; status_is 413 "body over the limit"; error_json 413
+req POST /api/eval application/yaml "$tmp/big"
+status_is 413 "body over the limit"
+error_json 413
 req POST /api/eval application/yaml "$tmp/big" -H 'Transfer-Encoding: chunked'
 status_is 413 "chunked body over the limit"
 
 # ---- the Host check (DNS rebinding)
-req GET /api/health -H 'Host: attacker.example'; status_is 403 "foreign Host"
-req GET /api/health -H 'Host: localhost:1'; status_is 200 "localhost Host"
+req GET /api/health -H 'Host: attacker.example'
+status_is 403 "foreign Host"
+req GET /api/health -H 'Host: localhost:1'
+status_is 200 "localhost Host"
 
 # ---- the server is still up and answers
-req GET /api/health; status_is 200 "health after the errors"
+req GET /api/health
+status_is 200 "health after the errors"
 
 # ---- time and job limits, on a second server
 start limits --time-limit 0.5 --max-jobs 1 --queue-wait 0
 slow="/api/space?grid=1000&drop-red-lines=all&budget=100000000000"
-req POST "$slow" application/yaml "$ex"; status_is 503 "time limit"; error_json 503
-grep -q 'time limit' "$tmp/body" && ok || bad "503 does not name the time limit"
+req POST "$slow" application/yaml "$ex"
+status_is 503 "time limit"
+error_json 503
+t_expect_contains "$tmp/body" 'time limit'
 curl -s -o /dev/null -H 'Content-Type: application/yaml' --data-binary "@$ex" "$url$slow" &
 sleep 0.2
-req POST /api/eval application/yaml "$ex"; status_is 503 "no free job slot"
-grep -q 'busy' "$tmp/body" && ok || bad "503 does not say busy"
+req POST /api/eval application/yaml "$ex"
+status_is 503 "no free job slot"
+t_expect_contains "$tmp/body" 'busy'
 wait %% 2>/dev/null
-req POST /api/eval application/yaml "$ex"; status_is 200 "a slot again after the limit"
+req POST /api/eval application/yaml "$ex"
+status_is 200 "a slot again after the limit"
 
 # ---- refuses a non-loopback address without --allow-remote
-if "$parley" serve --port 0 --bind 0.0.0.0 --root "$root" >/dev/null 2>"$tmp/remote.err"; then
-  bad "bound 0.0.0.0 without --allow-remote"; else ok; fi
-grep -q -- '--allow-remote' "$tmp/remote.err" && ok || bad "no hint to --allow-remote"
+t_expect_rc 1 "bind 0.0.0.0 without --allow-remote" "$parley" serve --port 0 --bind 0.0.0.0 --root "$root"
+t_expect_contains err '--allow-remote'
 
 # ---- SIGTERM stops both servers cleanly
 for p in "${pids[@]}"; do
   kill -TERM "$p"
   for _ in $(seq 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
-  if kill -0 "$p" 2>/dev/null; then bad "server $p still running after SIGTERM"; else
-    wait "$p"; rc=$?; [ "$rc" = 0 ] && ok || bad "server $p exited $rc after SIGTERM"; fi
+  if kill -0 "$p" 2>/dev/null; then t_fail "server $p" "still running after SIGTERM"
+  else
+    wait "$p"
+    t_expect_eq "server $p: exit code after SIGTERM" "$?" 0
+  fi
 done
 pids=()
-grep -q 'stopping' "$tmp/main.err" && ok || bad "no stop message"
+t_expect_contains "$tmp/main.err" 'stopping'
+for name in main archive limits; do # a sanitizer's report goes to the server's stderr
+  t_expect_lacks "$tmp/$name.err" 'Sanitizer'
+done
 
 # ---- parley report: a whole file or none
 if [ -d "$root/node_modules/vega" ]; then
-  "$parley" report "$ex" -o "$tmp/report.html" --root "$root" 2>"$tmp/report.err" && ok || bad "report"
-  grep -q 'charts-space' "$tmp/report.html" && grep -q 'vegaEmbed' "$tmp/report.html" && ok ||
-    bad "the report lacks its charts"
+  t_expect_rc 0 "report" "$parley" report "$ex" -o "$tmp/report.html" --root "$root"
+  t_expect_contains "$tmp/report.html" 'charts-space'
+  t_expect_contains "$tmp/report.html" 'vegaEmbed'
 fi
 echo keep >"$tmp/keep.html"
-"$parley" report "$tmp/bad.yaml" -o "$tmp/keep.html" --root "$root" 2>/dev/null
-[ $? = 1 ] && [ "$(cat "$tmp/keep.html")" = keep ] && ok || bad "report of a bad scenario touched the file"
+t_expect_rc 1 "report of a bad scenario" "$parley" report "$tmp/bad.yaml" -o "$tmp/keep.html" --root "$root"
+t_expect_eq "report of a bad scenario leaves the file" "$(cat "$tmp/keep.html")" keep
 mkdir -p "$tmp/empty/web" && : >"$tmp/empty/web/index.html"
-"$parley" report "$ex" -o "$tmp/none.html" --root "$tmp/empty" 2>"$tmp/report.err"
-[ $? = 1 ] && [ ! -e "$tmp/none.html" ] && grep -q "npm ci" "$tmp/report.err" && ok ||
-  bad "report without node_modules: no clear error"
+t_expect_rc 1 "report without node_modules" "$parley" report "$ex" -o "$tmp/none.html" --root "$tmp/empty"
+t_check "report without node_modules writes no file" test ! -e "$tmp/none.html"
+t_expect_contains err "npm ci"
 
-echo "serve: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+t_done

@@ -6,11 +6,10 @@
 # Skips (77) when ../shared/data/ktab is absent.
 set -u
 parley=$1 root=$2
+. "$root/tests/lib.sh"
 data=$root/../shared/data/ktab
-[ -d "$data" ] || { echo "skipped: $data not found"; exit 77; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
+[ -d "$data" ] || { t_skip ktab "$data not found"; t_done; }
+tmp=$T_TMP
 check() { # NAME PYTHON-CHECK
   local name=$1
   if "$parley" import actors "$data/$name.csv" -o "$tmp/$name.yaml" >/dev/null 2>"$tmp/err" &&
@@ -28,7 +27,7 @@ def near(ids, pos, prob, tol=0.051, ptol=0.0006):
         assert abs(a["probability"] - prob) <= ptol, (i, a["probability"], prob)
 exec(sys.argv[2])
 PY
-  then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL smp $name:"; cat "$tmp/err"; fi
+  then t_ok "smp $name"; else t_fail "smp $name" "$(cat "$tmp/err")"; fi
 }
 check dummyData_3Dim '
 assert m["turns"] == 10, m["turns"]
@@ -51,5 +50,4 @@ check SOE-Competitive 'assert m["turns"] == 35, m["turns"]'
 check dummyData-a040 'assert m["turns"] == 20, m["turns"]'
 check dummyData-a080 'assert m["turns"] == 17, m["turns"]'
 check dummyData-a160 'assert m["turns"] == 13, m["turns"]'
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+t_done

@@ -6,21 +6,11 @@
 # keeps every run committed before the kill.
 set -u
 parley=$1 root=$2
-tmp=$(mktemp -d)
+. "$root/tests/lib.sh"
+tmp=$T_TMP
 loop=
-cleanup() { [ -n "$loop" ] && kill -9 -- "-$loop" 2>/dev/null; rm -rf "$tmp"; }
-trap cleanup EXIT
+t_on_exit '[ -n "$loop" ] && kill -9 -- "-$loop" 2>/dev/null'
 cd "$root" || exit 1
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-# expect RC CMD...: runs CMD, keeps stdout/stderr in $tmp/out, $tmp/err
-expect() {
-  local want=$1; shift
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  local rc=$?
-  [ "$rc" -eq "$want" ] || fail "exit $rc (expected $want): $*; stderr: $(cat "$tmp/err")"
-}
-has() { grep -qF -- "$2" "$1" || fail "$1 lacks '$2'"; }
 
 ex=examples/ukraine-2025.yaml
 db=$tmp/runs.db
@@ -29,101 +19,101 @@ export PARLEY_TEST_NOW=1764000000 # 2025-11-24 16:00:00 UTC
 unset PARLEY_DB PARLEY_STORE_TEST_DELAY
 
 # ---- two evaluations; --db leaves the output as it was
-expect 0 "$parley" eval "$ex" --all
+t_expect_rc 0 "eval --all" "$parley" eval "$ex" --all
 cp "$tmp/out" "$tmp/plain"
-expect 0 "$parley" eval "$ex" --all --db "$db"
-cmp -s "$tmp/out" "$tmp/plain" || fail "--db changed what eval prints"
-expect 0 "$parley" eval "$ex" --proposal us-28-point --db "$db" --format csv
+t_expect_rc 0 "eval --all --db" "$parley" eval "$ex" --all --db "$db"
+t_expect_same "--db leaves what eval prints" "$tmp/plain" "$tmp/out"
+t_expect_rc 0 "eval --proposal us-28-point --format csv" "$parley" eval "$ex" --proposal us-28-point --db "$db" --format csv
 
-expect 0 "$parley" runs list --db "$db"
+t_expect_rc 0 "runs list" "$parley" runs list --db "$db"
 cat >"$tmp/want" <<EOF
 id  started (UTC)        command  scenario               seed  wall     status
 1   2025-11-24 16:00:00  eval     ukraine-2025 $short  -     0.000 s  ok
 2   2025-11-24 16:00:00  eval     ukraine-2025 $short  -     0.000 s  ok
 EOF
-diff -u "$tmp/want" "$tmp/out" || fail "runs list"
+t_expect_same "runs list" "$tmp/want" "$tmp/out"
 
-expect 0 "$parley" runs show 1 --db "$db"
-has "$tmp/out" 'command      eval'
-has "$tmp/out" 'parameters   {"args":["examples/ukraine-2025.yaml","--all"]}'
-has "$tmp/out" "hash         sha256:$(sha256sum "$ex" | cut -c1-64)"
-has "$tmp/out" 'started      2025-11-24T16:00:00.000Z'
-has "$tmp/out" 'parley       '
-has "$tmp/out" '"command": "eval",'
-expect 0 "$parley" eval "$ex" --all --format json
-sed '1,/^result:$/d' <(NO_COLOR=1 "$parley" runs show 1 --db "$db") | cmp -s - "$tmp/out" ||
-  fail "runs show: the stored result is not what eval --format json prints"
-expect 0 "$parley" runs show 2 --scenario --db "$db"
-cmp -s "$tmp/out" "$ex" || fail "runs show --scenario: not the scenario's bytes"
+t_expect_rc 0 "runs show 1" "$parley" runs show 1 --db "$db"
+t_expect_contains out 'command      eval'
+t_expect_contains out 'parameters   {"args":["examples/ukraine-2025.yaml","--all"]}'
+t_expect_contains out "hash         sha256:$(sha256sum "$ex" | cut -c1-64)"
+t_expect_contains out 'started      2025-11-24T16:00:00.000Z'
+t_expect_contains out 'parley       '
+t_expect_contains out '"command": "eval",'
+t_expect_rc 0 "eval --all --format json" "$parley" eval "$ex" --all --format json
+sed '1,/^result:$/d' <(NO_COLOR=1 "$parley" runs show 1 --db "$db") >"$tmp/stored"
+t_expect_same "runs show: the stored result is what eval --format json prints" "$tmp/out" "$tmp/stored"
+t_expect_rc 0 "runs show 2 --scenario" "$parley" runs show 2 --scenario --db "$db"
+t_expect_same "runs show --scenario: the scenario's bytes" "$ex" "$tmp/out"
 
-expect 0 "$parley" runs diff 1 2 --db "$db"
-has "$tmp/out" 'runs 1 -> 2'
-has "$tmp/out" '~ args[1]  "--all" -> "--proposal"'
-has "$tmp/out" '+ args[2]  "us-28-point"'
-has "$tmp/out" '- proposals[1]  {"id":"e3-counter"'
-has "$tmp/out" 'differences in the result'
-expect 0 "$parley" runs diff 1 1 --db "$db"
-has "$tmp/out" 'the results are identical'
+t_expect_rc 0 "runs diff 1 2" "$parley" runs diff 1 2 --db "$db"
+t_expect_contains out 'runs 1 -> 2'
+t_expect_contains out '~ args[1]  "--all" -> "--proposal"'
+t_expect_contains out '+ args[2]  "us-28-point"'
+t_expect_contains out '- proposals[1]  {"id":"e3-counter"'
+t_expect_contains out 'differences in the result'
+t_expect_rc 0 "runs diff 1 1" "$parley" runs diff 1 1 --db "$db"
+t_expect_contains out 'the results are identical'
 
-expect 0 "$parley" runs export --db "$db"
-[ "$(wc -l <"$tmp/out")" -eq 2 ] || fail "runs export: not two lines"
-has "$tmp/out" '{"id":1,"command":"eval","parameters":{"args":["examples/ukraine-2025.yaml","--all"]}'
-has "$tmp/out" '"started_at":"2025-11-24T16:00:00.000Z"'
-has "$tmp/out" '"result":{"parley_version":'
-expect 0 "$parley" runs export 2 --format json --db "$db"
-[ "$(head -c1 "$tmp/out")" = "[" ] && [ "$(tail -n1 "$tmp/out")" = "]" ] || fail "export json: no array"
-has "$tmp/out" '{"id":2,'
+t_expect_rc 0 "runs export" "$parley" runs export --db "$db"
+t_expect_eq "runs export: two lines" "$(wc -l <"$tmp/out")" 2
+t_expect_contains out '{"id":1,"command":"eval","parameters":{"args":["examples/ukraine-2025.yaml","--all"]}'
+t_expect_contains out '"started_at":"2025-11-24T16:00:00.000Z"'
+t_expect_contains out '"result":{"parley_version":'
+t_expect_rc 0 "runs export 2 --format json" "$parley" runs export 2 --format json --db "$db"
+t_expect_eq "export json: an array" "$(head -c1 "$tmp/out")$(tail -n1 "$tmp/out")" "[]"
+t_expect_contains out '{"id":2,'
 if command -v python3 >/dev/null; then
-  python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d[0]["result"]["proposals"][0]["id"]=="us-28-point"' \
-    "$tmp/out" || fail "export json does not parse"
+  t_check "export json parses" python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d[0]["result"]["proposals"][0]["id"]=="us-28-point"' \
+    "$tmp/out"
 fi
-expect 0 "$parley" runs export --format csv --db "$db"
-has "$tmp/out" 'id,command,scenario_id,scenario_hash,scenario_file,parameters,seed,parley_version'
-expect 0 "$parley" runs check --db "$db"
-has "$tmp/out" 'ok, 2 runs, schema version 2'
-PARLEY_DB=$db expect 0 "$parley" runs list
-has "$tmp/out" '2   2025-11-24 16:00:00'
+t_expect_rc 0 "runs export --format csv" "$parley" runs export --format csv --db "$db"
+t_expect_contains out 'id,command,scenario_id,scenario_hash,scenario_file,parameters,seed,parley_version'
+t_expect_rc 0 "runs check" "$parley" runs check --db "$db"
+t_expect_contains out 'ok, 2 runs, schema version 2'
+PARLEY_DB=$db t_expect_rc 0 "PARLEY_DB runs list" "$parley" runs list
+t_expect_contains out '2   2025-11-24 16:00:00'
 
 # ---- the other analyses archive too, with their seed where they draw one
-expect 0 "$parley" space "$ex" --grid 5 --seed 7 --db "$db"
-expect 0 "$parley" amend "$ex" --proposal us-28-point --db "$db"
-expect 0 "$parley" trades "$ex" --proposal us-28-point --db "$db"
-expect 0 "$parley" forecast "$ex" --model compromise --db "$db"
-expect 0 "$parley" runs list --limit 4 --db "$db"
-has "$tmp/out" "3   2025-11-24 16:00:00  space     ukraine-2025 $short  7"
-has "$tmp/out" '4   2025-11-24 16:00:00  amend'
-has "$tmp/out" '6   2025-11-24 16:00:00  forecast'
-grep -q '^1 ' "$tmp/out" && fail "runs list --limit 4 shows run 1"
-expect 0 "$parley" runs show 5 --db "$db"
-has "$tmp/out" '"command": "trades",'
+t_expect_rc 0 "space --grid 5 --seed 7" "$parley" space "$ex" --grid 5 --seed 7 --db "$db"
+t_expect_rc 0 "amend --proposal us-28-point" "$parley" amend "$ex" --proposal us-28-point --db "$db"
+t_expect_rc 0 "trades --proposal us-28-point" "$parley" trades "$ex" --proposal us-28-point --db "$db"
+t_expect_rc 0 "forecast --model compromise" "$parley" forecast "$ex" --model compromise --db "$db"
+t_expect_rc 0 "runs list --limit 4" "$parley" runs list --limit 4 --db "$db"
+t_expect_contains out "3   2025-11-24 16:00:00  space     ukraine-2025 $short  7"
+t_expect_contains out '4   2025-11-24 16:00:00  amend'
+t_expect_contains out '6   2025-11-24 16:00:00  forecast'
+t_check "runs list --limit 4 does not show run 1" test -z "$(grep '^1 ' "$tmp/out")"
+t_expect_rc 0 "runs show 5" "$parley" runs show 5 --db "$db"
+t_expect_contains out '"command": "trades",'
 
 # ---- errors
-expect 2 "$parley" runs list
-has "$tmp/err" 'needs --db FILE (or PARLEY_DB)'
-expect 1 "$parley" runs list --db "$tmp/absent.db"
-has "$tmp/err" 'no run archive there'
-[ -e "$tmp/absent.db" ] && fail "runs list created an archive"
-expect 1 "$parley" runs show 99 --db "$db"
-has "$tmp/err" 'no run 99'
-expect 2 "$parley" runs diff 1 --db "$db"
-expect 2 "$parley" runs show x --db "$db"
-expect 2 "$parley" runs lst --db "$db"
-has "$tmp/err" "did you mean 'list'"
-expect 1 "$parley" eval "$ex" --db "$tmp/no/such/folder/runs.db"
-has "$tmp/err" 'cannot open the run archive'
-[ -s "$tmp/out" ] && fail "eval ran although its --db cannot be opened"
-expect 1 "$parley" eval "$ex" --db "$tmp"
-has "$tmp/err" 'is a folder, not a run archive'
+t_expect_rc 2 "runs list without --db" "$parley" runs list
+t_expect_contains err 'needs --db FILE (or PARLEY_DB)'
+t_expect_rc 1 "runs list, no archive" "$parley" runs list --db "$tmp/absent.db"
+t_expect_contains err 'no run archive there'
+t_check "runs list created no archive" test ! -e "$tmp/absent.db"
+t_expect_rc 1 "runs show 99" "$parley" runs show 99 --db "$db"
+t_expect_contains err 'no run 99'
+t_expect_rc 2 "runs diff 1" "$parley" runs diff 1 --db "$db"
+t_expect_rc 2 "runs show x" "$parley" runs show x --db "$db"
+t_expect_rc 2 "runs lst" "$parley" runs lst --db "$db"
+t_expect_contains err "did you mean 'list'"
+t_expect_rc 1 "eval --db in a missing folder" "$parley" eval "$ex" --db "$tmp/no/such/folder/runs.db"
+t_expect_contains err 'cannot open the run archive'
+t_expect_empty out # eval did not run: its --db cannot be opened
+t_expect_rc 1 "eval --db a folder" "$parley" eval "$ex" --db "$tmp"
+t_expect_contains err 'is a folder, not a run archive'
 printf 'notes, not a database; long enough to fill a header and then some more bytes\n%.0s' 1 2 >"$tmp/notes.txt"
 cp "$tmp/notes.txt" "$tmp/notes.orig"
-expect 1 "$parley" eval "$ex" --db "$tmp/notes.txt"
-has "$tmp/err" 'not a run archive'
-cmp -s "$tmp/notes.txt" "$tmp/notes.orig" || fail "--db changed a file that is not an archive"
-expect 2 "$parley" eval "$ex" --db ""
+t_expect_rc 1 "eval --db a text file" "$parley" eval "$ex" --db "$tmp/notes.txt"
+t_expect_contains err 'not a run archive'
+t_expect_same "--db leaves a file that is not an archive" "$tmp/notes.orig" "$tmp/notes.txt"
+t_expect_rc 2 "eval --db ''" "$parley" eval "$ex" --db ""
 
 # ---- kill -9 mid-write: each run sleeps 150 ms inside its transaction
 kdb=$tmp/kill.db
-expect 0 "$parley" eval "$ex" --db "$kdb"
+t_expect_rc 0 "eval" "$parley" eval "$ex" --db "$kdb"
 : >"$tmp/done"
 for round in 1 2 3; do
   before=$(wc -l <"$tmp/done")
@@ -145,30 +135,25 @@ for round in 1 2 3; do
   wait "$loop" 2>/dev/null
   loop=
   done_now=$(wc -l <"$tmp/done")
-  [ "$done_now" -ge $((before + 2)) ] || fail "round $round: the writes did not start"
-  expect 0 "$parley" runs check --db "$kdb"
+  t_check "round $round: the writes started" test "$done_now" -ge $((before + 2))
+  t_expect_rc 0 "runs check" "$parley" runs check --db "$kdb"
   stored=$(sed -n 's/.*ok, \([0-9]*\) runs.*/\1/p' "$tmp/out")
   finished=$((done_now + 1)) # + the first run
   # every run whose command finished is there; at most one more (killed
   # after its COMMIT, before the loop noted it)
   if [ -z "$stored" ] || [ "$stored" -lt "$finished" ] || [ "$stored" -gt $((finished + 1)) ]; then
-    fail "round $round: $finished runs finished before the kill, the archive has '${stored}'"
-  fi
+    t_fail "round $round" "$finished runs finished before the kill, the archive has '${stored}'"
+  else t_ok "round $round: the archive has every finished run"; fi
   echo "kill -9 round $round: $finished runs finished, $stored stored" \
     "($([ "${stored:-0}" -eq "$finished" ] && echo "killed mid-write" || echo "killed after a commit"))"
   if command -v sqlite3 >/dev/null; then
-    [ "$(sqlite3 "$kdb" 'PRAGMA integrity_check')" = ok ] || fail "round $round: integrity_check"
-    [ "$(sqlite3 "$kdb" 'SELECT count(*) = max(id) FROM runs')" = 1 ] ||
-      fail "round $round: run ids have a gap"
+    t_expect_eq "round $round: integrity_check" "$(sqlite3 "$kdb" 'PRAGMA integrity_check')" ok
+    t_expect_eq "round $round: run ids without a gap" "$(sqlite3 "$kdb" 'SELECT count(*) = max(id) FROM runs')" 1
   fi
-  expect 0 "$parley" runs list --db "$kdb"
-  [ "$(($(wc -l <"$tmp/out") - 1))" -eq "${stored:-0}" ] || fail "round $round: runs list"
+  t_expect_rc 0 "runs list" "$parley" runs list --db "$kdb"
+  t_expect_eq "round $round: runs list" "$(($(wc -l <"$tmp/out") - 1))" "${stored:-0}"
 done
-expect 0 "$parley" eval "$ex" --db "$kdb" # and the archive takes new runs
-expect 0 "$parley" runs check --db "$kdb"
+t_expect_rc 0 "eval" "$parley" eval "$ex" --db "$kdb" # and the archive takes new runs
+t_expect_rc 0 "runs check" "$parley" runs check --db "$kdb"
 
-if [ "$failures" -ne 0 ]; then
-  echo "$failures failures"
-  exit 1
-fi
-echo "store: all checks passed"
+t_done

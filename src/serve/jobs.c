@@ -20,6 +20,16 @@
 #include <unistd.h>
 #include "serve.h"
 
+/* ASan and TSan map their shadow memory into the address space (GCC names
+ * them with __SANITIZE_*__, clang 14 only with __has_feature). */
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define SANITIZER_RESERVES_MEMORY 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+#define SANITIZER_RESERVES_MEMORY 1
+#endif
+#endif
+
 #define MAX_RESPONSE ((size_t)256 << 20) /* a result larger than this is refused */
 #define MAX_NAMED 64                     /* named jobs listed at once (the connection limit) */
 
@@ -133,7 +143,7 @@ static void child(const serve_jobs_t *jb, const app_request_t *rq, int fd, int p
     sigset_t none;
     sigemptyset(&none);
     pthread_sigmask(SIG_SETMASK, &none, NULL);
-#ifndef __SANITIZE_ADDRESS__ /* the sanitizer reserves terabytes of address space */
+#ifndef SANITIZER_RESERVES_MEMORY /* terabytes of address space: no limit fits */
     struct rlimit rl;
     rl.rlim_cur = rl.rlim_max = (rlim_t)(jb->max_memory_gib * 1.25 * 1073741824.0) + (64u << 20);
     setrlimit(RLIMIT_AS, &rl);

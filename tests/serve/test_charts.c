@@ -3,35 +3,15 @@
  * the Ukraine example and a small JSON scenario (and a Monte Carlo run of
  * tests/data/mc/small.yaml), each spec must parse as
  * strict JSON (libfyaml in JSON mode) and carry the v5 schema, inline data
- * with the expected number of rows, and its marks. Usage: chart_tests ROOT.
+ * with the expected number of rows, and its marks. Usage: chart_tests ROOT
+ * [FILTER], with the runner of tests/test.h.
  */
 #include <libfyaml.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "../../src/app/charts.h"
-
-static int failures, checks;
-
-#define CHECK(cond)                                                                        \
-    do {                                                                                   \
-        checks++;                                                                          \
-        if (!(cond)) {                                                                     \
-            fprintf(stderr, "  %s:%d: CHECK(%s) failed\n", __FILE__, __LINE__, #cond);     \
-            failures++;                                                                    \
-        }                                                                                  \
-    } while (0)
-
-#define CHECK_INT(a, b)                                                                    \
-    do {                                                                                   \
-        long long a_ = (long long)(a), b_ = (long long)(b);                                \
-        checks++;                                                                          \
-        if (a_ != b_) {                                                                    \
-            fprintf(stderr, "  %s:%d: %s == %s failed: %lld vs %lld\n", __FILE__, __LINE__, \
-                    #a, #b, a_, b_);                                                       \
-            failures++;                                                                    \
-        }                                                                                  \
-    } while (0)
+#include "../test.h"
 
 /* Parses buf as strict JSON; NULL (and a failure) when it is not. */
 static struct fy_document *parse(const parley_buf_t *b)
@@ -65,8 +45,8 @@ static struct fy_document *common(parley_buf_t *b, const char *title)
     if (!d)
         return NULL;
     const char *schema = scalar(d, "/$schema"), *t = scalar(d, "/title/text");
-    CHECK(schema && strcmp(schema, CHARTS_SCHEMA) == 0);
-    CHECK(t && strcmp(t, title) == 0);
+    CHECK_STR(schema, CHARTS_SCHEMA);
+    CHECK_STR(t, title);
     CHECK(scalar(d, "/usermeta/scenario_hash") != NULL);
     return d;
 }
@@ -91,8 +71,8 @@ static void test_eval_charts(const parley_scenario_t *s)
     if (d) {
         CHECK_INT(count(d, "/data/values"), stances(s));
         CHECK_INT(count(d, "/layer"), 2);
-        CHECK(strcmp(scalar(d, "/layer/0/mark"), "rect") == 0);
-        CHECK(strcmp(scalar(d, "/encoding/x/field"), "actor") == 0);
+        CHECK_STR(scalar(d, "/layer/0/mark"), "rect");
+        CHECK_STR(scalar(d, "/encoding/x/field"), "actor");
         CHECK(scalar(d, "/data/values/0/salience") != NULL);
         CHECK(scalar(d, "/data/values/0/position") != NULL);
         fy_document_destroy(d);
@@ -104,7 +84,7 @@ static void test_eval_charts(const parley_scenario_t *s)
     if (d) {
         CHECK_INT(count(d, "/data/values"),
                   parley_scenario_proposal_count(s) * parley_scenario_actor_count(s));
-        CHECK(strcmp(scalar(d, "/facet/column/field"), "actor") == 0);
+        CHECK_STR(scalar(d, "/facet/column/field"), "actor");
         CHECK_INT(count(d, "/spec/layer"), 3);
         CHECK(has(d, "/data/values/0/batna") && has(d, "/data/values/0/verdict"));
         CHECK(has(d, "/data/values/0/red_lines_crossed"));
@@ -145,12 +125,12 @@ static void test_space_chart(const parley_scenario_t *s, int drop_red_lines)
                                                 : 1;
         size_t shown = (pts + stride - 1) / stride;
         CHECK_INT(count(d, "/data/values"), 1 + shown + nsol + parley_scenario_proposal_count(s));
-        CHECK(strcmp(scalar(d, "/params/0/name"), "x_actor") == 0);
-        CHECK(strcmp(scalar(d, "/params/0/value"), parley_scenario_actor(s, 1)->id) == 0);
+        CHECK_STR(scalar(d, "/params/0/name"), "x_actor");
+        CHECK_STR(scalar(d, "/params/0/value"), parley_scenario_actor(s, 1)->id);
         CHECK_INT(count(d, "/params/1/bind/options"), n);
-        CHECK(strcmp(scalar(d, "/data/values/0/kind"), "batna") == 0);
+        CHECK_STR(scalar(d, "/data/values/0/kind"), "batna");
         CHECK_INT(count(d, "/layer"), 7);
-        CHECK(strcmp(scalar(d, "/transform/0/calculate"), "datum.u[x_actor]") == 0);
+        CHECK_STR(scalar(d, "/transform/0/calculate"), "datum.u[x_actor]");
         fy_document_destroy(d);
     }
     CHECK(drop_red_lines || pts == 0 || strcmp(parley_scenario_id(s), "ukraine-2025"));
@@ -194,9 +174,9 @@ static void test_forecast_chart(const parley_scenario_t *s)
     struct fy_document *d = common(&b, "Forecasts per model");
     if (d) {
         CHECK_INT(count(d, "/data/values"), rows);
-        CHECK(strcmp(scalar(d, "/facet/field"), "issue") == 0);
+        CHECK_STR(scalar(d, "/facet/field"), "issue");
         CHECK_INT(count(d, "/spec/layer"), 2);
-        CHECK(strcmp(scalar(d, "/data/values/0/model"), "compromise") == 0);
+        CHECK_STR(scalar(d, "/data/values/0/model"), "compromise");
         fy_document_destroy(d);
     }
     parley_buf_free(&b);
@@ -235,10 +215,10 @@ static void test_sim_charts(const parley_scenario_t *s)
     struct fy_document *d = common(&b, "Simulation: what each party holds out for");
     if (d) {
         CHECK_INT(count(d, "/data/values"), nr * na * 3);
-        CHECK(strcmp(scalar(d, "/facet/field"), "actor") == 0);
-        CHECK(strcmp(scalar(d, "/spec/mark/type"), "line") == 0);
+        CHECK_STR(scalar(d, "/facet/field"), "actor");
+        CHECK_STR(scalar(d, "/spec/mark/type"), "line");
         CHECK_INT(count(d, "/spec/encoding/color/scale/domain"), 3);
-        CHECK(strcmp(scalar(d, "/data/values/0/measure"), "BATNA") == 0);
+        CHECK_STR(scalar(d, "/data/values/0/measure"), "BATNA");
         fy_document_destroy(d);
     }
     b.len = 0;
@@ -248,7 +228,7 @@ static void test_sim_charts(const parley_scenario_t *s)
     if (d) {
         CHECK_INT(count(d, "/data/values"), nm * na);
         CHECK_INT(count(d, "/layer"), 2);
-        CHECK(strcmp(scalar(d, "/layer/1/encoding/shape/field"), "answer") == 0);
+        CHECK_STR(scalar(d, "/layer/1/encoding/shape/field"), "answer");
         size_t asked = 0;
         for (size_t r = 0; r < nm * na; r++) {
             char path[64];
@@ -313,7 +293,7 @@ static void test_mc_charts(const char *root)
     d = common(&b, "Monte Carlo: the terms of the deals");
     if (d) {
         CHECK(count(d, "/data/values") >= (int)parley_scenario_issue_count(s));
-        CHECK(strcmp(scalar(d, "/facet/field"), "issue") == 0);
+        CHECK_STR(scalar(d, "/facet/field"), "issue");
         fy_document_destroy(d);
     }
     b.len = 0;
@@ -330,32 +310,88 @@ static void test_mc_charts(const char *root)
     parley_ctx_destroy(ctx);
 }
 
+static const char *root = ".";
+static const char *const files[2] = {"examples/ukraine-2025.yaml", "tests/golden-http/small.json"};
+static parley_scenario_t *scenarios[2];
+
+/* Runs fn on each scenario, naming the one a failure came from. */
+static void each_scenario(void (*fn)(const parley_scenario_t *s))
+{
+    for (int k = 0; k < 2; k++) {
+        int before = test_failures;
+        fn(scenarios[k]);
+        if (test_failures != before)
+            fprintf(stderr, "  (on %s)\n", files[k]);
+    }
+}
+
+static void space_keeping_red_lines(const parley_scenario_t *s)
+{
+    test_space_chart(s, 0);
+}
+
+static void space_dropping_red_lines(const parley_scenario_t *s)
+{
+    test_space_chart(s, 1);
+}
+
+static void eval_charts(void)
+{
+    each_scenario(test_eval_charts);
+}
+
+static void space_chart(void)
+{
+    each_scenario(space_keeping_red_lines);
+}
+
+static void space_chart_dropped(void)
+{
+    each_scenario(space_dropping_red_lines);
+}
+
+static void forecast_chart(void)
+{
+    each_scenario(test_forecast_chart);
+}
+
+static void sim_charts(void)
+{
+    each_scenario(test_sim_charts);
+}
+
+static void mc_charts(void)
+{
+    test_mc_charts(root);
+}
+
+static const test_case_t tests_charts[] = {
+    {"charts/eval", eval_charts},
+    {"charts/space", space_chart},
+    {"charts/space_drop_red_lines", space_chart_dropped},
+    {"charts/forecast", forecast_chart},
+    {"charts/sim", sim_charts},
+    {"charts/mc", mc_charts},
+    {NULL, NULL},
+};
+
 int main(int argc, char **argv)
 {
-    const char *root = argc > 1 ? argv[1] : ".";
-    const char *files[2] = {"examples/ukraine-2025.yaml", "tests/golden-http/small.json"};
+    root = argc > 1 ? argv[1] : ".";
+    parley_ctx_t *ctx = parley_ctx_create();
     for (int k = 0; k < 2; k++) {
         char path[4096];
         snprintf(path, sizeof path, "%s/%s", root, files[k]);
-        parley_ctx_t *ctx = parley_ctx_create();
-        parley_scenario_t *s = NULL;
-        if (parley_scenario_load_file(ctx, path, &s) != PARLEY_OK) {
+        if (parley_scenario_load_file(ctx, path, &scenarios[k]) != PARLEY_OK) {
             fprintf(stderr, "%s\n", parley_ctx_message(ctx));
+            parley_ctx_destroy(ctx);
             return 1;
         }
-        int before = failures;
-        test_eval_charts(s);
-        test_space_chart(s, 0);
-        test_space_chart(s, 1);
-        test_forecast_chart(s);
-        test_sim_charts(s);
-        printf("%s %s\n", failures == before ? "ok  " : "FAIL", files[k]);
-        parley_scenario_destroy(s);
-        parley_ctx_destroy(ctx);
     }
-    int before = failures;
-    test_mc_charts(root);
-    printf("%s tests/data/mc/small.yaml (Monte Carlo)\n", failures == before ? "ok  " : "FAIL");
-    printf("%d passed, %d failed\n", checks - failures, failures);
-    return failures != 0;
+    parley_ctx_destroy(ctx);
+    const test_case_t *const suites[] = {tests_charts};
+    int rc = test_run(suites, 1, argc > 2 ? argv[2] : NULL);
+    for (int k = 0; k < 2; k++)
+        parley_scenario_destroy(scenarios[k]);
+    return rc;
 }

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include "../../src/core/core.h"
 #include "parley/parley.h"
-#include "test.h"
+#include "../test.h"
 
 static void sha256_vectors(void)
 {

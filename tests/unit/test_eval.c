@@ -7,7 +7,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include "parley/parley.h"
-#include "test.h"
+#include "../test.h"
 
 enum { MAXA = 5, MAXI = 6, MAXO = 5, MAXP = 4 };
 

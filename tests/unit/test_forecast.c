@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include "../../src/core/rng.h"
 #include "parley/parley.h"
-#include "test.h"
+#include "../test.h"
 
 /* One issue on 0..100 from arrays; salience 1 when s is NULL. */
 static parley_fc_problem_t one_issue(size_t n, const double *x, const double *c, const double *s,

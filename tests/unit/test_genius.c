@@ -12,7 +12,7 @@
 #include <string.h>
 #include "../../src/io/genius.h"
 #include "parley/parley.h"
-#include "test.h"
+#include "../test.h"
 
 #define ANAC "../shared/data/anac"
 #define MAXI 64   /* issues in a reference profile */
@@ -233,10 +233,8 @@ static int compare_folder(const char *dir)
 static void anac_utilities(void)
 {
     DIR *d = opendir(ANAC);
-    if (!d) {
-        printf("     (skipped: %s not found)\n", ANAC);
-        return;
-    }
+    if (!d)
+        TEST_SKIP(ANAC " not found");
     int folders = 0, cases = 0;
     for (struct dirent *e; (e = readdir(d));) {
         if (e->d_name[0] == '.')

@@ -7,7 +7,7 @@
 #include <unistd.h>
 #include "../../src/io/csv.h"
 #include "parley/parley.h"
-#include "test.h"
+#include "../test.h"
 
 static void json_writer(void)
 {

@@ -8,7 +8,7 @@
 #include "../../src/core/core.h"
 #include "parley/ktab.h"
 #include "parley/parley.h"
-#include "test.h"
+#include "../test.h"
 
 static const char XML[] =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"              /* 1 */

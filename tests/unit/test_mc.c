@@ -7,7 +7,7 @@
  */
 #include <stdlib.h>
 #include "parley/mc.h"
-#include "test.h"
+#include "../test.h"
 
 /* A deal exists iff B's BATNA ~ U(0,1) is at most 0.3 (tests/data/mc/analytic.yaml). */
 static const char ANALYTIC[] =

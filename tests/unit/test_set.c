@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include "parley/parley.h"
 #include "../../src/core/core.h"
-#include "test.h"
+#include "../test.h"
 
 static const char BASE[] =
     "parley: 1\n"

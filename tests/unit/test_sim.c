@@ -7,7 +7,7 @@
  */
 #include <stdlib.h>
 #include "parley/parley.h"
-#include "test.h"
+#include "../test.h"
 #include "../../src/core/core.h" /* parley__alloc_fail_after */
 
 /* Two actors on one 0..100 issue with linear values, A wanting 100, B 0. */

@@ -8,7 +8,7 @@
 #include <math.h>
 #include "../../src/forecast/smpint.h"
 #include "parley/parley.h"
-#include "test.h"
+#include "../test.h"
 
 static void formulas(void)
 {

@@ -6,7 +6,7 @@
  * packages, the five solutions, the ZOPA count, worst packages, amendments.
  */
 #include <stdlib.h>
-#include "test.h"
+#include "../test.h"
 #include "parley/parley.h"
 #include "../../src/space/spaceint.h"
 

@@ -8,7 +8,7 @@
 #include <sqlite3.h>
 #include <unistd.h>
 #include "../../src/store/storeint.h"
-#include "test.h"
+#include "../test.h"
 
 static char dir[64];
 static void cleanup(void);

@@ -1,16 +1,18 @@
 /*
- * test.h — a minimal test harness: typed checks that print both sides,
- * tolerance checks for doubles, and a runner whose last line is
- * "N passed, N failed" (read by CI).
+ * test.h — the one harness of the C tests (tests/unit, tests/serve): typed
+ * checks that print both sides, tolerance checks for doubles, skips, and a
+ * runner (tests/test.c) whose last line is "N passed, N failed, N skipped"
+ * like tests/lib.sh's, exiting 0, 1, or 77 when every case was skipped.
  */
 #ifndef PARLEY_TEST_H
 #define PARLEY_TEST_H
 
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
-extern int test_failures; /* checks failed in the current test */
+extern int test_failures; /* checks failed in the current case */
 
 #define CHECK(cond)                                                                        \
     do {                                                                                   \
@@ -60,13 +62,27 @@ extern int test_failures; /* checks failed in the current test */
         }                                                                                  \
     } while (0)
 
+/* Leaves the current case, counted as skipped (unless a check already
+ * failed in it): for a case whose input, say ../shared/data, is absent. */
+#define TEST_SKIP(why)                                                                     \
+    do {                                                                                   \
+        test_skip(why);                                                                    \
+        return;                                                                            \
+    } while (0)
+
 typedef struct test_case {
     const char *name;
     void (*fn)(void);
 } test_case_t;
 
-/* Each test file exports its cases through one of these. */
-extern const test_case_t tests_core[], tests_loader[], tests_eval[], tests_io[],
-    tests_space[], tests_genius[], tests_store[], tests_mc[];
+/* Records why the current case is skipped (TEST_SKIP). */
+void test_skip(const char *why);
+
+/* Runs every case of the n suites (each ends with a {NULL, NULL} case)
+ * whose name contains filter (all when filter is NULL), printing "ok",
+ * "FAIL" or "skip" and the name for each, then the closing line. Returns
+ * the exit code: 1 on a failure or when no case ran, 77 when every case
+ * was skipped, else 0. */
+int test_run(const test_case_t *const suites[], size_t n, const char *filter);
 
 #endif
