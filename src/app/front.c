@@ -3,11 +3,9 @@
  * subcommands and `parley serve`. Options are few and simple (--name VALUE,
  * --name=VALUE, flags), so a small table-driven parser beats a dependency.
  */
-#include <stdio.h>
 #include <stdarg.h>
-#include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 #include "front.h"
 
 int cli_exit_for(parley_status_t st)
@@ -65,8 +63,9 @@ static int unknown_option(const char *cmd, const char *arg, const cli_opt_t *opt
     snprintf(word, sizeof word, "%.*s", (int)strcspn(arg, "="), arg);
     const char *hint = parley_suggest(word, names, n);
     if (hint)
-        return cli_error(cmd, EXIT_USAGE, "unknown option '%s' (did you mean '%s'?); see 'parley help %s'",
-                         word, hint, cmd);
+        return cli_error(cmd, EXIT_USAGE,
+                         "unknown option '%s' (did you mean '%s'?); see 'parley help %s'", word,
+                         hint, cmd);
     return cli_error(cmd, EXIT_USAGE, "unknown option '%s'; see 'parley help %s'", word, cmd);
 }
 
