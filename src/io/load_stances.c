@@ -309,8 +309,9 @@ static parley_status_t load_stance(loader_t *L, const yt_node_t *n, size_t i, si
 }
 
 /* Every actor must care about something, or its utility is undefined (0/0).
- * An actor with an error in it or its stances is not judged here. */
-static parley_status_t check_cares(loader_t *L, const yt_node_t *map)
+ * An actor with an error in it or its stances is not judged here, nor one
+ * with no stances when a row named an unknown actor (likely it, misspelt). */
+static parley_status_t check_cares(loader_t *L, const yt_node_t *map, int unknown_row)
 {
     const parley_scenario_t *s = L->s;
     parley_status_t first = PARLEY_OK;
@@ -318,9 +319,9 @@ static parley_status_t check_cares(loader_t *L, const yt_node_t *map)
         double total = 0.0;
         for (size_t j = 0; j < s->n_issues; j++)
             total += s->stances[i * s->n_issues + j].salience;
-        if (total > 0.0 || parley__lbad(L->bad_actor, i))
-            continue;
         const yt_node_t *at = parley__lget(map, s->actors[i].id);
+        if (total > 0.0 || parley__lbad(L->bad_actor, i) || (!at && unknown_row))
+            continue;
         parley_status_t rc = parley__lerr(L, at ? at : map,
                                           "actor '%s' has salience 0 on every issue%s: give it a "
                                           "stance with salience > 0 on at least one",
@@ -376,16 +377,18 @@ parley_status_t parley__load_stances(loader_t *L, const yt_node_t *map)
         s->stances[k].red_below = -HUGE_VAL;
         s->stances[k].red_above = HUGE_VAL;
     }
+    int unknown_row = 0;
     for (size_t p = 0; p < map->n; p++) {
         const yt_node_t *key = map->items[2 * p], *row = map->items[2 * p + 1];
         size_t i = parley_scenario_find_actor(s, key->str);
+        unknown_row |= i == NOT_FOUND;
         rc = i == NOT_FOUND ? parley__lunknown(L, key, "'stances': ", 0) : load_row(L, row, i);
         if (rc && i != NOT_FOUND)
             parley__lmark(L->bad_actor, i); /* its total salience is unknown */
         if (parley__lstop(L, rc, &first))
             return first;
     }
-    parley__lstop(L, check_cares(L, map), &first);
+    parley__lstop(L, check_cares(L, map, unknown_row), &first);
     return first;
 }
 
