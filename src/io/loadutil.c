@@ -1,7 +1,8 @@
 /*
  * loadutil.c — typed, located reads of scenario tree nodes. Every check a
  * user's file can fail ends here with a message naming the place, what was
- * expected and what was found.
+ * expected and what was found; in collect mode (`parley check`) also the
+ * bookkeeping that lets the loader go on without repeating itself.
  */
 #include <ctype.h>
 #include <math.h>
