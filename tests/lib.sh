@@ -41,7 +41,7 @@ t_skip() { # NAME WHY
   return 0
 }
 
-# t_file out|err|PATH: the file an assertion reads.
+# t__file out|err|PATH: the file an assertion reads; t__what: how a message names it.
 t__file() { case $1 in out | err) echo "$T_TMP/$1" ;; *) echo "$1" ;; esac; }
 t__what() { case $1 in out | err) echo "$T_LAST: $1" ;; *) echo "${1#"$T_TMP"/}" ;; esac; }
 
