@@ -39,7 +39,6 @@ int main(int argc, char **argv)
         cli_help_for(NULL, stderr);
         return EXIT_USAGE;
     }
-    cli_set_help(cli_help_for);
     const char *name = argv[1];
     cli_archive_args(argc - 1, argv + 1);
     if (strcmp(name, "--version") == 0 || strcmp(name, "version") == 0) {

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "analysis.h"
+#include "args.h"
 #include "charts.h"
 #include "eval.h"
 #include "forecast.h"
@@ -39,65 +40,11 @@ void app_result_free(app_result_t *r)
     parley_buf_free(&r->error);
 }
 
-/* ---- parameters: each analysis lists the ones it takes */
-
-typedef struct param_def {
-    const char *name;  /* the CLI option without its dashes */
-    int flag;          /* takes no value: 1, true, yes or empty set it; 0, false, no clear it */
-    const char **dest;
-} param_def_t;
-
 static int fail(app_result_t *out, int status, const char *fmt, const char *a, const char *b)
 {
     out->status = status;
     parley_buf_printf(&out->error, fmt, a, b);
     return status;
-}
-
-static int set_param(const param_def_t *d, const char *key, const char *v, app_result_t *out)
-{
-    if (*d->dest)
-        return fail(out, 400, "parameter '%s' given twice%s", key, "");
-    if (!d->flag) {
-        *d->dest = v;
-        return 0;
-    }
-    if (!*v || !strcmp(v, "1") || !strcmp(v, "true") || !strcmp(v, "yes"))
-        *d->dest = "1";
-    else if (strcmp(v, "0") && strcmp(v, "false") && strcmp(v, "no"))
-        return fail(out, 400, "parameter '%s' is a flag (1 or 0), not '%s'", key, v);
-    return 0;
-}
-
-/* Fills the defs' destinations from the request; 400 on an unknown or repeated key. */
-static int take_params(const app_request_t *rq, const param_def_t *defs, app_result_t *out)
-{
-    for (size_t k = 0; k < rq->n_params; k++) {
-        char key[64];
-        snprintf(key, sizeof key, "%s", rq->params[k].key ? rq->params[k].key : "");
-        for (char *c = key; *c; c++)
-            *c = *c == '_' ? '-' : *c; /* drop_red_lines and drop-red-lines alike */
-        const char *v = rq->params[k].value ? rq->params[k].value : "";
-        if (app_server_param(key))
-            continue; /* the server's: the scenario's name, the job's id */
-        const param_def_t *d = defs;
-        while (d->name && strcmp(d->name, key))
-            d++;
-        if (!d->name) {
-            parley_buf_t list;
-            parley_buf_init(&list);
-            for (d = defs; d->name; d++)
-                parley_buf_printf(&list, "%s, ", d->name);
-            parley_buf_puts(&list, "name");
-            fail(out, 400, "unknown parameter '%s'; this endpoint takes %s", key,
-                 list.data ? list.data : "");
-            parley_buf_free(&list);
-            return 400;
-        }
-        if (set_param(d, key, v, out))
-            return 400;
-    }
-    return 0;
 }
 
 int app_server_param(const char *key)
@@ -135,11 +82,11 @@ static void trim_newline(parley_buf_t *b)
         b->data[--b->len] = '\0';
 }
 
-static parley_scenario_t *load(const app_request_t *rq, parley_ctx_t *ctx, app_result_t *out)
+static parley_scenario_t *load(const app_request_t *rq, const app_args_t *a, parley_ctx_t *ctx,
+                               app_result_t *out)
 {
     parley_scenario_t *s = NULL;
-    parley_status_t st = parley_scenario_load_buffer(ctx, rq->name, rq->body ? rq->body : "",
-                                                     rq->len, &s);
+    parley_status_t st = app_load_buffer(ctx, a, rq->name, rq->body ? rq->body : "", rq->len, &s);
     if (st)
         finish(ctx, st, out);
     return s;
@@ -147,13 +94,11 @@ static parley_scenario_t *load(const app_request_t *rq, parley_ctx_t *ctx, app_r
 
 /* ---- eval */
 
-static int run_eval(const app_request_t *rq, parley_ctx_t *ctx, app_result_t *out)
+static int run_eval(const app_request_t *rq, const app_args_t *a, parley_ctx_t *ctx,
+                    app_result_t *out)
 {
-    const char *proposal = NULL;
-    const param_def_t defs[] = {{"proposal", 0, &proposal}, {NULL, 0, NULL}};
-    if (take_params(rq, defs, out))
-        return out->status;
-    parley_scenario_t *s = load(rq, ctx, out);
+    const char *proposal = app_arg(a, APP_O_PROPOSAL);
+    parley_scenario_t *s = load(rq, a, ctx, out);
     if (!s)
         return out->status;
     eval_run_t r;
@@ -190,8 +135,8 @@ static int space_charts(space_run_t *r, const char *x, const char *y, app_result
     const parley_space_t *sp = r->job->sp;
     size_t ax = x ? space_actor_by_id(sp, x) : 0, ay = y ? space_actor_by_id(sp, y) : 1;
     if (ax == (size_t)-1 || ay == (size_t)-1)
-        return fail(out, 400, "parameter x or y: no actor '%s' in the analysis%s",
-                    ax == (size_t)-1 ? x : y, "");
+        return fail(out, 400, "parameter '%s': no actor '%s' in the analysis",
+                    ax == (size_t)-1 ? "x" : "y", ax == (size_t)-1 ? x : y);
     charts_space_in_t in = {sp, r->f, r->sol, ax, ay};
     parley_json_t j;
     parley_json_init(&j, &out->charts, 0);
@@ -202,21 +147,15 @@ static int space_charts(space_run_t *r, const char *x, const char *y, app_result
     return 0;
 }
 
-static int run_space(const app_request_t *rq, app_result_t *out)
+static int run_space(const app_request_t *rq, const app_args_t *args, app_result_t *out)
 {
-    space_args_t a = {0};
-    const char *x = NULL, *y = NULL;
-    const param_def_t defs[] = {
-        {"grid", 0, &a.grid},     {"actors", 0, &a.actors},   {"method", 0, &a.method},
-        {"max-memory", 0, &a.max_memory}, {"limit", 0, &a.limit}, {"seed", 0, &a.seed},
-        {"budget", 0, &a.budget}, {"samples", 0, &a.samples}, {"drop-red-lines", 0, &a.drop},
-        {"x", 0, &x},             {"y", 0, &y},               {NULL, 0, NULL}};
-    if (take_params(rq, defs, out))
-        return out->status;
+    space_args_t a;
+    app_space_args(args, &a);
+    const char *x = app_arg(args, APP_O_X), *y = app_arg(args, APP_O_Y);
     char cap[32];
     snprintf(cap, sizeof cap, "%g", rq->max_memory_gib > 0 ? rq->max_memory_gib : 1.0);
     if (a.max_memory && !(strtod(a.max_memory, NULL) <= strtod(cap, NULL)))
-        return fail(out, 400, "max-memory is at most %s GiB on this server, not '%s'", cap,
+        return fail(out, 400, "parameter 'max-memory' is at most %s GiB on this server, not '%s'", cap,
                     a.max_memory);
     if (!a.max_memory)
         a.max_memory = cap;
@@ -245,37 +184,31 @@ static int run_space(const app_request_t *rq, app_result_t *out)
 
 /* ---- forecast */
 
-static int run_forecast(const app_request_t *rq, parley_ctx_t *ctx, app_result_t *out)
+static int run_forecast(const app_request_t *rq, const app_args_t *a, parley_ctx_t *ctx,
+                        app_result_t *out)
 {
-    const char *model = NULL, *trace = NULL;
-    fc_opt_values_t v = {0};
-    const param_def_t defs[] = {
-        {"model", 0, &model},       {"trace", 1, &trace},       {"q", 0, &v.q},
-        {"no-risk", 1, &v.no_risk}, {"offer", 0, &v.offer},     {"rounds", 0, &v.rounds},
-        {"tol", 0, &v.tol},         {"gamma", 0, &v.gamma},     {"nash-salience", 1, &v.nash_salience},
-        {"smp-victory", 0, &v.victory},   {"smp-pce", 0, &v.pce},
-        {"smp-voting", 0, &v.voting},     {"smp-risk-adjust", 0, &v.risk_adjust},
-        {"smp-risk-range", 0, &v.risk_range}, {"smp-commit", 0, &v.commit},
-        {"smp-interp", 0, &v.interp},     {"smp-bargain", 0, &v.bargain},
-        {"smp-mode", 0, &v.mode},         {"seed", 0, &v.seed},
-        {"smp-challenge-victory", 1, &v.challenge_victory}, {NULL, 0, NULL}};
-    if (take_params(rq, defs, out))
-        return out->status;
+    const char *model = app_arg(a, APP_O_MODEL), *salience = app_arg(a, APP_O_SMP_SALIENCE);
+    fc_opt_values_t v;
+    app_fc_values(a, &v);
     fc_run_t r = {0};
     parley_model_t models[PARLEY_MODEL_COUNT];
     parley_status_t rc = fc_cli_params(ctx, &v, &r.prm);
+    if (!rc)
+        rc = fc_cli_salience(ctx, salience);
     if (!rc)
         rc = fc_cli_models(ctx, model, models, &r.n_models);
     if (rc)
         return finish(ctx, rc, out);
     for (size_t m = 0; m < r.n_models; m++)
         r.models[m].model = models[m];
-    r.trace = trace != NULL;
-    parley_scenario_t *s = load(rq, ctx, out);
+    r.trace = app_flag(a, APP_O_TRACE);
+    parley_scenario_t *s = load(rq, a, ctx, out);
     if (!s)
         return out->status;
     r.s = s;
-    rc = fc_run_compute(ctx, s, &r);
+    rc = fc_smp_with_scenario(ctx, &v, salience, s, &r.prm.smp);
+    if (!rc)
+        rc = fc_run_compute(ctx, s, &r);
     if (!rc) {
         fc_render_json(&out->result, &r);
         charts_fc_series_t series[PARLEY_MODEL_COUNT];
@@ -296,16 +229,6 @@ static int run_forecast(const app_request_t *rq, parley_ctx_t *ctx, app_result_t
 
 /* ---- simulate */
 
-static int sim_switch_defs(param_def_t *defs, sim_switches_t *w, const char **set)
-{
-    const param_def_t d[] = {{"without", 0, &w->without}, {"join", 0, &w->join},
-                             {"leave", 0, &w->leave},     {"protocol", 0, &w->protocol},
-                             {"meeting", 0, &w->meeting}, {"horizon", 0, &w->horizon},
-                             {"grid", 0, &w->grid},       {"set", 0, set}};
-    memcpy(defs, d, sizeof d);
-    return (int)(sizeof d / sizeof d[0]);
-}
-
 static void sim_charts(const sim_run_t *r, app_result_t *out)
 {
     parley_json_t j;
@@ -318,22 +241,20 @@ static void sim_charts(const sim_run_t *r, app_result_t *out)
     parley_json_object_end(&j);
 }
 
-static int run_simulate(const app_request_t *rq, parley_ctx_t *ctx, app_result_t *out)
+static int run_simulate(const app_request_t *rq, const app_args_t *a, parley_ctx_t *ctx,
+                        app_result_t *out)
 {
-    sim_switches_t w = {0};
-    const char *set = NULL;
-    param_def_t defs[16];
-    int n = sim_switch_defs(defs, &w, &set);
-    defs[n] = (param_def_t){NULL, 0, NULL};
-    if (take_params(rq, defs, out))
-        return out->status;
-    parley_scenario_t *s = load(rq, ctx, out);
+    sim_switches_t w;
+    app_sim_switches(a, &w);
+    parley_scenario_t *s = load(rq, a, ctx, out);
     if (!s)
         return out->status;
-    sim_run_t r = {.s = s, .set = set};
-    parley_status_t rc = set ? sim_apply_set(ctx, s, set) : PARLEY_OK;
-    if (!rc)
-        rc = sim_run_setup(ctx, &w, &r);
+    parley_buf_t set; /* the set pairs as given, for the result's parameters */
+    parley_buf_init(&set);
+    for (size_t k = 0; k < a->n_set; k++)
+        parley_buf_printf(&set, "%s%s", k ? "," : "", a->set[k]);
+    sim_run_t r = {.s = s, .set = set.data};
+    parley_status_t rc = sim_run_setup(ctx, &w, &r);
     if (!rc)
         rc = sim_run_play(ctx, &r);
     if (!rc) {
@@ -342,6 +263,7 @@ static int run_simulate(const app_request_t *rq, parley_ctx_t *ctx, app_result_t
     }
     sim_run_free(&r);
     parley_scenario_destroy(s);
+    parley_buf_free(&set);
     return finish(ctx, rc, out);
 }
 
@@ -373,22 +295,12 @@ static void mc_charts(const parley_mc_t *mc, app_result_t *out)
     parley_json_object_end(&j);
 }
 
-static int run_montecarlo(const app_request_t *rq, parley_ctx_t *ctx, app_result_t *out)
+static int run_montecarlo(const app_request_t *rq, const app_args_t *args, parley_ctx_t *ctx,
+                          app_result_t *out)
 {
     mc_request_t a;
-    memset(&a, 0, sizeof a);
-    const char *set = NULL;
-    param_def_t defs[24] = {{"n", 0, &a.n},         {"seed", 0, &a.seed},
-                            {"threads", 0, &a.threads}, {"what", 0, &a.what},
-                            {"model", 0, &a.model}};
-    int n = 5 + sim_switch_defs(defs + 5, &a.sw, &set);
-    defs[n] = (param_def_t){NULL, 0, NULL};
-    if (take_params(rq, defs, out))
-        return out->status;
-    if (set)
-        return fail(out, 400, "parameter 'set' is for simulate: montecarlo draws the uncertain "
-                              "inputs%s%s", "", "");
-    parley_scenario_t *s = load(rq, ctx, out);
+    app_mc_request(args, &a);
+    parley_scenario_t *s = load(rq, args, ctx, out);
     if (!s)
         return out->status;
     sim_run_t sr;
@@ -418,16 +330,23 @@ int app_compute(const app_request_t *rq, app_result_t *out)
     if (!ctx)
         return fail(out, 500, "out of memory%s%s", "", "");
     out->status = 500;
-    if (rq->kind == APP_EVAL)
-        run_eval(rq, ctx, out);
+    app_args_t *a = malloc(sizeof *a);
+    parley_status_t st = !a ? PARLEY_ENOMEM
+                            : app_parse_params(ctx, app_command(app_kind_name(rq->kind)),
+                                               rq->params, rq->n_params, app_server_param, a);
+    if (st)
+        finish(ctx, st, out);
+    else if (rq->kind == APP_EVAL)
+        run_eval(rq, a, ctx, out);
     else if (rq->kind == APP_SPACE)
-        run_space(rq, out);
+        run_space(rq, a, out);
     else if (rq->kind == APP_FORECAST)
-        run_forecast(rq, ctx, out);
+        run_forecast(rq, a, ctx, out);
     else if (rq->kind == APP_SIMULATE)
-        run_simulate(rq, ctx, out);
+        run_simulate(rq, a, ctx, out);
     else
-        run_montecarlo(rq, ctx, out);
+        run_montecarlo(rq, a, ctx, out);
+    free(a);
     parley_ctx_destroy(ctx);
     trim_newline(&out->result);
     if (out->status == 200 && (out->result.failed || out->charts.failed)) {

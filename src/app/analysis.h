@@ -10,6 +10,7 @@
 
 #include <stdint.h>
 #include "parley/parley.h"
+#include "opt.h"
 
 typedef enum app_kind {
     APP_EVAL = 0,
@@ -23,9 +24,6 @@ typedef enum app_kind {
 /* "eval", "space", "forecast", "simulate", "montecarlo". */
 const char *app_kind_name(app_kind_t k);
 
-typedef struct app_param {
-    const char *key, *value; /* from the query string, decoded */
-} app_param_t;
 
 #define APP_MAX_PARAMS 32
 

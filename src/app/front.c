@@ -38,79 +38,21 @@ int cli_fail(const char *cmd, parley_ctx_t *ctx, parley_status_t st)
     return cli_error(cmd, cli_exit_for(st), "%s", *msg ? msg : parley_strerror(st));
 }
 
-static int (*help_printer)(const char *cmd, FILE *f);
-
-void cli_set_help(int (*help_for)(const char *cmd, FILE *f))
+int cli_args(const char *cmd, int argc, char **argv, app_args_t *a)
 {
-    help_printer = help_for;
-}
-
-static const cli_opt_t *find_opt(const cli_opt_t *opts, const char *name, size_t len)
-{
-    for (const cli_opt_t *o = opts; o->name; o++)
-        if (strlen(o->name) == len && strncmp(o->name, name, len) == 0)
-            return o;
-    return NULL;
-}
-
-static int unknown_option(const char *cmd, const char *arg, const cli_opt_t *opts)
-{
-    const char *names[64];
-    size_t n = 0;
-    for (const cli_opt_t *o = opts; o->name && n < 64; o++)
-        names[n++] = o->name;
-    char word[128];
-    snprintf(word, sizeof word, "%.*s", (int)strcspn(arg, "="), arg);
-    const char *hint = parley_suggest(word, names, n);
-    if (hint)
-        return cli_error(cmd, EXIT_USAGE,
-                         "unknown option '%s' (did you mean '%s'?); see 'parley help %s'", word,
-                         hint, cmd);
-    return cli_error(cmd, EXIT_USAGE, "unknown option '%s'; see 'parley help %s'", word, cmd);
-}
-
-int cli_parse(const char *cmd, int argc, char **argv, const cli_opt_t *opts, const char **pos,
-              int max_pos, int *n_pos)
-{
-    *n_pos = 0;
-    int only_pos = 0;
-    for (int k = 1; k < argc; k++) {
-        const char *a = argv[k];
-        if (only_pos || a[0] != '-' || strcmp(a, "-") == 0) {
-            if (*n_pos >= max_pos)
-                return cli_error(cmd, EXIT_USAGE, "unexpected argument '%s'; see 'parley help %s'",
-                                 a, cmd);
-            pos[(*n_pos)++] = a;
-            continue;
-        }
-        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            if (help_printer)
-                help_printer(cmd, stdout);
-            return CLI_HELP;
-        }
-        if (strcmp(a, "--") == 0) {
-            only_pos = 1;
-            continue;
-        }
-        const char *eq = strchr(a, '=');
-        size_t len = eq ? (size_t)(eq - a) : strlen(a);
-        const cli_opt_t *o = find_opt(opts, a, len);
-        if (!o)
-            return unknown_option(cmd, a, opts);
-        if (!o->metavar) {
-            if (eq)
-                return cli_error(cmd, EXIT_USAGE, "option '%s' takes no value", o->name);
-            *o->value = "1";
-        } else if (eq) {
-            *o->value = eq + 1;
-        } else if (k + 1 < argc) {
-            *o->value = argv[++k];
-        } else {
-            return cli_error(cmd, EXIT_USAGE, "option '%s' needs a value (%s)", o->name,
-                             o->metavar);
-        }
+    const app_cmd_t *c = app_command(cmd);
+    parley_ctx_t *ctx = parley_ctx_create();
+    if (!c || !ctx) {
+        parley_ctx_destroy(ctx);
+        return cli_error(cmd, EXIT_INTERNAL, c ? "out of memory" : "no option table");
     }
-    return EXIT_OK;
+    parley_status_t st = app_parse_argv(ctx, c, argc, argv, a);
+    int rc = st == APP_HELP ? CLI_HELP : st ? cli_fail(cmd, ctx, st) : EXIT_OK;
+    parley_ctx_destroy(ctx);
+    if (rc == EXIT_OK && c->min_pos == 1 && c->max_pos == 1 && a->n_pos == 0)
+        rc = cli_error(cmd, EXIT_USAGE, "needs a scenario FILE%s; see 'parley help %s'",
+                       strstr(c->brief, "DIR") ? " or GENIUS folder" : "", cmd);
+    return rc;
 }
 
 int cli_format(const char *cmd, const char *s, app_format_t *out)

@@ -9,9 +9,10 @@
 
 #include <stdio.h>
 #include "app.h"
+#include "opt.h"
 
 enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_INTERNAL = 3 };
-/* cli_parse printed the command's help: exit 0 without doing anything. */
+/* cli_args printed the command's help: exit 0 without doing anything. */
 #define CLI_HELP (-1)
 
 /* Maps a library status to the documented exit code. */
@@ -24,23 +25,13 @@ int cli_error(const char *cmd, int code, const char *fmt, ...)
  * maps the status to its exit code; ctx may be NULL. */
 int cli_fail(const char *cmd, parley_ctx_t *ctx, parley_status_t st);
 
-/* ---- options: each subcommand declares what it takes. */
-typedef struct cli_opt {
-    const char *name;   /* "--format" */
-    const char *metavar;/* NULL: a flag */
-    const char **value; /* where the value (or "1" for a flag) goes */
-} cli_opt_t;
-
-/* Who prints a command's help for --help (the program sets it once, in main). */
-void cli_set_help(int (*help_for)(const char *cmd, FILE *f));
-
 /*
- * Parses argv[1..] against opts; positional arguments go to pos[0..*n_pos)
- * (at most max_pos). Returns EXIT_OK, EXIT_USAGE (message printed), or
- * CLI_HELP when --help was given (the help is printed).
+ * Parses argv[1..] against the declared options of command cmd (opt.h,
+ * opt_tables.c) into *a. Returns EXIT_OK, EXIT_USAGE (message printed), or
+ * CLI_HELP when --help was given (the help is printed). A command that
+ * takes one FILE and got none is a usage error here too.
  */
-int cli_parse(const char *cmd, int argc, char **argv, const cli_opt_t *opts, const char **pos,
-              int max_pos, int *n_pos);
+int cli_args(const char *cmd, int argc, char **argv, app_args_t *a);
 
 /* app_format and app_style_init with their messages printed: EXIT_OK or EXIT_USAGE. */
 int cli_format(const char *cmd, const char *s, app_format_t *out);

@@ -11,7 +11,9 @@
 #include <stdint.h>
 #include "app.h"
 
+struct app_args;
 typedef struct space_args {
+    const struct app_args *args; /* the declared options' values: --set (may be NULL) */
     const char *grid, *actors, *method, *max_memory, *limit, *seed, *budget, *samples;
     const char *fmt, *out, *color, *proposal, *max, *progress, *drop;
     const char *db;        /* --db FILE: the run archive */

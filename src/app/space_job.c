@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "args.h"
 #include "space.h"
 
 static parley_status_t parse_u64(parley_ctx_t *ctx, const char *opt, const char *s, uint64_t lo,
@@ -80,7 +81,7 @@ static parley_status_t parse_opts(space_job_t *j, const space_args_t *a, size_t 
     return app_style_init(j->ctx, a->color, a->out && strcmp(a->out, "-"), &j->sty);
 }
 
-static parley_status_t load(space_job_t *j, const char *path)
+static parley_status_t load(space_job_t *j, const space_args_t *a, const char *path)
 {
     struct stat st;
     parley_status_t rc;
@@ -89,10 +90,10 @@ static parley_status_t load(space_job_t *j, const char *path)
         parley_buf_init(&yaml);
         rc = parley_genius_to_yaml(j->ctx, path, &yaml);
         if (!rc)
-            rc = parley_scenario_load_buffer(j->ctx, path, yaml.data, yaml.len, &j->s);
+            rc = app_load_buffer(j->ctx, a->args, path, yaml.data, yaml.len, &j->s);
         parley_buf_free(&yaml);
     } else {
-        rc = parley_scenario_load_file(j->ctx, path, &j->s);
+        rc = app_load_file(j->ctx, a->args, path, &j->s);
     }
     return rc;
 }
@@ -214,9 +215,9 @@ static parley_status_t open_job(space_job_t *j, const char *cmd, const space_arg
     if (rc)
         return rc;
     if (buf) {
-        if ((rc = parley_scenario_load_buffer(j->ctx, path, buf, len, &j->s)))
+        if ((rc = app_load_buffer(j->ctx, a->args, path, buf, len, &j->s)))
             return rc;
-    } else if ((rc = load(j, path))) {
+    } else if ((rc = load(j, a, path))) {
         return rc;
     }
     if (a->actors) {

@@ -36,13 +36,10 @@ void cli_archive_close(cli_archive_t *a);
 /* ---- space, amend and trades (space_args.c) */
 struct space_args;
 struct space_job;
-/* The options every space command takes, appended to opts (NULL-terminated). */
-size_t space_opts(struct space_args *a, cli_opt_t *opts, size_t at);
-/* Parses the options of a space command that also takes --proposal ID and
- * one FILE; on success *path is the file. Returns EXIT_OK, CLI_HELP (help
- * printed) or an exit code (message printed). */
-int space_parse_proposal_cmd(const char *cmd, int argc, char **argv, struct space_args *a,
-                             const char **path);
+/* Parses a space command's declared options into args and the space
+ * request a (which points into args); EXIT_OK, CLI_HELP or EXIT_USAGE. */
+int space_cli_args(const char *cmd, int argc, char **argv, app_args_t *args,
+                   struct space_args *a);
 /* Shows the frontier's progress line on stderr when --progress allows. */
 void space_cli_progress(struct space_job *j);
 

@@ -31,13 +31,12 @@ static int run(amend_run_t *r, const char *out, cli_archive_t *arc)
 
 int cmd_amend(int argc, char **argv)
 {
-    space_args_t a = {0};
-    const char *path = NULL;
-    int rc = space_parse_proposal_cmd("amend", argc, argv, &a, &path);
+    space_args_t a;
+    app_args_t args;
+    int rc = space_cli_args("amend", argc, argv, &args, &a);
+    const char *path = args.pos[0];
     if (rc)
         return rc == CLI_HELP ? EXIT_OK : rc;
-    if (!a.proposal)
-        return cli_error("amend", EXIT_USAGE, "needs --proposal ID; see 'parley help amend'");
     cli_archive_t arc;
     if ((rc = cli_archive_open(&arc, "amend", a.db)))
         return rc;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "../app/forecast.h"
+#include "../app/args.h"
 #include "cli.h"
 
 typedef struct bt_cli {
@@ -34,19 +35,6 @@ static int parse_caps(const char *arg, bt_cli_t *b)
     }
     return cli_error("backtest", EXIT_USAGE, "--capability must be equal, gdp, council-nice, "
                      "council-lisbon or all, got '%s'", arg);
-}
-
-static int parse_count(const char *name, const char *s, unsigned long long max,
-                       unsigned long long *out)
-{
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (!*s || *end || errno || s[0] == '-' || v > max)
-        return cli_error("backtest", EXIT_USAGE, "%s must be a whole number from 0 to %llu, got '%s'",
-                         name, max, s);
-    *out = v;
-    return EXIT_OK;
 }
 
 static void render_text(parley_buf_t *b, const bt_cli_t *c)
@@ -156,51 +144,33 @@ static int run(parley_ctx_t *ctx, bt_cli_t *c, int json, const char *out)
 
 int cmd_backtest(int argc, char **argv)
 {
-    const char *fmt = NULL, *out = NULL, *model = NULL, *cap = NULL, *seed = NULL, *res = NULL;
-    const char *no_inst = NULL, *miss = NULL;
-    bt_cli_t c = {0};
-    fc_opt_values_t v = {0};
-    const cli_opt_t opts[] = {
-        {"--deu", "FILE", &c.path},     {"--format", "FORMAT", &fmt}, {"-o", "FILE", &out},
-        {"--output", "FILE", &out},     {"--model", "ID", &model},    {"--capability", "C", &cap},
-        {"--seed", "S", &seed},         {"--resamples", "N", &res},
-        {"--no-institutions", NULL, &no_inst}, {"--missing-salience", "S", &miss},
-        {"--q", "Q", &v.q},             {"--no-risk", NULL, &v.no_risk},
-        {"--offer", "RULE", &v.offer},  {"--rounds", "N", &v.rounds}, {"--tol", "T", &v.tol},
-        {"--gamma", "G", &v.gamma},     {"--nash-salience", NULL, &v.nash_salience},
-        {NULL, NULL, NULL}};
-    const char *pos[1];
-    int npos, rc = cli_parse("backtest", argc, argv, opts, pos, 0, &npos);
+    app_args_t a;
+    int rc = cli_args("backtest", argc, argv, &a);
     if (rc)
         return rc == CLI_HELP ? EXIT_OK : rc;
-    if (!c.path)
-        return cli_error("backtest", EXIT_USAGE, "needs --deu FILE; see 'parley help backtest'");
-    if (fmt && strcmp(fmt, "text") && strcmp(fmt, "table") && strcmp(fmt, "json"))
-        return cli_error("backtest", EXIT_USAGE, "--format must be text or json, got '%s'", fmt);
+    bt_cli_t c = {0};
+    c.path = app_arg(&a, APP_O_DEU);
+    const char *out = app_arg(&a, APP_O_OUTPUT);
+    fc_opt_values_t v;
+    app_fc_values(&a, &v);
+    v.seed = NULL; /* the bootstrap's seed, not the SMP's */
     parley_backtest_options_init(&c.o);
-    unsigned long long n = 0;
     parley_ctx_t *octx = parley_ctx_create(); /* for the option values' messages */
     parley_status_t st = octx ? fc_cli_params(octx, &v, &c.o.params) : PARLEY_ENOMEM;
     if (!st)
-        st = fc_cli_models(octx, model, c.models, &c.nm);
+        st = fc_cli_models(octx, app_arg(&a, APP_O_MODEL), c.models, &c.nm);
     rc = st ? cli_fail("backtest", octx, st) : EXIT_OK;
     parley_ctx_destroy(octx);
-    if (rc || (rc = parse_caps(cap, &c)))
+    if (rc || (rc = parse_caps(app_arg(&a, APP_O_CAPABILITY), &c)))
         return rc;
-    if (seed && (rc = parse_count("--seed", seed, UINT64_MAX, &n)))
-        return rc;
-    c.o.seed = seed ? n : c.o.seed;
-    if (res && (rc = parse_count("--resamples", res, 1000000, &n)))
-        return rc;
-    c.o.resamples = res ? (unsigned)(n ? n : 1) : c.o.resamples;
-    c.o.institutions = no_inst == NULL;
-    if (miss && (rc = parse_count("--missing-salience", miss, 100, &n)))
-        return rc;
-    c.o.missing_salience = miss ? (double)n : c.o.missing_salience;
+    c.o.seed = a.v[APP_O_SEED].u;
+    c.o.resamples = (unsigned)a.v[APP_O_RESAMPLES].u;
+    c.o.institutions = !app_flag(&a, APP_O_NO_INSTITUTIONS);
+    c.o.missing_salience = a.v[APP_O_MISSING_SALIENCE].num;
     parley_ctx_t *ctx = parley_ctx_create();
     if (!ctx)
         return cli_error("backtest", EXIT_INTERNAL, "out of memory");
-    rc = run(ctx, &c, fmt && strcmp(fmt, "json") == 0, out);
+    rc = run(ctx, &c, a.v[APP_O_FORMAT].word == APP_FMT_JSON, out);
     parley_deu_destroy(c.d);
     parley_ctx_destroy(ctx);
     return rc;

@@ -6,6 +6,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include "../app/args.h"
 #include "cli.h"
 
 #define CHECK_MAX_ERRORS 20 /* documented in `parley help check` and docs/scenario-format.md */
@@ -323,31 +324,14 @@ static int report_errors(parley_ctx_t *ctx, parley_status_t st)
 
 int cmd_check(int argc, char **argv)
 {
-    const char *fmt = NULL, *out = NULL, *color = NULL, *sources = NULL, *grid_s = NULL;
-    const cli_opt_t opts[] = {{"--format", "FORMAT", &fmt}, {"-o", "FILE", &out},
-                              {"--output", "FILE", &out},   {"--color", "WHEN", &color},
-                              {"--sources", NULL, &sources}, {"--grid", "N", &grid_s},
-                              {NULL, NULL, NULL}};
-    const char *pos[1];
-    int npos, rc = cli_parse("check", argc, argv, opts, pos, 1, &npos);
+    app_args_t a;
+    int rc = cli_args("check", argc, argv, &a);
     if (rc)
         return rc == CLI_HELP ? EXIT_OK : rc;
-    if (npos != 1)
-        return cli_error("check", EXIT_USAGE, "needs a scenario FILE; see 'parley help check'");
-    app_format_t f;
-    if ((rc = cli_format("check", fmt, &f)))
-        return rc;
-    if (f == APP_FMT_CSV)
-        return cli_error("check", EXIT_USAGE, "--format must be table or json");
-    unsigned grid = 11;
-    if (grid_s) {
-        char *end;
-        long g = strtol(grid_s, &end, 10);
-        if (*end || g < 2 || g > 1000000)
-            return cli_error("check", EXIT_USAGE, "--grid must be an integer in [2, 1000000], got '%s'",
-                             grid_s);
-        grid = (unsigned)g;
-    }
+    const char *out = app_arg(&a, APP_O_OUTPUT), *color = app_text(&a, APP_O_COLOR);
+    app_format_t f = (app_format_t)a.v[APP_O_FORMAT].word;
+    unsigned grid = (unsigned)a.v[APP_O_GRID].u;
+    int sources = app_flag(&a, APP_O_SOURCES);
     app_style_t sty;
     if ((rc = cli_style_init("check", color, out && strcmp(out, "-"), &sty)))
         return rc;
@@ -357,7 +341,7 @@ int cmd_check(int argc, char **argv)
     parley_scenario_t *s = NULL;
     parley_status_t st = parley_ctx_set_max_errors(ctx, CHECK_MAX_ERRORS);
     if (st == PARLEY_OK)
-        st = parley_scenario_load_file(ctx, pos[0], &s);
+        st = parley_scenario_load_file(ctx, a.pos[0], &s);
     if (st) {
         rc = report_errors(ctx, st);
         parley_ctx_destroy(ctx);
@@ -371,7 +355,7 @@ int cmd_check(int argc, char **argv)
     if (f == APP_FMT_JSON)
         json(&b, s, packages, grid);
     else
-        table(&b, s, packages, grid, &sty, sources != NULL);
+        table(&b, s, packages, grid, &sty, sources);
     rc = cli_emit("check", ctx, &b, out);
     parley_buf_free(&b);
     parley_scenario_destroy(s);

@@ -4,6 +4,7 @@
  * writers: a terminal table, JSON or CSV.
  */
 #include <string.h>
+#include "../app/args.h"
 #include "../app/eval.h"
 #include "cli.h"
 
@@ -39,33 +40,25 @@ static int run(parley_ctx_t *ctx, const parley_scenario_t *s, const char *propos
 
 int cmd_eval(int argc, char **argv)
 {
-    const char *fmt = NULL, *out = NULL, *color = NULL, *proposal = NULL, *all = NULL;
-    const char *detail = NULL, *db = NULL;
-    const cli_opt_t opts[] = {{"--db", "FILE", &db},{"--format", "FORMAT", &fmt},   {"-o", "FILE", &out},
-                              {"--output", "FILE", &out},     {"--color", "WHEN", &color},
-                              {"--proposal", "ID", &proposal}, {"--all", NULL, &all},
-                              {"--detail", NULL, &detail},    {NULL, NULL, NULL}};
-    const char *pos[1];
-    int npos, rc = cli_parse("eval", argc, argv, opts, pos, 1, &npos);
+    app_args_t a;
+    int rc = cli_args("eval", argc, argv, &a);
     if (rc)
         return rc == CLI_HELP ? EXIT_OK : rc;
-    if (npos != 1)
-        return cli_error("eval", EXIT_USAGE, "needs a scenario FILE; see 'parley help eval'");
-    if (proposal && all)
+    const char *proposal = app_arg(&a, APP_O_PROPOSAL), *out = app_arg(&a, APP_O_OUTPUT);
+    if (proposal && app_flag(&a, APP_O_ALL))
         return cli_error("eval", EXIT_USAGE, "give --proposal ID or --all, not both");
-    app_format_t f;
+    app_format_t f = (app_format_t)a.v[APP_O_FORMAT].word;
     app_style_t sty;
-    if ((rc = cli_format("eval", fmt, &f)) ||
-        (rc = cli_style_init("eval", color, out && strcmp(out, "-"), &sty)))
+    if ((rc = cli_style_init("eval", app_text(&a, APP_O_COLOR), out && strcmp(out, "-"), &sty)))
         return rc;
     cli_archive_t arc;
-    if ((rc = cli_archive_open(&arc, "eval", db)))
+    if ((rc = cli_archive_open(&arc, "eval", app_arg(&a, APP_O_DB))))
         return rc;
     parley_ctx_t *ctx = parley_ctx_create();
     parley_scenario_t *s = NULL;
-    parley_status_t st = ctx ? parley_scenario_load_file(ctx, pos[0], &s) : PARLEY_ENOMEM;
+    parley_status_t st = ctx ? app_load_file(ctx, &a, a.pos[0], &s) : PARLEY_ENOMEM;
     rc = st ? cli_fail("eval", ctx, st)
-            : run(ctx, s, proposal, f, detail != NULL, &sty, out, &arc);
+            : run(ctx, s, proposal, f, app_flag(&a, APP_O_DETAIL), &sty, out, &arc);
     cli_archive_close(&arc);
     parley_scenario_destroy(s);
     parley_ctx_destroy(ctx);

@@ -8,6 +8,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include "../app/args.h"
 #include "cli.h"
 #include "parley/ktab.h"
 
@@ -104,15 +105,13 @@ static int import_genius(const char *dir, const char *out, unsigned flags)
 
 int cmd_import(int argc, char **argv)
 {
-    const char *out = NULL, *uncertain = NULL;
-    const cli_opt_t opts[] = {{"-o", "FILE", &out},
-                              {"--output", "FILE", &out},
-                              {"--uncertain", NULL, &uncertain},
-                              {NULL, NULL, NULL}};
-    const char *pos[2];
-    int npos, rc = cli_parse("import", argc, argv, opts, pos, 2, &npos);
+    app_args_t a;
+    int rc = cli_args("import", argc, argv, &a);
     if (rc)
         return rc == CLI_HELP ? EXIT_OK : rc;
+    const char *out = app_arg(&a, APP_O_OUTPUT), *uncertain = app_arg(&a, APP_O_UNCERTAIN);
+    const char *const *pos = a.pos;
+    size_t npos = a.n_pos;
     if (npos < 1)
         return cli_error("import", EXIT_USAGE,
                          "needs a kind: 'parley import actors TABLE.csv' or 'parley import "

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include "../app/args.h"
 #include "mc_cli.h"
 
 static const char CMD[] = "montecarlo";
@@ -71,8 +72,7 @@ static int emit(parley_ctx_t *ctx, const parley_mc_t *mc, const mc_args_t *a,
                 cli_archive_t *arc)
 {
     app_format_t f;
-    const char *fmt = a->fmt && strcmp(a->fmt, "text") == 0 ? "table" : a->fmt;
-    int rc = cli_format(CMD, fmt, &f);
+    int rc = cli_format(CMD, a->fmt, &f);
     if (rc)
         return rc;
     parley_buf_t b;
@@ -136,33 +136,15 @@ int cmd_montecarlo(int argc, char **argv)
 {
     mc_args_t a;
     memset(&a, 0, sizeof a);
-    const cli_opt_t opts[] = {
-        {"-n", "N", &a.rq.n},           {"--samples", "N", &a.rq.n},      {"--seed", "S", &a.rq.seed},
-        {"--threads", "T", &a.rq.threads}, {"--what", "WHAT", &a.rq.what}, {"--format", "F", &a.fmt},
-        {"-o", "FILE", &a.out},      {"--output", "FILE", &a.out},  {"--quiet", NULL, &a.quiet},
-        {"--model", "ID", &a.rq.model}, {"--db", "FILE", &a.db},
-        {"--without", "TACTICS", &a.rq.sw.without}, {"--join", "ACTORS", &a.rq.sw.join},
-        {"--leave", "ACTORS", &a.rq.sw.leave},      {"--protocol", "P", &a.rq.sw.protocol},
-        {"--meeting", "M", &a.rq.sw.meeting},       {"--horizon", "R", &a.rq.sw.horizon},
-        {"--grid", "N", &a.rq.sw.grid},             {NULL, NULL, NULL}};
-    const char *pos[1];
-    int npos, rc = cli_parse(CMD, argc, argv, opts, pos, 1, &npos);
+    app_args_t args;
+    int rc = cli_args(CMD, argc, argv, &args);
     if (rc)
         return rc == CLI_HELP ? EXIT_OK : rc;
-    if (npos != 1)
-        return cli_error(CMD, EXIT_USAGE, "needs a scenario FILE; see 'parley help montecarlo'");
-    parley_mc_what_t w;
-    app_format_t f;
-    uint64_t n;
-    const char *fmt = a.fmt && strcmp(a.fmt, "text") == 0 ? "table" : a.fmt;
-    parley_ctx_t *octx = parley_ctx_create(); /* the option values' messages */
-    parley_status_t st = octx ? mc_cli_what(octx, a.rq.what, &w) : PARLEY_ENOMEM;
-    rc = st ? cli_fail(CMD, octx, st) : cli_format(CMD, fmt, &f);
-    if (!rc && a.rq.n && (st = mc_cli_count(octx, "-n", a.rq.n, 1, PARLEY_MC_MAX_SAMPLES, &n)))
-        rc = cli_fail(CMD, octx, st);
-    parley_ctx_destroy(octx);
-    if (rc)
-        return rc;
+    app_mc_request(&args, &a.rq);
+    a.fmt = app_text(&args, APP_O_FORMAT);
+    a.out = app_arg(&args, APP_O_OUTPUT);
+    a.quiet = app_arg(&args, APP_O_QUIET);
+    a.db = app_arg(&args, APP_O_DB);
     mc_mpi_t mp;
     if ((rc = mc_mpi_start(&mp, &argc, &argv)))
         return rc;
@@ -172,7 +154,7 @@ int cmd_montecarlo(int argc, char **argv)
         return mc_mpi_stop(&mp, rc);
     parley_ctx_t *ctx = parley_ctx_create();
     parley_scenario_t *s = NULL;
-    st = ctx ? parley_scenario_load_file(ctx, pos[0], &s) : PARLEY_ENOMEM;
+    parley_status_t st = ctx ? app_load_file(ctx, &args, args.pos[0], &s) : PARLEY_ENOMEM;
     rc = st ? cli_fail(CMD, ctx, st) : run(ctx, s, &a, &mp, &arc);
     if (mp.rank == 0)
         cli_archive_close(&arc);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "../app/report.h"
+#include "../app/args.h"
 #include "cli.h"
 
 static int write_report(parley_ctx_t *ctx, const char *path, const char *text, size_t len,
@@ -30,18 +31,13 @@ static int write_report(parley_ctx_t *ctx, const char *path, const char *text, s
 
 int cmd_report(int argc, char **argv)
 {
-    report_opts_t o = {0};
-    const cli_opt_t opts[] = {{"-o", "FILE", &o.out},     {"--output", "FILE", &o.out},
-                              {"--x", "ACTOR", &o.x},     {"--y", "ACTOR", &o.y},
-                              {"--drop-red-lines", "LIST", &o.drop},
-                              {"--grid", "N", &o.grid},   {"--root", "DIR", &o.root},
-                              {NULL, NULL, NULL}};
-    const char *pos[1];
-    int npos, rc = cli_parse("report", argc, argv, opts, pos, 1, &npos);
+    app_args_t a;
+    int rc = cli_args("report", argc, argv, &a);
     if (rc)
         return rc == CLI_HELP ? EXIT_OK : rc;
-    if (npos != 1)
-        return cli_error("report", EXIT_USAGE, "needs a scenario FILE; see 'parley help report'");
+    report_opts_t o = {app_arg(&a, APP_O_OUTPUT), app_arg(&a, APP_O_X), app_arg(&a, APP_O_Y),
+                       app_arg(&a, APP_O_DROP), app_arg(&a, APP_O_GRID), app_arg(&a, APP_O_ROOT)};
+    const char *const *pos = a.pos;
     if (!o.out || !strcmp(o.out, "-"))
         return cli_error("report", EXIT_USAGE, "needs -o report.html (the report is a file)");
     char root[PATH_MAX];

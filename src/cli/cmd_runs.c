@@ -8,6 +8,7 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include "../app/args.h"
 #include "cli.h"
 
 #define MAX_IDS 1000
@@ -470,12 +471,15 @@ int cmd_runs(int argc, char **argv)
     runs_args_t *a = calloc(1, sizeof *a);
     if (!a)
         return cli_error("runs", EXIT_INTERNAL, "out of memory");
-    const cli_opt_t opts[] = {{"--db", "FILE", &a->db},         {"--format", "FORMAT", &a->fmt},
-                              {"-o", "FILE", &a->out},          {"--output", "FILE", &a->out},
-                              {"--limit", "N", &a->limit},      {"--scenario", NULL, &a->scenario},
-                              {NULL, NULL, NULL}};
-    static const char *pos[MAX_IDS + 1];
-    int npos, rc = cli_parse("runs", argc, argv, opts, pos, MAX_IDS + 1, &npos);
+    static app_args_t args;
+    int rc = cli_args("runs", argc, argv, &args);
+    a->db = app_arg(&args, APP_O_DB);
+    a->fmt = app_arg(&args, APP_O_FORMAT);
+    a->out = app_arg(&args, APP_O_OUTPUT);
+    a->limit = app_arg(&args, APP_O_LIMIT);
+    a->scenario = app_arg(&args, APP_O_SCENARIO);
+    const char **pos = args.pos;
+    int npos = (int)args.n_pos;
     const sub_t *sub = NULL;
     if (rc == CLI_HELP)
         rc = EXIT_OK;

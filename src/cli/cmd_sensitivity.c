@@ -4,13 +4,14 @@
  * written as a tornado table or JSON.
  */
 #include <string.h>
+#include "../app/args.h"
 #include "mc_cli.h"
 
 static const char CMD[] = "sensitivity";
 
 typedef struct sens_args {
     sens_request_t rq;
-    const char *fmt, *out, *quiet;
+    const char *out, *quiet;
 } sens_args_t;
 
 static void show(void *arg, uint64_t done, uint64_t total)
@@ -18,7 +19,8 @@ static void show(void *arg, uint64_t done, uint64_t total)
     mc_progress_show(arg, done, total);
 }
 
-static int run(parley_ctx_t *ctx, const parley_scenario_t *s, const sens_args_t *a, int json)
+static int run(parley_ctx_t *ctx, const parley_scenario_t *s, const sens_args_t *a, int json,
+               cli_archive_t *arc)
 {
     parley_sens_options_t o;
     parley_sens_t *se = NULL;
@@ -36,6 +38,11 @@ static int run(parley_ctx_t *ctx, const parley_scenario_t *s, const sens_args_t 
     if (!st)
         st = sens_render(ctx, &b, se, s, &o, json);
     int rc = st ? cli_fail(CMD, ctx, st) : cli_emit(CMD, ctx, &b, a->out);
+    if (!st && arc->store) { /* archived: the JSON result whatever was shown */
+        b.len = 0;
+        st = sens_render(ctx, &b, se, s, &o, 1);
+        rc = st ? cli_fail(CMD, ctx, st) : cli_archive_save(arc, s, &o.mc.seed, &b, rc);
+    }
     parley_buf_free(&b);
     parley_sens_destroy(se);
     return rc;
@@ -45,29 +52,22 @@ int cmd_sensitivity(int argc, char **argv)
 {
     sens_args_t a;
     memset(&a, 0, sizeof a);
-    const cli_opt_t opts[] = {
-        {"--metric", "M", &a.rq.metric}, {"-n", "N", &a.rq.n},      {"--samples", "N", &a.rq.n},
-        {"--seed", "S", &a.rq.seed},     {"--threads", "T", &a.rq.threads},
-        {"--what", "W", &a.rq.what},     {"--model", "ID", &a.rq.model},
-        {"--low", "P", &a.rq.low},       {"--high", "P", &a.rq.high},
-        {"--format", "F", &a.fmt},       {"-o", "FILE", &a.out},    {"--output", "FILE", &a.out},
-        {"--quiet", NULL, &a.quiet},     {NULL, NULL, NULL}};
-    const char *pos[1];
-    int npos, rc = cli_parse(CMD, argc, argv, opts, pos, 1, &npos);
+    app_args_t args;
+    int rc = cli_args(CMD, argc, argv, &args);
     if (rc)
         return rc == CLI_HELP ? EXIT_OK : rc;
-    if (npos != 1)
-        return cli_error(CMD, EXIT_USAGE, "needs a scenario FILE; see 'parley help sensitivity'");
-    int json = a.fmt && strcmp(a.fmt, "json") == 0;
-    if (a.fmt && !json && strcmp(a.fmt, "text") && strcmp(a.fmt, "table"))
-        return cli_error(CMD, EXIT_USAGE, "--format must be text or json, got '%s'", a.fmt);
-    parley_mc_what_t w;
+    app_sens_request(&args, &a.rq);
+    a.out = app_arg(&args, APP_O_OUTPUT);
+    a.quiet = app_arg(&args, APP_O_QUIET);
+    int json = args.v[APP_O_FORMAT].word == APP_FMT_JSON;
+    cli_archive_t arc;
+    if ((rc = cli_archive_open(&arc, CMD, app_arg(&args, APP_O_DB))))
+        return rc;
     parley_ctx_t *ctx = parley_ctx_create();
-    parley_status_t st = ctx ? mc_cli_what(ctx, a.rq.what, &w) : PARLEY_ENOMEM;
     parley_scenario_t *s = NULL;
-    if (!st)
-        st = parley_scenario_load_file(ctx, pos[0], &s);
-    rc = st ? cli_fail(CMD, ctx, st) : run(ctx, s, &a, json);
+    parley_status_t st = ctx ? app_load_file(ctx, &args, args.pos[0], &s) : PARLEY_ENOMEM;
+    rc = st ? cli_fail(CMD, ctx, st) : run(ctx, s, &a, json, &arc);
+    cli_archive_close(&arc);
     parley_scenario_destroy(s);
     parley_ctx_destroy(ctx);
     return rc;

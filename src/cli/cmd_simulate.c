@@ -4,6 +4,7 @@
  * and trace as text, JSON or CSV.
  */
 #include <string.h>
+#include "../app/args.h"
 #include "../app/sim.h"
 #include "cli.h"
 
@@ -34,44 +35,33 @@ static int run(parley_ctx_t *ctx, sim_run_t *r, const sim_switches_t *w, app_for
 
 int cmd_simulate(int argc, char **argv)
 {
-    const char *fmt = NULL, *out = NULL, *color = NULL, *db = NULL, *detail = NULL, *set = NULL;
-    sim_switches_t w = {0};
-    const cli_opt_t opts[] = {
-        {"--format", "FORMAT", &fmt},       {"-o", "FILE", &out},
-        {"--output", "FILE", &out},         {"--color", "WHEN", &color},
-        {"--db", "FILE", &db},              {"--detail", NULL, &detail},
-        {"--without", "TACTICS", &w.without}, {"--join", "ACTORS", &w.join},
-        {"--leave", "ACTORS", &w.leave},    {"--protocol", "P", &w.protocol},
-        {"--meeting", "M", &w.meeting},     {"--horizon", "N", &w.horizon},
-        {"--grid", "N", &w.grid},           {"--set", "PATH=VALUE", &set},
-        {"--seed", "S", &w.seed},
-        {NULL, NULL, NULL}};
-    const char *pos[1];
-    int npos, rc = cli_parse("simulate", argc, argv, opts, pos, 1, &npos);
+    app_args_t a;
+    int rc = cli_args("simulate", argc, argv, &a);
     if (rc)
         return rc == CLI_HELP ? EXIT_OK : rc;
-    if (npos != 1)
-        return cli_error("simulate", EXIT_USAGE, "needs a scenario FILE; see 'parley help simulate'");
-    app_format_t f;
+    const char *out = app_arg(&a, APP_O_OUTPUT);
+    sim_switches_t w;
+    app_sim_switches(&a, &w);
+    app_format_t f = (app_format_t)a.v[APP_O_FORMAT].word;
     app_style_t sty;
-    if ((rc = cli_format("simulate", fmt, &f)) ||
-        (rc = cli_style_init("simulate", color, out && strcmp(out, "-"), &sty)))
+    if ((rc = cli_style_init("simulate", app_text(&a, APP_O_COLOR), out && strcmp(out, "-"), &sty)))
         return rc;
     cli_archive_t arc;
-    if ((rc = cli_archive_open(&arc, "simulate", db)))
+    if ((rc = cli_archive_open(&arc, "simulate", app_arg(&a, APP_O_DB))))
         return rc;
+    parley_buf_t set; /* the --set pairs as given, for the result's parameters */
+    parley_buf_init(&set);
+    for (size_t k = 0; k < a.n_set; k++)
+        parley_buf_printf(&set, "%s%s", k ? "," : "", a.set[k]);
     parley_ctx_t *ctx = parley_ctx_create();
     parley_scenario_t *s = NULL;
-    parley_status_t st = ctx ? parley_scenario_load_file(ctx, pos[0], &s) : PARLEY_ENOMEM;
-    sim_run_t r = {.s = s, .detail = detail != NULL, .set = set};
-    if (!st && set)
-        st = sim_apply_set(ctx, s, set);
-    rc = st ? cli_fail("simulate", ctx, st) : EXIT_OK;
-    if (!rc)
-        rc = run(ctx, &r, &w, f, &sty, out, &arc);
+    parley_status_t st = ctx ? app_load_file(ctx, &a, a.pos[0], &s) : PARLEY_ENOMEM;
+    sim_run_t r = {.s = s, .detail = app_flag(&a, APP_O_DETAIL), .set = set.data};
+    rc = st ? cli_fail("simulate", ctx, st) : run(ctx, &r, &w, f, &sty, out, &arc);
     sim_run_free(&r);
     cli_archive_close(&arc);
     parley_scenario_destroy(s);
     parley_ctx_destroy(ctx);
+    parley_buf_free(&set);
     return rc;
 }

@@ -9,21 +9,16 @@
 
 int cmd_space(int argc, char **argv)
 {
-    space_args_t a = {0};
-    cli_opt_t opts[32];
-    space_opts(&a, opts, 0);
-    const char *pos[1];
-    int npos, rc = cli_parse("space", argc, argv, opts, pos, 1, &npos);
+    space_args_t a;
+    app_args_t args;
+    int rc = space_cli_args("space", argc, argv, &args, &a);
     if (rc)
         return rc == CLI_HELP ? EXIT_OK : rc;
-    if (npos != 1)
-        return cli_error("space", EXIT_USAGE,
-                         "needs a scenario FILE or GENIUS folder; see 'parley help space'");
     cli_archive_t arc;
     if ((rc = cli_archive_open(&arc, "space", a.db)))
         return rc;
     space_job_t j;
-    parley_status_t st = space_job_open(&j, "space", &a, pos[0], 0);
+    parley_status_t st = space_job_open(&j, "space", &a, args.pos[0], 0);
     space_cli_progress(&j);
     if (!st) {
         if (!a.limit)

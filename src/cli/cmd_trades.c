@@ -25,9 +25,10 @@ static int run(space_job_t *j, const char *proposal, const char *out, cli_archiv
 
 int cmd_trades(int argc, char **argv)
 {
-    space_args_t a = {0};
-    const char *path = NULL;
-    int rc = space_parse_proposal_cmd("trades", argc, argv, &a, &path);
+    space_args_t a;
+    app_args_t args;
+    int rc = space_cli_args("trades", argc, argv, &args, &a);
+    const char *path = args.pos[0];
     if (rc)
         return rc == CLI_HELP ? EXIT_OK : rc;
     cli_archive_t arc;
