@@ -110,9 +110,11 @@ void amend_render_table(parley_buf_t *b, const amend_run_t *r)
     const space_job_t *j = r->job;
     const app_style_t *st = &j->sty;
     size_t n = parley_space_actor_count(j->sp);
-    parley_buf_printf(b, "%sAmending %s%s (%s)\n  %s%s%s\n  as proposed:", st->bold, r->prop->id,
+    parley_buf_printf(b, "%sAmending %s%s (%s)\n  %s%s%s\n", st->bold, r->prop->id,
                       st->reset, parley_scenario_origin(j->s), st->dim, parley_scenario_hash(j->s),
                       st->reset);
+    app_text_set(b, j->s, "  ");
+    parley_buf_puts(b, "  as proposed:");
     for (size_t a = 0; a < n; a++) {
         int ok = !r->crossed[a] && r->ub[a] >= parley_space_batna(j->sp, a);
         parley_buf_printf(b, " %s %.3f%s%s%s", aid(r, a), space_u(r->ub[a]),

@@ -73,7 +73,29 @@ void app_json_header(parley_json_t *j, const char *cmd, const parley_scenario_t 
     parley_json_string(j, parley_scenario_hash(s));
     parley_json_key(j, "id");
     parley_json_string(j, parley_scenario_id(s));
+    size_t n = parley_scenario_override_count(s);
+    if (n) { /* the hash is the file's: the values changed by --set travel with it */
+        parley_json_key(j, "set");
+        parley_json_array_begin(j);
+        for (size_t k = 0; k < n; k++) {
+            const parley_override_t *o = parley_scenario_override(s, k);
+            char pair[2048];
+            snprintf(pair, sizeof pair, "%s=%s", o->path, o->value);
+            parley_json_string(j, pair);
+        }
+        parley_json_array_end(j);
+    }
     parley_json_object_end(j);
+}
+
+void app_text_set(parley_buf_t *b, const parley_scenario_t *s, const char *indent)
+{
+    size_t n = parley_scenario_override_count(s);
+    for (size_t k = 0; k < n; k++) {
+        const parley_override_t *o = parley_scenario_override(s, k);
+        parley_buf_printf(b, "%s%s%s=%s%s", k ? "" : indent, k ? ", " : "set ", o->path, o->value,
+                          k + 1 == n ? "\n" : "");
+    }
 }
 
 double app_now(void)

@@ -27,6 +27,11 @@ parley_status_t app_style_init(parley_ctx_t *ctx, const char *when, int to_file,
  * command, and scenario {file, hash, id} (docs/eval-json.md). */
 void app_json_header(parley_json_t *j, const char *cmd, const parley_scenario_t *s);
 
+/* Appends "  set PATH=VALUE, ...\n" (indented by indent) when the scenario
+ * was loaded with --set overrides: the hash is the file's, so a text result
+ * names the values it changed. Nothing otherwise. */
+void app_text_set(parley_buf_t *b, const parley_scenario_t *s, const char *indent);
+
 /* Appends s padded with spaces to `width` display columns (UTF-8 aware). */
 void app_pad(parley_buf_t *b, const char *s, size_t width);
 /* Display width of a UTF-8 string (one column a code point). */

@@ -225,4 +225,5 @@ void eval_render_table(parley_buf_t *b, const eval_run_t *r, int detail, const a
                          "docs/scenario-format.md | parley %s%s\n",
                       sty->dim, parley_scenario_origin(s), parley_scenario_hash(s),
                       parley_version(), sty->reset);
+    app_text_set(b, s, "");
 }

@@ -247,6 +247,7 @@ void fc_render_text(parley_buf_t *b, const fc_run_t *r)
         model_text(b, r, &r->models[m]);
     parley_buf_printf(b, "scenario %s %s; models: docs/models.md\n", parley_scenario_origin(s),
                       parley_scenario_hash(s));
+    app_text_set(b, s, "");
 }
 
 static void issue_json(parley_json_t *j, const fc_run_t *r, const fc_model_run_t *mr, size_t k)

@@ -616,6 +616,7 @@ void mc_render_text(parley_buf_t *b, const parley_mc_t *mc)
     size_t k = parley_scenario_uncertain_count(s);
     parley_buf_printf(b, "Monte Carlo (%s) of %s\n  %s\n", parley_mc_what_name(o->what),
                       parley_scenario_origin(s), parley_scenario_hash(s));
+    app_text_set(b, s, "  ");
     parley_buf_printf(b, "  %llu samples, seed %llu; %zu uncertain input%s:\n",
                       (unsigned long long)parley_mc_samples(mc), (unsigned long long)o->seed, k,
                       k == 1 ? "" : "s");

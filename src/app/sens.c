@@ -169,6 +169,7 @@ static void render_text(parley_buf_t *b, const parley_sens_t *se, const parley_s
     parley_sens_moments(se, &mean, &var, &n);
     parley_buf_printf(b, "Sensitivity of %s (%s) in %s\n  %s\n", m, parley_mc_what_name(o->mc.what),
                       parley_scenario_origin(s), parley_scenario_hash(s));
+    app_text_set(b, s, "  ");
     parley_buf_puts(b, "  at every point estimate: ");
     num(b, base, 0);
     parley_buf_printf(b, "\n  Sobol design: %llu base samples x (%zu inputs + 2), seed %llu; "

@@ -118,10 +118,11 @@ parley_status_t sim_run_setup(parley_ctx_t *ctx, const sim_switches_t *w, sim_ru
     if (w->seed) {
         char *end;
         unsigned long long v = strtoull(w->seed, &end, 10);
-        if (!*w->seed || *end || w->seed[0] == '-' || v == 0)
+        if (!*w->seed || *end || w->seed[0] == '-')
             return parley_ctx_fail(ctx, PARLEY_EARG,
-                                   "--seed must be a whole number from 1, got '%s'", w->seed);
+                                   "--seed must be a whole number from 0 to 2^64-1, got '%s'", w->seed);
         r->opt.seed = v;
+        r->opt.seeded = 1;
     }
     r->opt.tactic_off = r->tactic_off;
     r->opt.room = r->room;

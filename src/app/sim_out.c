@@ -65,6 +65,7 @@ static void text_settings(parley_buf_t *b, const sim_run_t *r)
                       parley_scenario_id(r->s) ? parley_scenario_id(r->s)
                                                : parley_scenario_origin(r->s),
                       parley_scenario_hash(r->s));
+    app_text_set(b, r->s, "");
     if (protocol_of(r) == PARLEY_PROTOCOL_MEDIATED)
         parley_buf_printf(b, "Protocol: mediated single text, %s, mediator %s; ",
                           MEETING[meeting_of(r)],
@@ -256,9 +257,9 @@ static void json_parameters(parley_json_t *j, const sim_run_t *r)
     parley_json_key(j, "set");
     parley_json_string(j, r->set);
     parley_json_key(j, "seed");
-    if (r->opt.seed && r->opt.seed <= (1ull << 53))
+    if (r->opt.seeded && r->opt.seed <= (1ull << 53))
         parley_json_int(j, (long long)r->opt.seed);
-    else if (r->opt.seed) {
+    else if (r->opt.seeded) {
         char num[32];
         snprintf(num, sizeof num, "%llu", r->opt.seed);
         parley_json_string(j, num);

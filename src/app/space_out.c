@@ -34,6 +34,7 @@ static void header(parley_buf_t *b, const space_run_t *r)
     parley_buf_printf(b, "%sAgreement space of %s%s\n", st->bold, parley_scenario_origin(j->s),
                       st->reset);
     parley_buf_printf(b, "  %s%s%s\n", st->dim, parley_scenario_hash(j->s), st->reset);
+    app_text_set(b, j->s, "  ");
     parley_buf_printf(b, "  %zu actors (", n);
     for (size_t a = 0; a < n; a++)
         parley_buf_printf(b, "%s%s", a ? " " : "", actor_id(r, a));

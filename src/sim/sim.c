@@ -130,6 +130,7 @@ parley_status_t parley_sim_create(parley_ctx_t *ctx, const parley_scenario_t *s,
     sim->meeting = o->meeting >= 0 ? (parley_meeting_t)o->meeting : sim->cfg->meeting;
     sim->trace_on = o->trace;
     sim->seed = o->seed;
+    sim->seeded = o->seeded || o->seed != 0;
     if (sim->grid < 2) {
         parley_sim_destroy(sim);
         return parley__fail(ctx, PARLEY_EARG, "simulate: the grid needs at least 2 positions");
@@ -364,6 +365,7 @@ parley_status_t parley_sim_run(parley_ctx_t *ctx, parley_sim_t *sim)
 void parley_sim_set_seed(parley_sim_t *sim, unsigned long long seed)
 {
     sim->seed = seed;
+    sim->seeded = seed != 0;
 }
 
 const parley_sim_result_t *parley_sim_result(const parley_sim_t *sim)

@@ -134,7 +134,7 @@ static void walk_away(parley_sim_t *sim, size_t w)
     const parley_scenario_t *s = sim->s;
     if (sim->room[t->actor] == ROOM_WALKED)
         return;
-    int carried = sim->seed ? chance(sim->seed, w, sim->round) < t->probability
+    int carried = sim->seeded ? chance(sim->seed, w, sim->round) < t->probability
                             : t->probability >= 0.5;
     if (!carried) {
         sim->due[w] = 0; /* the threat is spent: nobody counts on it any more */

@@ -34,7 +34,8 @@ struct parley_sim {
     parley_protocol_t protocol;
     parley_meeting_t meeting;
     int trace_on;
-    unsigned long long seed;     /* chance events: 0 the likelier course, else drawn */
+    unsigned long long seed;     /* chance events: drawn from it when seeded */
+    int seeded;                  /* 0: each chance event takes its likelier course */
     unsigned char *tactic_off;   /* n_tactics */
     signed char *room_override;  /* n actors */
 
