@@ -94,6 +94,45 @@ same_as_cli "montecarlo space" "/api/montecarlo?$q&n=50&what=space" \
 same_as_cli "montecarlo on 2 threads" "/api/montecarlo?$q&n=300&seed=3&threads=2" \
   montecarlo examples/ukraine-2025.yaml -n 300 --seed 3 --threads 2
 
+# ---- one option table: every synonym and option the CLI takes works in the API too
+same_as_cli "forecast smp-salience" "/api/forecast?$q&model=compromise&smp-salience=normalise" \
+  forecast examples/ukraine-2025.yaml --model compromise --smp-salience normalise
+same_as_cli "eval set" "/api/eval?$q&set=actors.UKR.batna=0.2&set=actors.EU.batna=0.1" \
+  eval examples/ukraine-2025.yaml --set actors.UKR.batna=0.2 --set actors.EU.batna=0.1
+same_as_cli "space set" "/api/space?$q&set=actors.UKR.batna=0.1&limit=20" \
+  space examples/ukraine-2025.yaml --set actors.UKR.batna=0.1 --limit 20
+same_as_cli "simulate seed" "/api/simulate?$q&seed=0" simulate examples/ukraine-2025.yaml --seed 0
+same_as_cli "montecarlo samples" "/api/montecarlo?$q&samples=40&seed=2" \
+  montecarlo examples/ukraine-2025.yaml -n 40 --seed 2
+req POST "/api/forecast?$q&seed=abc" application/yaml "$ex"
+status_is 400 "seed=abc"
+t_expect_contains "$tmp/body" "parameter 'seed' must be a whole number from 0 to 2^64-1, got 'abc'"
+t_expect_lacks "$tmp/body" "--seed"
+req POST "/api/space?$q&grid=1" application/yaml "$ex"
+status_is 400 "grid=1"
+t_expect_contains "$tmp/body" "parameter 'grid' must be a whole number from 2 to 1000, got '1'"
+req POST "/api/simulate?$q&set=actors.UKR.batna=1.7" application/yaml "$ex"
+status_is 400 "set out of range"
+t_expect_contains "$tmp/body" "set actors.UKR.batna=1.7: actor 'UKR': batna must be in [0,1]"
+# GET /api/options: the page's controls, from the same tables as `parley help`.
+req GET /api/options
+status_is 200 "options"
+t_check "options: every endpoint, the page's controls, this server's caps" python3 - "$tmp/body" <<'EOF'
+import json, sys
+d = json.load(open(sys.argv[1]))
+c = d["options"]["commands"]
+assert set(c) == {"eval", "space", "forecast", "simulate", "montecarlo"}, sorted(c)
+names = {k: [p["name"] for p in v["parameters"]] for k, v in c.items()}
+assert "set" in names["eval"] and "smp-salience" in names["forecast"], names
+sim = {p["name"]: p for p in c["simulate"]["parameters"]}
+assert sim["protocol"]["words"] == ["alternating", "mediated"] and sim["protocol"]["page"]
+assert sim["horizon"]["min"] == 1 and sim["horizon"]["type"] == "whole"
+mc = {p["name"]: p for p in c["montecarlo"]["parameters"]}
+assert mc["what"]["words"] == ["simulate", "forecast", "space"] and mc["samples"]["page"]
+assert "format" not in mc and "db" not in mc, "CLI-only options are not API parameters"
+assert d["limits"]["max_threads"] == 2, d["limits"]
+EOF
+
 # ---- a named montecarlo job: progress while it runs, then cancelled
 curl -s -o "$tmp/job.body" -w '%{http_code}' -H 'Content-Type: application/yaml' \
   --data-binary "@$ex" "$url/api/montecarlo?n=1000000&job=t-1" >"$tmp/job.status" &

@@ -36,8 +36,10 @@ typedef struct parley_sim_options {
     int trace;                   /* record the round-by-round trace (off for Monte Carlo) */
     const unsigned char *tactic_off; /* n_tactics flags: 1 = this tactic is not used; may be NULL */
     const signed char *room;     /* n_actors: -1 as the scenario, 0 out of the room, 1 in; may be NULL */
-    unsigned long long seed;     /* 0: chance events take their likelier course; else they are
-                                    drawn from this seed (see parley_sim_set_seed) */
+    unsigned long long seed;     /* chance events are drawn from this seed when seeded is set
+                                    or seed is not 0 (see parley_sim_set_seed) */
+    int seeded;                  /* 1: draw from seed even when it is 0; 0 (and seed 0):
+                                    each chance event takes its likelier course */
 } parley_sim_options_t;
 
 /* Fills *o with "as the scenario says", no trace. Cannot fail. */

@@ -254,7 +254,35 @@ static enum MHD_Result health(server_t *sv, struct MHD_Connection *c)
     return r;
 }
 
-/* GET routes: health, examples, static files. */
+/* GET /api/options: every endpoint's parameters from the declared option
+ * tables (src/app/opt_tables.c), with this server's caps; the web page
+ * builds its controls from it. */
+static enum MHD_Result options(server_t *sv, struct MHD_Connection *c)
+{
+    parley_buf_t b;
+    parley_buf_init(&b);
+    parley_json_t j;
+    parley_json_init(&j, &b, 1);
+    parley_json_object_begin(&j);
+    parley_json_key(&j, "options");
+    app_options_json(&j);
+    parley_json_key(&j, "limits");
+    parley_json_object_begin(&j);
+    parley_json_key(&j, "max_memory_gib");
+    parley_json_number(&j, sv->cfg->max_memory_gib);
+    parley_json_key(&j, "max_samples");
+    parley_json_int(&j, (long long)sv->cfg->max_samples);
+    parley_json_key(&j, "max_threads");
+    parley_json_int(&j, sv->cfg->max_threads);
+    parley_json_object_end(&j);
+    parley_json_object_end(&j);
+    parley_buf_puts(&b, "\n");
+    enum MHD_Result r = respond(c, 200, "application/json", &b, NULL);
+    parley_buf_free(&b);
+    return r;
+}
+
+/* GET routes: health, options, examples, static files. */
 static enum MHD_Result get(server_t *sv, struct MHD_Connection *c, const char *url)
 {
     parley_buf_t b;
@@ -263,6 +291,8 @@ static enum MHD_Result get(server_t *sv, struct MHD_Connection *c, const char *u
     int status;
     if (!strcmp(url, "/api/health"))
         return health(sv, c);
+    if (!strcmp(url, "/api/options"))
+        return options(sv, c);
     if (!strcmp(url, "/api/runs") || !strncmp(url, "/api/runs/", 10))
         return runs_route(sv, c, url + 9);
     if (!strcmp(url, "/api/examples") || !strcmp(url, "/api/examples/"))
