@@ -5,6 +5,7 @@
 // beside the new one after a number or a switch is changed. No framework,
 // no build. The Monte Carlo section is mc.js.
 import { setNumber } from './edit.js';
+import { loadOptions, pageParams } from './options.js';
 
 const $ = (sel) => document.querySelector(sel);
 export const state = { text: null, name: null, previous: null, current: null, busy: false };
@@ -45,9 +46,10 @@ export function simParams() {
   }
   if (join.length) p.join = join.join(',');
   if (leave.length) p.leave = leave.join(',');
-  for (const k of ['protocol', 'meeting', 'horizon']) {
-    const v = $(`#sim-${k}`).value.trim();
-    if (v) p[k] = v;
+  for (const { name } of pageParams('simulate')) { // the other page switches (protocol, ...)
+    const el = document.getElementById(`sim-${name}`);
+    const v = el && el.tagName !== 'FIELDSET' && !p[name] ? el.value.trim() : '';
+    if (v) p[name] = v;
   }
   return p;
 }
@@ -273,4 +275,5 @@ $('#run').addEventListener('click', () => { if (applyEdits()) runAll(); });
 $('#sim-form').addEventListener('submit', (e) => { e.preventDefault(); if (applyEdits()) runAll(); });
 if (typeof vegaEmbed === 'undefined')
   status("the vega libraries are missing: run 'npm ci' in the repository, then reload", true);
+loadOptions().catch((e) => status(`cannot read the options: ${e.message}`, true));
 loadExamples();

@@ -3,6 +3,7 @@
 // is open, cancels with DELETE /api/jobs/ID, and draws the distributions
 // beside the previous Monte Carlo run.
 import { state, call, draw, simParams } from './app.js';
+import { pageParams } from './options.js';
 
 const $ = (sel) => document.querySelector(sel);
 const mc = { previous: null, current: null, job: null, runs: 0 };
@@ -65,8 +66,9 @@ async function runMc() {
   $('#mc-cancel').disabled = false;
   $('#mc-progress').value = 0;
   say('starting …');
-  const params = { ...simParams(), n: $('#mc-n').value, what: $('#mc-what').value, seed: $('#mc-seed').value, job };
-  if (params.what !== 'simulate') for (const k of ['without', 'join', 'leave', 'protocol', 'meeting', 'horizon']) delete params[k];
+  const params = { ...simParams(), samples: $('#mc-samples').value, what: $('#mc-what').value, seed: $('#mc-seed').value, job };
+  // simulate's switches mean nothing to the other evaluators
+  if (params.what !== 'simulate') for (const { name } of pageParams('simulate')) delete params[name];
   poll(job);
   const run = { charts: {}, errors: {}, results: {}, label: `Monte Carlo ${mc.runs + 1}` };
   try {

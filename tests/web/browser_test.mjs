@@ -65,6 +65,13 @@ try {
   check(simRounds > 0 && traceRows === simRounds * 5 * 3, `sim_trace: ${traceRows} rows for ${simRounds} rounds`);
   const answers = await page.locator('[data-chart="sim_moves"] .cur svg .mark-symbol path').count();
   check(answers >= simRounds * 5, `sim_moves: ${answers} answer symbols`);
+  // the controls come from GET /api/options (the option tables), not from the page
+  const protocols = await page.$$eval('#sim-protocol option', (os) => os.map((o) => o.value));
+  check(protocols.join() === ',alternating,mediated', `protocol choices from the tables: ${protocols}`);
+  const whats = await page.$$eval('#mc-what option', (os) => os.map((o) => o.value));
+  check(whats.join() === 'simulate,forecast,space', `Monte Carlo evaluators from the tables: ${whats}`);
+  const horizonMin = await page.getAttribute('#sim-horizon', 'min');
+  check(horizonMin === '1', `horizon's minimum from the tables: ${horizonMin}`);
   const roomSelects = await page.locator('#sim-room select').count();
   check(roomSelects === 5, `the room switches list the 5 actors (${roomSelects})`);
 
@@ -106,7 +113,7 @@ try {
   check(simNow > 0, `the new simulation's moves chart holds ${simNow} rows`);
 
   // Monte Carlo: a long run shows its progress and is cancelled; a short one is drawn
-  await page.fill('#mc-n', '1000000');
+  await page.fill('#mc-samples', '1000000');
   await page.click('#mc-run');
   step = 'Monte Carlo progress';
   await page.waitForFunction(() => window.parley.mc.lastProgress && window.parley.mc.lastProgress.done > 0,
@@ -118,7 +125,7 @@ try {
   await page.waitForFunction(() => window.parley.mc.cancelled === 1 && !window.parley.mc.job, null, { timeout: 120000 });
   const mcStatus = await page.textContent('#mc-status');
   check(/cancelled/.test(mcStatus), `Monte Carlo status after cancel: ${mcStatus}`);
-  await page.fill('#mc-n', '500');
+  await page.fill('#mc-samples', '500');
   await page.click('#mc-run');
   step = 'the short Monte Carlo';
   await page.waitForFunction(() => window.parley.mc.drawn === 1, null, { timeout: 180000 });
