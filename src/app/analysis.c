@@ -251,8 +251,7 @@ static int run_simulate(const app_request_t *rq, const app_args_t *a, parley_ctx
         return out->status;
     parley_buf_t set; /* the set pairs as given, for the result's parameters */
     parley_buf_init(&set);
-    for (size_t k = 0; k < a->n_set; k++)
-        parley_buf_printf(&set, "%s%s", k ? "," : "", a->set[k]);
+    app_set_list(a, &set);
     sim_run_t r = {.s = s, .set = set.data};
     parley_status_t rc = sim_run_setup(ctx, &w, &r);
     if (!rc)

@@ -68,6 +68,12 @@ parley_status_t app_load_buffer(parley_ctx_t *ctx, const app_args_t *a, const ch
     return st;
 }
 
+void app_set_list(const app_args_t *a, parley_buf_t *b)
+{
+    for (size_t k = 0; k < a->n_set; k++)
+        parley_buf_printf(b, "%s%s", k ? "," : "", a->set[k]);
+}
+
 void app_space_args(const app_args_t *a, space_args_t *o)
 {
     memset(o, 0, sizeof *o);

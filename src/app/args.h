@@ -29,6 +29,9 @@ parley_status_t app_load_file(parley_ctx_t *ctx, const app_args_t *a, const char
 parley_status_t app_load_buffer(parley_ctx_t *ctx, const app_args_t *a, const char *name,
                                 const char *buf, size_t len, parley_scenario_t **out);
 
+/* Appends the --set pairs as given, comma-separated (simulate's parameters). */
+void app_set_list(const app_args_t *a, parley_buf_t *b);
+
 /* Each analysis's request from a's values. */
 void app_space_args(const app_args_t *a, space_args_t *o);
 void app_fc_values(const app_args_t *a, fc_opt_values_t *o);

@@ -28,10 +28,6 @@ typedef struct sim_switches {
     const char *without, *join, *leave, *protocol, *meeting, *horizon, *grid, *seed;
 } sim_switches_t;
 parley_status_t sim_run_setup(parley_ctx_t *ctx, const sim_switches_t *w, sim_run_t *r);
-/* --set PATH=VALUE,...: gives uncertain inputs (numbers the scenario writes
- * as distributions, by path) these values; the others keep their estimates.
- * PARLEY_EARG with a message on ctx when a path or value does not fit. */
-parley_status_t sim_apply_set(parley_ctx_t *ctx, parley_scenario_t *s, const char *list);
 /* Creates the simulator and plays it with its trace; 0 or a status (message on ctx). */
 parley_status_t sim_run_play(parley_ctx_t *ctx, sim_run_t *r);
 void sim_run_free(sim_run_t *r);

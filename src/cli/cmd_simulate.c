@@ -51,8 +51,7 @@ int cmd_simulate(int argc, char **argv)
         return rc;
     parley_buf_t set; /* the --set pairs as given, for the result's parameters */
     parley_buf_init(&set);
-    for (size_t k = 0; k < a.n_set; k++)
-        parley_buf_printf(&set, "%s%s", k ? "," : "", a.set[k]);
+    app_set_list(&a, &set);
     parley_ctx_t *ctx = parley_ctx_create();
     parley_scenario_t *s = NULL;
     parley_status_t st = ctx ? app_load_file(ctx, &a, a.pos[0], &s) : PARLEY_ENOMEM;
