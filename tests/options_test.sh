@@ -94,6 +94,24 @@ for c in eval space forecast simulate amend trades montecarlo sensitivity; do
   t_expect_contains out "  $c "
 done
 
+# --set on a case nobody here wrote (ANAC's party domain, read as a GENIUS
+# folder): raising one party's BATNA gives the ZOPA an independent exact
+# reference counts from the profile XML (tests/ref/genius_zopa.py).
+party=$root/../shared/data/anac/genius-partydomain
+if [ -d "$party" ]; then
+  for bar in "9 10" "3 4" "19 20"; do
+    read -r num den <<<"$bar"
+    batna=$(python3 -c "print($num / $den)")
+    t_expect_rc 0 "space DIR --set batna=$batna" "$parley" space "$party" \
+      --set "actors.party1_utility.batna=$batna" --format json
+    got=$(python3 -c 'import json,sys; z=json.load(open(sys.argv[1]))["zopa"]; print(z["exact"], z["count"])' "$T_TMP/out")
+    want=$(python3 "$root/tests/ref/genius_zopa.py" "$party/party1_utility.xml" "$num" "$den")
+    t_expect_eq "party domain, party1 BATNA $batna: exact ZOPA = reference" "$got" "True ${want#* }"
+  done
+else
+  t_skip "party domain --set" "../shared/data/anac is absent"
+fi
+
 # Typed values: ranges and words named as the user wrote the option.
 t_expect_rc 2 "grid range" "$parley" simulate "$ex" --grid 1
 t_expect_contains err "--grid must be a whole number from 2 to 1000, got '1'"

@@ -243,7 +243,7 @@ static const app_opt_t *find_cli(const app_cmd_t *cmd, const char *arg, size_t l
 
 static parley_status_t unknown_cli(parley_ctx_t *ctx, const app_cmd_t *cmd, const char *arg)
 {
-    static const char *names[160];
+    const char *names[160];
     char buf[160][40];
     size_t n = 0;
     for (const app_group_t *g = cmd->groups; g->opts; g++)
