@@ -39,7 +39,7 @@ for h in "$inc"/*.h; do
         } else if (c == "}") {
           if (--depth == 0 && body) { stmt = ""; body = 0 }
         } else if (depth == 0 && c == ";") {
-          if (stmt !~ /^[ \t]*typedef[ \t]/ && stmt !~ /^[ \t]*$/) {
+          if (stmt !~ /^[ \t]*(__extension__[ \t\n]*)?typedef[ \t]/ && stmt !~ /^[ \t]*$/) {
             if (match(stmt, /[A-Za-z_][A-Za-z0-9_]*[ \t]*\(/)) {
               name = substr(stmt, RSTART, RLENGTH); sub(/[ \t]*\($/, "", name)
             } else {

@@ -10,9 +10,13 @@
  * the space to its scenario: destroy them in reverse order. Arrays passed
  * in are copied; arrays returned belong to the object they came from.
  *
- * Utilities inside the space are fixed-point numbers with 2^-50 resolution
- * (PARLEY_SPACE_SCALE), so sums are exact and independent of order and two
- * packages tie exactly when their utilities agree to that resolution.
+ * Utilities inside the space are exact: each actor's utility is a whole
+ * number (parley_util_t) over that actor's denominator
+ * (parley_space_scale), built from the exact decimals and fractions the
+ * scenario spells, so equal utilities compare equal and every BATNA and
+ * red-line test is exact (docs/agreement-space.md, "Exact arithmetic").
+ * Where no exact form fits (a non-integer exponent, numbers with too many
+ * digits) utilities are rounded to 2^-100 and parley_space_exact says so.
  */
 #ifndef PARLEY_SPACE_H
 #define PARLEY_SPACE_H
@@ -26,9 +30,14 @@
 extern "C" {
 #endif
 
-#define PARLEY_SPACE_SCALE 1125899906842624.0 /* 2^50 */
+/* An actor's utility in the space: a whole number over the actor's scale.
+ * A GCC/Clang 128-bit integer (every supported compiler has it). */
+__extension__
+typedef __int128 parley_util_t;
+#define PARLEY_UTIL_MAX ((parley_util_t)(((unsigned __int128)1 << 127) - 1))
+#define PARLEY_UTIL_MIN (-PARLEY_UTIL_MAX - 1)
 /* A reservation that nothing falls below: "no constraint". */
-#define PARLEY_NO_RESERVATION INT64_MIN
+#define PARLEY_NO_RESERVATION PARLEY_UTIL_MIN
 
 typedef struct parley_space parley_space_t;
 typedef struct parley_frontier parley_frontier_t;
@@ -66,22 +75,40 @@ PARLEY_API size_t parley_space_option_count(const parley_space_t *sp, size_t j);
 PARLEY_API double parley_space_position(const parley_space_t *sp, size_t j, size_t k);
 /* The option of issue j at scenario position x, or (size_t)-1. */
 PARLEY_API size_t parley_space_find_option(const parley_space_t *sp, size_t j, double x);
-/* Fixed-point contribution of option k of issue j to actor a's utility. */
-PARLEY_API int64_t parley_space_contribution(const parley_space_t *sp, size_t j, size_t k,
+/* Actor a's denominator: its utility is u / parley_space_scale(sp, a). When
+ * every actor's utilities fit one denominator, all scales are equal and
+ * utilities of different actors can be added and compared as integers. */
+PARLEY_API parley_util_t parley_space_scale(const parley_space_t *sp, size_t a);
+/* 1 when all actors share one scale. */
+PARLEY_API int parley_space_common_scale(const parley_space_t *sp);
+/* 1 when every utility is exact; 0 when some were rounded to 2^-100 (a
+ * non-integer exponent, or numbers whose exact fractions do not fit). */
+PARLEY_API int parley_space_exact(const parley_space_t *sp);
+/* Actor a's utility u as a number in [0,1] (the nearest double). */
+PARLEY_API double parley_space_value(const parley_space_t *sp, size_t a, parley_util_t u);
+/* A sum or difference of several actors' utilities on the common scale
+ * (amendment shifts, min-surplus diagnoses) as a number. */
+PARLEY_API double parley_space_common_value(const parley_space_t *sp, parley_util_t v);
+/* The smallest space utility of actor a that is at least x (x read as its
+ * shortest decimal, exactly): the reservation meaning "utility >= x". */
+PARLEY_API parley_util_t parley_space_at_least(const parley_space_t *sp, size_t a, double x);
+/* Contribution of option k of issue j to actor a's utility. */
+PARLEY_API parley_util_t parley_space_contribution(const parley_space_t *sp, size_t j, size_t k,
                                              size_t a);
 /* Whether option k of issue j crosses actor a's red line. */
 PARLEY_API int parley_space_vetoed(const parley_space_t *sp, size_t j, size_t k, size_t a);
 /* The number of packages as a decimal string (cap bytes with the NUL). */
 PARLEY_API parley_status_t parley_space_outcomes(const parley_space_t *sp, char *buf, size_t cap);
-/* An actor's BATNA as a fixed-point reservation. */
-PARLEY_API int64_t parley_space_batna(const parley_space_t *sp, size_t a);
-/* Fixed-point utilities of package opt[] (option indices) for every actor
+/* An actor's BATNA as a reservation: the smallest utility at least the BATNA. */
+PARLEY_API parley_util_t parley_space_batna(const parley_space_t *sp, size_t a);
+/* Utilities of package opt[] (option indices) for every actor
  * (u[0..actors)); returns the number of actors whose red line it crosses. */
-PARLEY_API size_t parley_space_utilities(const parley_space_t *sp, const uint32_t *opt, int64_t *u);
+PARLEY_API size_t parley_space_utilities(const parley_space_t *sp, const uint32_t *opt,
+                                         parley_util_t *u);
 
 /* ---- Constraints: who must be at least how well off. */
 typedef struct parley_constraints {
-    const int64_t *reservation; /* per space actor; PARLEY_NO_RESERVATION: none.
+    const parley_util_t *reservation; /* per space actor; PARLEY_NO_RESERVATION: none.
                                    NULL: every actor's BATNA */
     const unsigned char *red;   /* per space actor x issue (row per actor): 1 enforces
                                    that red line, 0 ignores it. NULL: all enforced */
@@ -129,7 +156,7 @@ PARLEY_API size_t parley_frontier_steps_done(const parley_frontier_t *f);
  * lexicographic order of (u_0, u_1, ...); several packages may share one.
  */
 PARLEY_API size_t parley_frontier_points(const parley_frontier_t *f);
-PARLEY_API const int64_t *parley_frontier_utilities(const parley_frontier_t *f, size_t k);
+PARLEY_API const parley_util_t *parley_frontier_utilities(const parley_frontier_t *f, size_t k);
 /* Packages at point k; saturates at UINT64_MAX. */
 PARLEY_API uint64_t parley_frontier_multiplicity(const parley_frontier_t *f, size_t k);
 /* Packages on the frontier in total (saturating); *exact is 0 if it saturated. */
@@ -159,13 +186,13 @@ typedef enum parley_solution {
 PARLEY_API const char *parley_solution_name(parley_solution_t k);
 
 /*
- * The frontier point that solution k picks, with reservations r (fixed
- * point, per space actor; NULL: the frontier's constraints, where an
+ * The frontier point that solution k picks, with reservations r (space
+ * utilities, per space actor; NULL: the frontier's constraints, where an
  * unconstrained actor counts from 0). Ties go to the earlier point.
  * (size_t)-1 when the frontier is empty.
  */
 PARLEY_API size_t parley_frontier_solve(const parley_frontier_t *f, parley_solution_t k,
-                                        const int64_t *r);
+                                        const parley_util_t *r);
 /* The point best for space actor a (ties: the earlier point); (size_t)-1 if empty. */
 PARLEY_API size_t parley_frontier_best_for(const parley_frontier_t *f, size_t a);
 
@@ -204,7 +231,7 @@ PARLEY_API int parley_space_worst_for(const parley_space_t *sp, const parley_con
 typedef struct parley_amendment {
     uint32_t *opt;        /* issues entries (owned by the result) */
     size_t changed;       /* issues changed (decided positions only) */
-    int64_t shift;        /* sum over actors of |u_a - u_a(base)|, fixed point */
+    parley_util_t shift;  /* sum over actors of |u_a - u_a(base)| (parley_space_shift_value) */
 } parley_amendment_t;
 
 typedef struct parley_amend_result {
@@ -230,7 +257,7 @@ typedef struct parley_trade {
     size_t a, b;            /* space actors */
     size_t x, y;            /* issues: a gains on x, b gains on y */
     uint32_t ox, oy;        /* the new options on x and y */
-    int64_t gain_a, gain_b; /* both > 0 */
+    parley_util_t gain_a, gain_b; /* both > 0, in a's and b's scales */
 } parley_trade_t;
 
 /*

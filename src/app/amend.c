@@ -35,7 +35,7 @@ static parley_status_t improvements(amend_run_t *r)
 {
     space_job_t *j = r->job;
     size_t n = parley_space_actor_count(j->sp), m = parley_space_issue_count(j->sp);
-    int64_t *res = malloc(n * sizeof *res);
+    parley_util_t *res = malloc(n * sizeof *res);
     unsigned char *mask = malloc(n * m + 1);
     r->impr_pts = NULL;
     if (!res || !mask) {
@@ -55,12 +55,12 @@ static parley_status_t improvements(amend_run_t *r)
         size_t P = parley_frontier_points(r->impr);
         r->impr_pts = malloc((P + 1) * sizeof *r->impr_pts);
         r->pick = (size_t)-1;
-        int64_t best_min = 0, best_sum = 0;
+        parley_util_t best_min = 0, best_sum = 0;
         for (size_t k = 0; k < P && r->impr_pts; k++) {
-            const int64_t *u = parley_frontier_utilities(r->impr, k);
-            int64_t mn = INT64_MAX, sum = 0;
+            const parley_util_t *u = parley_frontier_utilities(r->impr, k);
+            parley_util_t mn = PARLEY_UTIL_MAX, sum = 0;
             for (size_t a = 0; a < n; a++) {
-                int64_t g = r->crossed[a] ? 0 : u[a] - r->ub[a];
+                parley_util_t g = r->crossed[a] ? 0 : u[a] - r->ub[a];
                 mn = g < mn ? g : mn;
                 sum += g;
             }
@@ -96,12 +96,12 @@ static void change_lines(parley_buf_t *b, const amend_run_t *r, const uint32_t *
 static void gains_line(parley_buf_t *b, const amend_run_t *r, const uint32_t *opt)
 {
     const parley_space_t *sp = r->job->sp;
-    int64_t u[1024];
+    parley_util_t u[1024];
     parley_space_utilities(sp, opt, u);
     parley_buf_puts(b, "      ");
     for (size_t a = 0; a < parley_space_actor_count(sp); a++)
-        parley_buf_printf(b, " %s %.3f (%+.3f)", aid(r, a), space_u(u[a]),
-                          space_u(u[a] - r->ub[a]));
+        parley_buf_printf(b, " %s %.3f (%+.3f)", aid(r, a), space_u(sp, a, u[a]),
+                          space_u(sp, a, u[a] - r->ub[a]));
     parley_buf_puts(b, "\n");
 }
 
@@ -117,7 +117,7 @@ void amend_render_table(parley_buf_t *b, const amend_run_t *r)
     parley_buf_puts(b, "  as proposed:");
     for (size_t a = 0; a < n; a++) {
         int ok = !r->crossed[a] && r->ub[a] >= parley_space_batna(j->sp, a);
-        parley_buf_printf(b, " %s %.3f%s%s%s", aid(r, a), space_u(r->ub[a]),
+        parley_buf_printf(b, " %s %.3f%s%s%s", aid(r, a), space_u(j->sp, a, r->ub[a]),
                           r->open ? "" : ok ? st->green : st->red,
                           r->open ? "" : ok ? " accept" : " reject", st->reset);
     }
@@ -135,7 +135,7 @@ void amend_render_table(parley_buf_t *b, const amend_run_t *r)
     for (size_t k = 0; k < r->am.n; k++) {
         const parley_amendment_t *it = &r->am.items[k];
         parley_buf_printf(b, "  %zu. %zu change%s, total shift %.3f\n", k + 1, it->changed,
-                          it->changed == 1 ? "" : "s", space_u(it->shift));
+                          it->changed == 1 ? "" : "s", parley_space_common_value(j->sp, it->shift));
         change_lines(b, r, it->opt);
         gains_line(b, r, it->opt);
     }
@@ -183,7 +183,7 @@ void amend_render_json(parley_buf_t *b, const amend_run_t *r)
         parley_json_key(&js, "changed");
         parley_json_int(&js, (long long)it->changed);
         parley_json_key(&js, "shift");
-        parley_json_number(&js, space_u(it->shift));
+        parley_json_number(&js, parley_space_common_value(j->sp, it->shift));
         parley_json_key(&js, "package");
         space_json_package(&js, j->sp, it->opt);
         parley_json_object_end(&js);

@@ -13,13 +13,13 @@
 
 /* ---- (c) agreement space */
 
-static void utilities_fixed(parley_json_t *j, const parley_space_t *sp, const int64_t *u)
+static void utilities_fixed(parley_json_t *j, const parley_space_t *sp, const parley_util_t *u)
 {
     const parley_scenario_t *s = parley_space_scenario(sp);
     charts__key_object(j, "u");
     for (size_t a = 0; a < parley_space_actor_count(sp); a++) {
         parley_json_key(j, parley_scenario_actor(s, parley_space_actor(sp, a))->id);
-        parley_json_number(j, round((double)u[a] / PARLEY_SPACE_SCALE * 1e9) / 1e9);
+        parley_json_number(j, round(parley_space_value(sp, a, u[a]) * 1e9) / 1e9);
     }
     parley_json_object_end(j);
 }

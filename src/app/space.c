@@ -5,6 +5,7 @@
  * and, when no deal exists, what empties the zone. Output: space_out.c.
  */
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
 #include "space.h"
 
@@ -46,7 +47,7 @@ static void find_vetoed(space_run_t *r)
 }
 
 /* Per actor: ignore its BATNA; is there a deal, and how good for it at best? */
-static parley_status_t diagnose_batnas(space_run_t *r, int64_t *res)
+static parley_status_t diagnose_batnas(space_run_t *r, parley_util_t *res)
 {
     space_job_t *j = r->job;
     size_t n = parley_space_actor_count(j->sp);
@@ -91,7 +92,7 @@ static parley_status_t diagnose_reds(space_run_t *r, unsigned char *mask)
 
 /* How far every BATNA would have to fall together: max over packages of the
  * smallest surplus, found as the egalitarian point without reservations. */
-static parley_status_t diagnose_uniform(space_run_t *r, int64_t *res)
+static parley_status_t diagnose_uniform(space_run_t *r, parley_util_t *res)
 {
     space_job_t *j = r->job;
     size_t n = parley_space_actor_count(j->sp);
@@ -106,10 +107,12 @@ static parley_status_t diagnose_uniform(space_run_t *r, int64_t *res)
         res[a] = parley_space_batna(j->sp, a);
     size_t k = parley_frontier_solve(f, PARLEY_EGALITARIAN, res);
     if (k != (size_t)-1) {
-        const int64_t *u = parley_frontier_utilities(f, k);
-        r->uniform = INT64_MAX;
-        for (size_t a = 0; a < n; a++)
-            r->uniform = u[a] - res[a] < r->uniform ? u[a] - res[a] : r->uniform;
+        const parley_util_t *u = parley_frontier_utilities(f, k);
+        r->uniform = HUGE_VAL;
+        for (size_t a = 0; a < n; a++) {
+            double g = space_u(j->sp, a, u[a]) - space_batna(j->sp, a);
+            r->uniform = g < r->uniform ? g : r->uniform;
+        }
         r->uniform_known = 1;
     }
     parley_frontier_destroy(f);
@@ -119,7 +122,7 @@ static parley_status_t diagnose_uniform(space_run_t *r, int64_t *res)
 static parley_status_t diagnose(space_run_t *r)
 {
     size_t n = parley_space_actor_count(r->job->sp), m = parley_space_issue_count(r->job->sp);
-    int64_t *res = malloc(n * sizeof *res);
+    parley_util_t *res = malloc(n * sizeof *res);
     unsigned char *mask = malloc(n * m + 1);
     r->vetoed_issues = calloc(m + 1, sizeof *r->vetoed_issues);
     r->diag = calloc(n, sizeof *r->diag);

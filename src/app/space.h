@@ -65,8 +65,17 @@ parley_frontier_t *space_frontier(space_job_t *j, const parley_constraints_t *c,
 
 /* The text of option k of issue j: option id, or number with unit. */
 void space_option_text(const parley_space_t *sp, size_t j, uint32_t k, char *buf, size_t cap);
-/* A fixed-point utility as a double. */
-static inline double space_u(int64_t v) { return (double)v / PARLEY_SPACE_SCALE; }
+/* Space actor a's utility (or a difference of two) as a double. */
+static inline double space_u(const parley_space_t *sp, size_t a, parley_util_t v)
+{
+    return parley_space_value(sp, a, v);
+}
+
+/* Space actor a's BATNA as written in the scenario. */
+static inline double space_batna(const parley_space_t *sp, size_t a)
+{
+    return parley_scenario_actor(parley_space_scenario(sp), parley_space_actor(sp, a))->batna;
+}
 
 /* JSON: {"positions": {...}, "utilities": {...}, "surplus": {...}} for package opt. */
 void space_json_package(parley_json_t *js, const parley_space_t *sp, const uint32_t *opt);
@@ -84,7 +93,7 @@ size_t space_find_proposal(parley_ctx_t *ctx, const parley_scenario_t *s, const 
 
 typedef struct space_diag_actor {
     int deal;            /* a deal exists if this actor's BATNA is ignored */
-    int64_t best;        /* then: the most this actor can get */
+    parley_util_t best;        /* then: the most this actor can get */
 } space_diag_actor_t;
 
 typedef struct space_red {
@@ -104,7 +113,7 @@ typedef struct space_run {
     space_red_t *reds;
     size_t n_reds, reds_tested;
     int uniform_known;
-    int64_t uniform;                 /* max over packages of the min surplus (< 0) */
+    double uniform;                 /* max over packages of the min surplus (< 0) */
 } space_run_t;
 
 /* Computes everything `space` reports for r->job (r zeroed but for job);
@@ -127,7 +136,7 @@ typedef struct amend_run {
     const parley_proposal_t *prop;
     uint32_t *base;              /* options; UINT32_MAX where open */
     size_t open;                 /* issues the proposal leaves open */
-    int64_t *ub;                 /* utilities of the base (decided issues) */
+    parley_util_t *ub;                 /* utilities of the base (decided issues) */
     size_t *crossed;             /* red lines the base crosses, per actor */
     parley_amend_result_t am;
     parley_frontier_t *impr;     /* improvements frontier (NULL when open issues) */

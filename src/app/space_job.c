@@ -294,7 +294,7 @@ void space_json_package(parley_json_t *js, const parley_space_t *sp, const uint3
 {
     const parley_scenario_t *s = parley_space_scenario(sp);
     size_t n = parley_space_actor_count(sp), m = parley_space_issue_count(sp);
-    int64_t u[1024];
+    parley_util_t u[1024];
     parley_space_utilities(sp, opt, u);
     parley_json_object_begin(js);
     parley_json_key(js, "positions");
@@ -313,8 +313,9 @@ void space_json_package(parley_json_t *js, const parley_space_t *sp, const uint3
         parley_json_object_begin(js);
         for (size_t a = 0; a < n; a++) {
             parley_json_key(js, parley_scenario_actor(s, parley_space_actor(sp, a))->id);
-            /* 12 decimals: the fixed-point sums carry noise in the last digits */
-            double v = space_u(u[a] - (pass ? parley_space_batna(sp, a) : 0));
+            /* 12 decimals: the surplus subtracts a double BATNA */
+            double v = space_u(sp, a, u[a]) -
+                       (pass ? parley_scenario_actor(s, parley_space_actor(sp, a))->batna : 0.0);
             parley_json_number(js, round(v * 1e12) / 1e12);
         }
         parley_json_object_end(js);

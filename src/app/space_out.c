@@ -72,14 +72,14 @@ static void zone(parley_buf_t *b, const space_run_t *r)
 }
 
 static void utilities_row(parley_buf_t *b, const space_run_t *r, const char *label,
-                          const int64_t *u)
+                          const parley_util_t *u)
 {
     size_t n = parley_space_actor_count(r->job->sp);
     parley_buf_puts(b, "  ");
     app_pad(b, label, 22);
     for (size_t a = 0; a < n; a++) {
         char cell[32];
-        snprintf(cell, sizeof cell, "%.3f", space_u(u[a]));
+        snprintf(cell, sizeof cell, "%.3f", space_u(r->job->sp, a, u[a]));
         app_pad(b, cell, 9);
     }
     parley_buf_puts(b, "\n");
@@ -100,7 +100,7 @@ static void solutions(parley_buf_t *b, const space_run_t *r)
     const space_job_t *j = r->job;
     size_t m = parley_space_issue_count(j->sp), n = parley_space_actor_count(j->sp);
     actors_header(b, r, "Solutions: utility");
-    int64_t batna[1024];
+    parley_util_t batna[1024];
     for (size_t a = 0; a < n; a++)
         batna[a] = parley_space_batna(j->sp, a);
     utilities_row(b, r, "BATNA", batna);
@@ -141,16 +141,16 @@ static void extremes(parley_buf_t *b, const space_run_t *r)
     size_t n = parley_space_actor_count(j->sp), m = parley_space_issue_count(j->sp);
     parley_buf_printf(b, "\n%sBest and worst acceptable package for each actor%s\n", j->sty.bold,
                       j->sty.reset);
-    int64_t u[1024];
+    parley_util_t u[1024];
     for (size_t a = 0; a < n; a++) {
         parley_space_utilities(j->sp, r->best + a * m, u);
-        parley_buf_printf(b, "  %-8s best %.3f", actor_id(r, a), space_u(u[a]));
+        parley_buf_printf(b, "  %-8s best %.3f", actor_id(r, a), space_u(j->sp, a, u[a]));
         if (r->worst_found[a]) {
             parley_space_utilities(j->sp, r->worst + a * m, u);
-            parley_buf_printf(b, "   worst %.3f%s", space_u(u[a]),
+            parley_buf_printf(b, "   worst %.3f%s", space_u(j->sp, a, u[a]),
                               r->worst_exact[a] ? "" : " (search budget ran out: best found)");
         }
-        parley_buf_printf(b, "   BATNA %.3f\n", space_u(parley_space_batna(j->sp, a)));
+        parley_buf_printf(b, "   BATNA %.3f\n", space_batna(j->sp, a));
     }
 }
 
@@ -181,13 +181,13 @@ static void why_empty(parley_buf_t *b, const space_run_t *r)
         parley_buf_printf(b, "  red lines veto every option of '%s'\n",
                           issue_id(r, r->vetoed_issues[k]));
     for (size_t a = 0; a < n; a++) {
-        double batna = space_u(parley_space_batna(j->sp, a));
+        double batna = space_batna(j->sp, a);
         if (r->n_vetoed && !r->diag[a].deal)
             continue; /* the red lines alone empty the zone */
         if (r->diag[a].deal)
             parley_buf_printf(b, "  %-8s BATNA %.3f: a deal exists if it fell to %.3f (by %.3f)\n",
-                              actor_id(r, a), batna, space_u(r->diag[a].best),
-                              batna - space_u(r->diag[a].best));
+                              actor_id(r, a), batna, space_u(j->sp, a, r->diag[a].best),
+                              batna - space_u(j->sp, a, r->diag[a].best));
         else
             parley_buf_printf(b, "  %-8s BATNA %.3f: lowering it alone does not help (the others "
                                  "conflict)\n",
@@ -201,7 +201,7 @@ static void why_empty(parley_buf_t *b, const space_run_t *r)
                           r->reds_tested > 64 ? (size_t)64 : r->reds_tested);
     if (r->uniform_known)
         parley_buf_printf(b, "  if every BATNA fell by %.3f together, a deal would exist\n",
-                          -space_u(r->uniform));
+                          -r->uniform);
 }
 
 void space_render_table(parley_buf_t *b, const space_run_t *r)
@@ -339,7 +339,7 @@ static void json_diagnosis(parley_json_t *js, const space_run_t *r)
         parley_json_bool(js, r->diag[a].deal);
         parley_json_key(js, "lower_to");
         if (r->diag[a].deal)
-            parley_json_number(js, space_u(r->diag[a].best));
+            parley_json_number(js, space_u(r->job->sp, a, r->diag[a].best));
         else
             parley_json_null(js);
         parley_json_object_end(js);
@@ -358,7 +358,7 @@ static void json_diagnosis(parley_json_t *js, const space_run_t *r)
     parley_json_array_end(js);
     parley_json_key(js, "uniform_batna_fall");
     if (r->uniform_known)
-        parley_json_number(js, -space_u(r->uniform));
+        parley_json_number(js, -r->uniform);
     else
         parley_json_null(js);
     parley_json_object_end(js);
@@ -417,7 +417,7 @@ void space_render_csv(parley_buf_t *b, const space_run_t *r)
     size_t cap = 0;
     for (size_t k = 0; k < P && left; k++) {
         size_t got = point_packages(r->f, k, m, left, &opt, &cap);
-        const int64_t *u = parley_frontier_utilities(r->f, k);
+        const parley_util_t *u = parley_frontier_utilities(r->f, k);
         for (size_t x = 0; x < got; x++) {
             parley_buf_printf(b, "%zu", k + 1);
             for (size_t i = 0; i < m; i++) {
@@ -431,7 +431,7 @@ void space_render_csv(parley_buf_t *b, const space_run_t *r)
             }
             for (size_t a = 0; a < n; a++) {
                 char num[32];
-                parley_format_number(space_u(u[a]), num);
+                parley_format_number(space_u(j->sp, a, u[a]), num);
                 parley_buf_printf(b, ",%s", num);
             }
             parley_buf_puts(b, "\n");

@@ -14,7 +14,7 @@ static const char *aid(const space_job_t *j, size_t a)
     return parley_scenario_actor(j->s, parley_space_actor(j->sp, a))->id;
 }
 
-static int64_t effect(const space_job_t *j, const uint32_t *base, const parley_trade_t *t,
+static parley_util_t effect(const space_job_t *j, const uint32_t *base, const parley_trade_t *t,
                       size_t c)
 {
     return parley_space_contribution(j->sp, t->x, t->ox, c) -
@@ -39,11 +39,11 @@ static void table_one(parley_buf_t *b, const space_job_t *j, const parley_propos
         parley_buf_printf(b, "  %zu. %s gets %s: %s -> %s; %s gets %s: %s -> %s\n", k + 1,
                           aid(j, x->a), parley_scenario_issue(j->s, x->x)->id, f1, t1,
                           aid(j, x->b), parley_scenario_issue(j->s, x->y)->id, f2, t2);
-        parley_buf_printf(b, "     %s %+.3f, %s %+.3f", aid(j, x->a), space_u(x->gain_a),
-                          aid(j, x->b), space_u(x->gain_b));
+        parley_buf_printf(b, "     %s %+.3f, %s %+.3f", aid(j, x->a), space_u(j->sp, x->a, x->gain_a),
+                          aid(j, x->b), space_u(j->sp, x->b, x->gain_b));
         for (size_t c = 0; c < parley_space_actor_count(j->sp); c++)
             if (c != x->a && c != x->b)
-                parley_buf_printf(b, "; %s %+.3f", aid(j, c), space_u(effect(j, base, x, c)));
+                parley_buf_printf(b, "; %s %+.3f", aid(j, c), space_u(j->sp, c, effect(j, base, x, c)));
         parley_buf_puts(b, "\n");
     }
     parley_buf_puts(b, "\n");
@@ -80,7 +80,7 @@ static void json_one(parley_json_t *js, const space_job_t *j, const parley_propo
             parley_json_key(js, "to");
             parley_json_string(js, buf);
             parley_json_key(js, "gain");
-            parley_json_number(js, space_u(side ? x->gain_b : x->gain_a));
+            parley_json_number(js, side ? space_u(j->sp, x->b, x->gain_b) : space_u(j->sp, x->a, x->gain_a));
             parley_json_object_end(js);
         }
         parley_json_key(js, "others");
@@ -88,7 +88,7 @@ static void json_one(parley_json_t *js, const space_job_t *j, const parley_propo
         for (size_t c = 0; c < parley_space_actor_count(j->sp); c++)
             if (c != x->a && c != x->b) {
                 parley_json_key(js, aid(j, c));
-                parley_json_number(js, space_u(effect(j, base, x, c)));
+                parley_json_number(js, space_u(j->sp, c, effect(j, base, x, c)));
             }
         parley_json_object_end(js);
         parley_json_object_end(js);

@@ -90,6 +90,7 @@ struct parley_scenario {
     parley_sim_config_t sim;      /* the `simulation:` section, or defaults */
     parley_override_t *ov;        /* the overrides applied at load (arena copies) */
     size_t n_ov;
+    struct parley__xmap *xm;      /* the exact value of each number read (exact.c) */
 };
 
 /* Allocates an empty scenario; NULL when out of memory. */

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core.h"
+#include "exact.h"
 
 #define NOT_FOUND ((size_t)-1)
 
@@ -29,6 +30,7 @@ void parley_scenario_destroy(parley_scenario_t *s)
 {
     if (!s)
         return;
+    parley__exact_free(s);
     parley__arena_free(&s->arena);
     parley__free(s);
 }

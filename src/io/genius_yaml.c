@@ -11,6 +11,7 @@
 #include <string.h>
 #include "genius.h"
 #include "loader.h"
+#include "../core/exact.h"
 
 typedef struct wr {
     parley_buf_t *b;
@@ -222,13 +223,75 @@ static void points(parley_buf_t *b, const gn_issue_t *is, const gn_eval_t *ev)
     parley_buf_puts(b, "]");
 }
 
+/* q exactly: a decimal when its denominator divides a power of ten that
+ * fits, else the fraction p/q (docs/scenario-format.md). */
+static void write_q(parley_buf_t *b, parley__q_t q)
+{
+    char num[48], den[48];
+    parley__i128 p10 = 1, N;
+    int k = 0;
+    while (p10 % q.d != 0 && k < 36) {
+        p10 *= 10;
+        k++;
+    }
+    if (p10 % q.d == 0 && parley__i128_mul(q.n, p10 / q.d, &N)) {
+        parley__i128_str(N < 0 ? -N : N, num);
+        size_t len = strlen(num);
+        if (N < 0)
+            parley_buf_puts(b, "-");
+        if (k == 0) {
+            parley_buf_puts(b, num);
+            return;
+        }
+        if ((size_t)k >= len) { /* 0.000ddd */
+            parley_buf_puts(b, "0.");
+            for (size_t z = len; z < (size_t)k; z++)
+                parley_buf_puts(b, "0");
+            parley_buf_puts(b, num);
+            return;
+        }
+        parley_buf_printf(b, "%.*s.%s", (int)(len - (size_t)k), num, num + len - (size_t)k);
+        return;
+    }
+    parley__i128_str(q.n, num);
+    parley__i128_str(q.d, den);
+    parley_buf_printf(b, "%s/%s", num, den);
+}
+
+/* a / b written exactly (each read as its shortest decimal), or as a
+ * double when that does not fit. */
+static void write_ratio(parley_buf_t *b, double x, double y)
+{
+    parley__q_t qx, qy, r;
+    if (parley__q_from_double(x, &qx) && parley__q_from_double(y, &qy) &&
+        parley__q_div(qx, qy, &r))
+        write_q(b, r);
+    else
+        parley__yaml_num(b, x / y);
+}
+
+/* Value k of a GENIUS evaluator, exactly where it is a ratio of evaluations. */
+static void eval_value(parley_buf_t *b, const gn_issue_t *is, const gn_eval_t *ev, size_t k)
+{
+    double max = 0.0;
+    if (ev->kind != GE_LINEAR && ev->divide_by_max) {
+        for (size_t m = 0; m < is->n_values; m++)
+            max = fmax(max, ev->table[m]);
+        if (!(max < 0.00001)) {
+            write_ratio(b, ev->table[k], max);
+            return;
+        }
+    }
+    parley__yaml_num(b, parley__gn_eval_value(is, ev, k));
+}
+
 static void stance(wr_t *w, const gn_profile_t *p, size_t j, double scale)
 {
     const gn_issue_t *is = &w->im->dom->issues[j];
     parley_buf_puts(w->b, "    ");
     parley__yaml_qstr(w->b, w->issue_ids[j]);
     parley_buf_puts(w->b, ": {salience: ");
-    parley__yaml_num(w->b, p->weight[j] / scale);
+    write_ratio(w->b, p->weight[j], scale);
     parley_buf_puts(w->b, ", values: ");
     if (!as_options(is)) {
         points(w->b, is, &p->ev[j]);
@@ -238,7 +301,7 @@ static void stance(wr_t *w, const gn_profile_t *p, size_t j, double scale)
             parley_buf_puts(w->b, k ? ", " : "");
             parley__yaml_qstr(w->b, w->option_ids[j][k]);
             parley_buf_puts(w->b, ": ");
-            parley__yaml_num(w->b, parley__gn_eval_value(is, &p->ev[j], k));
+            eval_value(w->b, is, &p->ev[j], k);
         }
         parley_buf_puts(w->b, "}");
     }

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "loader.h"
+#include "../core/exact.h"
 
 /* 1 when a message of this call already points at "name:line:col: ". */
 static int reported_at(const loader_t *L, const yt_node_t *at)
@@ -259,6 +260,17 @@ int parley__parse_number(const char *s, double *out)
     return 1;
 }
 
+/* A fraction "p/q" of whole numbers (docs/scenario-format.md): exact where
+ * a decimal cannot be, e.g. GENIUS's evaluation 1 of 3. */
+static int fraction(const char *s, double *out)
+{
+    parley__q_t q;
+    if (!strchr(s, '/') || !parley__q_parse(s, &q))
+        return 0;
+    *out = parley__q_double(q);
+    return 1;
+}
+
 parley_status_t parley__lnumber(loader_t *L, const yt_node_t *n, const char *what, double *out,
                                 const char **source, const yt_node_t **at)
 {
@@ -279,8 +291,10 @@ parley_status_t parley__lnumber(loader_t *L, const yt_node_t *n, const char *wha
     }
     if (n->kind != YT_SCALAR || parley__yt_is_null(n))
         return parley__lerr(L, n, "%s must be a number, got %s", what, kind_name(n));
-    if (!n->plain || !parley__parse_number(n->str, out))
+    if (!n->plain || !(parley__parse_number(n->str, out) || fraction(n->str, out)))
         return parley__lerr(L, n, "%s must be a number, got '%.60s'", what, n->str);
+    if (parley__exact_note(L->s, out, n->str))
+        return parley__fail(L->ctx, PARLEY_ENOMEM, "%s: out of memory", L->name);
     if (at)
         *at = n;
     return PARLEY_OK;

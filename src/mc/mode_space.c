@@ -132,9 +132,9 @@ static void space_close(mc_worker_t *w)
 static void read_deal(const parley_space_t *sp, const parley_frontier_t *f, size_t k,
                       space_state_t *st, size_t ni, size_t na)
 {
-    const int64_t *u = parley_frontier_utilities(f, k);
+    const parley_util_t *u = parley_frontier_utilities(f, k);
     for (size_t i = 0; i < na; i++)
-        st->utility[i] = (double)u[i] / PARLEY_SPACE_SCALE;
+        st->utility[i] = parley_space_value(sp, i, u[i]);
     if (parley_frontier_point_packages(f, k, st->opt, 1) == 1)
         for (size_t j = 0; j < ni; j++)
             st->terms[j] = parley_space_position(sp, j, st->opt[j]);

@@ -9,7 +9,7 @@
 #include <string.h>
 #include "spaceint.h"
 
-#define NEG_INF (INT64_MIN / 4)
+#define NEG_INF (PARLEY_UTIL_MIN / 4)
 #define OPEN_OPT UINT32_MAX
 
 typedef struct amend {
@@ -17,9 +17,9 @@ typedef struct amend {
     parley__rules_t rules;
     const uint32_t *base;
     size_t n, m, C, max;
-    int64_t *best;        /* (m + 1) x (C + 1) x n: best gain over issues d.. with <= c changes */
-    int64_t *dlo, *dhi;   /* (m + 1) x n: range of the shift still to come (decided issues) */
-    int64_t *u, *du;      /* utilities so far; shift so far per actor (decided issues) */
+    parley_util_t *best;        /* (m + 1) x (C + 1) x n: best gain over issues d.. with <= c changes */
+    parley_util_t *dlo, *dhi;   /* (m + 1) x n: range of the shift still to come (decided issues) */
+    parley_util_t *u, *du;      /* utilities so far; shift so far per actor (decided issues) */
     uint32_t *cur;
     uint64_t nodes, budget;
     int aborted;
@@ -35,7 +35,7 @@ static int allowed(const amend_t *w, size_t j, uint32_t o)
     return 0;
 }
 
-static int64_t *cell(const amend_t *w, size_t d, size_t c)
+static parley_util_t *cell(const amend_t *w, size_t d, size_t c)
 {
     return w->best + (d * (w->C + 1) + c) * w->n;
 }
@@ -51,17 +51,17 @@ static void fill_best(amend_t *w)
         uint32_t b = w->base[d];
         int open = b == OPEN_OPT, stay_ok = open || allowed(w, d, b);
         for (size_t a = 0; a < n; a++) {
-            int64_t stay = NEG_INF, change = NEG_INF;
+            parley_util_t stay = NEG_INF, change = NEG_INF;
             for (size_t q = 0; q < w->rules.nallowed[d]; q++) {
                 uint32_t o = w->rules.allowed[d][q];
-                int64_t v = parley__contrib(w->sp, d, o)[a];
+                parley_util_t v = parley__contrib(w->sp, d, o)[a];
                 if (open || o == b)
                     stay = v > stay ? v : stay;
                 else
                     change = v > change ? v : change;
             }
             for (size_t c = 0; c <= w->C; c++) {
-                int64_t v = NEG_INF, nx = cell(w, d + 1, c)[a];
+                parley_util_t v = NEG_INF, nx = cell(w, d + 1, c)[a];
                 if (stay_ok && stay > NEG_INF && nx > NEG_INF)
                     v = stay + nx;
                 if (c > 0 && change > NEG_INF && cell(w, d + 1, c - 1)[a] > NEG_INF &&
@@ -78,31 +78,31 @@ static void fill_shift_ranges(amend_t *w)
     size_t n = w->n;
     for (size_t d = w->m + 1; d-- > 0;)
         for (size_t a = 0; a < n; a++) {
-            int64_t lo = 0, hi = 0;
+            parley_util_t lo = 0, hi = 0;
             if (d < w->m && w->base[d] != OPEN_OPT) {
-                int64_t b = parley__contrib(w->sp, d, w->base[d])[a];
+                parley_util_t b = parley__contrib(w->sp, d, w->base[d])[a];
                 for (size_t q = 0; q < w->rules.nallowed[d]; q++) {
-                    int64_t v = parley__contrib(w->sp, d, w->rules.allowed[d][q])[a] - b;
+                    parley_util_t v = parley__contrib(w->sp, d, w->rules.allowed[d][q])[a] - b;
                     lo = v < lo ? v : lo;
                     hi = v > hi ? v : hi;
                 }
             }
-            int64_t nlo = d < w->m ? w->dlo[(d + 1) * n + a] : 0;
-            int64_t nhi = d < w->m ? w->dhi[(d + 1) * n + a] : 0;
+            parley_util_t nlo = d < w->m ? w->dlo[(d + 1) * n + a] : 0;
+            parley_util_t nhi = d < w->m ? w->dhi[(d + 1) * n + a] : 0;
             w->dlo[d * n + a] = lo + nlo;
             w->dhi[d * n + a] = hi + nhi;
         }
 }
 
-static int64_t iabs(int64_t v) { return v < 0 ? -v : v; }
+static parley_util_t iabs(parley_util_t v) { return v < 0 ? -v : v; }
 
 /* The least total shift any completion can have. */
-static int64_t shift_bound(const amend_t *w, size_t d)
+static parley_util_t shift_bound(const amend_t *w, size_t d)
 {
-    int64_t t = 0;
+    parley_util_t t = 0;
     for (size_t a = 0; a < w->n; a++) {
-        int64_t lo = w->du[a] + w->dlo[d * w->n + a], hi = w->du[a] + w->dhi[d * w->n + a];
-        t += lo > 0 ? lo : hi < 0 ? -hi : 0;
+        parley_util_t lo = w->du[a] + w->dlo[d * w->n + a], hi = w->du[a] + w->dhi[d * w->n + a];
+        t += parley__common(w->sp, a, lo > 0 ? lo : hi < 0 ? -hi : 0);
     }
     return t;
 }
@@ -125,9 +125,9 @@ static int item_less(const parley_amendment_t *x, const parley_amendment_t *y, s
 /* Keeps the best `max` items found so far, sorted. */
 static void offer(amend_t *w, size_t changed)
 {
-    int64_t shift = 0;
+    parley_util_t shift = 0;
     for (size_t a = 0; a < w->n; a++)
-        shift += iabs(w->du[a]);
+        shift += parley__common(w->sp, a, iabs(w->du[a]));
     parley_amendment_t cand = {w->cur, changed, shift};
     if (w->n_items == w->max && !item_less(&cand, &w->items[w->max - 1], w->m))
         return;
@@ -144,7 +144,7 @@ static void offer(amend_t *w, size_t changed)
 static int feasible(const amend_t *w, size_t d, size_t left)
 {
     for (size_t a = 0; a < w->n; a++) {
-        int64_t r = w->rules.r[a], g = cell(w, d, left)[a];
+        parley_util_t r = w->rules.r[a], g = cell(w, d, left)[a];
         if (g == NEG_INF || (r != PARLEY_NO_RESERVATION && w->u[a] + g < r))
             return 0;
     }
@@ -153,8 +153,8 @@ static int feasible(const amend_t *w, size_t d, size_t left)
 
 static void step_option(amend_t *w, size_t d, uint32_t o, int sign)
 {
-    const int64_t *c = parley__contrib(w->sp, d, o);
-    const int64_t *b = w->base[d] == OPEN_OPT ? NULL : parley__contrib(w->sp, d, w->base[d]);
+    const parley_util_t *c = parley__contrib(w->sp, d, o);
+    const parley_util_t *b = w->base[d] == OPEN_OPT ? NULL : parley__contrib(w->sp, d, w->base[d]);
     for (size_t a = 0; a < w->n; a++) {
         w->u[a] += sign * c[a];
         if (b)

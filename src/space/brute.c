@@ -11,7 +11,7 @@
 
 typedef struct pool {
     size_t n, m, N;
-    int64_t *u;    /* N x n */
+    parley_util_t *u;    /* N x n */
     uint32_t *pk;  /* N x m */
 } pool_t;
 
@@ -27,7 +27,7 @@ static int cmp_rows(const void *ctx, size_t x, size_t y)
     return 0;
 }
 
-static int meets(const parley_frontier_t *f, const int64_t *u)
+static int meets(const parley_frontier_t *f, const parley_util_t *u)
 {
     for (size_t a = 0; a < f->n; a++)
         if (f->rules.r[a] != PARLEY_NO_RESERVATION && u[a] < f->rules.r[a])
@@ -50,13 +50,13 @@ static parley_status_t enumerate(parley_frontier_t *f, uint64_t total, pool_t *p
         return PARLEY_ENOMEM;
     }
     for (uint64_t t = 0; t < total; t++) {
-        int64_t *u = p->u + p->N * n;
+        parley_util_t *u = p->u + p->N * n;
         uint32_t *pk = p->pk + p->N * m;
         for (size_t a = 0; a < n; a++)
             u[a] = 0;
         for (size_t j = 0; j < m; j++) {
             pk[j] = f->rules.allowed[j][idx[j]];
-            const int64_t *c = parley__contrib(f->sp, j, pk[j]);
+            const parley_util_t *c = parley__contrib(f->sp, j, pk[j]);
             for (size_t a = 0; a < n; a++)
                 u[a] += c[a];
         }
@@ -72,7 +72,7 @@ static parley_status_t enumerate(parley_frontier_t *f, uint64_t total, pool_t *p
     return PARLEY_OK;
 }
 
-static int dominates(const int64_t *q, const int64_t *p, size_t n)
+static int dominates(const parley_util_t *q, const parley_util_t *p, size_t n)
 {
     size_t gt = 0;
     for (size_t a = 0; a < n; a++) {
@@ -87,7 +87,7 @@ static int dominates(const int64_t *q, const int64_t *p, size_t n)
 static parley_status_t keep_front(parley_frontier_t *f, const pool_t *p, const size_t *ord)
 {
     size_t n = f->n, m = f->m, P = 0, R = 0;
-    int64_t *u = parley__malloc((p->N * n + 1) * sizeof *u);
+    parley_util_t *u = parley__malloc((p->N * n + 1) * sizeof *u);
     size_t *bstart = parley__malloc((p->N + 2) * sizeof *bstart);
     uint32_t *bpk = parley__malloc((p->N * m + 1) * sizeof *bpk);
     uint64_t *mult = parley__malloc((p->N + 1) * sizeof *mult);
@@ -99,7 +99,7 @@ static parley_status_t keep_front(parley_frontier_t *f, const pool_t *p, const s
         return PARLEY_ENOMEM;
     }
     for (size_t k = 0; k < p->N;) {
-        const int64_t *v = p->u + ord[k] * n;
+        const parley_util_t *v = p->u + ord[k] * n;
         size_t e = k + 1;
         while (e < p->N && parley__ucmp(p->u + ord[e] * n, v, n) == 0)
             e++;
@@ -155,7 +155,7 @@ parley_status_t parley__frontier_brute(parley_ctx_t *ctx, parley_frontier_t *f)
         st = parley__sort_idx(ord, p.N, cmp_rows, &p) ? PARLEY_ENOMEM : keep_front(f, &p, ord);
     }
     f->peak_points = p.N;
-    f->peak_bytes = p.N * (f->n * sizeof(int64_t) + f->m * sizeof(uint32_t));
+    f->peak_bytes = p.N * (f->n * sizeof(parley_util_t) + f->m * sizeof(uint32_t));
     parley__free(ord);
     parley__free(p.u);
     parley__free(p.pk);

@@ -10,7 +10,7 @@
 #include <string.h>
 #include "spaceint.h"
 
-void parley__pareto_mark_naive(const int64_t *u, size_t K, size_t n, unsigned char *dominated)
+void parley__pareto_mark_naive(const parley_util_t *u, size_t K, size_t n, unsigned char *dominated)
 {
     for (size_t p = 0; p < K; p++) {
         dominated[p] = 0;
@@ -27,12 +27,12 @@ void parley__pareto_mark_naive(const int64_t *u, size_t K, size_t n, unsigned ch
     }
 }
 
-static void mark2(const int64_t *u, size_t K, unsigned char *dominated)
+static void mark2(const parley_util_t *u, size_t K, unsigned char *dominated)
 {
     /* Every earlier row is >= in u0; it dominates when it is also >= in u1. */
-    int64_t best = INT64_MIN;
+    parley_util_t best = PARLEY_UTIL_MIN;
     for (size_t p = 0; p < K; p++) {
-        int64_t v = u[p * 2 + 1];
+        parley_util_t v = u[p * 2 + 1];
         dominated[p] = p > 0 && v <= best;
         if (v > best)
             best = v;
@@ -41,12 +41,12 @@ static void mark2(const int64_t *u, size_t K, unsigned char *dominated)
 
 static int cmp_desc(const void *a, const void *b)
 {
-    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    parley_util_t x = *(const parley_util_t *)a, y = *(const parley_util_t *)b;
     return x < y ? 1 : x > y ? -1 : 0;
 }
 
 /* Index of v in the decreasing array vals[0..n) (present). */
-static size_t rank_of(const int64_t *vals, size_t n, int64_t v)
+static size_t rank_of(const parley_util_t *vals, size_t n, parley_util_t v)
 {
     size_t lo = 0, hi = n;
     while (lo < hi) {
@@ -59,12 +59,12 @@ static size_t rank_of(const int64_t *vals, size_t n, int64_t v)
     return lo;
 }
 
-static parley_status_t mark3(const int64_t *u, size_t K, unsigned char *dominated)
+static parley_status_t mark3(const parley_util_t *u, size_t K, unsigned char *dominated)
 {
     /* Sweep in order; a Fenwick tree over the ranks of u1 (rank 0 = largest)
      * keeps the largest u2 among earlier rows with u1 at least a given value. */
-    int64_t *vals = parley__malloc(K * sizeof *vals);
-    int64_t *tree = parley__malloc((K + 1) * sizeof *tree);
+    parley_util_t *vals = parley__malloc(K * sizeof *vals);
+    parley_util_t *tree = parley__malloc((K + 1) * sizeof *tree);
     if (!vals || !tree) {
         parley__free(vals);
         parley__free(tree);
@@ -78,13 +78,13 @@ static parley_status_t mark3(const int64_t *u, size_t K, unsigned char *dominate
         if (nv == 0 || vals[nv - 1] != vals[p])
             vals[nv++] = vals[p];
     for (size_t k = 0; k <= nv; k++)
-        tree[k] = INT64_MIN;
+        tree[k] = PARLEY_UTIL_MIN;
     for (size_t p = 0; p < K; p++) {
         size_t r = rank_of(vals, nv, u[p * 3 + 1]) + 1;
-        int64_t best = INT64_MIN;
+        parley_util_t best = PARLEY_UTIL_MIN;
         for (size_t k = r; k > 0; k -= k & (~k + 1))
             best = tree[k] > best ? tree[k] : best;
-        int64_t v = u[p * 3 + 2];
+        parley_util_t v = u[p * 3 + 2];
         dominated[p] = best >= v;
         if (!dominated[p])
             for (size_t k = r; k <= nv; k += k & (~k + 1))
@@ -101,10 +101,10 @@ static parley_status_t mark3(const int64_t *u, size_t K, unsigned char *dominate
 enum { LEAF = 12 };
 
 typedef struct kd {
-    const int64_t *u;
+    const parley_util_t *u;
     size_t n;
     uint32_t *idx;     /* rows, permuted so each node is a contiguous range */
-    int64_t *box;      /* per node: the maximum of each coordinate */
+    parley_util_t *box;      /* per node: the maximum of each coordinate */
     uint32_t *lo, *hi; /* per node: its range of idx */
     uint32_t *right;   /* per node: the right child (the left one is node + 1) */
     size_t nodes;
@@ -122,13 +122,13 @@ static void swap_idx(uint32_t *a, uint32_t *b)
  * partitions: many equal coordinates are common). */
 static void select_kth(const kd_t *t, size_t lo, size_t hi, size_t k, size_t d)
 {
-    const int64_t *u = t->u;
+    const parley_util_t *u = t->u;
     size_t n = t->n;
     while (hi - lo > 1) {
-        int64_t pivot = u[(size_t)t->idx[lo + (hi - lo) / 2] * n + d];
+        parley_util_t pivot = u[(size_t)t->idx[lo + (hi - lo) / 2] * n + d];
         size_t lt = lo, i = lo, gt = hi;
         while (i < gt) {
-            int64_t v = u[(size_t)t->idx[i] * n + d];
+            parley_util_t v = u[(size_t)t->idx[i] * n + d];
             if (v < pivot)
                 swap_idx(&t->idx[lt++], &t->idx[i++]);
             else if (v > pivot)
@@ -150,12 +150,12 @@ static size_t build(kd_t *t, size_t lo, size_t hi, size_t depth)
     size_t node = t->nodes++, n = t->n;
     t->lo[node] = (uint32_t)lo;
     t->hi[node] = (uint32_t)hi;
-    int64_t *box = t->box + node * n;
+    parley_util_t *box = t->box + node * n;
     for (size_t i = 0; i < n; i++)
-        box[i] = INT64_MIN;
+        box[i] = PARLEY_UTIL_MIN;
     for (size_t p = lo; p < hi; p++)
         for (size_t i = 0; i < n; i++) {
-            int64_t v = t->u[(size_t)t->idx[p] * n + i];
+            parley_util_t v = t->u[(size_t)t->idx[p] * n + i];
             box[i] = v > box[i] ? v : box[i];
         }
     if (hi - lo > LEAF) {
@@ -171,11 +171,11 @@ static size_t build(kd_t *t, size_t lo, size_t hi, size_t depth)
 static int dominated_kd(const kd_t *t, size_t node, size_t p, size_t *stack)
 {
     size_t n = t->n, top = 0;
-    const int64_t *x = t->u + p * n;
+    const parley_util_t *x = t->u + p * n;
     stack[top++] = node;
     while (top) {
         size_t v = stack[--top];
-        const int64_t *box = t->box + v * n;
+        const parley_util_t *box = t->box + v * n;
         size_t i = 0;
         while (i < n && box[i] >= x[i])
             i++;
@@ -187,7 +187,7 @@ static int dominated_kd(const kd_t *t, size_t node, size_t p, size_t *stack)
                 size_t r = t->idx[q];
                 if (r == p)
                     continue;
-                const int64_t *y = t->u + r * n;
+                const parley_util_t *y = t->u + r * n;
                 size_t k = 0;
                 while (k < n && y[k] >= x[k])
                     k++;
@@ -204,7 +204,7 @@ static int dominated_kd(const kd_t *t, size_t node, size_t p, size_t *stack)
     return 0;
 }
 
-static parley_status_t markkd(const int64_t *u, size_t K, size_t n, unsigned char *dominated)
+static parley_status_t markkd(const parley_util_t *u, size_t K, size_t n, unsigned char *dominated)
 {
     kd_t t;
     memset(&t, 0, sizeof t);
@@ -236,7 +236,7 @@ static parley_status_t markkd(const int64_t *u, size_t K, size_t n, unsigned cha
     return st;
 }
 
-parley_status_t parley__pareto_mark(const int64_t *u, size_t K, size_t n,
+parley_status_t parley__pareto_mark(const parley_util_t *u, size_t K, size_t n,
                                     unsigned char *dominated)
 {
     if (K == 0)

@@ -101,7 +101,7 @@ size_t parley_frontier_steps_done(const parley_frontier_t *f)
 
 typedef struct cand {
     size_t n, K;
-    int64_t *u;        /* K x n */
+    parley_util_t *u;        /* K x n */
     uint32_t *par, *opt;
 } cand_t;
 
@@ -124,9 +124,9 @@ static int cand_alloc(cand_t *c, size_t n, size_t K)
 }
 
 /* Can this partial package (issues < j+1 decided) still meet every reservation? */
-static int reachable(const parley_frontier_t *f, size_t j, const int64_t *u)
+static int reachable(const parley_frontier_t *f, size_t j, const parley_util_t *u)
 {
-    const int64_t *rem = f->rules.maxrem + (j + 1) * f->n;
+    const parley_util_t *rem = f->rules.maxrem + (j + 1) * f->n;
     for (size_t a = 0; a < f->n; a++)
         if (f->rules.r[a] != PARLEY_NO_RESERVATION && u[a] + rem[a] < f->rules.r[a])
             return 0;
@@ -137,9 +137,9 @@ static int reachable(const parley_frontier_t *f, size_t j, const int64_t *u)
 static void extend(const parley_frontier_t *f, size_t j, uint32_t q, cand_t *c)
 {
     size_t n = f->n;
-    const int64_t *add = parley__contrib(f->sp, j, q);
+    const parley_util_t *add = parley__contrib(f->sp, j, q);
     for (size_t p = 0; p < f->P; p++) {
-        int64_t *u = c->u + c->K * n;
+        parley_util_t *u = c->u + c->K * n;
         for (size_t a = 0; a < n; a++)
             u[a] = f->u[p * n + a] + add[a];
         if (!reachable(f, j, u))
@@ -245,7 +245,7 @@ static parley_status_t adopt(parley_frontier_t *f, size_t j, const cand_t *c,
             A += gs[g + 1] - gs[g];
         }
     parley__stage_t st = {0};
-    int64_t *u = parley__malloc((S * n + 1) * sizeof *u);
+    parley_util_t *u = parley__malloc((S * n + 1) * sizeof *u);
     uint64_t *mult = parley__malloc((S + 1) * sizeof *mult);
     uint32_t *rank = parley__malloc((S + 1) * sizeof *rank);
     keyed_t *keys = parley__malloc((S + 1) * sizeof *keys);
@@ -297,7 +297,7 @@ static parley_status_t adopt(parley_frontier_t *f, size_t j, const cand_t *c,
 }
 
 /* Groups of equal vectors in sorted c; rows of the distinct ones into du. */
-static size_t group(const cand_t *c, size_t *gs, int64_t *du)
+static size_t group(const cand_t *c, size_t *gs, parley_util_t *du)
 {
     size_t G = 0, n = c->n;
     for (size_t k = 0; k < c->K; k++)
@@ -323,15 +323,15 @@ static parley_status_t merge_step(parley_ctx_t *ctx, parley_frontier_t *f)
 {
     size_t j = f->step, n = f->n, na = f->rules.nallowed[j];
     size_t Kmax = f->P * na;
-    size_t row = n * sizeof(int64_t) + 2 * sizeof(uint32_t);
-    size_t need = 2 * Kmax * row + Kmax * (n * sizeof(int64_t) + sizeof(size_t) + 1);
+    size_t row = n * sizeof(parley_util_t) + 2 * sizeof(uint32_t);
+    size_t need = 2 * Kmax * row + Kmax * (n * sizeof(parley_util_t) + sizeof(size_t) + 1);
     if (na && (Kmax / na != f->P || need / 3 < Kmax || f->bytes + need > f->o.max_bytes ||
                Kmax > UINT32_MAX))
         return too_big(ctx, f, need);
     cand_t runs = {0}, sorted = {0};
     size_t *rs = parley__malloc((na + 2) * sizeof *rs);
     size_t *gs = parley__malloc((Kmax + 2) * sizeof *gs);
-    int64_t *du = parley__malloc((Kmax * n + 1) * sizeof *du);
+    parley_util_t *du = parley__malloc((Kmax * n + 1) * sizeof *du);
     unsigned char *dom = parley__malloc(Kmax + 1);
     parley_status_t st = PARLEY_ENOMEM;
     if (rs && gs && du && dom && cand_alloc(&runs, n, Kmax) && cand_alloc(&sorted, n, Kmax)) {
@@ -408,7 +408,7 @@ size_t parley_frontier_points(const parley_frontier_t *f)
     return f->done ? f->P : 0;
 }
 
-const int64_t *parley_frontier_utilities(const parley_frontier_t *f, size_t k)
+const parley_util_t *parley_frontier_utilities(const parley_frontier_t *f, size_t k)
 {
     assert(f->done && k < f->P);
     return f->u + k * f->n;

@@ -15,44 +15,49 @@ const char *parley_solution_name(parley_solution_t k)
     return k < PARLEY_SOLUTION_COUNT ? names[k] : "?";
 }
 
-static int64_t reservation(const parley_frontier_t *f, const int64_t *r, size_t a)
+static parley_util_t reservation(const parley_frontier_t *f, const parley_util_t *r, size_t a)
 {
-    int64_t v = r ? r[a] : f->rules.r[a];
+    parley_util_t v = r ? r[a] : f->rules.r[a];
     return v == PARLEY_NO_RESERVATION ? 0 : v;
 }
 
+/* Criteria that are not sums of utilities (products, ratios) are scored in
+ * long double; two scores within TIE of each other count as a tie, which
+ * goes to the earlier point, so the pick does not hang on rounding. */
+#define TIE 1e-12L
+
 /* sum of w_a log(u_a - r_a); -inf when someone gains nothing. */
-static double log_product(const parley_frontier_t *f, const int64_t *u, const int64_t *r,
-                          int weighted)
+static long double log_product(const parley_frontier_t *f, const parley_util_t *u,
+                               const parley_util_t *r, int weighted)
 {
     const parley_scenario_t *s = f->sp->s;
-    double v = 0.0;
+    long double v = 0.0L;
     for (size_t a = 0; a < f->n; a++) {
-        int64_t g = u[a] - reservation(f, r, a);
+        parley_util_t g = u[a] - reservation(f, r, a);
         if (g <= 0)
-            return -HUGE_VAL;
-        double w = weighted ? parley_scenario_actor(s, f->sp->actors[a])->capability : 1.0;
-        v += w * log((double)g / PARLEY_SPACE_SCALE);
+            return -HUGE_VALL;
+        long double w = weighted ? parley_scenario_actor(s, f->sp->actors[a])->capability : 1.0;
+        v += w * logl((long double)g / (long double)f->sp->scale[a]);
     }
     return v;
 }
 
 /* Kalai–Smorodinsky: the spread of the actors' normalised gains (smaller is better). */
-static double ks_spread(const parley_frontier_t *f, const int64_t *u, const int64_t *r,
-                        const int64_t *best)
+static long double ks_spread(const parley_frontier_t *f, const parley_util_t *u,
+                             const parley_util_t *r, const parley_util_t *best)
 {
-    double lo = HUGE_VAL, hi = -HUGE_VAL;
+    long double lo = HUGE_VALL, hi = -HUGE_VALL;
     for (size_t a = 0; a < f->n; a++) {
-        int64_t ra = reservation(f, r, a), span = best[a] - ra;
-        double g = span > 0 ? (double)(u[a] - ra) / (double)span : 1.0;
+        parley_util_t ra = reservation(f, r, a), span = best[a] - ra;
+        long double g = span > 0 ? (long double)(u[a] - ra) / (long double)span : 1.0L;
         lo = g < lo ? g : lo;
         hi = g > hi ? g : hi;
     }
     return hi - lo;
 }
 
-static double score(const parley_frontier_t *f, parley_solution_t k, const int64_t *u,
-                    const int64_t *r, const int64_t *best)
+static long double score(const parley_frontier_t *f, parley_solution_t k, const parley_util_t *u,
+                         const parley_util_t *r, const parley_util_t *best)
 {
     switch (k) {
     case PARLEY_NASH: return log_product(f, u, r, 0);
@@ -63,17 +68,18 @@ static double score(const parley_frontier_t *f, parley_solution_t k, const int64
     return 0.0; /* the integer criteria are compared exactly below */
 }
 
-/* Exact integer criteria: egalitarian (min gain) and utilitarian (sum). */
-static int64_t iscore(const parley_frontier_t *f, parley_solution_t k, const int64_t *u,
-                      const int64_t *r)
+/* Integer criteria, on the actors' common scale (exact when the space has
+ * one, parley__common): egalitarian (min gain) and utilitarian (sum). */
+static parley_util_t iscore(const parley_frontier_t *f, parley_solution_t k, const parley_util_t *u,
+                      const parley_util_t *r)
 {
-    int64_t v = k == PARLEY_EGALITARIAN ? INT64_MAX : 0;
+    parley_util_t v = k == PARLEY_EGALITARIAN ? PARLEY_UTIL_MAX : 0;
     for (size_t a = 0; a < f->n; a++) {
         if (k == PARLEY_EGALITARIAN) {
-            int64_t g = u[a] - reservation(f, r, a);
+            parley_util_t g = parley__common(f->sp, a, u[a] - reservation(f, r, a));
             v = g < v ? g : v;
         } else {
-            v += u[a];
+            v += parley__common(f->sp, a, u[a]);
         }
     }
     return v;
@@ -89,31 +95,31 @@ size_t parley_frontier_best_for(const parley_frontier_t *f, size_t a)
 }
 
 size_t parley_frontier_solve(const parley_frontier_t *f, parley_solution_t k,
-                             const int64_t *r)
+                             const parley_util_t *r)
 {
     assert(k < PARLEY_SOLUTION_COUNT);
     if (!f->done || f->P == 0)
         return (size_t)-1;
-    int64_t *best = parley__malloc(f->n * sizeof *best);
+    parley_util_t *best = parley__malloc(f->n * sizeof *best);
     if (!best)
         return (size_t)-1;
     for (size_t a = 0; a < f->n; a++)
         best[a] = f->u[parley_frontier_best_for(f, a) * f->n + a];
     int exact = k == PARLEY_EGALITARIAN || k == PARLEY_UTILITARIAN;
     size_t pick = 0;
-    double top = exact ? 0.0 : score(f, k, f->u, r, best);
-    int64_t itop = exact ? iscore(f, k, f->u, r) : 0;
+    long double top = exact ? 0.0L : score(f, k, f->u, r, best);
+    parley_util_t itop = exact ? iscore(f, k, f->u, r) : 0;
     for (size_t p = 1; p < f->P; p++) {
-        const int64_t *u = f->u + p * f->n;
+        const parley_util_t *u = f->u + p * f->n;
         if (exact) {
-            int64_t v = iscore(f, k, u, r);
+            parley_util_t v = iscore(f, k, u, r);
             if (v > itop) {
                 itop = v;
                 pick = p;
             }
         } else {
-            double v = score(f, k, u, r, best);
-            if (v > top) {
+            long double v = score(f, k, u, r, best);
+            if (isinf(top) ? v > top : v > top + TIE * (fabsl(top) > 1.0L ? fabsl(top) : 1.0L)) {
                 top = v;
                 pick = p;
             }

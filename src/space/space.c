@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 #include "spaceint.h"
+#include "../core/exact.h"
 #include "parley/utility.h"
 
 #define MAX_GRID 1000u
@@ -18,12 +19,33 @@ void parley_space_options_init(parley_space_options_t *o)
     o->grid = 11;
 }
 
-static int64_t to_fixed(double v)
+/* The positions of continuous issue j, exactly: the grid lo + (hi-lo)k/(g-1),
+ * plus the included position. 0 when an end has no exact form. */
+static int grid_exact(const parley_scenario_t *s, size_t j, unsigned grid, const double *extra,
+                      parley__q_t *out, size_t *count)
 {
-    return (int64_t)llround(v * PARLEY_SPACE_SCALE);
+    parley__q_t lo, hi, span, x, xe;
+    int have_extra = extra && !isnan(*extra);
+    if (!parley__exact_scale(s, j, &lo, &hi) || !parley__q_sub(hi, lo, &span) ||
+        (have_extra && !parley__exact_of(s, extra, &xe)))
+        return 0;
+    size_t n = 0;
+    for (unsigned k = 0; k < grid; k++) {
+        parley__q_t t = {(parley__i128)k, (parley__i128)(grid - 1)};
+        if (k + 1 == grid)
+            x = hi;
+        else if (!parley__q_mul(span, t, &x) || !parley__q_add(lo, x, &x))
+            return 0;
+        if (have_extra && parley__q_cmp(xe, x) < 0 &&
+            (n == 0 || parley__q_cmp(out[n - 1], xe) < 0))
+            out[n++] = xe;
+        out[n++] = x;
+    }
+    *count = n;
+    return 1;
 }
 
-/* The positions of continuous issue j: the grid, plus the included one. */
+/* The same in doubles, for a scale whose ends have no exact form. */
 static size_t grid_points(const parley_issue_t *is, unsigned grid, double extra, double *out)
 {
     size_t n = 0;
@@ -65,29 +87,165 @@ static parley_status_t alloc_space(parley_space_t *sp, size_t total)
     sp->nopt = parley__calloc(m + 1, sizeof *sp->nopt);
     sp->start = parley__calloc(m + 1, sizeof *sp->start);
     sp->pos = parley__calloc(total + 1, sizeof *sp->pos);
+    sp->qpos = parley__calloc(total + 1, sizeof *sp->qpos);
+    sp->qok = parley__calloc(m + 1, 1);
     sp->contrib = parley__calloc(total * n + 1, sizeof *sp->contrib);
     sp->veto = parley__calloc(total * n + 1, 1);
     sp->batna = parley__calloc(n, sizeof *sp->batna);
-    if (!sp->actors || !sp->nopt || !sp->start || !sp->pos || !sp->contrib || !sp->veto ||
-        !sp->batna)
+    sp->scale = parley__calloc(n, sizeof *sp->scale);
+    if (!sp->actors || !sp->nopt || !sp->start || !sp->pos || !sp->qpos || !sp->qok ||
+        !sp->contrib || !sp->veto || !sp->batna || !sp->scale)
         return PARLEY_ENOMEM;
     return PARLEY_OK;
 }
 
-static void fill_issue(parley_space_t *sp, size_t j, const double *xs, size_t k)
+/* Largest denominator an actor's utilities may have: its utility sums stay
+ * below 2^110, so sums over actors and the products the solutions compare
+ * (in 256 bits) cannot overflow. */
+#define MAX_SCALE ((parley__i128)1 << 110)
+/* The rounding used where no exact form fits (docs/agreement-space.md). */
+#define ROUND_SCALE ((parley__i128)1 << 100)
+
+static parley__i128 lcm_capped(parley__i128 a, parley__i128 b)
+{
+    parley__i128 g = parley__i128_gcd(a, b), r;
+    if (!parley__i128_mul(a / g, b, &r) || r > MAX_SCALE)
+        return 0;
+    return r;
+}
+
+/* The smallest whole number >= q * D, for q >= 0: q.n D / q.d is split as
+ * q.n (D / q.d) + q.n (D % q.d) / q.d so that no product overflows when q
+ * is at most 1 (BATNAs, reservations) and q.d < 2^63. */
+static int ceil_times(parley__q_t q, parley__i128 D, parley_util_t *out)
+{
+    if (q.n < 0)
+        return 0;
+    parley__i128 whole = D / q.d, rest = D % q.d, a, b;
+    if (!parley__i128_mul(q.n, whole, &a) || !parley__i128_mul(q.n, rest, &b))
+        return 0;
+    parley__i128 f = a + b / q.d + (b % q.d != 0);
+    *out = f;
+    return 1;
+}
+
+/* Actor a's contributions, BATNA and red lines exactly: c = w v / S over the
+ * actor's smallest common denominator. 0 when something has no exact form
+ * that fits; the caller then rounds. cq is scratch (one per option). */
+static int actor_exact(parley_space_t *sp, size_t a, parley__q_t *cq)
 {
     const parley_scenario_t *s = sp->s;
-    size_t at = sp->start[j];
-    for (size_t o = 0; o < k; o++) {
-        sp->pos[at + o] = xs[o];
-        for (size_t a = 0; a < sp->n; a++) {
-            size_t i = sp->actors[a];
-            double v = parley_scenario_weight(s, i, j) * parley_value(s, i, j, xs[o]);
-            sp->contrib[(at + o) * sp->n + a] = to_fixed(v);
-            sp->veto[(at + o) * sp->n + a] =
-                (unsigned char)parley_crosses_red_line(s, i, j, xs[o]);
+    size_t i = sp->actors[a], n = sp->n;
+    parley__q_t S, w, v, b;
+    if (!parley__exact_salience_sum(s, i, &S) || S.n <= 0 || !parley__exact_batna(s, i, &b))
+        return 0;
+    parley__i128 D = 1;
+    for (size_t j = 0; j < sp->m; j++) {
+        if (!sp->qok[j] || !parley__exact_salience(s, i, j, &w) || !parley__q_div(w, S, &w))
+            return 0;
+        for (size_t o = sp->start[j]; o < sp->start[j + 1]; o++) {
+            if (!parley__exact_value(s, i, j, sp->qpos[o], &v) || !parley__q_mul(w, v, &cq[o]) ||
+                !(D = lcm_capped(D, cq[o].d)))
+                return 0;
+            sp->veto[o * n + a] = (unsigned char)parley__exact_crosses(s, i, j, sp->qpos[o]);
         }
     }
+    for (size_t o = 0; o < sp->start[sp->m]; o++)
+        sp->contrib[o * n + a] = cq[o].n * (D / cq[o].d);
+    sp->scale[a] = D;
+    return ceil_times(b, D, &sp->batna[a]);
+}
+
+/* Where no exact form fits: contributions rounded to 2^-100. */
+static void actor_rounded(parley_space_t *sp, size_t a)
+{
+    const parley_scenario_t *s = sp->s;
+    size_t i = sp->actors[a], n = sp->n;
+    for (size_t j = 0; j < sp->m; j++)
+        for (size_t o = sp->start[j]; o < sp->start[j + 1]; o++) {
+            long double v = (long double)parley_scenario_weight(s, i, j) *
+                            parley_value(s, i, j, sp->pos[o]);
+            sp->contrib[o * n + a] = (parley_util_t)llroundl(v * 0x1p62L) * ((parley_util_t)1 << 38);
+            sp->veto[o * n + a] = (unsigned char)parley_crosses_red_line(s, i, j, sp->pos[o]);
+        }
+    sp->scale[a] = ROUND_SCALE;
+    long double b = parley_scenario_actor(s, i)->batna;
+    sp->batna[a] = (parley_util_t)ceill(b * 0x1p62L) * ((parley_util_t)1 << 38);
+    sp->exact = 0;
+}
+
+/* Puts every actor on one denominator when it fits, so that utilities of
+ * different actors add and compare as whole numbers. */
+static void common_scale(parley_space_t *sp)
+{
+    parley__i128 Q = 1;
+    for (size_t a = 0; a < sp->n && Q; a++)
+        Q = lcm_capped(Q, sp->scale[a]);
+    sp->common = sp->n == 1;
+    if (!Q || !sp->exact || sp->n == 1)
+        return;
+    parley_util_t *batna = parley__calloc(sp->n, sizeof *batna);
+    if (!batna)
+        return; /* scales stay per actor: still exact */
+    for (size_t a = 0; a < sp->n; a++) {
+        parley__q_t b;
+        if (!parley__exact_batna(sp->s, sp->actors[a], &b) || !ceil_times(b, Q, &batna[a])) {
+            parley__free(batna);
+            return;
+        }
+    }
+    size_t total = sp->start[sp->m];
+    for (size_t a = 0; a < sp->n; a++) {
+        parley__i128 k = Q / sp->scale[a];
+        for (size_t o = 0; o < total; o++)
+            sp->contrib[o * sp->n + a] *= k;
+        sp->batna[a] = batna[a];
+        sp->scale[a] = Q;
+    }
+    parley__free(batna);
+    sp->common = 1;
+}
+
+static void fill_positions(parley_space_t *sp, size_t j, const double *extra)
+{
+    const parley_scenario_t *s = sp->s;
+    const parley_issue_t *is = parley_scenario_issue(s, j);
+    size_t at = sp->start[j], k = sp->nopt[j];
+    if (is->kind == PARLEY_ISSUE_DISCRETE) {
+        for (size_t q = 0; q < k; q++) {
+            sp->pos[at + q] = (double)q;
+            sp->qpos[at + q] = parley__q_int((long long)q);
+        }
+        sp->qok[j] = 1;
+        return;
+    }
+    size_t got = 0;
+    sp->qok[j] = (unsigned char)grid_exact(s, j, sp->grid, extra, sp->qpos + at, &got);
+    if (sp->qok[j] && got == k) {
+        for (size_t q = 0; q < k; q++)
+            sp->pos[at + q] = parley__q_double(sp->qpos[at + q]);
+        return;
+    }
+    sp->qok[j] = 0;
+    double xs[MAX_GRID + 1];
+    (void)grid_points(is, sp->grid, extra ? *extra : PARLEY_OPEN, xs);
+    memcpy(sp->pos + at, xs, k * sizeof *xs);
+}
+
+/* The number of positions of issue j (the grid plus an included position
+ * between grid points). */
+static size_t position_count(const parley_scenario_t *s, size_t j, unsigned grid,
+                             const double *extra)
+{
+    const parley_issue_t *is = parley_scenario_issue(s, j);
+    if (is->kind == PARLEY_ISSUE_DISCRETE)
+        return is->n_options;
+    double xs[MAX_GRID + 1];
+    parley__q_t qs[MAX_GRID + 1];
+    size_t got;
+    if (grid_exact(s, j, grid, extra, qs, &got))
+        return got;
+    return grid_points(is, grid, extra ? *extra : PARLEY_OPEN, xs);
 }
 
 parley_status_t parley_space_create(parley_ctx_t *ctx, const parley_scenario_t *s,
@@ -106,37 +264,31 @@ parley_status_t parley_space_create(parley_ctx_t *ctx, const parley_scenario_t *
         return parley__fail(ctx, PARLEY_ENOMEM, "out of memory");
     sp->s = s;
     sp->grid = o->grid;
+    sp->exact = 1;
     sp->n = o->actors ? o->n_actors : parley_scenario_actor_count(s);
     sp->m = parley_scenario_issue_count(s);
     size_t total = 0;
-    for (size_t j = 0; j < sp->m; j++) {
-        const parley_issue_t *is = parley_scenario_issue(s, j);
-        total += is->kind == PARLEY_ISSUE_DISCRETE ? is->n_options : o->grid + 1u;
-    }
-    if (alloc_space(sp, total)) {
+    for (size_t j = 0; j < sp->m; j++)
+        total += position_count(s, j, o->grid, o->include ? &o->include[j] : NULL);
+    parley__q_t *cq = parley__calloc(total + 1, sizeof *cq);
+    if (!cq || alloc_space(sp, total)) {
+        parley__free(cq);
         parley_space_destroy(sp);
         return parley__fail(ctx, PARLEY_ENOMEM, "out of memory");
     }
+    for (size_t j = 0; j < sp->m; j++) {
+        const double *extra = o->include ? &o->include[j] : NULL;
+        sp->nopt[j] = position_count(s, j, o->grid, extra);
+        sp->start[j + 1] = sp->start[j] + sp->nopt[j];
+        fill_positions(sp, j, extra);
+    }
     for (size_t a = 0; a < sp->n; a++) {
         sp->actors[a] = o->actors ? o->actors[a] : a;
-        sp->batna[a] = to_fixed(parley_scenario_actor(s, sp->actors[a])->batna);
+        if (!actor_exact(sp, a, cq))
+            actor_rounded(sp, a);
     }
-    double xs[MAX_GRID + 1];
-    for (size_t j = 0; j < sp->m; j++) {
-        const parley_issue_t *is = parley_scenario_issue(s, j);
-        size_t k;
-        if (is->kind == PARLEY_ISSUE_DISCRETE) {
-            k = is->n_options;
-            for (size_t q = 0; q < k; q++)
-                xs[q] = (double)q;
-        } else {
-            double extra = o->include ? o->include[j] : PARLEY_OPEN;
-            k = grid_points(is, o->grid, extra, xs);
-        }
-        sp->nopt[j] = k;
-        sp->start[j + 1] = sp->start[j] + k;
-        fill_issue(sp, j, xs, k);
-    }
+    parley__free(cq);
+    common_scale(sp);
     parley__ok(ctx);
     *out = sp;
     return PARLEY_OK;
@@ -150,16 +302,56 @@ void parley_space_destroy(parley_space_t *sp)
     parley__free(sp->nopt);
     parley__free(sp->start);
     parley__free(sp->pos);
+    parley__free(sp->qpos);
+    parley__free(sp->qok);
     parley__free(sp->contrib);
     parley__free(sp->veto);
     parley__free(sp->batna);
+    parley__free(sp->scale);
     parley__free(sp);
 }
 
 const parley_scenario_t *parley_space_scenario(const parley_space_t *sp) { return sp->s; }
 size_t parley_space_actor_count(const parley_space_t *sp) { return sp->n; }
 size_t parley_space_issue_count(const parley_space_t *sp) { return sp->m; }
-int64_t parley_space_batna(const parley_space_t *sp, size_t a) { return sp->batna[a]; }
+parley_util_t parley_space_batna(const parley_space_t *sp, size_t a) { return sp->batna[a]; }
+parley_util_t parley_space_scale(const parley_space_t *sp, size_t a) { return sp->scale[a]; }
+int parley_space_common_scale(const parley_space_t *sp) { return sp->common; }
+int parley_space_exact(const parley_space_t *sp) { return sp->exact; }
+
+double parley_space_value(const parley_space_t *sp, size_t a, parley_util_t u)
+{
+    parley__q_t q;
+    parley__i128 g = parley__i128_gcd(u, sp->scale[a]);
+    if (g == 0)
+        return 0.0;
+    q.n = u / g;
+    q.d = sp->scale[a] / g;
+    return parley__q_double(q);
+}
+
+double parley_space_common_value(const parley_space_t *sp, parley_util_t v)
+{
+    if (sp->common && sp->n)
+        return parley_space_value(sp, 0, v);
+    return (double)((long double)v * 0x1p-100L);
+}
+
+parley_util_t parley_space_at_least(const parley_space_t *sp, size_t a, double x)
+{
+    parley__q_t q;
+    parley_util_t r;
+    if (parley__q_from_double(x, &q) && ceil_times(q, sp->scale[a], &r))
+        return r;
+    return (parley_util_t)ceill((long double)x * (long double)sp->scale[a]);
+}
+
+parley_util_t parley__common(const parley_space_t *sp, size_t a, parley_util_t u)
+{
+    if (sp->common)
+        return u;
+    return (parley_util_t)((long double)u / (long double)sp->scale[a] * 0x1p100L);
+}
 
 size_t parley_space_actor(const parley_space_t *sp, size_t a)
 {
@@ -187,7 +379,7 @@ size_t parley_space_find_option(const parley_space_t *sp, size_t j, double x)
     return (size_t)-1;
 }
 
-int64_t parley_space_contribution(const parley_space_t *sp, size_t j, size_t k, size_t a)
+parley_util_t parley_space_contribution(const parley_space_t *sp, size_t j, size_t k, size_t a)
 {
     return parley__contrib(sp, j, k)[a];
 }
@@ -197,13 +389,13 @@ int parley_space_vetoed(const parley_space_t *sp, size_t j, size_t k, size_t a)
     return sp->veto[(sp->start[j] + k) * sp->n + a];
 }
 
-size_t parley_space_utilities(const parley_space_t *sp, const uint32_t *opt, int64_t *u)
+size_t parley_space_utilities(const parley_space_t *sp, const uint32_t *opt, parley_util_t *u)
 {
     size_t crossed = 0;
     for (size_t a = 0; a < sp->n; a++)
         u[a] = 0;
     for (size_t j = 0; j < sp->m; j++) {
-        const int64_t *c = parley__contrib(sp, j, opt[j]);
+        const parley_util_t *c = parley__contrib(sp, j, opt[j]);
         for (size_t a = 0; a < sp->n; a++) {
             u[a] += c[a];
             crossed += sp->veto[(sp->start[j] + opt[j]) * sp->n + a];
@@ -256,9 +448,9 @@ static void fill_ranges(const parley_space_t *sp, parley__rules_t *r)
     size_t n = sp->n;
     for (size_t j = 0; j < sp->m; j++)
         for (size_t a = 0; a < n; a++) {
-            int64_t hi = INT64_MIN, lo = INT64_MAX;
+            parley_util_t hi = PARLEY_UTIL_MIN, lo = PARLEY_UTIL_MAX;
             for (size_t q = 0; q < r->nallowed[j]; q++) {
-                int64_t v = parley__contrib(sp, j, r->allowed[j][q])[a];
+                parley_util_t v = parley__contrib(sp, j, r->allowed[j][q])[a];
                 hi = v > hi ? v : hi;
                 lo = v < lo ? v : lo;
             }

@@ -8,6 +8,7 @@
 
 #include <stdint.h>
 #include "../core/core.h"
+#include "../core/exact.h"
 #include "parley/space.h"
 
 struct parley_space {
@@ -16,36 +17,46 @@ struct parley_space {
     size_t *actors;       /* n scenario indices */
     size_t *nopt;         /* m: options per issue */
     size_t *start;        /* m + 1: first option of issue j in the flat arrays */
-    double *pos;          /* flat: scenario position of each option */
-    int64_t *contrib;     /* flat x n: fixed-point contribution per actor */
+    double *pos;          /* flat: scenario position of each option (nearest double) */
+    parley__q_t *qpos;    /* flat: the position exactly (when qok[issue]) */
+    unsigned char *qok;   /* m: the issue's positions are exact */
+    parley_util_t *contrib; /* flat x n: contribution to each actor's utility, over scale[a] */
     unsigned char *veto;  /* flat x n: crosses the actor's red line */
-    int64_t *batna;       /* n */
+    parley_util_t *batna; /* n: least utility >= the BATNA */
+    parley_util_t *scale; /* n: each actor's denominator */
+    int common;           /* every scale is the same */
+    int exact;            /* no utility was rounded */
     unsigned grid;
 };
+
+/* Actor a's utility u on a scale shared by all actors: u itself when the
+ * space has a common scale, else u / scale[a] in units of 2^-100 (rounded:
+ * the cross-actor sums of amend and the solutions then tie within that). */
+parley_util_t parley__common(const parley_space_t *sp, size_t a, parley_util_t u);
 
 /* A constraint set resolved against a space: reservations and, per issue,
  * the options left once the enforced red lines are removed. */
 typedef struct parley__rules {
-    int64_t *r;           /* n reservations (PARLEY_NO_RESERVATION: none) */
+    parley_util_t *r;           /* n reservations (PARLEY_NO_RESERVATION: none) */
     size_t *nallowed;     /* m */
     uint32_t **allowed;   /* m arrays of option indices, increasing */
-    int64_t *ihi, *ilo;   /* m x n: best and worst contribution of issue j's allowed
+    parley_util_t *ihi, *ilo;   /* m x n: best and worst contribution of issue j's allowed
                              options to each actor (0 when none is allowed) */
-    int64_t *maxrem;      /* (m + 1) x n: best sum over issues j.. (allowed options) */
-    int64_t *minrem;      /* (m + 1) x n: worst sum over issues j.. */
+    parley_util_t *maxrem;      /* (m + 1) x n: best sum over issues j.. (allowed options) */
+    parley_util_t *minrem;      /* (m + 1) x n: worst sum over issues j.. */
 } parley__rules_t;
 
 parley_status_t parley__rules_init(parley_ctx_t *ctx, const parley_space_t *sp,
                                    const parley_constraints_t *c, parley__rules_t *out);
 void parley__rules_free(parley__rules_t *r, size_t m);
 
-static inline const int64_t *parley__contrib(const parley_space_t *sp, size_t j, size_t k)
+static inline const parley_util_t *parley__contrib(const parley_space_t *sp, size_t j, size_t k)
 {
     return sp->contrib + (sp->start[j] + k) * sp->n;
 }
 
 /* Lexicographic comparison of two utility vectors of length n: >0 when a is larger. */
-static inline int parley__ucmp(const int64_t *a, const int64_t *b, size_t n)
+static inline int parley__ucmp(const parley_util_t *a, const parley_util_t *b, size_t n)
 {
     for (size_t i = 0; i < n; i++)
         if (a[i] != b[i])
@@ -58,10 +69,10 @@ static inline int parley__ucmp(const int64_t *a, const int64_t *b, size_t n)
  * another row dominates (>= everywhere, > somewhere). Rows must be distinct
  * and in decreasing lexicographic order. Returns PARLEY_ENOMEM on failure.
  */
-parley_status_t parley__pareto_mark(const int64_t *u, size_t K, size_t n,
+parley_status_t parley__pareto_mark(const parley_util_t *u, size_t K, size_t n,
                                     unsigned char *dominated);
 /* The same by comparing every pair: the slow reference for tests. */
-void parley__pareto_mark_naive(const int64_t *u, size_t K, size_t n, unsigned char *dominated);
+void parley__pareto_mark_naive(const parley_util_t *u, size_t K, size_t n, unsigned char *dominated);
 
 /* ---- The frontier's layout (frontier.c builds it by merging, brute.c by
  * enumeration). */
@@ -81,7 +92,7 @@ struct parley_frontier {
     int done;
     /* the current points: utilities, multiplicities, lexicographic ranks */
     size_t P;
-    int64_t *u;
+    parley_util_t *u;
     uint64_t *mult;
     uint32_t *rank;
     parley__stage_t *stages; /* m, merge mode */

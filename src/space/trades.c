@@ -9,7 +9,7 @@
 #include <string.h>
 #include "spaceint.h"
 
-static int64_t delta(const parley_space_t *sp, size_t j, uint32_t from, uint32_t to, size_t a)
+static parley_util_t delta(const parley_space_t *sp, size_t j, uint32_t from, uint32_t to, size_t a)
 {
     return parley__contrib(sp, j, to)[a] - parley__contrib(sp, j, from)[a];
 }
@@ -19,18 +19,18 @@ static int best_trade(const parley_space_t *sp, const uint32_t *base, size_t a, 
                       size_t x, size_t y, parley_trade_t *t)
 {
     int found = 0;
-    int64_t top = 0;
+    parley_util_t top = 0;
     for (uint32_t ox = 0; ox < sp->nopt[x]; ox++) {
-        int64_t ax = delta(sp, x, base[x], ox, a), bx = delta(sp, x, base[x], ox, b);
+        parley_util_t ax = delta(sp, x, base[x], ox, a), bx = delta(sp, x, base[x], ox, b);
         if (ax <= 0 || bx >= 0 || parley_space_vetoed(sp, x, ox, a) ||
             parley_space_vetoed(sp, x, ox, b))
             continue;
         for (uint32_t oy = 0; oy < sp->nopt[y]; oy++) {
-            int64_t ay = delta(sp, y, base[y], oy, a), by = delta(sp, y, base[y], oy, b);
+            parley_util_t ay = delta(sp, y, base[y], oy, a), by = delta(sp, y, base[y], oy, b);
             if (ay >= 0 || by <= 0 || parley_space_vetoed(sp, y, oy, a) ||
                 parley_space_vetoed(sp, y, oy, b))
                 continue;
-            int64_t ga = ax + ay, gb = bx + by, lo = ga < gb ? ga : gb;
+            parley_util_t ga = ax + ay, gb = bx + by, lo = ga < gb ? ga : gb;
             if (ga > 0 && gb > 0 && (!found || lo > top)) {
                 *t = (parley_trade_t){a, b, x, y, ox, oy, ga, gb};
                 top = lo;
@@ -44,8 +44,8 @@ static int best_trade(const parley_space_t *sp, const uint32_t *base, size_t a, 
 static int cmp_trade(const void *p, const void *q)
 {
     const parley_trade_t *x = p, *y = q;
-    int64_t a = x->gain_a < x->gain_b ? x->gain_a : x->gain_b;
-    int64_t b = y->gain_a < y->gain_b ? y->gain_a : y->gain_b;
+    parley_util_t a = x->gain_a < x->gain_b ? x->gain_a : x->gain_b;
+    parley_util_t b = y->gain_a < y->gain_b ? y->gain_a : y->gain_b;
     if (a != b)
         return a > b ? -1 : 1;
     if (x->a != y->a)

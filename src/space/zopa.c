@@ -17,17 +17,17 @@ typedef struct search {
     parley__rules_t rules;
     size_t n, m;
     size_t *order;       /* m issues, the visiting order */
-    int64_t *hi, *lo;    /* (m + 1) x n suffix sums in that order */
-    int64_t *u;          /* n: utilities of the partial package */
+    parley_util_t *hi, *lo;    /* (m + 1) x n suffix sums in that order */
+    parley_util_t *u;          /* n: utilities of the partial package */
     uint64_t nodes, budget;
     int aborted;
 } search_t;
 
-static int64_t swing(const parley_space_t *sp, const parley__rules_t *r, size_t j)
+static parley_util_t swing(const parley_space_t *sp, const parley__rules_t *r, size_t j)
 {
-    int64_t best = 0;
+    parley_util_t best = 0;
     for (size_t a = 0; a < sp->n; a++) {
-        int64_t w = r->ihi[j * sp->n + a] - r->ilo[j * sp->n + a];
+        parley_util_t w = r->ihi[j * sp->n + a] - r->ilo[j * sp->n + a];
         best = w > best ? w : best;
     }
     return best;
@@ -35,7 +35,7 @@ static int64_t swing(const parley_space_t *sp, const parley__rules_t *r, size_t 
 
 static int cmp_swing(const void *ctx, size_t a, size_t b)
 {
-    const int64_t *sw = ctx;
+    const parley_util_t *sw = ctx;
     if (sw[a] != sw[b])
         return sw[a] > sw[b] ? -1 : 1;
     return a < b ? -1 : a > b;
@@ -67,7 +67,7 @@ static parley_status_t search_init(parley_ctx_t *ctx, const parley_space_t *sp,
     s->hi = parley__calloc((m + 1) * n + 1, sizeof *s->hi);
     s->lo = parley__calloc((m + 1) * n + 1, sizeof *s->lo);
     s->u = parley__calloc(n + 1, sizeof *s->u);
-    int64_t *sw = parley__malloc((m + 1) * sizeof *sw);
+    parley_util_t *sw = parley__malloc((m + 1) * sizeof *sw);
     if (!s->order || !s->hi || !s->lo || !s->u || !sw) {
         parley__free(sw);
         search_free(s);
@@ -98,7 +98,7 @@ static int settle(const search_t *s, size_t d)
 {
     int all = 1;
     for (size_t a = 0; a < s->n; a++) {
-        int64_t r = s->rules.r[a];
+        parley_util_t r = s->rules.r[a];
         if (r == PARLEY_NO_RESERVATION)
             continue;
         if (s->u[a] + s->hi[d * s->n + a] < r)
@@ -111,7 +111,7 @@ static int settle(const search_t *s, size_t d)
 
 static void add_option(search_t *s, size_t j, uint32_t q, int sign)
 {
-    const int64_t *c = parley__contrib(s->sp, j, q);
+    const parley_util_t *c = parley__contrib(s->sp, j, q);
     for (size_t a = 0; a < s->n; a++)
         s->u[a] += sign * c[a];
 }
@@ -255,7 +255,7 @@ typedef struct worst {
     size_t a;
     uint32_t *cur, *best;
     uint32_t *sorted; /* per issue (at start[j]): allowed options, cheapest for a first */
-    int64_t best_u;
+    parley_util_t best_u;
     int found;
 } worst_t;
 
@@ -274,7 +274,7 @@ static void sort_for_actor(const parley_space_t *sp, size_t j, size_t a, const u
     memcpy(out, in, k * sizeof *out);
     for (size_t x = 1; x < k; x++) {
         uint32_t t = out[x];
-        int64_t v = parley__contrib(sp, j, t)[a];
+        parley_util_t v = parley__contrib(sp, j, t)[a];
         size_t y = x;
         while (y > 0 && parley__contrib(sp, j, out[y - 1])[a] > v) {
             out[y] = out[y - 1];

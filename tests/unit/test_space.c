@@ -31,7 +31,7 @@ static void dominance_filters(void)
     for (int round = 0; round < 600; round++) {
         size_t n = 1 + (size_t)irand(6), K = 1 + (size_t)irand(400);
         int levels = 2 + irand(round % 3 == 0 ? 4 : 1000);
-        int64_t *u = malloc(K * n * sizeof *u);
+        parley_util_t *u = malloc(K * n * sizeof *u);
         for (size_t k = 0; k < K * n; k++)
             u[k] = irand(levels);
         sort_n = n;
@@ -117,13 +117,13 @@ static void gen_yaml(parley_buf_t *b, int *na_out)
 
 typedef struct ref {
     size_t n, m, N;      /* actors, issues, acceptable packages */
-    int64_t *u;          /* N x n */
+    parley_util_t *u;          /* N x n */
     uint32_t *pk;        /* N x m */
     unsigned char *front;/* N: on the frontier */
 } ref_t;
 
-static int meets(const parley_space_t *sp, const int64_t *r, const unsigned char *red,
-                 const uint32_t *pk, const int64_t *u)
+static int meets(const parley_space_t *sp, const parley_util_t *r, const unsigned char *red,
+                 const uint32_t *pk, const parley_util_t *u)
 {
     size_t n = sp->n, m = sp->m;
     for (size_t a = 0; a < n; a++) {
@@ -136,7 +136,7 @@ static int meets(const parley_space_t *sp, const int64_t *r, const unsigned char
     return 1;
 }
 
-static void ref_build(const parley_space_t *sp, const int64_t *r, const unsigned char *red,
+static void ref_build(const parley_space_t *sp, const parley_util_t *r, const unsigned char *red,
                       ref_t *R)
 {
     size_t n = sp->n, m = sp->m, total = 1;
@@ -155,7 +155,7 @@ static void ref_build(const parley_space_t *sp, const int64_t *r, const unsigned
             pk[j] = (uint32_t)(x % sp->nopt[j]);
             x /= sp->nopt[j];
         }
-        int64_t u[8];
+        parley_util_t u[8];
         parley_space_utilities(sp, pk, u);
         if (!meets(sp, r, red, pk, u))
             continue;
@@ -197,7 +197,7 @@ static int same_frontier(const parley_frontier_t *f, const ref_t *R)
 {
     size_t n = R->n, m = R->m, P = parley_frontier_points(f), seen = 0;
     for (size_t k = 0; k < P; k++) {
-        const int64_t *u = parley_frontier_utilities(f, k);
+        const parley_util_t *u = parley_frontier_utilities(f, k);
         if (k > 0 && parley__ucmp(parley_frontier_utilities(f, k - 1), u, n) <= 0)
             return 0; /* strictly decreasing order */
         uint64_t mult = parley_frontier_multiplicity(f, k);
@@ -239,59 +239,63 @@ static int same_frontier(const parley_frontier_t *f, const ref_t *R)
     return seen == nf;
 }
 
-static double ref_score(const parley_space_t *sp, parley_solution_t k, const int64_t *u,
-                        const int64_t *r, const int64_t *best)
+static long double ref_score(const parley_space_t *sp, parley_solution_t k, const parley_util_t *u,
+                        const parley_util_t *r, const parley_util_t *best)
 {
     size_t n = sp->n;
-    double v = 0, lo = 1e300, hi = -1e300;
-    int64_t mn = INT64_MAX, sum = 0;
+    long double v = 0, lo = 1e300, hi = -1e300, mn = 1e300, sum = 0;
     for (size_t a = 0; a < n; a++) {
-        int64_t ra = r[a] == PARLEY_NO_RESERVATION ? 0 : r[a], g = u[a] - ra;
+        parley_util_t ra = r[a] == PARLEY_NO_RESERVATION ? 0 : r[a], g = u[a] - ra;
         double cap = parley_scenario_actor(sp->s, sp->actors[a])->capability;
         if ((k == PARLEY_NASH || k == PARLEY_NASH_WEIGHTED) && g <= 0)
             return -HUGE_VAL;
+        long double gv = (long double)g / (long double)sp->scale[a];
         if (k == PARLEY_NASH)
-            v += log((double)g / PARLEY_SPACE_SCALE);
+            v += logl(gv);
         if (k == PARLEY_NASH_WEIGHTED)
-            v += cap * log((double)g / PARLEY_SPACE_SCALE);
-        double x = best[a] - ra > 0 ? (double)g / (double)(best[a] - ra) : 1.0;
+            v += cap * logl(gv);
+        long double x = best[a] - ra > 0 ? (long double)g / (long double)(best[a] - ra) : 1.0L;
         lo = x < lo ? x : lo;
         hi = x > hi ? x : hi;
-        mn = g < mn ? g : mn;
-        sum += u[a];
+        mn = gv < mn ? gv : mn;
+        sum += (long double)u[a] / (long double)sp->scale[a];
     }
     if (k == PARLEY_KALAI_SMORODINSKY)
         return -(hi - lo);
     if (k == PARLEY_EGALITARIAN)
-        return (double)mn;
+        return mn;
     if (k == PARLEY_UTILITARIAN)
-        return (double)sum;
+        return sum;
     return v;
 }
 
 static void check_solutions(const parley_space_t *sp, const parley_frontier_t *f,
-                            const int64_t *r)
+                            const parley_util_t *r)
 {
     size_t n = sp->n, P = parley_frontier_points(f);
-    int64_t best[8];
+    parley_util_t best[8];
     for (size_t a = 0; a < n; a++) {
-        best[a] = INT64_MIN;
+        best[a] = PARLEY_UTIL_MIN;
         for (size_t k = 0; k < P; k++)
             if (parley_frontier_utilities(f, k)[a] > best[a])
                 best[a] = parley_frontier_utilities(f, k)[a];
     }
     for (int k = 0; k < PARLEY_SOLUTION_COUNT; k++) {
         size_t pick = 0;
-        for (size_t p = 1; p < P; p++)
-            if (ref_score(sp, (parley_solution_t)k, parley_frontier_utilities(f, p), r, best) >
-                ref_score(sp, (parley_solution_t)k, parley_frontier_utilities(f, pick), r, best))
+        for (size_t p = 1; p < P; p++) {
+            long double v = ref_score(sp, (parley_solution_t)k, parley_frontier_utilities(f, p),
+                                      r, best),
+                        top = ref_score(sp, (parley_solution_t)k,
+                                        parley_frontier_utilities(f, pick), r, best);
+            if (isinf(top) ? v > top : v > top + 1e-12L * fmaxl(1.0L, fabsl(top)))
                 pick = p;
+        }
         size_t got = parley_frontier_solve(f, (parley_solution_t)k, NULL);
         CHECK_INT(got, P ? pick : (size_t)-1);
     }
 }
 
-static int64_t iabs64(int64_t v) { return v < 0 ? -v : v; }
+static parley_util_t iabs64(parley_util_t v) { return v < 0 ? -v : v; }
 
 /* Amendments from the definition: among acceptable packages, fewest changes, then shift, then
  * the package. */
@@ -299,14 +303,14 @@ static void check_amend(const parley_space_t *sp, const parley_constraints_t *c,
 {
     size_t n = sp->n, m = sp->m;
     uint32_t base[16];
-    int64_t ub[8];
+    parley_util_t ub[8];
     for (size_t j = 0; j < m; j++)
         base[j] = irand(6) == 0 ? UINT32_MAX : (uint32_t)irand((int)sp->nopt[j]);
     size_t bestc = (size_t)-1, bestp = 0;
-    int64_t bests = 0;
+    parley_util_t bests = 0;
     for (size_t p = 0; p < R->N; p++) {
         size_t ch = 0;
-        int64_t shift = 0;
+        parley_util_t shift = 0;
         for (size_t a = 0; a < n; a++)
             ub[a] = 0;
         for (size_t j = 0; j < m; j++) {
@@ -318,7 +322,7 @@ static void check_amend(const parley_space_t *sp, const parley_constraints_t *c,
                          parley_space_contribution(sp, j, base[j], a);
         }
         for (size_t a = 0; a < n; a++)
-            shift += iabs64(ub[a]);
+            shift += parley__common(sp, a, iabs64(ub[a]));
         if (bestc == (size_t)-1 || ch < bestc || (ch == bestc && shift < bests)) {
             bestc = ch;
             bests = shift;
@@ -382,11 +386,11 @@ static int one_scenario(int round)
     parley_space_t *sp = NULL;
     CHECK_INT(parley_space_create(ctx, s, &so, &sp), PARLEY_OK);
     size_t n = sp->n, m = sp->m;
-    int64_t r[8];
+    parley_util_t r[8];
     unsigned char red[8 * 8];
     for (size_t a = 0; a < n; a++) /* BATNAs, or none, or an arbitrary reservation */
         r[a] = round % 4 == 1 ? PARLEY_NO_RESERVATION
-               : irand(5) == 0 ? (int64_t)(urand() * PARLEY_SPACE_SCALE)
+               : irand(5) == 0 ? parley_space_at_least(sp, a, urand())
                                : parley_space_batna(sp, a);
     for (size_t k = 0; k < n * m; k++)
         red[k] = (unsigned char)(irand(5) != 0);
@@ -481,7 +485,7 @@ static void degenerate(void)
                  &s, &sp);
     CHECK_INT(parley_frontier_points(f), 1);
     CHECK_INT(parley_frontier_multiplicity(f, 0), 1);
-    CHECK_NEAR(parley_frontier_utilities(f, 0)[0] / PARLEY_SPACE_SCALE, 1.0, 1e-12);
+    CHECK_NEAR(parley_space_value(sp, 0, parley_frontier_utilities(f, 0)[0]), 1.0, 1e-12);
     for (int k = 0; k < PARLEY_SOLUTION_COUNT; k++)
         CHECK_INT(parley_frontier_solve(f, (parley_solution_t)k, NULL), 0);
     done_yaml(f, s, sp);
@@ -521,7 +525,7 @@ static void degenerate(void)
     parley_zopa_count_t z;
     CHECK_INT(parley_space_count(NULL, sp, NULL, 1000, 100, 1, &z), PARLEY_OK);
     CHECK_STR(z.count, "0");
-    int64_t none[2] = {PARLEY_NO_RESERVATION, PARLEY_NO_RESERVATION};
+    parley_util_t none[2] = {PARLEY_NO_RESERVATION, PARLEY_NO_RESERVATION};
     parley_constraints_t c = {none, NULL};
     parley_frontier_t *g = NULL;
     CHECK_INT(parley_frontier_create(NULL, sp, &c, NULL, &g), PARLEY_OK);

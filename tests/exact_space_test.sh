@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# exact_space_test.sh PARLEY — the agreement space of every linear ANAC domain
+# in ../shared/data/anac against an exact brute force in rational arithmetic
+# written from GENIUS's definitions (tests/ref/exact_space.py): the ZOPA
+# count, the frontier's points and packages, the frontier's utility vectors
+# and each party's best and worst acceptable utility must agree. Then
+# tie-heavy scenarios written here (tests/data/exact-*.yaml) against their
+# hand-computed answers.
+set -u
+. "$(dirname "$0")/lib.sh"
+parley=$1
+root=$(cd "$(dirname "$0")/.." && pwd)
+data=${PARLEY_DATA:-$root/../shared/data}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+if [ ! -d "$data/anac" ]; then
+  t_skip "anac domains" "$data/anac is absent"
+else
+  # AgentHp2 (5.8 million packages) is left to bench/: a Python brute force takes minutes
+  for dir in "$data"/anac/*/; do
+    name=$(basename "$dir")
+    [ "$name" = y2016-AgentHp2 ] && continue
+    if ! "$parley" space "$dir" --format json --limit 0 >"$tmp/p.json" 2>"$tmp/err" ||
+       ! "$parley" space "$dir" --format csv --limit 100000000 >"$tmp/p.csv" 2>>"$tmp/err"; then
+      t_fail "$name: parley space runs" "$(cat "$tmp/err")"
+      continue
+    fi
+    actors=$(python3 -c 'import json,sys; print(" ".join(json.load(open(sys.argv[1]))["zopa"]["worst"]))' "$tmp/p.json")
+    [ -n "$actors" ] || actors=$(python3 -c 'import json,sys; print(" ".join(json.load(open(sys.argv[1]))["frontier"]["packages"][0]["utilities"]))' "$tmp/p.json" 2>/dev/null)
+    python3 "$root/tests/ref/exact_space.py" "$dir" $actors >"$tmp/ref.json"
+    diff=$(python3 - "$tmp/p.json" "$tmp/p.csv" "$tmp/ref.json" <<'PY'
+import csv, json, sys
+p = json.load(open(sys.argv[1])); r = json.load(open(sys.argv[3]))
+rows = list(csv.reader(open(sys.argv[2])))
+head, rows = rows[0], rows[1:]
+ucols = [k for k, h in enumerate(head) if h.startswith("u_")]
+bad = []
+if p["zopa"]["count"] != r["zopa"]:
+    bad.append(f"zopa {p['zopa']['count']} vs exact {r['zopa']}")
+if p["frontier"]["points"] != r["points"]:
+    bad.append(f"frontier points {p['frontier']['points']} vs exact {r['points']}")
+if len(rows) != r["packages"]:
+    bad.append(f"frontier packages {len(rows)} vs exact {r['packages']}")
+mine = sorted({tuple(float(row[k]) for k in ucols) for row in rows})
+ref = [tuple(u) for u in r["utilities"]]
+if len(mine) == len(ref) and any(abs(a - b) > 1e-9 for x, y in zip(mine, ref) for a, b in zip(x, y)):
+    bad.append("frontier utility vectors differ")
+names = list(p["zopa"]["worst"]) if p["zopa"]["worst"] else []
+for a, nm in enumerate(names):
+    for key, want in (("best", r["best"][a]), ("worst", r["worst"][a])):
+        got = p["zopa"][key][nm]["utilities"][nm] if p["zopa"][key].get(nm) else None
+        if (got is None) != (want is None) or (got is not None and abs(got - want) > 1e-9):
+            bad.append(f"{key} for {nm}: {got} vs exact {want}")
+print("; ".join(bad))
+PY
+)
+    if [ -z "$diff" ]; then t_ok "$name: space equals the exact brute force"
+    else t_fail "$name: space differs from the exact brute force" "$diff"; fi
+  done
+fi
+
+# A BATNA equal to an achievable utility (issue 13): eval, space and amend agree.
+f=$root/tests/data/exact-batna-one.yaml
+t_expect_rc 0 "batna-one: eval" "$parley" eval "$f" --format json
+t_expect_contains out '"verdict": "accept"'
+t_expect_rc 0 "batna-one: space" "$parley" space "$f" --format json
+t_expect_contains out '"empty": false'
+t_expect_contains out '"count": 1,'
+t_expect_rc 0 "batna-one: amend" "$parley" amend "$f" --proposal a-ideal
+t_expect_lacks out "none: no package"
+
+# Grid points are exact decimals: the point 0.21 on 0..0.7 is not below 0.21.
+f=$root/tests/data/exact-grid.yaml
+t_expect_rc 0 "grid: space" "$parley" space "$f" --format csv --limit 1000
+t_expect_contains out "0.21,"
+t_done
