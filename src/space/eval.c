@@ -8,6 +8,7 @@
 #include <math.h>
 #include "parley/eval.h"
 #include "parley/utility.h"
+#include "../core/exact.h"
 
 /*
  * The best and worst value actor i can get on issue j among positions that
@@ -57,6 +58,27 @@ static void open_range(const parley_scenario_t *s, size_t i, size_t j, double *l
     *vetoable = veto;
 }
 
+/* Sign of u - BATNA for a fully decided package, exactly (the same test as
+ * the agreement space's, so eval and space never disagree); 2 when some
+ * number has no exact form that fits (the caller compares doubles). */
+static int exact_vs_batna(const parley_scenario_t *s, size_t i, const double *pkg)
+{
+    parley__q_t S, u = {0, 1}, w, v, x, b;
+    if (!parley__exact_salience_sum(s, i, &S) || S.n <= 0 || !parley__exact_batna(s, i, &b))
+        return 2;
+    for (size_t j = 0; j < parley_scenario_issue_count(s); j++) {
+        if (parley_scenario_stance(s, i, j)->form == PARLEY_VALUE_NONE)
+            continue;
+        if (!parley__exact_of(s, &pkg[j], &x) || !parley__exact_salience(s, i, j, &w) ||
+            !parley__exact_value(s, i, j, x, &v) || !parley__q_mul(w, v, &v) ||
+            !parley__q_add(u, v, &u))
+            return 2;
+    }
+    if (!parley__q_div(u, S, &u))
+        return 2;
+    return parley__q_cmp(u, b);
+}
+
 void parley_eval_actor(const parley_scenario_t *s, size_t i, const double *pkg,
                        parley_actor_eval_t *out, parley_issue_eval_t *issues)
 {
@@ -77,7 +99,9 @@ void parley_eval_actor(const parley_scenario_t *s, size_t i, const double *pkg,
             e.value = e.value_min = e.value_max = parley_value(s, i, j, pkg[j]);
             e.contribution = e.weight * e.value;
             e.loss = e.weight * (1.0 - e.value);
-            e.red_line = parley_crosses_red_line(s, i, j, pkg[j]);
+            parley__q_t x;
+            e.red_line = parley__exact_of(s, &pkg[j], &x) ? parley__exact_crosses(s, i, j, x)
+                                                          : parley_crosses_red_line(s, i, j, pkg[j]);
             r.red_lines_crossed += (size_t)e.red_line;
         }
         r.utility_min += e.weight * e.value_min;
@@ -89,9 +113,12 @@ void parley_eval_actor(const parley_scenario_t *s, size_t i, const double *pkg,
     r.surplus = r.utility - r.batna;
     r.surplus_min = r.utility_min - r.batna;
     r.surplus_max = r.utility_max - r.batna;
-    if (r.red_lines_crossed || r.utility_max < r.batna)
+    int vs = r.open_issues ? 2 : exact_vs_batna(s, i, pkg);
+    int below = vs == 2 ? r.utility_max < r.batna : vs < 0;
+    int above = vs == 2 ? r.utility_min >= r.batna : vs >= 0;
+    if (r.red_lines_crossed || below)
         r.verdict = PARLEY_REJECT;
-    else if (r.utility_min >= r.batna && !veto_possible)
+    else if (above && !veto_possible)
         r.verdict = PARLEY_ACCEPT;
     else
         r.verdict = PARLEY_OPEN_VERDICT;
