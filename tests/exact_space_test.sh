@@ -74,4 +74,20 @@ t_expect_lacks out "none: no package"
 f=$root/tests/data/exact-grid.yaml
 t_expect_rc 0 "grid: space" "$parley" space "$f" --format csv --limit 1000
 t_expect_contains out "0.21,"
+# trades: a third party's red line, --all, --drop-red-lines, --budget.
+f=$root/tests/data/trades-third.yaml
+t_expect_rc 0 "trades: default" "$parley" trades "$f"
+t_expect_contains out "Trades on base: 0 found"
+t_expect_contains out "left out; --all lists them"
+t_expect_rc 0 "trades: --all" "$parley" trades "$f" --all
+t_expect_contains out "1. A gets x: x1 -> x2; B gets y: y0 -> y1"
+t_expect_contains out "breaks: C (red line)"
+t_expect_rc 0 "trades: --all json" "$parley" trades "$f" --all --format json
+t_expect_contains out '"C": "red_line"'
+t_expect_contains out '"complete": true'
+t_expect_rc 0 "trades: C's red line dropped" "$parley" trades "$f" --drop-red-lines C:x
+t_expect_contains out "Trades on base: 1 found"
+t_expect_lacks out "breaks:"
+t_expect_rc 0 "trades: budget" "$parley" trades "$f" --all --budget 1 --format json
+t_expect_contains out '"complete": false'
 t_done

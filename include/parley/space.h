@@ -258,7 +258,17 @@ typedef struct parley_trade {
     size_t x, y;            /* issues: a gains on x, b gains on y */
     uint32_t ox, oy;        /* the new options on x and y */
     parley_util_t gain_a, gain_b; /* both > 0, in a's and b's scales */
+    size_t breaks;          /* third parties that accept the base and would not
+                               accept after the trade (parley_space_trade_breaks) */
 } parley_trade_t;
+
+typedef struct parley_trades_options {
+    const parley_constraints_t *c; /* reservations and the red lines enforced
+                                      (NULL: every BATNA and red line) */
+    int all;          /* 1: keep trades that break a third party (counted in
+                         `breaks`); 0: drop them */
+    uint64_t budget;  /* option pairs examined at most; 0: no bound */
+} parley_trades_options_t;
 
 /*
  * Every trade between two actors a < b on two issues x != y where a gains
@@ -271,6 +281,26 @@ typedef struct parley_trade {
 PARLEY_API parley_status_t parley_space_trades(parley_ctx_t *ctx, const parley_space_t *sp,
                                                const uint32_t *base, parley_trade_t **out,
                                                size_t *n);
+/*
+ * As parley_space_trades under options o: only the red lines o->c enforces
+ * bind a and b; a third party "accepts" a package when it crosses none of
+ * its enforced red lines and (when base leaves no issue open) its utility
+ * is at least its reservation. A trade that makes a third party who accepts
+ * base stop accepting it is dropped, or kept with `breaks` > 0 under
+ * o->all. When o->budget option pairs have been examined the search stops:
+ * *complete becomes 0 and the trades found so far are returned.
+ */
+PARLEY_API parley_status_t parley_space_trades_with(parley_ctx_t *ctx, const parley_space_t *sp,
+                                                    const uint32_t *base,
+                                                    const parley_trades_options_t *o,
+                                                    parley_trade_t **out, size_t *n,
+                                                    int *complete);
+/* Whether trade t makes actor c, who accepts base under constraints cons
+ * (NULL: BATNAs, every red line), stop accepting it: 1 by a red line, 2 by
+ * falling below its reservation, 0 when it does not. */
+PARLEY_API int parley_space_trade_breaks(const parley_space_t *sp,
+                                         const parley_constraints_t *cons, const uint32_t *base,
+                                         const parley_trade_t *t, size_t c);
 
 #ifdef __cplusplus
 }

@@ -113,6 +113,9 @@ static const app_opt_t TRADES[] = {
      "look for trades on this proposal only"},
     {APP_O_LIMIT, "limit", 0, NULL, APP_UINT, "N", 0, 1e9, NULL, "5", APP_BOTH, 0,
      "trades to list per proposal (0: all)"},
+    {APP_O_ALL, "all", 0, NULL, APP_FLAG, NULL, 0, 0, NULL, NULL, APP_BOTH, 0,
+     "also list trades that make a third party who accepts the proposal reject it, "
+     "flagged with who and why"},
     SPACE_COMMON, END};
 
 static const app_opt_t OUT_SPACE[] = {
@@ -402,7 +405,9 @@ static const app_cmd_t CMD_TRADES = {
     "Logrolling on each proposal (or one): two actors, two issues, each actor conceding on the "
     "issue it weighs less so that both gain, with the effect on everyone else. For each pair "
     "of actors and issues, the options with the largest smaller gain; trades sorted by that "
-    "gain.",
+    "gain. Only the red lines kept (--drop-red-lines) bind; a trade that would make a third "
+    "party who accepts the proposal reject it (a red line crossed, or its utility pushed "
+    "below its BATNA) is left out unless --all. --budget bounds the option pairs examined.",
     1, 1, NULL, GROUPS({NULL, TRADES}, {"inputs and archive", INPUTS}, {"output", OUT_CHECK}),
     NULL};
 

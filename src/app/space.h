@@ -155,7 +155,7 @@ void amend_render_json(parley_buf_t *b, const amend_run_t *r);
  * one named `proposal` (NULL: all). Writes the table into table and the
  * JSON result into json (either may be NULL). 0 or a status (message on
  * j->ctx; PARLEY_EINPUT for an unknown proposal or none at all). */
-parley_status_t trades_run(space_job_t *j, const char *proposal, parley_buf_t *table,
+parley_status_t trades_run(space_job_t *j, const char *proposal, int all, parley_buf_t *table,
                            parley_buf_t *json);
 
 #endif

@@ -23,12 +23,41 @@ static parley_util_t effect(const space_job_t *j, const uint32_t *base, const pa
            parley_space_contribution(j->sp, t->y, base[t->y], c);
 }
 
-static void table_one(parley_buf_t *b, const space_job_t *j, const parley_proposal_t *pr,
-                      const uint32_t *base, const parley_trade_t *t, size_t nt)
+/* What a search found: the trades and how the search went. */
+typedef struct found {
+    parley_trade_t *t;
+    size_t n;
+    int complete, all;
+} found_t;
+
+/* "USA (red line), IRN (below BATNA)": the third parties trade x breaks. */
+static void breaks_text(parley_buf_t *b, const space_job_t *j, const uint32_t *base,
+                        const parley_trade_t *x)
 {
-    size_t show = j->limit && j->limit < nt ? j->limit : nt;
+    const char *sep = "";
+    for (size_t c = 0; c < parley_space_actor_count(j->sp); c++) {
+        int v = c == x->a || c == x->b ? 0 : parley_space_trade_breaks(j->sp, &j->cons, base, x, c);
+        if (v) {
+            parley_buf_printf(b, "%s%s (%s)", sep, aid(j, c), v == 1 ? "red line" : "below BATNA");
+            sep = ", ";
+        }
+    }
+}
+
+static void table_one(parley_buf_t *b, const space_job_t *j, const parley_proposal_t *pr,
+                      const uint32_t *base, const found_t *fd)
+{
+    const parley_trade_t *t = fd->t;
+    size_t nt = fd->n, show = j->limit && j->limit < nt ? j->limit : nt;
     parley_buf_printf(b, "%sTrades on %s%s: %zu found%s\n", j->sty.bold, pr->id, j->sty.reset, nt,
                       show < nt ? " (the best shown; --limit N)" : "");
+    if (!fd->complete)
+        parley_buf_printf(b, "  %ssearch budget of %llu option pairs ran out: these are the "
+                             "trades found so far (--budget N)%s\n",
+                          j->sty.red, (unsigned long long)j->budget, j->sty.reset);
+    if (!fd->all)
+        parley_buf_puts(b, "  (trades that would make a third party who accepts the proposal "
+                           "reject it are left out; --all lists them, flagged)\n");
     for (size_t k = 0; k < show; k++) {
         const parley_trade_t *x = &t[k];
         char f1[64], t1[64], f2[64], t2[64];
@@ -45,19 +74,29 @@ static void table_one(parley_buf_t *b, const space_job_t *j, const parley_propos
             if (c != x->a && c != x->b)
                 parley_buf_printf(b, "; %s %+.3f", aid(j, c), space_u(j->sp, c, effect(j, base, x, c)));
         parley_buf_puts(b, "\n");
+        if (x->breaks) {
+            parley_buf_printf(b, "     %sbreaks: ", j->sty.red);
+            breaks_text(b, j, base, x);
+            parley_buf_printf(b, "%s\n", j->sty.reset);
+        }
     }
     parley_buf_puts(b, "\n");
 }
 
 static void json_one(parley_json_t *js, const space_job_t *j, const parley_proposal_t *pr,
-                     const uint32_t *base, const parley_trade_t *t, size_t nt)
+                     const uint32_t *base, const found_t *fd)
 {
-    size_t show = j->limit && j->limit < nt ? j->limit : nt;
+    const parley_trade_t *t = fd->t;
+    size_t nt = fd->n, show = j->limit && j->limit < nt ? j->limit : nt;
     parley_json_object_begin(js);
     parley_json_key(js, "proposal");
     parley_json_string(js, pr->id);
     parley_json_key(js, "count");
     parley_json_int(js, (long long)nt);
+    parley_json_key(js, "complete");
+    parley_json_bool(js, fd->complete);
+    parley_json_key(js, "includes_breaking");
+    parley_json_bool(js, fd->all);
     parley_json_key(js, "trades");
     parley_json_array_begin(js);
     for (size_t k = 0; k < show; k++) {
@@ -91,13 +130,25 @@ static void json_one(parley_json_t *js, const space_job_t *j, const parley_propo
                 parley_json_number(js, space_u(j->sp, c, effect(j, base, x, c)));
             }
         parley_json_object_end(js);
+        parley_json_key(js, "breaks");
+        parley_json_object_begin(js);
+        for (size_t c = 0; c < parley_space_actor_count(j->sp); c++) {
+            int v = c == x->a || c == x->b ? 0
+                                           : parley_space_trade_breaks(j->sp, &j->cons, base, x, c);
+            if (v) {
+                parley_json_key(js, aid(j, c));
+                parley_json_string(js, v == 1 ? "red_line" : "below_batna");
+            }
+        }
+        parley_json_object_end(js);
         parley_json_object_end(js);
     }
     parley_json_array_end(js);
     parley_json_object_end(js);
 }
 
-static parley_status_t one(space_job_t *j, size_t p, parley_buf_t *b, parley_json_t *js)
+static parley_status_t one(space_job_t *j, size_t p, int all, parley_buf_t *b,
+                           parley_json_t *js)
 {
     const parley_proposal_t *pr = parley_scenario_proposal(j->s, p);
     parley_status_t st = space_job_include(j, pr->positions);
@@ -105,25 +156,27 @@ static parley_status_t one(space_job_t *j, size_t p, parley_buf_t *b, parley_jso
         return st;
     size_t m = parley_space_issue_count(j->sp), nt = 0;
     uint32_t *base = malloc((m + 1) * sizeof *base);
-    parley_trade_t *t = NULL;
+    found_t fd = {NULL, 0, 1, all};
     if (!base)
         return parley_ctx_fail(j->ctx, PARLEY_ENOMEM, "out of memory");
     space_proposal_options(j->sp, pr->positions, base);
-    st = parley_space_trades(j->ctx, j->sp, base, &t, &nt);
+    parley_trades_options_t o = {&j->cons, all, j->budget};
+    st = parley_space_trades_with(j->ctx, j->sp, base, &o, &fd.t, &nt, &fd.complete);
     if (st) {
         free(base);
         return st;
     }
+    fd.n = nt;
     if (js)
-        json_one(js, j, pr, base, t, nt);
+        json_one(js, j, pr, base, &fd);
     if (b)
-        table_one(b, j, pr, base, t, nt);
-    free(t);
+        table_one(b, j, pr, base, &fd);
+    free(fd.t);
     free(base);
     return PARLEY_OK;
 }
 
-parley_status_t trades_run(space_job_t *j, const char *proposal, parley_buf_t *table,
+parley_status_t trades_run(space_job_t *j, const char *proposal, int all, parley_buf_t *table,
                            parley_buf_t *json)
 {
     size_t np = parley_scenario_proposal_count(j->s), lo = 0, hi = np;
@@ -146,7 +199,7 @@ parley_status_t trades_run(space_job_t *j, const char *proposal, parley_buf_t *t
         parley_json_array_begin(&js);
     }
     for (size_t p = lo; p < hi && !st; p++)
-        st = one(j, p, table, json ? &js : NULL);
+        st = one(j, p, all, table, json ? &js : NULL);
     if (json) {
         parley_json_array_end(&js);
         parley_json_object_end(&js);

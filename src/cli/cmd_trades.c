@@ -6,13 +6,14 @@
 #include "../app/space.h"
 #include "cli.h"
 
-static int run(space_job_t *j, const char *proposal, const char *out, cli_archive_t *arc)
+static int run(space_job_t *j, const char *proposal, int all, const char *out,
+               cli_archive_t *arc)
 {
     parley_buf_t b, jb; /* the table shown; the JSON, shown or archived (--db) */
     parley_buf_init(&b);
     parley_buf_init(&jb);
     int json = j->fmt == APP_FMT_JSON;
-    parley_status_t st = trades_run(j, proposal, json ? NULL : &b, json || arc->store ? &jb : NULL);
+    parley_status_t st = trades_run(j, proposal, all, json ? NULL : &b, json || arc->store ? &jb : NULL);
     int rc = st ? cli_fail(j->cmd, j->ctx, st) : EXIT_OK;
     if (!rc) {
         rc = cli_emit(j->cmd, j->ctx, json ? &jb : &b, out);
@@ -37,7 +38,7 @@ int cmd_trades(int argc, char **argv)
     space_job_t j;
     parley_status_t st = space_job_open(&j, "trades", &a, path, 5);
     space_cli_progress(&j);
-    rc = st ? cli_fail("trades", j.ctx, st) : run(&j, a.proposal, a.out, &arc);
+    rc = st ? cli_fail("trades", j.ctx, st) : run(&j, a.proposal, app_flag(&args, APP_O_ALL), a.out, &arc);
     space_job_close(&j);
     cli_archive_close(&arc);
     return rc;

@@ -9,45 +9,116 @@
 #include <string.h>
 #include "spaceint.h"
 
+typedef struct search {
+    const parley_space_t *sp;
+    const parley_constraints_t *c;
+    const uint32_t *base;
+    int open;             /* base leaves an issue open: acceptance by red lines only */
+    parley_util_t *ubase; /* utilities of base (decided issues) */
+    unsigned char *acc;   /* per actor: accepts base */
+    uint64_t pairs, budget;
+    int stopped;
+} search_t;
+
 static parley_util_t delta(const parley_space_t *sp, size_t j, uint32_t from, uint32_t to, size_t a)
 {
     return parley__contrib(sp, j, to)[a] - parley__contrib(sp, j, from)[a];
 }
 
-/* The best options on (x, y) for a trade where a gains on x, b on y. */
-static int best_trade(const parley_space_t *sp, const uint32_t *base, size_t a, size_t b,
-                      size_t x, size_t y, parley_trade_t *t)
+static int enforced(const parley_space_t *sp, const parley_constraints_t *c, size_t a, size_t j)
 {
+    return !c || !c->red || c->red[a * sp->m + j];
+}
+
+static int blocks(const parley_space_t *sp, const parley_constraints_t *c, size_t j, uint32_t o,
+                  size_t a)
+{
+    return parley_space_vetoed(sp, j, o, a) && enforced(sp, c, a, j);
+}
+
+static parley_util_t reservation(const parley_space_t *sp, const parley_constraints_t *c, size_t a)
+{
+    return c && c->reservation ? c->reservation[a] : sp->batna[a];
+}
+
+/* How actor c fares on base with x -> ox and y -> oy: 0 accepts, 1 a red
+ * line, 2 below its reservation. */
+static int verdict(const search_t *w, size_t c, size_t x, uint32_t ox, size_t y, uint32_t oy)
+{
+    const parley_space_t *sp = w->sp;
+    for (size_t j = 0; j < sp->m; j++) {
+        uint32_t o = j == x ? ox : j == y ? oy : w->base[j];
+        if (o != UINT32_MAX && blocks(sp, w->c, j, o, c))
+            return 1;
+    }
+    if (w->open)
+        return 0;
+    parley_util_t r = reservation(sp, w->c, c);
+    parley_util_t u = w->ubase[c] + delta(sp, x, w->base[x], ox, c) + delta(sp, y, w->base[y], oy, c);
+    return r != PARLEY_NO_RESERVATION && u < r ? 2 : 0;
+}
+
+static size_t count_breaks(const search_t *w, size_t a, size_t b, size_t x, uint32_t ox, size_t y,
+                           uint32_t oy)
+{
+    size_t k = 0;
+    for (size_t c = 0; c < w->sp->n; c++)
+        if (c != a && c != b && w->acc[c] && verdict(w, c, x, ox, y, oy))
+            k++;
+    return k;
+}
+
+/* The best options on (x, y) for a trade where a gains on x, b on y. */
+static int best_trade(search_t *w, int all, size_t a, size_t b, size_t x, size_t y,
+                      parley_trade_t *t)
+{
+    const parley_space_t *sp = w->sp;
+    const uint32_t *base = w->base;
     int found = 0;
     parley_util_t top = 0;
-    for (uint32_t ox = 0; ox < sp->nopt[x]; ox++) {
+    for (uint32_t ox = 0; ox < sp->nopt[x] && !w->stopped; ox++) {
         parley_util_t ax = delta(sp, x, base[x], ox, a), bx = delta(sp, x, base[x], ox, b);
-        if (ax <= 0 || bx >= 0 || parley_space_vetoed(sp, x, ox, a) ||
-            parley_space_vetoed(sp, x, ox, b))
+        if (ax <= 0 || bx >= 0 || blocks(sp, w->c, x, ox, a) || blocks(sp, w->c, x, ox, b))
             continue;
         for (uint32_t oy = 0; oy < sp->nopt[y]; oy++) {
-            parley_util_t ay = delta(sp, y, base[y], oy, a), by = delta(sp, y, base[y], oy, b);
-            if (ay >= 0 || by <= 0 || parley_space_vetoed(sp, y, oy, a) ||
-                parley_space_vetoed(sp, y, oy, b))
-                continue;
-            parley_util_t ga = ax + ay, gb = bx + by, lo = ga < gb ? ga : gb;
-            if (ga > 0 && gb > 0 && (!found || lo > top)) {
-                *t = (parley_trade_t){a, b, x, y, ox, oy, ga, gb};
-                top = lo;
-                found = 1;
+            if (w->budget && ++w->pairs > w->budget) {
+                w->stopped = 1;
+                break;
             }
+            parley_util_t ay = delta(sp, y, base[y], oy, a), by = delta(sp, y, base[y], oy, b);
+            if (ay >= 0 || by <= 0 || blocks(sp, w->c, y, oy, a) || blocks(sp, w->c, y, oy, b))
+                continue;
+            parley_util_t ga = ax + ay, gb = bx + by;
+            if (ga <= 0 || gb <= 0)
+                continue;
+            /* the smaller gain, on the actors' common scale */
+            parley_util_t ca = parley__common(sp, a, ga), cb = parley__common(sp, b, gb);
+            parley_util_t lo = ca < cb ? ca : cb;
+            if (found && lo <= top)
+                continue;
+            size_t br = count_breaks(w, a, b, x, ox, y, oy);
+            if (br && !all)
+                continue;
+            *t = (parley_trade_t){a, b, x, y, ox, oy, ga, gb, br};
+            top = lo;
+            found = 1;
         }
     }
     return found;
 }
 
+/* A trade with its sort key: the smaller gain on the common scale. */
+typedef struct keyed {
+    parley_util_t key;
+    parley_trade_t t;
+} keyed_t;
+
 static int cmp_trade(const void *p, const void *q)
 {
-    const parley_trade_t *x = p, *y = q;
-    parley_util_t a = x->gain_a < x->gain_b ? x->gain_a : x->gain_b;
-    parley_util_t b = y->gain_a < y->gain_b ? y->gain_a : y->gain_b;
-    if (a != b)
-        return a > b ? -1 : 1;
+    const keyed_t *kx = p, *ky = q;
+    const parley_trade_t *x = &kx->t, *y = &ky->t;
+    if (kx->key != ky->key)
+        return kx->key > ky->key ? -1 : 1;
     if (x->a != y->a)
         return x->a < y->a ? -1 : 1;
     if (x->b != y->b)
@@ -57,26 +128,104 @@ static int cmp_trade(const void *p, const void *q)
     return x->y < y->y ? -1 : x->y > y->y;
 }
 
-parley_status_t parley_space_trades(parley_ctx_t *ctx, const parley_space_t *sp,
-                                    const uint32_t *base, parley_trade_t **out, size_t *n)
+/* Sorts list by the smaller gain, descending, then by actors and issues. */
+static int sort_trades(const parley_space_t *sp, parley_trade_t *list, size_t n)
 {
+    keyed_t *k = parley__malloc((n + 1) * sizeof *k);
+    if (!k)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        parley_util_t a = parley__common(sp, list[i].a, list[i].gain_a);
+        parley_util_t b = parley__common(sp, list[i].b, list[i].gain_b);
+        k[i].key = a < b ? a : b;
+        k[i].t = list[i];
+    }
+    qsort(k, n, sizeof *k, cmp_trade);
+    for (size_t i = 0; i < n; i++)
+        list[i] = k[i].t;
+    parley__free(k);
+    return 1;
+}
+
+static int setup(search_t *w, const parley_space_t *sp, const uint32_t *base,
+                 const parley_trades_options_t *o)
+{
+    memset(w, 0, sizeof *w);
+    w->sp = sp;
+    w->c = o->c;
+    w->base = base;
+    w->budget = o->budget;
+    w->ubase = parley__calloc(sp->n + 1, sizeof *w->ubase);
+    w->acc = parley__calloc(sp->n + 1, 1);
+    if (!w->ubase || !w->acc)
+        return 0;
+    for (size_t j = 0; j < sp->m; j++) {
+        if (base[j] == UINT32_MAX) {
+            w->open = 1;
+            continue;
+        }
+        for (size_t a = 0; a < sp->n; a++)
+            w->ubase[a] += parley__contrib(sp, j, base[j])[a];
+    }
+    for (size_t c = 0; c < sp->n; c++) {
+        int ok = 1;
+        for (size_t j = 0; j < sp->m && ok; j++)
+            ok = base[j] == UINT32_MAX || !blocks(sp, o->c, j, base[j], c);
+        parley_util_t r = reservation(sp, o->c, c);
+        if (ok && !w->open && r != PARLEY_NO_RESERVATION && w->ubase[c] < r)
+            ok = 0;
+        w->acc[c] = (unsigned char)ok;
+    }
+    return 1;
+}
+
+static void teardown(search_t *w)
+{
+    parley__free(w->ubase);
+    parley__free(w->acc);
+}
+
+int parley_space_trade_breaks(const parley_space_t *sp, const parley_constraints_t *cons,
+                              const uint32_t *base, const parley_trade_t *t, size_t c)
+{
+    parley_trades_options_t o = {cons, 1, 0};
+    search_t w;
+    int v = 0;
+    if (setup(&w, sp, base, &o) && w.acc[c])
+        v = verdict(&w, c, t->x, t->ox, t->y, t->oy);
+    teardown(&w);
+    return v;
+}
+
+parley_status_t parley_space_trades_with(parley_ctx_t *ctx, const parley_space_t *sp,
+                                         const uint32_t *base, const parley_trades_options_t *o,
+                                         parley_trade_t **out, size_t *n, int *complete)
+{
+    parley_trades_options_t def = {NULL, 1, 0};
+    if (!o)
+        o = &def;
     size_t cap = 16, count = 0;
+    search_t w;
     parley_trade_t *list = malloc(cap * sizeof *list);
-    if (!list)
+    if (!list || !setup(&w, sp, base, o)) {
+        free(list);
+        teardown(&w);
         return parley__fail(ctx, PARLEY_ENOMEM, "out of memory");
-    for (size_t a = 0; a < sp->n; a++)
-        for (size_t b = a + 1; b < sp->n; b++) {
+    }
+    for (size_t a = 0; a < sp->n && !w.stopped; a++)
+        for (size_t b = a + 1; b < sp->n && !w.stopped; b++) {
             /* (x, y) ordered: a gains on x and b on y; (y, x) is the mirror trade */
-            for (size_t x = 0; x < sp->m; x++)
-                for (size_t y = 0; y < sp->m; y++) {
+            for (size_t x = 0; x < sp->m && !w.stopped; x++)
+                for (size_t y = 0; y < sp->m && !w.stopped; y++) {
                     parley_trade_t t;
                     if (x == y || base[x] == UINT32_MAX || base[y] == UINT32_MAX ||
-                        !best_trade(sp, base, a, b, x, y, &t))
+                        !best_trade(&w, o->all, a, b, x, y, &t))
                         continue;
                     if (count == cap) {
                         parley_trade_t *grown = realloc(list, 2 * cap * sizeof *list);
                         if (!grown) {
                             free(list);
+                            teardown(&w);
                             return parley__fail(ctx, PARLEY_ENOMEM, "out of memory");
                         }
                         list = grown;
@@ -85,9 +234,22 @@ parley_status_t parley_space_trades(parley_ctx_t *ctx, const parley_space_t *sp,
                     list[count++] = t;
                 }
         }
-    qsort(list, count, sizeof *list, cmp_trade);
+    if (!sort_trades(sp, list, count)) {
+        free(list);
+        teardown(&w);
+        return parley__fail(ctx, PARLEY_ENOMEM, "out of memory");
+    }
+    if (complete)
+        *complete = !w.stopped;
+    teardown(&w);
     parley__ok(ctx);
     *out = list;
     *n = count;
     return PARLEY_OK;
+}
+
+parley_status_t parley_space_trades(parley_ctx_t *ctx, const parley_space_t *sp,
+                                    const uint32_t *base, parley_trade_t **out, size_t *n)
+{
+    return parley_space_trades_with(ctx, sp, base, NULL, out, n, NULL);
 }
