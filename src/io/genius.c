@@ -542,11 +542,13 @@ static parley_status_t import(scan_t *s, gn_import_t *im)
             return parley__fail(s->ctx, PARLEY_ELIMIT, "%s:%d:%d: a profile name longer than "
                                 "1024 bytes", p->path, p->line, p->col);
         if ((st = align(s, im->dom, by_index, p)) ||
-            (p->res_values && (st = reservation_of_bid(s, p))) || (st = check_weights(s, p)))
+            (p->res_values && (st = reservation_of_bid(s, p))))
             return st;
         for (size_t k = 0; k < p->n_notes; k++)
             if ((st = note(s, "%s", p->notes[k])))
                 return st;
+        if ((st = check_weights(s, p)))
+            return st;
     }
     im->notes = s->notes;
     im->n_notes = s->n_notes;
