@@ -352,26 +352,50 @@ static parley_status_t read_weights(const rd_t *r, const xnode_t *obj, gn_profil
     return PARLEY_OK;
 }
 
-/* reservation and discount_factor, each <X value="..."/>. */
-static parley_status_t read_extras(const rd_t *r, const xnode_t *us, gn_profile_t *p)
+/*
+ * The value of the first <tag value="..."/> under us and then under obj,
+ * the later found counting: GENIUS's loadTreeRecursive reads both at every
+ * level it descends through, the objective after the utility space (older
+ * profiles keep <reservation> inside the objective). A value that is not a
+ * number is ignored, as GENIUS catches its parse error and goes on.
+ */
+static parley_status_t extra_value(const rd_t *r, const xnode_t *us, const xnode_t *obj,
+                                   const char *tag, double *out, const xnode_t **at)
 {
-    const xnode_t *res = child(us, "reservation"), *df = child(us, "discount_factor");
+    const xnode_t *levels[2] = {us, obj};
+    *at = NULL;
+    for (int k = 0; k < 2; k++) {
+        const xnode_t *n = child(levels[k], tag);
+        if (!n)
+            continue;
+        const char *v = parley__xml_attr(n, "value");
+        double x;
+        if (v && parley__gn_number(v, &x)) {
+            *out = x, *at = n;
+        } else if (NOTE(r, n, "ignored <%s>: its value '%.40s' is not a number (GENIUS skips it "
+                              "too)", tag, v ? v : "(none)")) {
+            return nomem(r);
+        }
+    }
+    return PARLEY_OK;
+}
+
+/* reservation and discount_factor, each <X value="..."/>. */
+static parley_status_t read_extras(const rd_t *r, const xnode_t *us, const xnode_t *obj,
+                                   gn_profile_t *p)
+{
+    const xnode_t *res, *df;
     parley_status_t st;
     p->discount = 1.0;
     p->discount_raw = (double)NAN;
-    if (res) {
-        if ((st = num_attr(r, res, "value", "<reservation>", &p->reservation)))
-            return st;
-        if (p->reservation < 0.0 || p->reservation > 1.0)
-            return ERR(r, res, "the reservation value must be in [0,1], got %g", p->reservation);
-    }
-    if (df) {
-        if ((st = num_attr(r, df, "value", "<discount_factor>", &p->discount_raw)))
-            return st;
-        /* GENIUS (validateDiscount) treats anything outside (0,1] as no discount. */
-        if (p->discount_raw > 0.0 && p->discount_raw <= 1.0)
-            p->discount = p->discount_raw;
-    }
+    if ((st = extra_value(r, us, obj, "reservation", &p->reservation, &res)) ||
+        (st = extra_value(r, us, obj, "discount_factor", &p->discount_raw, &df)))
+        return st;
+    if (res && (p->reservation < 0.0 || p->reservation > 1.0))
+        return ERR(r, res, "the reservation value must be in [0,1], got %g", p->reservation);
+    /* GENIUS (validateDiscount) treats anything outside (0,1] as no discount. */
+    if (df && p->discount_raw > 0.0 && p->discount_raw <= 1.0)
+        p->discount = p->discount_raw;
     return PARLEY_OK;
 }
 
@@ -451,7 +475,7 @@ static parley_status_t read_space(rd_t *r, const xnode_t *us, int template_, gn_
     p->col = us->col;
     if ((st = read_weights(r, obj, p)))
         return st;
-    return read_extras(r, us, p);
+    return read_extras(r, us, obj, p);
 }
 
 parley_status_t parley__genius_from_tree(parley_ctx_t *ctx, parley__arena_t *a, const char *name,

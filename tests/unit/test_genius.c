@@ -321,6 +321,9 @@ static void lenient_utilities(void)
      * on its own line 0.1 * (v - 0) although the domain's range is 1..5. */
     CHECK_NEAR(parley_utility(s, runner, row_3_gym), 0.4 * 0 + 0.3 * 0.3 + 0.3 * 0, 1e-12);
     CHECK_NEAR(parley_utility(s, runner, run_5_park), 0.4 * 1 + 0.3 * 0.5 + 0.3 * 1, 1e-12);
+    /* the runner's <reservation> inside its objective is read after the one beside it */
+    CHECK_NEAR(parley_scenario_actor(s, runner)->batna, 0.3, 0.0);
+    CHECK_NEAR(parley_scenario_actor(s, coach)->batna, 0.2, 0.0);
     CHECK(strstr(y.data, "ignored <weight index=\"1\">: no issue beside it") != NULL);
     parley_scenario_destroy(s);
     parley_buf_free(&y);
