@@ -263,7 +263,7 @@ static parley_status_t align_values(scan_t *s, gn_profile_t *p, const gn_issue_t
         size_t k = 0;
         while (k < d->n_values && strcmp(d->values[k], pi->values[m]) != 0)
             k++;
-        max = fmax(max, pe->table[m]);
+        max = fmax(max, pe->table[m]); /* fmax passes over NAN (no evaluation) */
         if (k < d->n_values)
             continue;
         if (!lenient)
@@ -271,10 +271,12 @@ static parley_status_t align_values(scan_t *s, gn_profile_t *p, const gn_issue_t
                                   "issue '%.60s': value '%.60s' is not in the domain", pi->name,
                                   pi->values[m]);
         extra++;
+        int none = isnan(pe->table[m]);
         if (parley__gn_note(s->ctx, s->a, p, "%s:%d:%d: issue '%.60s': value '%.60s' is not in "
-                            "the domain: never evaluated, but its evaluation counts in the "
-                            "maximum, as in GENIUS", rel(p->path), pi->line, pi->col, pi->name,
-                            pi->values[m]))
+                            "the domain: %s, as in GENIUS", rel(p->path), pi->vpos[2 * m],
+                            pi->vpos[2 * m + 1], pi->name, pi->values[m],
+                            none ? "ignored (it has no evaluation either)"
+                                 : "never evaluated, but its evaluation counts in the maximum"))
             return PARLEY_ENOMEM;
     }
     if (!(out->table = parley__arena_array(s->a, d->n_values, sizeof *out->table)))
@@ -289,6 +291,10 @@ static parley_status_t align_values(scan_t *s, gn_profile_t *p, const gn_issue_t
                                   pi->name, d->values[k],
                                   lenient ? " (GENIUS could not evaluate a bid with it either)"
                                           : "");
+        if (isnan(pe->table[m]))
+            return parley__gn_err(s->ctx, p->path, pi->vpos[2 * m], pi->vpos[2 * m + 1],
+                                  "issue '%.60s': value '%.60s' has no 'evaluation' (GENIUS could "
+                                  "not evaluate a bid with it either)", pi->name, d->values[k]);
         out->table[k] = pe->table[m];
         if (extra && pe->divide_by_max) /* the maximum includes values the domain lacks */
             out->table[k] = max < 0.00001 ? 0.0 : pe->table[m] / max;

@@ -29,6 +29,7 @@ typedef struct gn_issue {
     long index;           /* GENIUS XML index attribute; position + 1 in JSON */
     size_t n_values;      /* DISCRETE: values; GRID: number of grid points */
     const char **values;  /* DISCRETE only */
+    int *vpos;            /* DISCRETE, GENIUS XML profiles: line, col of each value's <item> */
     double lo, hi, step;  /* GRID and REAL */
     int line, col;
 } gn_issue_t;
@@ -45,7 +46,9 @@ typedef enum gn_eval_kind { GE_TABLE = 0, GE_LINEAR } gn_eval_kind_t;
 
 typedef struct gn_eval {
     gn_eval_kind_t kind;
-    double *table;     /* TABLE: per value of the profile's own issue (same order) */
+    double *table;     /* TABLE: per value of the profile's own issue (same order); NAN
+                          where a GENIUS XML item has no evaluation (refused if the domain
+                          has the value, see genius.c) */
     int divide_by_max; /* TABLE: GENIUS XML divides by the largest evaluation */
     /* LINEAR: clip01(offset + slope * (x - origin)) */
     double slope, offset, origin;

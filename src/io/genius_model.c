@@ -92,7 +92,8 @@ static parley_status_t read_items(const rd_t *r, const xnode_t *n, gn_issue_t *i
                             r->name, n->line, n->col, what, m);
     is->values = parley__arena_array(r->a, m, sizeof *is->values);
     ev->table = parley__arena_array(r->a, m, sizeof *ev->table);
-    if (!is->values || !ev->table)
+    is->vpos = r->profile ? parley__arena_array(r->a, 2 * m, sizeof *is->vpos) : NULL;
+    if (!is->values || !ev->table || (r->profile && !is->vpos))
         return nomem(r);
     size_t k = 0;
     for (const xnode_t *c = n->first; c; c = c->next) {
@@ -107,20 +108,30 @@ static parley_status_t read_items(const rd_t *r, const xnode_t *n, gn_issue_t *i
         if (at < k && !r->profile)
             return ERR(r, c, "%s: duplicate value '%.60s'", what, v);
         const char *e = parley__xml_attr(c, "evaluation");
-        if (r->profile && (!e || strcmp(e, "null") == 0))
-            return ERR(r, c, "%s: value '%.60s' has no 'evaluation' (GENIUS could not evaluate a "
-                             "bid with it either)", what, v);
         double x = 0.0;
+        if (e && strcmp(e, "null") == 0) /* EvaluatorDiscrete.loadFromXML: as if absent */
+            e = NULL;
+        if (r->profile && !e) /* fine unless the domain has the value (genius.c) */
+            x = (double)NAN;
         if (e && !parley__gn_number(e, &x))
             return ERR(r, c, "%s: evaluation of '%.60s' must be a number, got '%.40s'", what, v, e);
         if (e && x < 0.0)
             return ERR(r, c, "%s: evaluation of '%.60s' must be >= 0, got %.40s", what, v, e);
-        /* EvaluatorDiscrete keeps its evaluations in a map: a repeated value's last one counts. */
+        /* EvaluatorDiscrete keeps its evaluations in a map: a repeated value's last one
+         * counts, and one without an evaluation puts nothing there. */
+        if (at < k && !e) {
+            if (NOTE(r, c, "%s: value '%.60s' is listed again without an evaluation: the earlier "
+                           "one stays, as in GENIUS", what, v))
+                return nomem(r);
+            continue;
+        }
         if (at < k && NOTE(r, c, "%s: value '%.60s' is listed again: its last evaluation (%.40s) "
                                  "counts, as in GENIUS", what, v, e))
             return nomem(r);
         is->values[at] = v;
         ev->table[at] = x;
+        if (is->vpos)
+            is->vpos[2 * at] = c->line, is->vpos[2 * at + 1] = c->col;
         k += at == k;
     }
     if (k < 2)
