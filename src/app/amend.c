@@ -99,8 +99,9 @@ static void change_lines(parley_buf_t *b, const amend_run_t *r, const uint32_t *
 }
 
 /* Each actor's utility under opt and its change from the base. apart: the
- * actors whose red line the base crosses go on a line of their own, with
- * why they may lose (the improvements hold only the others to the base). */
+ * actors whose red line the base crosses go on a "not protected:" line of
+ * their own (the improvements hold only the others to the base; the
+ * section's header says why). */
 static void gains_line(parley_buf_t *b, const amend_run_t *r, const uint32_t *opt, int apart)
 {
     const parley_space_t *sp = r->job->sp;
