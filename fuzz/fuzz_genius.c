@@ -4,6 +4,7 @@
  * memory; when it is a profile, import it as two parties of its own domain
  * and load the scenario back, which must succeed whenever some weight is > 0.
  */
+#include <math.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -18,6 +19,10 @@ static void import_twice(parley_ctx_t *ctx, parley__arena_t *a, gn_profile_t *p)
         sum += p->weight[j];
     if (!(sum > 0) || p->res_values)
         return;
+    for (size_t j = 0; j < p->dom.n_issues; j++) /* an item without evaluation: refused once */
+        for (size_t k = 0; p->ev[j].kind == GE_TABLE && k < p->dom.issues[j].n_values; k++)
+            if (isnan(p->ev[j].table[k])) /* matched to a domain that has its value */
+                return;
     gn_profile_t two[2] = {*p, *p};
     gn_import_t im = {.dir = "fuzz", .format = "GENIUS XML", .domain_path = "fuzz.xml",
                       .dom = &p->dom, .n_profiles = 2, .profiles = two};

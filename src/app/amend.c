@@ -3,10 +3,15 @@
  * packages closest to a proposal (fewest changed issues, then the smallest
  * total utility shift), and the Pareto improvements on it — packages no
  * actor likes less and some actor likes more (post-settlement settlement).
+ * Every line says what it counts: issues changed apart from open issues
+ * settled, and actors the improvements do not protect apart from the rest.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "space.h"
+
+#define UNPROTECTED_WHY "the proposal already crosses a red line of theirs"
 
 
 static const char *aid(const amend_run_t *r, size_t a)
@@ -93,16 +98,61 @@ static void change_lines(parley_buf_t *b, const amend_run_t *r, const uint32_t *
     }
 }
 
-static void gains_line(parley_buf_t *b, const amend_run_t *r, const uint32_t *opt)
+/* Each actor's utility under opt and its change from the base. apart: the
+ * actors whose red line the base crosses go on a "not protected:" line of
+ * their own (the improvements hold only the others to the base; the
+ * section's header says why). */
+static void gains_line(parley_buf_t *b, const amend_run_t *r, const uint32_t *opt, int apart)
 {
     const parley_space_t *sp = r->job->sp;
+    size_t n = parley_space_actor_count(sp), lost = 0;
     parley_util_t u[1024];
     parley_space_utilities(sp, opt, u);
     parley_buf_puts(b, "      ");
-    for (size_t a = 0; a < parley_space_actor_count(sp); a++)
+    for (size_t a = 0; a < n; a++)
+        if (!apart || !r->crossed[a])
+            parley_buf_printf(b, " %s %.3f (%+.3f)", aid(r, a), space_u(sp, a, u[a]),
+                              space_u(sp, a, u[a] - r->ub[a]));
+    for (size_t a = 0; apart && a < n; a++) {
+        if (!r->crossed[a])
+            continue;
+        if (!lost++)
+            parley_buf_puts(b, "\n       not protected:");
         parley_buf_printf(b, " %s %.3f (%+.3f)", aid(r, a), space_u(sp, a, u[a]),
                           space_u(sp, a, u[a] - r->ub[a]));
+    }
     parley_buf_puts(b, "\n");
+}
+
+/* "changes 1 issue, settles 2 open issues, total shift 0.250": the count of
+ * changed decided issues never hides the open issues an amendment settles. */
+static void amendment_head(parley_buf_t *b, const amend_run_t *r, size_t k,
+                           const parley_amendment_t *it)
+{
+    char changes[64] = "changes none", settles[64] = "";
+    if (it->changed)
+        snprintf(changes, sizeof changes, "changes %zu issue%s", it->changed,
+                 it->changed == 1 ? "" : "s");
+    if (r->open)
+        snprintf(settles, sizeof settles, "settles %zu open issue%s", r->open,
+                 r->open == 1 ? "" : "s");
+    parley_buf_printf(b, "  %zu. ", k + 1);
+    if (r->open && !it->changed)
+        parley_buf_printf(b, "%s, %s", settles, changes);
+    else if (r->open)
+        parley_buf_printf(b, "%s, %s", changes, settles);
+    else
+        parley_buf_puts(b, it->changed ? changes : "changes none (acceptable as proposed)");
+    parley_buf_printf(b, ", %s %.3f\n", r->open ? "shift on the decided issues" : "total shift",
+                      parley_space_common_value(r->job->sp, it->shift));
+}
+
+static size_t unprotected_count(const amend_run_t *r)
+{
+    size_t k = 0;
+    for (size_t a = 0; a < parley_space_actor_count(r->job->sp); a++)
+        k += r->crossed[a] != 0;
+    return k;
 }
 
 void amend_render_table(parley_buf_t *b, const amend_run_t *r)
@@ -134,15 +184,21 @@ void amend_render_table(parley_buf_t *b, const amend_run_t *r)
                           r->am.exact ? "" : " within the search budget");
     for (size_t k = 0; k < r->am.n; k++) {
         const parley_amendment_t *it = &r->am.items[k];
-        parley_buf_printf(b, "  %zu. %zu change%s, total shift %.3f\n", k + 1, it->changed,
-                          it->changed == 1 ? "" : "s", parley_space_common_value(j->sp, it->shift));
+        amendment_head(b, r, k, it);
         change_lines(b, r, it->opt);
-        gains_line(b, r, it->opt);
+        gains_line(b, r, it->opt, 0);
     }
     if (!r->am.exact && r->am.n)
         parley_buf_puts(b, "  (the search budget ran out: these are the best found; --budget)\n");
     parley_buf_printf(b, "\n%sPareto improvements%s (no actor worse off, some better)\n", st->bold,
                       st->reset);
+    if (r->impr && unprotected_count(r)) {
+        parley_buf_puts(b, "  not protected:");
+        for (size_t a = 0; a < n; a++)
+            if (r->crossed[a])
+                parley_buf_printf(b, " %s", aid(r, a));
+        parley_buf_puts(b, ", as " UNPROTECTED_WHY " (they may lose)\n");
+    }
     if (!r->impr) {
         parley_buf_puts(b, "  not computed: the proposal leaves issues open\n");
     } else if (r->n_impr == 0) {
@@ -155,7 +211,7 @@ void amend_render_table(parley_buf_t *b, const amend_run_t *r)
         if (opt) {
             space_point_package(r->impr, r->pick, opt);
             change_lines(b, r, opt);
-            gains_line(b, r, opt);
+            gains_line(b, r, opt, 1);
         }
         free(opt);
     }
@@ -175,6 +231,8 @@ void amend_render_json(parley_buf_t *b, const amend_run_t *r)
     parley_json_string(&js, "fewest changed issues, then least sum over actors of |utility change|");
     parley_json_key(&js, "exact");
     parley_json_bool(&js, r->am.exact);
+    parley_json_key(&js, "open_issues");
+    parley_json_int(&js, (long long)r->open);
     parley_json_key(&js, "amendments");
     parley_json_array_begin(&js);
     for (size_t k = 0; k < r->am.n; k++) {
@@ -182,6 +240,8 @@ void amend_render_json(parley_buf_t *b, const amend_run_t *r)
         parley_json_object_begin(&js);
         parley_json_key(&js, "changed");
         parley_json_int(&js, (long long)it->changed);
+        parley_json_key(&js, "settled");
+        parley_json_int(&js, (long long)r->open);
         parley_json_key(&js, "shift");
         parley_json_number(&js, parley_space_common_value(j->sp, it->shift));
         parley_json_key(&js, "package");
@@ -197,6 +257,19 @@ void amend_render_json(parley_buf_t *b, const amend_run_t *r)
         parley_json_object_begin(&js);
         parley_json_key(&js, "points");
         parley_json_int(&js, (long long)r->n_impr);
+        parley_json_key(&js, "unprotected");
+        parley_json_array_begin(&js);
+        for (size_t a = 0; a < parley_space_actor_count(j->sp); a++) {
+            if (!r->crossed[a])
+                continue;
+            parley_json_object_begin(&js);
+            parley_json_key(&js, "actor");
+            parley_json_string(&js, aid(r, a));
+            parley_json_key(&js, "why");
+            parley_json_string(&js, "red line crossed by the proposal");
+            parley_json_object_end(&js);
+        }
+        parley_json_array_end(&js);
         parley_json_key(&js, "packages");
         parley_json_array_begin(&js);
         size_t show = j->limit && j->limit < r->n_impr ? j->limit : r->n_impr;

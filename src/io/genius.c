@@ -76,10 +76,39 @@ double parley__gn_eval_value(const gn_issue_t *is, const gn_eval_t *ev, size_t k
 }
 
 /* A file's name inside the folder, for the comment lines. */
-static const char *rel(const char *path)
+const char *parley__gn_rel(const char *path)
 {
     const char *s = strrchr(path, '/');
     return s && s[1] ? s + 1 : path;
+}
+#define rel parley__gn_rel
+
+/* Appends line to notes[0..*n) in the arena; 0 on failure. */
+static int push_line(parley__arena_t *a, const char ***notes, size_t *n, const char *line)
+{
+    const char **grown = parley__arena_array(a, *n + 1, sizeof *grown);
+    if (!grown)
+        return 0;
+    if (*n)
+        memcpy(grown, *notes, *n * sizeof *grown);
+    if (!(grown[*n] = parley__arena_strdup(a, line)))
+        return 0;
+    *notes = grown;
+    ++*n;
+    return 1;
+}
+
+parley_status_t parley__gn_note(parley_ctx_t *ctx, parley__arena_t *a, gn_profile_t *p,
+                                const char *fmt, ...)
+{
+    char line[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    if (!push_line(a, &p->notes, &p->n_notes, line))
+        return parley__fail(ctx, PARLEY_ENOMEM, "%s: out of memory", p->path ? p->path : "GENIUS");
+    return PARLEY_OK;
 }
 
 static parley_status_t nomem(const scan_t *s)
@@ -95,16 +124,7 @@ static parley_status_t note(scan_t *s, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(line, sizeof line, fmt, ap);
     va_end(ap);
-    const char **grown = parley__arena_array(s->a, s->n_notes + 1, sizeof *grown);
-    if (!grown)
-        return nomem(s);
-    if (s->n_notes)
-        memcpy(grown, s->notes, s->n_notes * sizeof *grown);
-    if (!(grown[s->n_notes] = parley__arena_strdup(s->a, line)))
-        return nomem(s);
-    s->notes = grown;
-    s->n_notes++;
-    return PARLEY_OK;
+    return push_line(s->a, &s->notes, &s->n_notes, line) ? PARLEY_OK : nomem(s);
 }
 
 /* ---- reading the folder */
@@ -212,29 +232,52 @@ static const char *kind_name(const gn_issue_t *is)
     return is->kind == GN_DISCRETE ? "discrete" : is->kind == GN_GRID ? "numeric (integer)" : "real";
 }
 
-static size_t find_issue(const gn_profile_t *p, const gn_issue_t *want, int by_index)
+/* The profile's issue for domain issue want: by index the last one (GENIUS
+ * keeps the later of two), by name (GeniusWeb) the only one; -1 if none. */
+static size_t find_issue(const gn_domain_t *d, const gn_issue_t *want, int by_index)
 {
-    for (size_t k = 0; k < p->dom.n_issues; k++)
-        if (by_index ? p->dom.issues[k].index == want->index
-                     : strcmp(p->dom.issues[k].name, want->name) == 0)
-            return k;
-    return (size_t)-1;
+    size_t found = (size_t)-1;
+    for (size_t k = 0; k < d->n_issues; k++)
+        if (by_index ? d->issues[k].index == want->index
+                     : strcmp(d->issues[k].name, want->name) == 0)
+            found = k;
+    return found;
 }
 
-static parley_status_t align_values(scan_t *s, const gn_profile_t *p, const gn_issue_t *d,
-                                    const gn_issue_t *pi, const gn_eval_t *pe, gn_eval_t *out)
+/*
+ * A discrete issue's evaluations in the domain's value order. GENIUS XML
+ * (lenient): EvaluatorDiscrete maps each of the profile's values, so values
+ * the domain lacks are never evaluated but still count in the maximum that
+ * every evaluation is divided by; GeniusWeb must fit exactly.
+ */
+static parley_status_t align_values(scan_t *s, gn_profile_t *p, const gn_issue_t *d,
+                                    const gn_issue_t *pi, const gn_eval_t *pe, int lenient,
+                                    gn_eval_t *out)
 {
     *out = *pe;
     if (d->kind != GN_DISCRETE)
         return PARLEY_OK;
+    size_t extra = 0;
+    double max = 0.0;
     for (size_t m = 0; m < pi->n_values; m++) {
         size_t k = 0;
         while (k < d->n_values && strcmp(d->values[k], pi->values[m]) != 0)
             k++;
-        if (k == d->n_values)
+        max = fmax(max, pe->table[m]); /* fmax passes over NAN (no evaluation) */
+        if (k < d->n_values)
+            continue;
+        if (!lenient)
             return parley__gn_err(s->ctx, p->path, pi->line, pi->col,
                                   "issue '%.60s': value '%.60s' is not in the domain", pi->name,
                                   pi->values[m]);
+        extra++;
+        int none = isnan(pe->table[m]);
+        if (parley__gn_note(s->ctx, s->a, p, "%s:%d:%d: issue '%.60s': value '%.60s' is not in "
+                            "the domain: %s, as in GENIUS", rel(p->path), pi->vpos[2 * m],
+                            pi->vpos[2 * m + 1], pi->name, pi->values[m],
+                            none ? "ignored (it has no evaluation either)"
+                                 : "never evaluated, but its evaluation counts in the maximum"))
+            return PARLEY_ENOMEM;
     }
     if (!(out->table = parley__arena_array(s->a, d->n_values, sizeof *out->table)))
         return nomem(s);
@@ -244,34 +287,83 @@ static parley_status_t align_values(scan_t *s, const gn_profile_t *p, const gn_i
             m++;
         if (m == pi->n_values)
             return parley__gn_err(s->ctx, p->path, pi->line, pi->col,
-                                  "issue '%.60s': the domain's value '%.60s' has no evaluation",
-                                  pi->name, d->values[k]);
+                                  "issue '%.60s': the domain's value '%.60s' has no evaluation%s",
+                                  pi->name, d->values[k],
+                                  lenient ? " (GENIUS could not evaluate a bid with it either)"
+                                          : "");
+        if (isnan(pe->table[m]))
+            return parley__gn_err(s->ctx, p->path, pi->vpos[2 * m], pi->vpos[2 * m + 1],
+                                  "issue '%.60s': value '%.60s' has no 'evaluation' (GENIUS could "
+                                  "not evaluate a bid with it either)", pi->name, d->values[k]);
         out->table[k] = pe->table[m];
+        if (extra && pe->divide_by_max) /* the maximum includes values the domain lacks */
+            out->table[k] = max < 0.00001 ? 0.0 : pe->table[m] / max;
+    }
+    if (extra)
+        out->divide_by_max = 0;
+    return PARLEY_OK;
+}
+
+/* GENIUS matches by index and never reads a profile's issue names or its
+ * bounds of a numeric issue beyond the evaluator's origin. */
+static parley_status_t match_issue(scan_t *s, gn_profile_t *p, const gn_issue_t *d,
+                                   const gn_issue_t *pi, int lenient)
+{
+    if (pi->kind != d->kind)
+        return parley__gn_err(s->ctx, p->path, pi->line, pi->col,
+                              "issue '%.60s' (index %ld) is %s here but '%.60s' is %s in the "
+                              "domain (a profile for a different domain?)",
+                              pi->name, pi->index, kind_name(pi), d->name, kind_name(d));
+    if (lenient && isnan(p->weight[pi - p->dom.issues]))
+        return parley__gn_err(s->ctx, p->path, pi->line, pi->col,
+                              "issue '%.60s' (index %ld) has no <weight> (GENIUS could not "
+                              "evaluate a bid without it either)", pi->name, pi->index);
+    if (strcmp(pi->name, d->name) != 0 &&
+        (!lenient || parley__gn_note(s->ctx, s->a, p, "%s:%d:%d: issue index %ld is '%.60s' here "
+                                     "but '%.60s' in the domain: matched by index, as in GENIUS",
+                                     rel(p->path), pi->line, pi->col, pi->index, pi->name,
+                                     d->name)))
+        return lenient ? PARLEY_ENOMEM
+                       : parley__gn_err(s->ctx, p->path, pi->line, pi->col,
+                                        "issue '%.60s' is named '%.60s' in the domain", pi->name,
+                                        d->name);
+    if (d->kind != GN_DISCRETE && (pi->lo != d->lo || pi->hi != d->hi || pi->step != d->step) &&
+        (!lenient || parley__gn_note(s->ctx, s->a, p, "%s:%d:%d: issue '%.60s': bounds %g..%g "
+                                     "differ from the domain's %g..%g: the domain's values are "
+                                     "evaluated with this profile's function, as in GENIUS",
+                                     rel(p->path), pi->line, pi->col, pi->name, pi->lo, pi->hi,
+                                     d->lo, d->hi)))
+        return lenient ? PARLEY_ENOMEM
+                       : parley__gn_err(s->ctx, p->path, pi->line, pi->col,
+                                        "issue '%.60s': bounds %g..%g differ from the domain's "
+                                        "%g..%g", pi->name, pi->lo, pi->hi, d->lo, d->hi);
+    return PARLEY_OK;
+}
+
+/* Profile issues the domain does not have: GENIUS XML files their evaluator
+ * under no issue (a null key), so they never count; GeniusWeb refuses them. */
+static parley_status_t unmatched_issues(scan_t *s, const gn_domain_t *dom, int lenient,
+                                        gn_profile_t *p)
+{
+    for (size_t m = 0; m < p->dom.n_issues; m++) {
+        const gn_issue_t *pi = &p->dom.issues[m];
+        if (find_issue(dom, pi, lenient) != (size_t)-1)
+            continue;
+        if (!lenient)
+            return parley__gn_err(s->ctx, p->path, pi->line, pi->col,
+                                  "issue '%.60s' is not in the domain (a profile for a different "
+                                  "domain?)", pi->name);
+        if (parley__gn_note(s->ctx, s->a, p, "%s:%d:%d: ignored issue '%.60s': the domain has no "
+                            "issue with index %ld, so GENIUS never evaluates it either",
+                            rel(p->path), pi->line, pi->col, pi->name, pi->index))
+            return PARLEY_ENOMEM;
     }
     return PARLEY_OK;
 }
 
-static parley_status_t match_issue(scan_t *s, const gn_profile_t *p, const gn_issue_t *d,
-                                   const gn_issue_t *pi)
-{
-    if (pi->kind != d->kind)
-        return parley__gn_err(s->ctx, p->path, pi->line, pi->col,
-                              "issue '%.60s' is %s here but %s in the domain", pi->name,
-                              kind_name(pi), kind_name(d));
-    if (strcmp(pi->name, d->name) != 0)
-        return parley__gn_err(s->ctx, p->path, pi->line, pi->col,
-                              "issue index %ld is '%.60s' here but '%.60s' in the domain (a "
-                              "profile for a different domain?)",
-                              pi->index, pi->name, d->name);
-    if (d->kind != GN_DISCRETE && (pi->lo != d->lo || pi->hi != d->hi || pi->step != d->step))
-        return parley__gn_err(s->ctx, p->path, pi->line, pi->col,
-                              "issue '%.60s': bounds %g..%g differ from the domain's %g..%g",
-                              pi->name, pi->lo, pi->hi, d->lo, d->hi);
-    return PARLEY_OK;
-}
-
-/* Rewrites p so that its issue j is the domain's issue j. */
-static parley_status_t align(scan_t *s, const gn_domain_t *dom, int by_index, gn_profile_t *p)
+/* Rewrites p so that its issue j is the domain's issue j. lenient: GENIUS
+ * XML, matched by index and read as GENIUS reads it. */
+static parley_status_t align(scan_t *s, const gn_domain_t *dom, int lenient, gn_profile_t *p)
 {
     size_t n = dom->n_issues;
     gn_eval_t *ev = parley__arena_array(s->a, n, sizeof *ev);
@@ -279,24 +371,25 @@ static parley_status_t align(scan_t *s, const gn_domain_t *dom, int by_index, gn
     const char **res = p->res_values ? parley__arena_array(s->a, n, sizeof *res) : NULL;
     if (!ev || !w || (p->res_values && !res))
         return nomem(s);
-    for (size_t m = 0; m < p->dom.n_issues; m++)
-        if (find_issue(&(gn_profile_t){.dom = *dom}, &p->dom.issues[m], by_index) == (size_t)-1)
-            return parley__gn_err(s->ctx, p->path, p->dom.issues[m].line, p->dom.issues[m].col,
-                                  "issue '%.60s' is not in the domain (a profile for a different "
-                                  "domain?)", p->dom.issues[m].name);
-    for (size_t j = 0; j < n; j++) {
-        size_t m = find_issue(p, &dom->issues[j], by_index);
+    parley_status_t st = unmatched_issues(s, dom, lenient, p);
+    for (size_t j = 0; j < n && st == PARLEY_OK; j++) {
+        size_t m = find_issue(&p->dom, &dom->issues[j], lenient);
         if (m == (size_t)-1)
             return parley__gn_err(s->ctx, p->path, p->line, p->col,
-                                  "the domain's issue '%.60s' is not in this profile",
-                                  dom->issues[j].name);
-        parley_status_t st = match_issue(s, p, &dom->issues[j], &p->dom.issues[m]);
-        if (st || (st = align_values(s, p, &dom->issues[j], &p->dom.issues[m], &p->ev[m], &ev[j])))
+                                  "the domain's issue '%.60s'%s is not in this profile%s",
+                                  dom->issues[j].name, lenient ? " (by index)" : "",
+                                  lenient ? " (GENIUS could not evaluate a bid without it either)"
+                                          : "");
+        if ((st = match_issue(s, p, &dom->issues[j], &p->dom.issues[m], lenient)) ||
+            (st = align_values(s, p, &dom->issues[j], &p->dom.issues[m], &p->ev[m], lenient,
+                               &ev[j])))
             return st;
         w[j] = p->weight[m];
         if (res)
             res[j] = p->res_values[m];
     }
+    if (st)
+        return st;
     p->dom = *dom;
     p->ev = ev;
     p->weight = w;
@@ -455,7 +548,12 @@ static parley_status_t import(scan_t *s, gn_import_t *im)
             return parley__fail(s->ctx, PARLEY_ELIMIT, "%s:%d:%d: a profile name longer than "
                                 "1024 bytes", p->path, p->line, p->col);
         if ((st = align(s, im->dom, by_index, p)) ||
-            (p->res_values && (st = reservation_of_bid(s, p))) || (st = check_weights(s, p)))
+            (p->res_values && (st = reservation_of_bid(s, p))))
+            return st;
+        for (size_t k = 0; k < p->n_notes; k++)
+            if ((st = note(s, "%s", p->notes[k])))
+                return st;
+        if ((st = check_weights(s, p)))
             return st;
     }
     im->notes = s->notes;

@@ -29,6 +29,7 @@ typedef struct gn_issue {
     long index;           /* GENIUS XML index attribute; position + 1 in JSON */
     size_t n_values;      /* DISCRETE: values; GRID: number of grid points */
     const char **values;  /* DISCRETE only */
+    int *vpos;            /* DISCRETE, GENIUS XML profiles: line, col of each value's <item> */
     double lo, hi, step;  /* GRID and REAL */
     int line, col;
 } gn_issue_t;
@@ -45,7 +46,9 @@ typedef enum gn_eval_kind { GE_TABLE = 0, GE_LINEAR } gn_eval_kind_t;
 
 typedef struct gn_eval {
     gn_eval_kind_t kind;
-    double *table;     /* TABLE: per value of the profile's own issue (same order) */
+    double *table;     /* TABLE: per value of the profile's own issue (same order); NAN
+                          where a GENIUS XML item has no evaluation (refused if the domain
+                          has the value, see genius.c) */
     int divide_by_max; /* TABLE: GENIUS XML divides by the largest evaluation */
     /* LINEAR: clip01(offset + slope * (x - origin)) */
     double slope, offset, origin;
@@ -65,6 +68,8 @@ typedef struct gn_profile {
     const char **res_values; /* GeniusWeb reservation bid: value text per issue of dom */
     int uncertain;        /* type="UNCERTAIN" */
     int line, col;        /* the root element */
+    const char **notes;   /* what was read leniently, as GENIUS does (comment lines) */
+    size_t n_notes;
 } gn_profile_t;
 
 /* What one file turned out to be. */
@@ -111,6 +116,11 @@ parley_status_t parley__geniusweb_parse_buffer(parley_ctx_t *ctx, parley__arena_
                                                const char *name, const char *buf, size_t len,
                                                gn_file_t *out);
 
+/* The file name of path (after the last '/'), for notes. */
+const char *parley__gn_rel(const char *path);
+/* Appends "fmt..." to p's notes (in arena); PARLEY_ENOMEM on failure. */
+parley_status_t parley__gn_note(parley_ctx_t *ctx, parley__arena_t *a, gn_profile_t *p,
+                                const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 /* A strict decimal number (surrounding blanks allowed); 0 when s is not one. */
 int parley__gn_number(const char *s, double *out);
 /* Records "name:line:col: message" and returns PARLEY_EINPUT. */

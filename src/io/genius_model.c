@@ -2,8 +2,10 @@
  * genius_model.c — reads a GENIUS XML element tree as a domain (a
  * <negotiation_template> or a bare <utility_space> whose issues carry no
  * evaluations) or a linear additive profile (weights, item evaluations,
- * linear evaluators), the way GENIUS's AdditiveUtilitySpace loads them.
- * Anything GENIUS would need a nonlinear or hierarchical model for is refused.
+ * linear evaluators), the way GENIUS's AdditiveUtilitySpace loads them:
+ * what GENIUS ignores or overrides (stray or repeated weights, repeated item
+ * values) is read the same way and noted; what GENIUS would fail on, or need
+ * a nonlinear or hierarchical model for, is refused (docs/import-genius.md).
  */
 #include <math.h>
 #include <stdio.h>
@@ -15,9 +17,14 @@ typedef struct rd {
     parley__arena_t *a;
     const char *name;
     int profile; /* reading a profile: evaluations and weights are required */
+    gn_profile_t *p; /* the profile being read, for notes */
 } rd_t;
 
 #define ERR(r, node, ...) parley__gn_err((r)->ctx, (r)->name, (node)->line, (node)->col, __VA_ARGS__)
+/* A note "FILE:LINE:COL: ..." about node, for the output's comment lines. */
+#define NOTE(r, node, fmt, ...)                                                                    \
+    parley__gn_note((r)->ctx, (r)->a, (r)->p, "%s:%d:%d: " fmt, parley__gn_rel((r)->name),      \
+                    (node)->line, (node)->col, __VA_ARGS__)
 
 static parley_status_t nomem(const rd_t *r)
 {
@@ -85,7 +92,8 @@ static parley_status_t read_items(const rd_t *r, const xnode_t *n, gn_issue_t *i
                             r->name, n->line, n->col, what, m);
     is->values = parley__arena_array(r->a, m, sizeof *is->values);
     ev->table = parley__arena_array(r->a, m, sizeof *ev->table);
-    if (!is->values || !ev->table)
+    is->vpos = r->profile ? parley__arena_array(r->a, 2 * m, sizeof *is->vpos) : NULL;
+    if (!is->values || !ev->table || (r->profile && !is->vpos))
         return nomem(r);
     size_t k = 0;
     for (const xnode_t *c = n->first; c; c = c->next) {
@@ -94,21 +102,42 @@ static parley_status_t read_items(const rd_t *r, const xnode_t *n, gn_issue_t *i
         const char *v = parley__xml_attr(c, "value");
         if (!v)
             return ERR(r, c, "%s: <item> has no 'value' attribute", what);
-        for (size_t p = 0; p < k; p++)
-            if (strcmp(is->values[p], v) == 0)
-                return ERR(r, c, "%s: duplicate value '%.60s'", what, v);
-        is->values[k] = v;
+        size_t at = 0;
+        while (at < k && strcmp(is->values[at], v) != 0)
+            at++;
+        if (at < k && !r->profile)
+            return ERR(r, c, "%s: duplicate value '%.60s'", what, v);
         const char *e = parley__xml_attr(c, "evaluation");
-        if (r->profile && !e)
-            return ERR(r, c, "%s: value '%.60s' has no 'evaluation'", what, v);
-        if (e && !parley__gn_number(e, &ev->table[k]))
+        double x = 0.0;
+        if (e && strcmp(e, "null") == 0) /* EvaluatorDiscrete.loadFromXML: as if absent */
+            e = NULL;
+        if (r->profile && !e) /* fine unless the domain has the value (genius.c) */
+            x = (double)NAN;
+        if (e && !parley__gn_number(e, &x))
             return ERR(r, c, "%s: evaluation of '%.60s' must be a number, got '%.40s'", what, v, e);
-        if (e && ev->table[k] < 0.0)
+        if (e && x < 0.0)
             return ERR(r, c, "%s: evaluation of '%.60s' must be >= 0, got %.40s", what, v, e);
-        k++;
+        /* EvaluatorDiscrete keeps its evaluations in a map: a repeated value's last one
+         * counts, and one without an evaluation puts nothing there. */
+        if (at < k && !e) {
+            if (NOTE(r, c, "%s: value '%.60s' is listed again without an evaluation: the earlier "
+                           "one stays, as in GENIUS", what, v))
+                return nomem(r);
+            continue;
+        }
+        if (at < k && NOTE(r, c, "%s: value '%.60s' is listed again: its last evaluation (%.40s) "
+                                 "counts, as in GENIUS", what, v, e))
+            return nomem(r);
+        is->values[at] = v;
+        ev->table[at] = x;
+        if (is->vpos)
+            is->vpos[2 * at] = c->line, is->vpos[2 * at + 1] = c->col;
+        k += at == k;
     }
+    if (k < 2)
+        return ERR(r, n, "%s: a discrete issue needs at least 2 different <item> values", what);
     is->kind = GN_DISCRETE;
-    is->n_values = m;
+    is->n_values = k;
     ev->kind = GE_TABLE;
     ev->divide_by_max = 1;
     return PARLEY_OK;
@@ -140,8 +169,17 @@ static parley_status_t read_evaluator(const rd_t *r, const xnode_t *n, const gn_
                                       gn_eval_t *ev, const char *what)
 {
     const xnode_t *e = child(n, "evaluator");
+    if (!e && r->profile && is->kind == GN_GRID) {
+        /* EvaluatorInteger.loadFromXML keeps slope = offset = 0 without one. */
+        ev->kind = GE_LINEAR;
+        ev->origin = is->lo;
+        return NOTE(r, n, "%s: an integer issue without an <evaluator>: every value evaluates to "
+                          "0, as in GENIUS", what) ? nomem(r) : PARLEY_OK;
+    }
     if (!e)
-        return r->profile ? ERR(r, n, "%s: a numeric issue needs an <evaluator>", what) : PARLEY_OK;
+        return r->profile ? ERR(r, n, "%s: a real issue needs an <evaluator> (GENIUS could not "
+                                      "evaluate it either)", what)
+                          : PARLEY_OK;
     const char *ft = parley__xml_attr(e, "ftype");
     parley_status_t st;
     ev->kind = GE_LINEAR;
@@ -218,6 +256,31 @@ static int looks_like_profile(const xnode_t *obj)
     return 0;
 }
 
+/*
+ * A domain's issues need distinct names and indexes (GENIUS keys a bid's
+ * values by index). A profile's names are never read by GENIUS, and of two
+ * issues with one index the later evaluator replaces the earlier
+ * (AdditiveUtilitySpace.loadTreeRecursive puts both in one map).
+ */
+static parley_status_t check_repeats(const rd_t *r, const xnode_t *c, const gn_domain_t *d,
+                                     size_t j)
+{
+    const gn_issue_t *is = &d->issues[j];
+    for (size_t k = 0; k < j; k++) {
+        if (!r->profile && strcmp(d->issues[k].name, is->name) == 0)
+            return ERR(r, c, "duplicate issue name '%.60s'", is->name);
+        if (d->issues[k].index != is->index)
+            continue;
+        if (!r->profile)
+            return ERR(r, c, "issue '%.60s' has index %ld, as issue '%.60s' has (GENIUS tells "
+                             "issues apart by index)", is->name, is->index, d->issues[k].name);
+        if (NOTE(r, c, "issue '%.60s' has index %ld, as issue '%.60s' has: the later one "
+                       "counts, as in GENIUS", is->name, is->index, d->issues[k].name))
+            return nomem(r);
+    }
+    return PARLEY_OK;
+}
+
 static parley_status_t read_issues(const rd_t *r, const xnode_t *obj, gn_domain_t *d,
                                    gn_eval_t **evs)
 {
@@ -240,13 +303,8 @@ static parley_status_t read_issues(const rd_t *r, const xnode_t *obj, gn_domain_
         parley_status_t st = read_issue(r, c, &d->issues[j], &(*evs)[j]);
         if (st)
             return st;
-        for (size_t k = 0; k < j; k++) {
-            if (strcmp(d->issues[k].name, d->issues[j].name) == 0)
-                return ERR(r, c, "duplicate issue name '%.60s'", d->issues[j].name);
-            if (d->issues[k].index == d->issues[j].index)
-                return ERR(r, c, "issue '%.60s' has index %ld, as issue '%.60s' has",
-                           d->issues[j].name, d->issues[j].index, d->issues[k].name);
-        }
+        if ((st = check_repeats(r, c, d, j)))
+            return st;
         j++;
     }
     d->n_issues = n;
@@ -256,60 +314,118 @@ static parley_status_t read_issues(const rd_t *r, const xnode_t *obj, gn_domain_
     return PARLEY_OK;
 }
 
+/*
+ * GENIUS reads the <weight>s beside the issues into a map by index and
+ * then looks up each issue's index (AdditiveUtilitySpace.loadTreeRecursive):
+ * a weight whose index no issue has (often the objective's own) is never
+ * used, and of two weights for one index the last counts. An issue without
+ * a weight gets no evaluator: left NAN here, refused by the importer only if
+ * the domain has that issue (GENIUS's getUtility would fail on it).
+ */
 static parley_status_t read_weights(const rd_t *r, const xnode_t *obj, gn_profile_t *p)
 {
     size_t n = p->dom.n_issues;
     unsigned char *seen = parley__arena_alloc(r->a, n);
     if (!(p->weight = parley__arena_array(r->a, n, sizeof *p->weight)) || !seen)
         return nomem(r);
+    memset(seen, 0, n);
+    for (size_t j = 0; j < n; j++)
+        p->weight[j] = (double)NAN;
     for (const xnode_t *c = obj->first; c; c = c->next) {
         if (strcmp(c->name, "weight") != 0)
             continue;
         double idx, w;
         parley_status_t st;
+        if (!parley__xml_attr(c, "index")) /* GENIUS's Integer.valueOf(null) throws */
+            return ERR(r, c, "a <weight> without an 'index' attribute (GENIUS cannot read this "
+                             "profile either)");
         if ((st = int_attr(r, c, "index", "<weight>", &idx)) ||
             (st = num_attr(r, c, "value", "<weight>", &w)))
             return st;
-        size_t j = 0;
-        while (j < n && p->dom.issues[j].index != (long)idx)
-            j++;
-        if (j == n)
-            return ERR(r, c, "<weight> for index %.0f, which no issue has", idx);
-        if (seen[j]++)
-            return ERR(r, c, "a second <weight> for issue '%.60s'", p->dom.issues[j].name);
-        if (w < 0.0)
-            return ERR(r, c, "the weight of issue '%.60s' must be >= 0, got %g",
-                       p->dom.issues[j].name, w);
-        p->weight[j] = w;
+        int found = 0, again = 0;
+        for (size_t j = 0; j < n; j++) {
+            if (p->dom.issues[j].index != (long)idx)
+                continue;
+            if (w < 0.0)
+                return ERR(r, c, "the weight of issue '%.60s' must be >= 0, got %g",
+                           p->dom.issues[j].name, w);
+            again |= seen[j];
+            seen[j] = 1, found = 1;
+            p->weight[j] = w;
+        }
+        if (!found && NOTE(r, c, "ignored <weight index=\"%.0f\">: no issue beside it has that "
+                                 "index, so GENIUS never uses it either", idx))
+            return nomem(r);
+        if (again && NOTE(r, c, "a second <weight> for index %.0f: the last one (%g) counts, as in "
+                                "GENIUS", idx, w))
+            return nomem(r);
     }
-    for (size_t j = 0; j < n; j++)
-        if (!seen[j])
-            return ERR(r, obj, "issue '%.60s' (index %ld) has no <weight>", p->dom.issues[j].name,
-                       p->dom.issues[j].index);
+    return PARLEY_OK;
+}
+
+/*
+ * The value of the first <tag value="..."/> under us and then under obj,
+ * the later found counting: GENIUS's loadTreeRecursive reads both at every
+ * level it descends through, the objective after the utility space (older
+ * profiles keep <reservation> inside the objective). A value that is not a
+ * number is ignored, as GENIUS catches its parse error and goes on.
+ */
+static parley_status_t extra_value(const rd_t *r, const xnode_t *us, const xnode_t *obj,
+                                   const char *tag, double *out, const xnode_t **at)
+{
+    const xnode_t *levels[2] = {us, obj};
+    *at = NULL;
+    for (int k = 0; k < 2; k++) {
+        const xnode_t *n = child(levels[k], tag);
+        if (!n)
+            continue;
+        const char *v = parley__xml_attr(n, "value");
+        double x;
+        if (v && parley__gn_number(v, &x)) {
+            *out = x, *at = n;
+        } else if (NOTE(r, n, "ignored <%s>: its value '%.40s' is not a number (GENIUS skips it "
+                              "too)", tag, v ? v : "(none)")) {
+            return nomem(r);
+        }
+    }
     return PARLEY_OK;
 }
 
 /* reservation and discount_factor, each <X value="..."/>. */
-static parley_status_t read_extras(const rd_t *r, const xnode_t *us, gn_profile_t *p)
+static parley_status_t read_extras(const rd_t *r, const xnode_t *us, const xnode_t *obj,
+                                   gn_profile_t *p)
 {
-    const xnode_t *res = child(us, "reservation"), *df = child(us, "discount_factor");
+    const xnode_t *res, *df;
     parley_status_t st;
     p->discount = 1.0;
     p->discount_raw = (double)NAN;
-    if (res) {
-        if ((st = num_attr(r, res, "value", "<reservation>", &p->reservation)))
-            return st;
-        if (p->reservation < 0.0 || p->reservation > 1.0)
-            return ERR(r, res, "the reservation value must be in [0,1], got %g", p->reservation);
-    }
-    if (df) {
-        if ((st = num_attr(r, df, "value", "<discount_factor>", &p->discount_raw)))
-            return st;
-        /* GENIUS (validateDiscount) treats anything outside (0,1] as no discount. */
-        if (p->discount_raw > 0.0 && p->discount_raw <= 1.0)
-            p->discount = p->discount_raw;
-    }
+    if ((st = extra_value(r, us, obj, "reservation", &p->reservation, &res)) ||
+        (st = extra_value(r, us, obj, "discount_factor", &p->discount_raw, &df)))
+        return st;
+    if (res && (p->reservation < 0.0 || p->reservation > 1.0))
+        return ERR(r, res, "the reservation value must be in [0,1], got %g", p->reservation);
+    /* GENIUS (validateDiscount) treats anything outside (0,1] as no discount. */
+    if (df && p->discount_raw > 0.0 && p->discount_raw <= 1.0)
+        p->discount = p->discount_raw;
     return PARLEY_OK;
+}
+
+/*
+ * GENIUS's first example files put the issues (and a profile's weights)
+ * straight into <utility_space>; since objective trees, GENIUS's
+ * Domain.loadTreeFromXML takes the first <objective> and fails without one.
+ */
+static parley_status_t old_layout(const rd_t *r, const xnode_t *us)
+{
+    const xnode_t *is = child(us, "issue");
+    if (!is || child(us, "objective"))
+        return PARLEY_OK;
+    return ERR(r, is, "this looks like an old GENIUS layout (<issue>s directly under "
+                      "<utility_space>, with no <objective> around them), which GENIUS itself no "
+                      "longer reads: put the issues%s inside <objective index=\"0\" name=\"root\" "
+                      "type=\"objective\" etype=\"objective\">...</objective> (any index no issue "
+                      "uses) and import again",
+               child(us, "weight") ? " and their <weight>s" : "");
 }
 
 static parley_status_t check_children(const rd_t *r, const xnode_t *us)
@@ -317,7 +433,19 @@ static parley_status_t check_children(const rd_t *r, const xnode_t *us)
     static const char *const known[] = {"objective", "reservation", "discount_factor",
                                         "comparisons", "errors", "experimental", "fixed_seed",
                                         "elicitation_cost", NULL};
+    parley_status_t st = old_layout(r, us);
+    if (st)
+        return st;
     for (const xnode_t *c = us->first; c; c = c->next) {
+        /* Weights at this level could only weigh the root objective, which has no utility. */
+        if (strcmp(c->name, "weight") == 0) {
+            if (NOTE(r, c, "ignored <weight index=\"%.20s\"> directly under <utility_space>: "
+                           "GENIUS never uses it either", parley__xml_attr(c, "index")
+                                                              ? parley__xml_attr(c, "index")
+                                                              : "?"))
+                return nomem(r);
+            continue;
+        }
         size_t k = 0;
         while (known[k] && strcmp(known[k], c->name) != 0)
             k++;
@@ -358,13 +486,13 @@ static parley_status_t read_space(rd_t *r, const xnode_t *us, int template_, gn_
     p->col = us->col;
     if ((st = read_weights(r, obj, p)))
         return st;
-    return read_extras(r, us, p);
+    return read_extras(r, us, obj, p);
 }
 
 parley_status_t parley__genius_from_tree(parley_ctx_t *ctx, parley__arena_t *a, const char *name,
                                          const xnode_t *root, gn_file_t *out)
 {
-    rd_t r = {.ctx = ctx, .a = a, .name = name};
+    rd_t r = {.ctx = ctx, .a = a, .name = name, .p = &out->profile};
     out->format = "GENIUS XML";
     if (strcmp(root->name, "negotiation_template") == 0) {
         const xnode_t *us = child(root, "utility_space");

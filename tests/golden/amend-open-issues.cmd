@@ -1,0 +1,1 @@
+amend tests/data/space/amend-open.yaml --proposal open-two
