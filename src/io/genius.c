@@ -368,8 +368,9 @@ static parley_status_t align(scan_t *s, const gn_domain_t *dom, int lenient, gn_
     size_t n = dom->n_issues;
     gn_eval_t *ev = parley__arena_array(s->a, n, sizeof *ev);
     double *w = parley__arena_array(s->a, n, sizeof *w);
+    const char **wt = parley__arena_array(s->a, n, sizeof *wt);
     const char **res = p->res_values ? parley__arena_array(s->a, n, sizeof *res) : NULL;
-    if (!ev || !w || (p->res_values && !res))
+    if (!ev || !w || !wt || (p->res_values && !res))
         return nomem(s);
     parley_status_t st = unmatched_issues(s, dom, lenient, p);
     for (size_t j = 0; j < n && st == PARLEY_OK; j++) {
@@ -385,6 +386,7 @@ static parley_status_t align(scan_t *s, const gn_domain_t *dom, int lenient, gn_
                                &ev[j])))
             return st;
         w[j] = p->weight[m];
+        wt[j] = p->weight_text ? p->weight_text[m] : NULL;
         if (res)
             res[j] = p->res_values[m];
     }
@@ -393,6 +395,7 @@ static parley_status_t align(scan_t *s, const gn_domain_t *dom, int lenient, gn_
     p->dom = *dom;
     p->ev = ev;
     p->weight = w;
+    p->weight_text = wt;
     p->res_values = res;
     return PARLEY_OK;
 }

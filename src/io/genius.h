@@ -61,6 +61,7 @@ typedef struct gn_profile {
     gn_domain_t dom;      /* the issues as the profile writes them */
     gn_eval_t *ev;        /* per issue of dom */
     double *weight;       /* per issue of dom */
+    const char **weight_text; /* per issue of dom: the weight as spelled (XML), or NULL */
     double reservation;   /* 0 when absent */
     double discount;      /* in (0,1]; 1 when absent or when GENIUS would discard it */
     double discount_raw;  /* as written; NAN when absent */

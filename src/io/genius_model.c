@@ -326,7 +326,8 @@ static parley_status_t read_weights(const rd_t *r, const xnode_t *obj, gn_profil
 {
     size_t n = p->dom.n_issues;
     unsigned char *seen = parley__arena_alloc(r->a, n);
-    if (!(p->weight = parley__arena_array(r->a, n, sizeof *p->weight)) || !seen)
+    if (!(p->weight = parley__arena_array(r->a, n, sizeof *p->weight)) || !seen ||
+        !(p->weight_text = parley__arena_array(r->a, n, sizeof *p->weight_text)))
         return nomem(r);
     memset(seen, 0, n);
     for (size_t j = 0; j < n; j++)
@@ -352,6 +353,7 @@ static parley_status_t read_weights(const rd_t *r, const xnode_t *obj, gn_profil
             again |= seen[j];
             seen[j] = 1, found = 1;
             p->weight[j] = w;
+            p->weight_text[j] = parley__xml_attr(c, "value"); /* exact: the decimal spelled */
         }
         if (!found && NOTE(r, c, "ignored <weight index=\"%.0f\">: no issue beside it has that "
                                  "index, so GENIUS never uses it either", idx))

@@ -194,6 +194,8 @@ static void issues(wr_t *w)
     }
 }
 
+static void linear_value(parley_buf_t *b, const gn_eval_t *ev, double x);
+
 /* The clipped line as points: the ends of the scale and where it meets 0 or 1 inside. */
 static void points(parley_buf_t *b, const gn_issue_t *is, const gn_eval_t *ev)
 {
@@ -217,7 +219,7 @@ static void points(parley_buf_t *b, const gn_issue_t *is, const gn_eval_t *ev)
         parley_buf_puts(b, p ? ", [" : "[");
         parley__yaml_num(b, xs[p]);
         parley_buf_puts(b, ", ");
-        parley__yaml_num(b, parley__gn_linear(ev, xs[p]));
+        linear_value(b, ev, xs[p]);
         parley_buf_puts(b, "]");
     }
     parley_buf_puts(b, "]");
@@ -270,10 +272,29 @@ static void write_ratio(parley_buf_t *b, double x, double y)
         parley__yaml_num(b, x / y);
 }
 
+/* GENIUS's linear evaluator at x, clip01(offset + slope (x - origin)),
+ * written exactly (its numbers read as their shortest decimals). */
+static void linear_value(parley_buf_t *b, const gn_eval_t *ev, double x)
+{
+    parley__q_t o, s, x0, q, u;
+    if (parley__q_from_double(ev->offset, &o) && parley__q_from_double(ev->slope, &s) &&
+        parley__q_from_double(ev->origin, &x0) && parley__q_from_double(x, &q) &&
+        parley__q_sub(q, x0, &q) && parley__q_mul(s, q, &q) && parley__q_add(o, q, &u)) {
+        parley__q_t zero = {0, 1}, one = {1, 1};
+        write_q(b, parley__q_cmp(u, zero) < 0 ? zero : parley__q_cmp(u, one) > 0 ? one : u);
+        return;
+    }
+    parley__yaml_num(b, parley__gn_linear(ev, x));
+}
+
 /* Value k of a GENIUS evaluator, exactly where it is a ratio of evaluations. */
 static void eval_value(parley_buf_t *b, const gn_issue_t *is, const gn_eval_t *ev, size_t k)
 {
     double max = 0.0;
+    if (ev->kind == GE_LINEAR) {
+        linear_value(b, ev, is->lo + (double)k * is->step);
+        return;
+    }
     if (ev->kind != GE_LINEAR && ev->divide_by_max) {
         for (size_t m = 0; m < is->n_values; m++)
             max = fmax(max, ev->table[m]);
@@ -291,7 +312,12 @@ static void stance(wr_t *w, const gn_profile_t *p, size_t j, double scale)
     parley_buf_puts(w->b, "    ");
     parley__yaml_qstr(w->b, w->issue_ids[j]);
     parley_buf_puts(w->b, ": {salience: ");
-    write_ratio(w->b, p->weight[j], scale);
+    parley__q_t qw, qs, r;
+    if (p->weight_text && p->weight_text[j] && parley__q_parse(p->weight_text[j], &qw) &&
+        parley__q_from_double(scale, &qs) && parley__q_div(qw, qs, &r))
+        write_q(w->b, r); /* the weight exactly as the profile spells it */
+    else
+        write_ratio(w->b, p->weight[j], scale);
     parley_buf_puts(w->b, ", values: ");
     if (!as_options(is)) {
         points(w->b, is, &p->ev[j]);
