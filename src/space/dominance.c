@@ -6,6 +6,7 @@
  * that is at least as good everywhere. K reaches tens of millions when a
  * four-party frontier is merged, so everything is flat arrays.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include "spaceint.h"
@@ -100,11 +101,18 @@ static parley_status_t mark3(const parley_util_t *u, size_t K, unsigned char *do
 
 enum { LEAF = 12 };
 
+/* The tree works on the utilities rounded to doubles, which is exact where
+ * it matters: rounding is monotone, so d(a) < d(b) implies a < b. A box
+ * (the largest rounded coordinates) is pruned only when it is below the
+ * query in some rounded coordinate, hence below it exactly; a leaf's rows
+ * are compared in doubles and, where the doubles tie, in the exact 128-bit
+ * values. */
 typedef struct kd {
-    const parley_util_t *u;
+    const double *u;   /* K x n: the utilities rounded */
+    const parley_util_t *x; /* K x n: exactly */
     size_t n;
     uint32_t *idx;     /* rows, permuted so each node is a contiguous range */
-    parley_util_t *box;      /* per node: the maximum of each coordinate */
+    double *box;       /* per node: the maximum of each coordinate */
     uint32_t *lo, *hi; /* per node: its range of idx */
     uint32_t *right;   /* per node: the right child (the left one is node + 1) */
     size_t nodes;
@@ -122,13 +130,13 @@ static void swap_idx(uint32_t *a, uint32_t *b)
  * partitions: many equal coordinates are common). */
 static void select_kth(const kd_t *t, size_t lo, size_t hi, size_t k, size_t d)
 {
-    const parley_util_t *u = t->u;
+    const double *u = t->u;
     size_t n = t->n;
     while (hi - lo > 1) {
-        parley_util_t pivot = u[(size_t)t->idx[lo + (hi - lo) / 2] * n + d];
+        double pivot = u[(size_t)t->idx[lo + (hi - lo) / 2] * n + d];
         size_t lt = lo, i = lo, gt = hi;
         while (i < gt) {
-            parley_util_t v = u[(size_t)t->idx[i] * n + d];
+            double v = u[(size_t)t->idx[i] * n + d];
             if (v < pivot)
                 swap_idx(&t->idx[lt++], &t->idx[i++]);
             else if (v > pivot)
@@ -150,12 +158,12 @@ static size_t build(kd_t *t, size_t lo, size_t hi, size_t depth)
     size_t node = t->nodes++, n = t->n;
     t->lo[node] = (uint32_t)lo;
     t->hi[node] = (uint32_t)hi;
-    parley_util_t *box = t->box + node * n;
+    double *box = t->box + node * n;
     for (size_t i = 0; i < n; i++)
-        box[i] = PARLEY_UTIL_MIN;
+        box[i] = -HUGE_VAL;
     for (size_t p = lo; p < hi; p++)
         for (size_t i = 0; i < n; i++) {
-            parley_util_t v = t->u[(size_t)t->idx[p] * n + i];
+            double v = t->u[(size_t)t->idx[p] * n + i];
             box[i] = v > box[i] ? v : box[i];
         }
     if (hi - lo > LEAF) {
@@ -171,11 +179,12 @@ static size_t build(kd_t *t, size_t lo, size_t hi, size_t depth)
 static int dominated_kd(const kd_t *t, size_t node, size_t p, size_t *stack)
 {
     size_t n = t->n, top = 0;
-    const parley_util_t *x = t->u + p * n;
+    const double *x = t->u + p * n;
+    const parley_util_t *xe = t->x + p * n;
     stack[top++] = node;
     while (top) {
         size_t v = stack[--top];
-        const parley_util_t *box = t->box + v * n;
+        const double *box = t->box + v * n;
         size_t i = 0;
         while (i < n && box[i] >= x[i])
             i++;
@@ -187,9 +196,10 @@ static int dominated_kd(const kd_t *t, size_t node, size_t p, size_t *stack)
                 size_t r = t->idx[q];
                 if (r == p)
                     continue;
-                const parley_util_t *y = t->u + r * n;
+                const double *y = t->u + r * n;
+                const parley_util_t *ye = t->x + r * n;
                 size_t k = 0;
-                while (k < n && y[k] >= x[k])
+                while (k < n && (y[k] > x[k] || (y[k] == x[k] && ye[k] >= xe[k])))
                     k++;
                 if (k == n)
                     return 1; /* rows are distinct: >= everywhere means dominates */
@@ -208,7 +218,13 @@ static parley_status_t markkd(const parley_util_t *u, size_t K, size_t n, unsign
 {
     kd_t t;
     memset(&t, 0, sizeof t);
-    t.u = u;
+    double *ud = parley__malloc((K * n + 1) * sizeof *ud);
+    if (!ud)
+        return PARLEY_ENOMEM;
+    for (size_t k = 0; k < K * n; k++)
+        ud[k] = (double)u[k];
+    t.u = ud;
+    t.x = u;
     t.n = n;
     size_t maxnodes = 2 * (K / LEAF + 1) * 2 + 8;
     t.idx = parley__malloc(K * sizeof *t.idx);
@@ -233,6 +249,7 @@ static parley_status_t markkd(const parley_util_t *u, size_t K, size_t n, unsign
     parley__free(t.hi);
     parley__free(t.right);
     parley__free(stack);
+    parley__free(ud);
     return st;
 }
 
