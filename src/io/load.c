@@ -5,6 +5,7 @@
  * bytes again. Inputs are at most a few MiB written by hand or by an
  * importer; everything is checked and located.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -214,12 +215,19 @@ static parley_status_t load_scale(loader_t *L, const yt_node_t *n, parley_issue_
     if (!lo || !hi)
         return parley__lerr(L, n, "%s needs 'lo' and 'hi'", w);
     char wl[220];
+    const yt_node_t *lo_at;
     snprintf(wl, sizeof wl, "%s: lo", w);
-    if ((st = parley__lnumber(L, lo, wl, &is->lo, NULL, NULL)))
+    if ((st = parley__lnumber(L, lo, wl, &is->lo, NULL, &lo_at)))
         return st;
+    if (fabs(is->lo) > PARLEY_MAX_SCALE_END)
+        return parley__lerr(L, lo_at, "%s must lie within -1e15..1e15, got %s (a wider scale "
+                                      "would overflow its span and grid)", wl, lo_at->str);
     snprintf(wl, sizeof wl, "%s: hi", w);
     if ((st = parley__lnumber(L, hi, wl, &is->hi, NULL, &at)))
         return st;
+    if (fabs(is->hi) > PARLEY_MAX_SCALE_END)
+        return parley__lerr(L, at, "%s must lie within -1e15..1e15, got %s (a wider scale "
+                                   "would overflow its span and grid)", wl, at->str);
     if (!(is->lo < is->hi))
         return parley__lerr(L, at, "%s: 'hi' must be greater than 'lo', got lo %g, hi %g", w,
                             is->lo, is->hi);

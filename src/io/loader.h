@@ -13,6 +13,9 @@
 #define PARLEY_MAX_OPTIONS 64
 #define PARLEY_MAX_PROPOSALS 4096
 #define PARLEY_MAX_POINTS 256
+/* A scale's ends lie within +-1e15: its span, grid and every position on it
+ * stay finite and exact (docs/scenario-format.md, "Limits"). */
+#define PARLEY_MAX_SCALE_END 1e15
 /* Dense tables are bounded too, so a small file cannot demand a large one. */
 #define PARLEY_MAX_STANCES (1 << 18)   /* actors x issues */
 #define PARLEY_MAX_POSITIONS (1 << 20) /* proposals x issues */
