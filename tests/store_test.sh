@@ -111,6 +111,39 @@ t_expect_contains err 'not a run archive'
 t_expect_same "--db leaves a file that is not an archive" "$tmp/notes.orig" "$tmp/notes.txt"
 t_expect_rc 2 "eval --db ''" "$parley" eval "$ex" --db ""
 
+# ---- a row changed behind Parley's back (the sqlite3 CLI): reported, never over-read
+if command -v sqlite3 >/dev/null; then
+  cdb=$tmp/corrupt.db
+  "$parley" eval "$ex" --db "$cdb" >/dev/null
+  cp "$cdb" "$tmp/sound.db"
+  sqlite3 "$cdb" 'UPDATE scenarios SET size = size + 50000'
+  t_expect_rc 1 "runs show --scenario, size column too large" "$parley" runs show 1 --scenario --db "$cdb"
+  t_expect_contains err 'run 1 is damaged: its scenario text is'
+  t_expect_contains err 'but the archive records'
+  t_expect_empty out
+  t_expect_rc 1 "runs export --scenario, size column too large" "$parley" runs export --scenario --db "$cdb"
+  t_expect_contains err 'run 1 is damaged'
+  cp "$tmp/sound.db" "$cdb"
+  sqlite3 "$cdb" "UPDATE scenarios SET text = substr(text, 1, 100)"
+  t_expect_rc 1 "runs show --scenario, text shorter than its size" "$parley" runs show 1 --scenario --db "$cdb"
+  t_expect_contains err 'its scenario text is 100 bytes but the archive records'
+  cp "$tmp/sound.db" "$cdb"
+  sqlite3 "$cdb" "UPDATE scenarios SET text = replace(text, 'UKR', 'UKX')"
+  t_expect_rc 1 "runs show --scenario, text edited" "$parley" runs show 1 --scenario --db "$cdb"
+  t_expect_contains err 'does not match its recorded hash'
+  cp "$tmp/sound.db" "$cdb"
+  sqlite3 "$cdb" "PRAGMA ignore_check_constraints = 1; UPDATE runs SET result = substr(result, 1, 500)"
+  t_expect_rc 1 "runs show, result cut short" "$parley" runs show 1 --db "$cdb"
+  t_expect_contains err 'its result is not valid JSON'
+  t_expect_rc 1 "runs diff, result cut short" "$parley" runs diff 1 1 --db "$cdb"
+  t_expect_contains err 'run 1 is damaged: its result is not valid JSON'
+  t_expect_rc 1 "runs export, result cut short" "$parley" runs export --db "$cdb"
+  t_expect_contains err 'run 1 is damaged'
+  t_expect_rc 0 "runs list, result cut short (not read)" "$parley" runs list --db "$cdb"
+else
+  t_skip "corrupted rows" "needs the sqlite3 CLI"
+fi
+
 # ---- kill -9 mid-write: each run sleeps 150 ms inside its transaction
 kdb=$tmp/kill.db
 t_expect_rc 0 "eval" "$parley" eval "$ex" --db "$kdb"
