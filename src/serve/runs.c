@@ -19,6 +19,7 @@
 struct serve_runs {
     pthread_mutex_t mu;
     parley_store_t *store;
+    char *path;           /* cut from messages: a client never sees the server's paths */
 };
 
 serve_runs_t *serve_runs_open(const char *path)
@@ -34,6 +35,11 @@ serve_runs_t *serve_runs_open(const char *path)
                 ctx && *parley_ctx_message(ctx) ? parley_ctx_message(ctx) : parley_strerror(st));
         free(sr);
         sr = NULL;
+    } else if (!(sr->path = strdup(path))) {
+        parley_store_close(sr->store);
+        free(sr);
+        sr = NULL;
+        fprintf(stderr, "parley serve: out of memory\n");
     } else {
         pthread_mutex_init(&sr->mu, NULL);
     }
@@ -47,6 +53,7 @@ void serve_runs_close(serve_runs_t *sr)
         return;
     parley_store_close(sr->store);
     pthread_mutex_destroy(&sr->mu);
+    free(sr->path);
     free(sr);
 }
 
@@ -297,7 +304,7 @@ static int diff(serve_runs_t *sr, parley_ctx_t *ctx, long long a, long long b, p
                                                diff_row, &acc, NULL);
         parley_json_array_end(&j);
         if (st)
-            return st == PARLEY_ENOTFOUND ? -404 : -1;
+            return st == PARLEY_ENOTFOUND ? -404 : st == PARLEY_ELIMIT ? -413 : -1;
         char key[40];
         snprintf(key, sizeof key, "%s_differences", FIELD[f]);
         parley_json_key(&j, key);
@@ -355,15 +362,32 @@ int serve_runs_get(serve_runs_t *sr, const char *rest, const app_param_t *params
     }
     parley_buf_t body;
     parley_buf_init(&body);
-    pthread_mutex_lock(&sr->mu);
-    int status = route(sr, ctx, rest, params, n, &body);
-    pthread_mutex_unlock(&sr->mu);
+    /* A comparison may take seconds: on a handle of its own (WAL: readers
+     * never wait), it holds up neither the list nor the runs being stored. */
+    parley_store_options_t o;
+    parley_store_options_init(&o);
+    serve_runs_t own = {.path = sr->path};
+    int status;
+    if (strstr(rest, "/diff") && parley_store_open(ctx, sr->path, &o, &own.store) == PARLEY_OK) {
+        status = route(&own, ctx, rest, params, n, &body);
+        parley_store_close(own.store);
+    } else {
+        pthread_mutex_lock(&sr->mu);
+        status = route(sr, ctx, rest, params, n, &body);
+        pthread_mutex_unlock(&sr->mu);
+    }
     if (status > 0 && !body.failed) { /* a result, or an error of route's own */
         parley_buf_append(out, body.data, body.len);
-    } else { /* -404: the store found no such run; -1: it failed */
+    } else { /* -404: the store found no such run; -413: too big to compare; -1: it failed */
         const char *m = parley_ctx_message(ctx);
-        status = status == -404 ? 404 : 500;
-        serve_error_json(out, status, *m ? m : status == 404 ? "no such run" : "the archive failed");
+        size_t plen = strlen(sr->path);
+        if (!strncmp(m, sr->path, plen) && !strncmp(m + plen, ": ", 2))
+            m += plen + 2; /* "PATH: no run 9" -> "no run 9" */
+        if (strchr(m, '/')) /* SQLite's words may name a file too */
+            m = "";
+        status = status == -404 ? 404 : status == -413 ? 413 : 500;
+        serve_error_json(out, status, *m ? m : status == 404 ? "no such run"
+                                              : "the run archive failed");
     }
     parley_buf_free(&body);
     parley_ctx_destroy(ctx);

@@ -97,7 +97,7 @@ static int vendor(const char *root, const char *name, parley_buf_t *body, const 
         *type = "text/javascript; charset=utf-8";
         return 200;
     }
-    snprintf(msg, sizeof msg, "%s is missing: run 'npm ci' in %s", file, root);
+    snprintf(msg, sizeof msg, "%s is missing: run 'npm ci' in the server's root folder", file);
     return error(body, type, 404, msg);
 }
 
