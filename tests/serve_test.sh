@@ -380,6 +380,19 @@ done
 req POST "/api/eval?$q" application/yaml "$ex" -H 'Origin: http://evil.example'
 req GET /api/runs
 t_check "a refused cross-site request is not archived" python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["count"]==4, d["count"]' "$tmp/body"
+sed -e 's/batna: {value: 0.4, source: "Illustrative: walking away/batna: {value: 0.5, source: "Illustrative: walking away/' \
+    "$ex" >"$tmp/variant.yaml"
+req POST "/api/eval?$q" application/yaml "$tmp/variant.yaml"
+req GET /api/runs/1/diff/5
+status_is 200 "diff of a base and a variant"
+t_check "the scenario change in words: $(head -c 300 "$tmp/body")" python3 - "$tmp/body" <<'EOF2'
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["scenario"] == [{"path": "actors.USA.batna", "change": "0.4 -> 0.5"}], d["scenario"]
+assert d["scenario_differences"] == 1
+EOF2
+req GET /api/runs/2/diff/3
+t_check "the same scenario: no change in words" python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["scenario"]==[] and d["scenario_differences"]==0, d["scenario"]' "$tmp/body"
 url=$main_url
 
 # ---- the Monte Carlo size against the time limit: an estimate before, and a

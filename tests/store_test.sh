@@ -55,6 +55,19 @@ t_expect_contains out 'differences in the result'
 t_expect_rc 0 "runs diff 1 1" "$parley" runs diff 1 1 --db "$db"
 t_expect_contains out 'the results are identical'
 
+t_expect_lacks out 'scenario changes' # the same text
+# A base scenario and a variant: the change said in the scenario's words first.
+vdb=$tmp/variant.db
+sed -e 's/batna: {value: 0.4, source: "Illustrative: walking away/batna: {value: 0.5, source: "Illustrative: walking away/' \
+    -e '0,/options: \[open, no-consensus\]/s//options: [open]/' "$ex" >"$tmp/variant.yaml"
+"$parley" eval "$ex" --db "$vdb" >/dev/null
+"$parley" eval "$tmp/variant.yaml" --db "$vdb" >/dev/null
+t_expect_rc 0 "runs diff of a base and a variant" "$parley" runs diff 1 2 --db "$vdb"
+t_expect_contains out 'scenario changes (2):'
+t_expect_contains out '  actors.USA.batna  0.4 -> 0.5'
+t_expect_contains out '  stances.RUS.nato.red_line.options  lost no-consensus'
+t_check "the scenario change comes before the JSON paths" python3 -c 'import sys; t=open(sys.argv[1]).read(); assert t.index("scenario changes") < t.index("result:"), t[:400]' "$tmp/out"
+
 t_expect_rc 0 "runs export" "$parley" runs export --db "$db"
 t_expect_eq "runs export: two lines" "$(wc -l <"$tmp/out")" 2
 t_expect_contains out '{"id":1,"command":"eval","parameters":{"args":["examples/ukraine-2025.yaml","--all"]}'

@@ -14,6 +14,23 @@
 
 #define MAX_HEADER_BYTES 16384 /* a request's headers, names and values together */
 
+void serve_config_init(serve_config_t *c)
+{
+    *c = (serve_config_t){.bind = "127.0.0.1",
+                          .port = 8080,
+                          .max_body = (size_t)1 << 20,
+                          .time_limit = 30,
+                          .max_jobs = 2,
+                          .queue_wait = 10,
+                          .max_memory_gib = 1,
+                          .max_samples = 1000000,
+                          .max_threads = 1,
+                          .max_connections = 64,
+                          .max_per_client = 16,
+                          .header_timeout = 10,
+                          .body_timeout = 30};
+}
+
 void serve_resp_init(serve_resp_t *r)
 {
     memset(r, 0, sizeof *r);

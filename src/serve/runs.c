@@ -286,6 +286,64 @@ static int diff_row(void *arg, const parley_diff_t *d)
     return 0;
 }
 
+typedef struct text_of {
+    parley_buf_t text;
+    int has;
+    char hash[80];
+} text_of_t;
+
+static int keep_text(void *arg, const parley_run_t *r)
+{
+    text_of_t *t = arg;
+    t->has = r->scenario_text != NULL;
+    snprintf(t->hash, sizeof t->hash, "%s", r->scenario_hash ? r->scenario_hash : "");
+    if (r->scenario_text)
+        parley_buf_append(&t->text, r->scenario_text, r->scenario_len);
+    return 0;
+}
+
+static int change_row(void *arg, const parley_scenario_change_t *c)
+{
+    diff_acc_t *acc = arg;
+    if (acc->n++ >= DIFF_MAX)
+        return 0;
+    parley_json_object_begin(acc->j);
+    parley_json_key(acc->j, "path");
+    parley_json_string(acc->j, c->path);
+    parley_json_key(acc->j, "change");
+    parley_json_string(acc->j, c->what);
+    parley_json_object_end(acc->j);
+    return 0;
+}
+
+/* "scenario": the change between the two runs' scenario texts in words
+ * (empty when they read the same text), and its count. */
+static parley_status_t scenario_part(serve_runs_t *sr, parley_ctx_t *ctx, long long a,
+                                     long long b, parley_json_t *j)
+{
+    text_of_t t[2];
+    parley_status_t st = PARLEY_OK;
+    for (int k = 0; k < 2; k++) {
+        memset(&t[k], 0, sizeof t[k]);
+        parley_buf_init(&t[k].text);
+    }
+    for (int k = 0; k < 2 && !st; k++)
+        st = parley_store_get(ctx, sr->store, k ? b : a, PARLEY_RUN_SCENARIO, keep_text, &t[k]);
+    diff_acc_t acc = {j, 0};
+    parley_json_key(j, "scenario");
+    parley_json_array_begin(j);
+    if (!st && t[0].has && t[1].has && strcmp(t[0].hash, t[1].hash) != 0 &&
+        parley_scenario_diff(ctx, t[0].text.data, t[0].text.len, t[1].text.data, t[1].text.len,
+                             change_row, &acc, NULL) != PARLEY_OK)
+        acc.n = 0; /* a stored text that does not parse: only the hashes differ */
+    parley_json_array_end(j);
+    parley_json_key(j, "scenario_differences");
+    parley_json_int(j, (long long)acc.n);
+    for (int k = 0; k < 2; k++)
+        parley_buf_free(&t[k].text);
+    return st;
+}
+
 static int diff(serve_runs_t *sr, parley_ctx_t *ctx, long long a, long long b, parley_buf_t *out)
 {
     static const char *const FIELD[] = {"result", "parameters"};
@@ -296,6 +354,9 @@ static int diff(serve_runs_t *sr, parley_ctx_t *ctx, long long a, long long b, p
     parley_json_int(&j, a);
     parley_json_key(&j, "b");
     parley_json_int(&j, b);
+    parley_status_t sst = scenario_part(sr, ctx, a, b, &j);
+    if (sst)
+        return sst == PARLEY_ENOTFOUND ? -404 : -1;
     for (int f = 1; f >= 0; f--) {
         diff_acc_t acc = {&j, 0};
         parley_json_key(&j, FIELD[f]);

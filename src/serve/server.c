@@ -67,23 +67,6 @@ static double mono_now(void)
     return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
 }
 
-void serve_config_init(serve_config_t *c)
-{
-    *c = (serve_config_t){.bind = "127.0.0.1",
-                          .port = 8080,
-                          .max_body = (size_t)1 << 20,
-                          .time_limit = 30,
-                          .max_jobs = 2,
-                          .queue_wait = 10,
-                          .max_memory_gib = 1,
-                          .max_samples = 1000000,
-                          .max_threads = 1,
-                          .max_connections = 64,
-                          .max_per_client = 16,
-                          .header_timeout = 10,
-                          .body_timeout = 30};
-}
-
 /* ---- responses */
 
 static enum MHD_Result send_resp(struct MHD_Connection *c, const serve_resp_t *out)
