@@ -348,8 +348,8 @@ int serve_http_begin(serve_ctx_t *sv, serve_req_t *rq, serve_resp_t *out)
 {
     const char *method = rq->method ? rq->method : "";
     int is_get = !strcmp(method, "GET") || !strcmp(method, "HEAD");
-    if (!rq->url)
-        return fail(out, 400, "no request path", NULL);
+    if (!rq->url || rq->url[0] != '/') /* "*", "", an absolute URI: no route takes them */
+        return fail(out, 400, "the request path must start with '/'", NULL);
     if (refused(sv, rq, is_get, out))
         return 1;
     if (api_kind_of(rq->url, &rq->kind, &rq->estimate)) {
