@@ -396,6 +396,16 @@ assert d["scenario_differences"] == 1
 EOF2
 req GET /api/runs/2/diff/3
 t_check "the same scenario: no change in words" python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["scenario"]==[] and d["scenario_differences"]==0, d["scenario"]' "$tmp/body"
+if command -v sqlite3 >/dev/null; then # a row changed behind the server's back
+  sqlite3 "$tmp/runs.db" "PRAGMA ignore_check_constraints = 1; UPDATE runs SET result = '{' WHERE id = 5"
+  for p in /api/runs/5 /api/runs/1/diff/5; do
+    req GET "$p"
+    status_is 500 "$p, a damaged row"
+    error_json "$p, a damaged row"
+    t_expect_contains "$tmp/body" 'run 5 is damaged: its result is not valid JSON'
+    t_expect_lacks "$tmp/body" "$tmp"
+  done
+fi
 url=$main_url
 
 # ---- the Monte Carlo size against the time limit: an estimate before, and a
@@ -465,6 +475,32 @@ assert time.time() - t0 < 8, time.time() - t0
 PY
 req GET /api/health
 status_is 200 "the slow-client server still answers"
+# --max-per-client applies off loopback: a third connection from one address is refused
+addr=$(hostname -I 2>/dev/null | tr ' ' '\n' | grep -E '^[0-9]+(\.[0-9]+){3}$' | grep -v '^127\.' | head -1)
+if [ -n "$addr" ]; then
+  start remote --bind "$addr" --allow-remote --max-per-client 2
+  t_check "a third connection from one address is closed (--max-per-client 2)" \
+    python3 - "$addr" "${url##*:}" <<'PY'
+import socket, sys
+held = [socket.create_connection((sys.argv[1], int(sys.argv[2])), timeout=5) for _ in range(2)]
+for s in held:
+    s.sendall(b"GET /api/health HTTP/1.1\r\nHost: x\r\n")  # headers not finished: held
+third = socket.create_connection((sys.argv[1], int(sys.argv[2])), timeout=5)
+third.sendall(b"GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n")
+try:
+    got = third.recv(100)
+except ConnectionResetError:
+    got = b""
+assert got == b"", got
+for s in held:
+    s.sendall(b"\r\n")
+    assert s.recv(12).startswith(b"HTTP/1.1 200"), "a held connection is answered"
+PY
+  t_expect_contains "$tmp/remote.err" 'WARNING'
+  t_expect_lacks "$tmp/remote.err" 'Sanitizer'
+else
+  t_skip "--max-per-client" "no non-loopback IPv4 address"
+fi
 
 # ---- SIGTERM lets a running request finish; kill -9 takes the jobs along
 start term
@@ -526,7 +562,7 @@ for p in "${pids[@]}"; do
 done
 pids=()
 t_expect_contains "$tmp/main.err" 'stopping'
-for name in main archive limits; do # a sanitizer's report goes to the server's stderr
+for name in main archive limits mc slow term orphan; do # a sanitizer's report goes to the server's stderr
   t_expect_lacks "$tmp/$name.err" 'Sanitizer'
 done
 
