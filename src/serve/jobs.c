@@ -39,7 +39,7 @@
 #define MAX_NAMED 64                     /* named jobs listed at once (the connection limit) */
 #define PROJECT_AFTER 1.0   /* seconds of progress before a run's end is projected */
 #define PROJECT_MARGIN 1.25 /* a projection this far past the time limit stops the run */
-#define CALIBRATE_SECONDS 0.3 /* the estimate's second, longer run */
+#define CALIBRATE_SECONDS 0.5 /* the estimate's longer run */
 
 typedef struct named_job {
     char id[65];              /* "" when the entry is free */
@@ -583,7 +583,8 @@ static int timed_run(const app_request_t *rq, unsigned long long n, double *seco
     return status;
 }
 
-/* In the child: two runs, n0 and n1 samples, fit seconds = a + b n. */
+/* In the child: a run of n0 samples and a longer one of n1, fit
+ * seconds = a + b n through the two. */
 static int compute_estimate(const serve_jobs_t *jb, const app_request_t *rq, parley_buf_t *body,
                             size_t *result_len)
 {
@@ -598,15 +599,23 @@ static int compute_estimate(const serve_jobs_t *jb, const app_request_t *rq, par
         return status == 200 ? 500 : status;
     }
     double t0 = 0, t1 = 0;
-    n0 = want < 20 ? want : 20;
+    n0 = n1 = want < 20 ? want : 20;
     int status = timed_run(rq, n0, &t0, body);
     if (status != 200)
         return status;
-    double per = t0 / (double)n0, grow = CALIBRATE_SECONDS / (t0 > 1e-3 ? t0 : 1e-3);
-    n1 = (unsigned long long)((double)n0 * (grow < 2 ? 2 : grow));
-    n1 = n1 > want ? want : n1;
-    if (n1 > n0 && (status = timed_run(rq, n1, &t1, body)) != 200)
-        return status;
+    t1 = t0;
+    /* Grow the second run until it takes CALIBRATE_SECONDS (the fixed
+     * cost of loading and rendering makes short runs misleading), at most
+     * four runs and never past the samples asked for. */
+    for (int round = 0; round < 3 && t1 < CALIBRATE_SECONDS && n1 < want; round++) {
+        double rate = n1 > n0 && t1 > t0 ? (t1 - t0) / (double)(n1 - n0) : t1 / (double)n1;
+        double next = (double)n1 + (CALIBRATE_SECONDS - t1) / (rate > 1e-9 ? rate : 1e-9);
+        next = next < 2.0 * (double)n1 ? 2.0 * (double)n1 : next;
+        n1 = next > (double)want ? want : (unsigned long long)next;
+        if ((status = timed_run(rq, n1, &t1, body)) != 200)
+            return status;
+    }
+    double per = t0 / (double)n0;
     double b = n1 > n0 ? (t1 - t0) / (double)(n1 - n0) : per, a = t0 - b * (double)n0;
     if (b <= 0) { /* timer noise on a fast scenario: all of it per sample */
         b = (n1 > n0 ? t1 / (double)n1 : per);

@@ -75,10 +75,10 @@ typedef struct serve_job_info {
  * is in use; 503 when no slot freed in time or the time limit passed). */
 int serve_jobs_run(serve_jobs_t *jb, const app_request_t *rq, const char *job,
                    parley_buf_t *out, serve_job_info_t *info);
-/* POST /api/montecarlo/estimate: times two short runs of rq in a child
- * (a fraction of the samples asked for) and answers how long the whole run
- * would take and how many samples fit in the time limit. Returns the HTTP
- * status as serve_jobs_run does. */
+/* POST /api/montecarlo/estimate: times short runs of rq in a child (a
+ * fraction of the samples asked for, the longest about half a second) and
+ * answers how long the whole run would take and how many samples fit in
+ * the time limit. Returns the HTTP status as serve_jobs_run does. */
 int serve_jobs_estimate(serve_jobs_t *jb, const app_request_t *rq, parley_buf_t *out,
                         serve_job_info_t *info);
 /* Kills every running job's child (the server stopping). */
