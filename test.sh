@@ -88,7 +88,7 @@ else total_fail=$((total_fail + 1)); fi
 echo "== fuzzing, ${fuzz_seconds}s per target"
 if [ "$fuzz_seconds" -gt 0 ]; then
   if CC=clang scripts/build.sh build-fuzz -DCMAKE_BUILD_TYPE=Debug -DPARLEY_FUZZ=ON -DPARLEY_TESTS=OFF; then
-    for t in fuzz_scenario fuzz_set fuzz_actors fuzz_genius fuzz_deu fuzz_ktabxml; do
+    for t in fuzz_scenario fuzz_set fuzz_actors fuzz_genius fuzz_deu fuzz_ktabxml fuzz_http; do
       corpus=$(mktemp -d)
       # Seeds: our own, plus the example and the malformed-input corpus.
       case $t in

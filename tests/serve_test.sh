@@ -48,7 +48,7 @@ error_json() { # NAME: the body is {"error": {"status": N, "message": ...}} with
     "$tmp/body" "$(cat "$tmp/status")"
 }
 
-start main --time-limit 120 --queue-wait 120 --max-threads 2
+start main --time-limit 600 --queue-wait 120 --max-threads 2
 cd "$root" || exit 1
 
 # ---- golden requests: NAME.req is "METHOD PATH [TYPE FILE]" (FILE from the root)
@@ -135,12 +135,12 @@ EOF
 
 # ---- a named montecarlo job: progress while it runs, then cancelled
 curl -s -o "$tmp/job.body" -w '%{http_code}' -H 'Content-Type: application/yaml' \
-  --data-binary "@$ex" "$url/api/montecarlo?n=1000000&job=t-1" >"$tmp/job.status" &
+  --data-binary "@$ex" "$url/api/montecarlo?n=100000&job=t-1" >"$tmp/job.status" &
 jobpid=$!
 seen=0
 for _ in $(seq 100); do
   req GET /api/jobs/t-1
-  if [ "$(cat "$tmp/status")" = 200 ] && python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["state"]=="running" and d["total"]==1000000 and d["done"]>0' "$tmp/body" 2>/dev/null; then
+  if [ "$(cat "$tmp/status")" = 200 ] && python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["state"]=="running" and d["total"]==100000 and d["done"]>0' "$tmp/body" 2>/dev/null; then
     seen=1; break; fi
   sleep 0.1
 done
@@ -172,6 +172,7 @@ for p in /api/runs /api/runs/1 /api/runs/1/diff/2; do
 done
 main_url=$url
 start archive --db "$tmp/runs.db" --time-limit 120 --queue-wait 120
+archive_url=$url
 req POST "/api/eval?$q" application/yaml "$ex" -D "$tmp/headers"
 status_is 200 "archived eval"
 t_check "an X-Parley-Run header" grep -qi '^X-Parley-Run: 1' "$tmp/headers"
@@ -316,12 +317,241 @@ wait %% 2>/dev/null
 req POST /api/eval application/yaml "$ex"
 status_is 200 "a slot again after the limit"
 
+# ---- a server that holds: cross-site requests, NUL bytes, header sizes, paths
+url=$main_url
+port=${url##*:}
+req POST "/api/eval?$q" application/yaml "$ex" -H 'Origin: http://evil.example'
+status_is 403 "a foreign Origin"
+error_json "foreign Origin"
+t_expect_contains "$tmp/body" 'another web site'
+req POST "/api/eval?$q" application/yaml "$ex" -H 'Origin: null'
+status_is 403 "Origin: null"
+req POST "/api/eval?$q" application/yaml "$ex" -H 'Sec-Fetch-Site: cross-site'
+status_is 403 "Sec-Fetch-Site: cross-site"
+req POST "/api/eval?$q" application/yaml "$ex" -H 'Sec-Fetch-Site: same-site'
+status_is 403 "Sec-Fetch-Site: same-site (another port of localhost)"
+req DELETE /api/jobs/x -H 'Origin: http://evil.example'
+status_is 403 "a cross-site DELETE"
+req GET /api/runs -H 'Sec-Fetch-Site: cross-site'
+status_is 403 "a cross-site GET of the API"
+req POST "/api/eval?$q" application/yaml "$ex" -H "Origin: http://127.0.0.1:$port" -H 'Sec-Fetch-Site: same-origin'
+status_is 200 "the page's own origin"
+req GET / -H 'Sec-Fetch-Site: cross-site'
+status_is 200 "a link from another site opens the page"
+req POST "/api/eval?$q" text/plain "$ex"
+status_is 415 "text/plain (a cross-site form or fetch can send it)"
+error_json "text/plain"
+curl -s -o "$tmp/body" -w '%{http_code}' --data-binary "@$ex" -H 'Content-Type:' "$url/api/eval" >"$tmp/status"
+status_is 415 "no Content-Type"
+req OPTIONS '' --request-target '*'
+status_is 400 "a request target that is not a path (OPTIONS *)"
+error_json "OPTIONS *"
+req GET '/app.js%00../../etc/passwd' --path-as-is
+status_is 400 "an encoded NUL in the path"
+error_json "encoded NUL"
+req GET '/api/examples/ukraine-2025%00.yaml'
+status_is 400 "an encoded NUL in an example's name"
+req GET '/api/runs?limit=1%00'
+status_is 400 "an encoded NUL in the query"
+python3 - "$port" >"$tmp/raw" <<'PY'
+import socket, sys
+s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=10)
+s.sendall(b"GET /app.js\x00../../etc/passwd HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+out = b""
+while True:
+    b = s.recv(65536)
+    if not b:
+        break
+    out += b
+sys.stdout.write(out.decode("utf-8", "replace"))
+PY
+t_expect_contains "$tmp/raw" 'HTTP/1.1 400'
+t_expect_contains "$tmp/raw" 'NUL byte'
+t_expect_lacks "$tmp/raw" 'Parley web application'
+head -c 20000 /dev/zero | tr '\0' a >"$tmp/big-header"
+printf 'X-Big: %s\r\n' "$(cat "$tmp/big-header")" >"$tmp/big-header.h"
+req GET /api/health -H "@$tmp/big-header.h"
+status_is 431 "20 kB of headers"
+error_json "431"
+url=$archive_url
+for p in /api/runs/99 /api/runs/1/diff/99 "/api/runs/diff?a=99&b=1"; do
+  req GET "$p"
+  status_is 404 "$p on the archive"
+  t_expect_lacks "$tmp/body" "$tmp" # the archive's path is the server's business
+  t_expect_contains "$tmp/body" 'no run 99'
+done
+req POST "/api/eval?$q" application/yaml "$ex" -H 'Origin: http://evil.example'
+req GET /api/runs
+t_check "a refused cross-site request is not archived" python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["count"]==4, d["count"]' "$tmp/body"
+sed -e 's/batna: {value: 0.4, source: "Illustrative: walking away/batna: {value: 0.5, source: "Illustrative: walking away/' \
+    "$ex" >"$tmp/variant.yaml"
+req POST "/api/eval?$q" application/yaml "$tmp/variant.yaml"
+req GET /api/runs/1/diff/5
+status_is 200 "diff of a base and a variant"
+t_check "the scenario change in words: $(head -c 300 "$tmp/body")" python3 - "$tmp/body" <<'EOF2'
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["scenario"] == [{"path": "actors.USA.batna", "change": "0.4 -> 0.5"}], d["scenario"]
+assert d["scenario_differences"] == 1
+EOF2
+req GET /api/runs/2/diff/3
+t_check "the same scenario: no change in words" python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["scenario"]==[] and d["scenario_differences"]==0, d["scenario"]' "$tmp/body"
+if command -v sqlite3 >/dev/null; then # a row changed behind the server's back
+  sqlite3 "$tmp/runs.db" "PRAGMA ignore_check_constraints = 1; UPDATE runs SET result = '{' WHERE id = 5"
+  for p in /api/runs/5 /api/runs/1/diff/5; do
+    req GET "$p"
+    status_is 500 "$p, a damaged row"
+    error_json "$p, a damaged row"
+    t_expect_contains "$tmp/body" 'run 5 is damaged: its result is not valid JSON'
+    t_expect_lacks "$tmp/body" "$tmp"
+  done
+fi
+url=$main_url
+
+# ---- the Monte Carlo size against the time limit: an estimate before, and a
+# run that cannot finish stopped early with the estimate
+req POST "/api/montecarlo/estimate?$q&n=1000000" application/yaml "$ex"
+status_is 200 "montecarlo estimate"
+t_check "estimate: $(head -c 300 "$tmp/body")" python3 - "$tmp/body" <<'EOF2'
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["samples"] == 1000000 and d["time_limit"] == 600, d
+assert d["seconds"] > 0 and isinstance(d["fits"], bool) and 0 < d["max_samples"] <= 1000000, d
+n0, n1 = d["calibration"]["samples"]
+assert 0 < n0 < n1 < 1000000, d
+EOF2
+req POST "/api/montecarlo/estimate?$q&n=5" application/yaml "$ex"
+t_check "estimate of 5 samples: one run" python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["calibration"]["samples"]==[5,5] and d["fits"], d' "$tmp/body"
+req POST "/api/montecarlo/estimate?$q&n=abc" application/yaml "$ex"
+status_is 400 "estimate, a bad n"
+t_expect_contains "$tmp/body" "parameter 'n'"
+req POST "/api/montecarlo/estimate" application/yaml "$tmp/bad.yaml"
+status_is 400 "estimate, a bad scenario"
+req GET /api/montecarlo/estimate
+status_is 405 "estimate takes POST"
+start mc --time-limit 20
+req POST "/api/montecarlo?$q&n=1000000" application/yaml "$ex"
+status_is 503 "a Monte Carlo run that cannot finish in time"
+t_expect_contains "$tmp/body" 'samples would take about'
+t_expect_contains "$tmp/body" 'at most about'
+
+# ---- slow clients: headers or a body trickling in are cut off
+start slow --header-timeout 1 --body-timeout 1
+port=${url##*:}
+t_check "a connection sending its headers for more than --header-timeout is closed" \
+  python3 - "$port" headers <<'PY'
+import socket, sys, time
+s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=10)
+s.sendall(b"GET /api/health HTTP/1.1\r\nHost: localhost\r\nX-Slow: ")
+t0 = time.time()
+for _ in range(40):          # a byte every 0.25 s: never idle, never done
+    try:
+        s.sendall(b"a")
+    except OSError:
+        break
+    s.settimeout(0.25)
+    try:
+        if s.recv(100) == b"":
+            break
+    except socket.timeout:
+        pass
+    except OSError:
+        break
+else:
+    sys.exit("still open after 10 s")
+assert time.time() - t0 < 8, time.time() - t0
+PY
+t_check "a connection sending its body for more than --body-timeout is closed" \
+  python3 - "$port" <<'PY'
+import socket, sys, time
+s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=10)
+s.sendall(b"POST /api/eval HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/yaml\r\n"
+          b"Content-Length: 1000\r\n\r\nid: x\n")
+s.settimeout(10)
+t0 = time.time()
+while s.recv(100) != b"":
+    pass
+assert time.time() - t0 < 8, time.time() - t0
+PY
+req GET /api/health
+status_is 200 "the slow-client server still answers"
+# --max-per-client applies off loopback: a third connection from one address is refused
+addr=$(hostname -I 2>/dev/null | tr ' ' '\n' | grep -E '^[0-9]+(\.[0-9]+){3}$' | grep -v '^127\.' | head -1)
+if [ -n "$addr" ]; then
+  start remote --bind "$addr" --allow-remote --max-per-client 2
+  t_check "a third connection from one address is closed (--max-per-client 2)" \
+    python3 - "$addr" "${url##*:}" <<'PY'
+import socket, sys
+held = [socket.create_connection((sys.argv[1], int(sys.argv[2])), timeout=5) for _ in range(2)]
+for s in held:
+    s.sendall(b"GET /api/health HTTP/1.1\r\nHost: x\r\n")  # headers not finished: held
+third = socket.create_connection((sys.argv[1], int(sys.argv[2])), timeout=5)
+third.sendall(b"GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n")
+try:
+    got = third.recv(100)
+except ConnectionResetError:
+    got = b""
+assert got == b"", got
+for s in held:
+    s.sendall(b"\r\n")
+    assert s.recv(12).startswith(b"HTTP/1.1 200"), "a held connection is answered"
+PY
+  t_expect_contains "$tmp/remote.err" 'WARNING'
+  t_expect_lacks "$tmp/remote.err" 'Sanitizer'
+else
+  t_skip "--max-per-client" "no non-loopback IPv4 address"
+fi
+
+# ---- SIGTERM lets a running request finish; kill -9 takes the jobs along
+start term
+curl -s -o "$tmp/term.body" -w '%{http_code}' -H 'Content-Type: application/yaml' \
+  --data-binary "@$ex" "$url/api/montecarlo?n=5000&job=term" >"$tmp/term.status" &
+curlpid=$!
+for _ in $(seq 100); do
+  req GET /api/jobs/term
+  [ "$(cat "$tmp/status")" = 200 ] && break
+  sleep 0.05
+done
+kill -TERM "$pid"
+wait "$curlpid"
+t_expect_eq "the request running at SIGTERM: its status" "$(cat "$tmp/term.status")" 200
+t_check "the request running at SIGTERM: its result" python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["result"]["command"]=="montecarlo" and d["result"]["parameters"]["samples"]==5000, d["result"]["parameters"]' "$tmp/term.body"
+wait "$pid"
+t_expect_eq "exit code after SIGTERM with a request running" "$?" 0
+t_expect_contains "$tmp/term.err" 'running requests finish'
+pids=("${pids[@]/$pid}")
+start orphan --time-limit 3600
+curl -s -o /dev/null -H 'Content-Type: application/yaml' --data-binary "@$ex" \
+  "$url/api/montecarlo?n=200000&job=orphan" &
+curlpid=$!
+child=
+for _ in $(seq 100); do
+  child=$(ps -o pid= --ppid "$pid" | tr -d ' ' | head -1)
+  [ -n "$child" ] && break
+  sleep 0.05
+done
+t_check "the analysis runs in a child" test -n "$child"
+sleep 0.3
+t_check "the child still runs just before the server is killed" kill -0 "$child"
+kill -9 "$pid"
+wait "$pid" 2>/dev/null
+gone=0
+for _ in $(seq 40); do
+  kill -0 "$child" 2>/dev/null || { gone=1; break; }
+  sleep 0.05
+done
+t_expect_eq "the analysis child dies with a killed server" "$gone" 1
+wait "$curlpid" 2>/dev/null
+pids=("${pids[@]/$pid}")
+url=$main_url
+
 # ---- refuses a non-loopback address without --allow-remote
 t_expect_rc 1 "bind 0.0.0.0 without --allow-remote" "$parley" serve --port 0 --bind 0.0.0.0 --root "$root"
 t_expect_contains err '--allow-remote'
 
 # ---- SIGTERM stops both servers cleanly
 for p in "${pids[@]}"; do
+  [ -n "$p" ] || continue
   kill -TERM "$p"
   for _ in $(seq 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
   if kill -0 "$p" 2>/dev/null; then t_fail "server $p" "still running after SIGTERM"
@@ -332,7 +562,7 @@ for p in "${pids[@]}"; do
 done
 pids=()
 t_expect_contains "$tmp/main.err" 'stopping'
-for name in main archive limits; do # a sanitizer's report goes to the server's stderr
+for name in main archive limits mc slow term orphan; do # a sanitizer's report goes to the server's stderr
   t_expect_lacks "$tmp/$name.err" 'Sanitizer'
 done
 

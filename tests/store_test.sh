@@ -55,6 +55,19 @@ t_expect_contains out 'differences in the result'
 t_expect_rc 0 "runs diff 1 1" "$parley" runs diff 1 1 --db "$db"
 t_expect_contains out 'the results are identical'
 
+t_expect_lacks out 'scenario changes' # the same text
+# A base scenario and a variant: the change said in the scenario's words first.
+vdb=$tmp/variant.db
+sed -e 's/batna: {value: 0.4, source: "Illustrative: walking away/batna: {value: 0.5, source: "Illustrative: walking away/' \
+    -e '0,/options: \[open, no-consensus\]/s//options: [open]/' "$ex" >"$tmp/variant.yaml"
+"$parley" eval "$ex" --db "$vdb" >/dev/null
+"$parley" eval "$tmp/variant.yaml" --db "$vdb" >/dev/null
+t_expect_rc 0 "runs diff of a base and a variant" "$parley" runs diff 1 2 --db "$vdb"
+t_expect_contains out 'scenario changes (2):'
+t_expect_contains out '  actors.USA.batna  0.4 -> 0.5'
+t_expect_contains out '  stances.RUS.nato.red_line.options  lost no-consensus'
+t_check "the scenario change comes before the JSON paths" python3 -c 'import sys; t=open(sys.argv[1]).read(); assert t.index("scenario changes") < t.index("result:"), t[:400]' "$tmp/out"
+
 t_expect_rc 0 "runs export" "$parley" runs export --db "$db"
 t_expect_eq "runs export: two lines" "$(wc -l <"$tmp/out")" 2
 t_expect_contains out '{"id":1,"command":"eval","parameters":{"args":["examples/ukraine-2025.yaml","--all"]}'
@@ -110,6 +123,39 @@ t_expect_rc 1 "eval --db a text file" "$parley" eval "$ex" --db "$tmp/notes.txt"
 t_expect_contains err 'not a run archive'
 t_expect_same "--db leaves a file that is not an archive" "$tmp/notes.orig" "$tmp/notes.txt"
 t_expect_rc 2 "eval --db ''" "$parley" eval "$ex" --db ""
+
+# ---- a row changed behind Parley's back (the sqlite3 CLI): reported, never over-read
+if command -v sqlite3 >/dev/null; then
+  cdb=$tmp/corrupt.db
+  "$parley" eval "$ex" --db "$cdb" >/dev/null
+  cp "$cdb" "$tmp/sound.db"
+  sqlite3 "$cdb" 'UPDATE scenarios SET size = size + 50000'
+  t_expect_rc 1 "runs show --scenario, size column too large" "$parley" runs show 1 --scenario --db "$cdb"
+  t_expect_contains err 'run 1 is damaged: its scenario text is'
+  t_expect_contains err 'but the archive records'
+  t_expect_empty out
+  t_expect_rc 1 "runs export --scenario, size column too large" "$parley" runs export --scenario --db "$cdb"
+  t_expect_contains err 'run 1 is damaged'
+  cp "$tmp/sound.db" "$cdb"
+  sqlite3 "$cdb" "UPDATE scenarios SET text = substr(text, 1, 100)"
+  t_expect_rc 1 "runs show --scenario, text shorter than its size" "$parley" runs show 1 --scenario --db "$cdb"
+  t_expect_contains err 'its scenario text is 100 bytes but the archive records'
+  cp "$tmp/sound.db" "$cdb"
+  sqlite3 "$cdb" "UPDATE scenarios SET text = replace(text, 'UKR', 'UKX')"
+  t_expect_rc 1 "runs show --scenario, text edited" "$parley" runs show 1 --scenario --db "$cdb"
+  t_expect_contains err 'does not match its recorded hash'
+  cp "$tmp/sound.db" "$cdb"
+  sqlite3 "$cdb" "PRAGMA ignore_check_constraints = 1; UPDATE runs SET result = substr(result, 1, 500)"
+  t_expect_rc 1 "runs show, result cut short" "$parley" runs show 1 --db "$cdb"
+  t_expect_contains err 'its result is not valid JSON'
+  t_expect_rc 1 "runs diff, result cut short" "$parley" runs diff 1 1 --db "$cdb"
+  t_expect_contains err 'run 1 is damaged: its result is not valid JSON'
+  t_expect_rc 1 "runs export, result cut short" "$parley" runs export --db "$cdb"
+  t_expect_contains err 'run 1 is damaged'
+  t_expect_rc 0 "runs list, result cut short (not read)" "$parley" runs list --db "$cdb"
+else
+  t_skip "corrupted rows" "needs the sqlite3 CLI"
+fi
 
 # ---- kill -9 mid-write: each run sleeps 150 ms inside its transaction
 kdb=$tmp/kill.db

@@ -138,6 +138,31 @@ PARLEY_API parley_status_t parley_genius_to_yaml(parley_ctx_t *ctx, const char *
 PARLEY_API parley_status_t parley_genius_to_yaml_ex(parley_ctx_t *ctx, const char *dir,
                                                     unsigned flags, parley_buf_t *out);
 
+/* ---- What changed between two scenario texts, in the scenario's terms. */
+
+typedef struct parley_scenario_change {
+    const char *path; /* "actors.USA.batna", "stances.IRN.nato.red_line.options" */
+    const char *what; /* "0.3 -> 0.4", "gained on-iaea-verification", "added", "removed" */
+} parley_scenario_change_t;
+
+/* Called once per change; a nonzero return stops the comparison. */
+typedef int (*parley_scenario_change_fn)(void *arg, const parley_scenario_change_t *c);
+
+/*
+ * Compares two scenario texts (YAML or JSON, read as the loader reads them)
+ * and calls fn on each change in document order: a value that differs
+ * (numbers by value: 0.30 is 0.3; a {value: ...} wrapper is looked
+ * through), a key or a record of an id-keyed list (actors, issues,
+ * proposals, options) added or removed, a list of words that gained or lost
+ * words. Long values are cut to about 60 bytes. *n (may be NULL) gets the
+ * number of changes. PARLEY_EINPUT with "first scenario:line:col: ..." when
+ * a text does not parse; the strings passed to fn live for the call only.
+ */
+PARLEY_API parley_status_t parley_scenario_diff(parley_ctx_t *ctx, const char *a, size_t len_a,
+                                                const char *b, size_t len_b,
+                                                parley_scenario_change_fn fn, void *arg,
+                                                size_t *n);
+
 #ifdef __cplusplus
 }
 #endif

@@ -35,7 +35,15 @@ typedef struct parley_store_options {
     unsigned busy_timeout_ms;       /* wait this long for another writer (5000) */
     unsigned test_commit_delay_ms;  /* test hook: sleep inside each write transaction,
                                        before COMMIT, so a kill can land mid-write (0) */
+    size_t diff_max_bytes;          /* parley_store_diff compares JSON documents of at most
+                                       this many bytes (PARLEY_STORE_DIFF_MAX_BYTES) */
+    double diff_max_seconds;        /* and stops after this long (PARLEY_STORE_DIFF_MAX_SECONDS) */
 } parley_store_options_t;
+
+/* A comparison flattens both documents into SQLite tables: about 0.7 s per
+ * MB on a 2020s core, so these bound one at about ten seconds. */
+#define PARLEY_STORE_DIFF_MAX_BYTES ((size_t)16 << 20)
+#define PARLEY_STORE_DIFF_MAX_SECONDS 10.0
 
 /* Fills *o with the defaults above; cannot fail. */
 PARLEY_API void parley_store_options_init(parley_store_options_t *o);
@@ -159,7 +167,10 @@ typedef int (*parley_diff_fn)(void *arg, const parley_diff_t *d);
  * one difference, not one per leaf inside it). Order: the first run's
  * document order, then what the second adds in its own. *n (may be NULL)
  * gets the number of differences. PARLEY_ENOTFOUND when a run is absent;
- * a run without a result compares as null.
+ * a run without a result compares as null. PARLEY_ELIMIT (nothing compared,
+ * or the comparison stopped part way: fn may have been called) when either
+ * document is larger than the options' diff_max_bytes or the comparison
+ * runs past diff_max_seconds; PARLEY_EINPUT when a run's row is damaged.
  */
 PARLEY_API parley_status_t parley_store_diff(parley_ctx_t *ctx, parley_store_t *st, int64_t a,
                                              int64_t b, parley_diff_field_t field,

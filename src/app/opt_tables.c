@@ -320,6 +320,14 @@ static const app_opt_t SERVE[] = {
      "the most samples one montecarlo request draws"},
     {APP_O_MAX_THREADS, "max-threads", 0, NULL, APP_UINT, "T", 1, 256, NULL, "1", APP_CLI, 0,
      "the most threads one montecarlo request uses"},
+    {APP_O_MAX_PER_CLIENT, "max-per-client", 0, NULL, APP_UINT, "N", 1, 4096, NULL, "16", APP_CLI,
+     0, "connections one client address may hold (not applied on loopback, where every "
+     "client has the same address)"},
+    {APP_O_HEADER_TIMEOUT, "header-timeout", 0, NULL, APP_REAL, "S", 0.1, 3600, NULL, "10",
+     APP_CLI, 0, "seconds a connection may take to send a request's headers (or sit idle "
+     "between requests); then it is closed"},
+    {APP_O_BODY_TIMEOUT, "body-timeout", 0, NULL, APP_REAL, "S", 0.1, 3600, NULL, "30", APP_CLI,
+     0, "seconds a client may take to send a request's body; then the connection is closed"},
     {APP_O_QUIET, "quiet", 0, NULL, APP_FLAG, NULL, 0, 0, NULL, NULL, APP_CLI, 0,
      "no request log on standard error"},
     END};

@@ -207,11 +207,16 @@ static int do_show(parley_ctx_t *ctx, parley_store_t *st, const runs_args_t *a, 
 
 typedef struct meta {
     char cmd[64], hash[80], scen[96], version[32], seed[24];
+    parley_buf_t text; /* the scenario's text */
+    int has_text;
 } meta_t;
 
 static int keep_meta(void *arg, const parley_run_t *r)
 {
     meta_t *m = arg;
+    m->has_text = r->scenario_text != NULL;
+    if (r->scenario_text)
+        parley_buf_append(&m->text, r->scenario_text, r->scenario_len);
     snprintf(m->cmd, sizeof m->cmd, "%s", r->command ? r->command : "-");
     snprintf(m->hash, sizeof m->hash, "%s", r->scenario_hash ? r->scenario_hash : "-");
     snprintf(m->scen, sizeof m->scen, "%s", r->scenario_id ? r->scenario_id : "-");
@@ -264,20 +269,68 @@ static void meta_line(parley_buf_t *b, const char *name, const char *x, const ch
     parley_buf_printf(b, "%s: %s -> %s\n", name, x, y);
 }
 
+#define SCENARIO_LINES 200 /* changes printed; the count is complete */
+
+typedef struct change_lines {
+    parley_buf_t *b;
+    size_t n;
+} change_lines_t;
+
+static int change_line(void *arg, const parley_scenario_change_t *c)
+{
+    change_lines_t *cl = arg;
+    if (cl->n++ < SCENARIO_LINES)
+        parley_buf_printf(cl->b, "  %s  %s\n", *c->path ? c->path : "(the document)", c->what);
+    return 0;
+}
+
+/* The scenario change in words, when the two runs read different texts. */
+static void scenario_changes(parley_ctx_t *ctx, meta_t m[2], parley_buf_t *b)
+{
+    if (!m[0].has_text || !m[1].has_text || !strcmp(m[0].hash, m[1].hash))
+        return;
+    parley_buf_t part;
+    parley_buf_init(&part);
+    change_lines_t cl = {&part, 0};
+    parley_status_t s = parley_scenario_diff(ctx, m[0].text.data, m[0].text.len, m[1].text.data,
+                                             m[1].text.len, change_line, &cl, NULL);
+    if (s) {
+        parley_buf_printf(b, "scenario changes: cannot compare the texts: %s\n",
+                          parley_ctx_message(ctx));
+    } else if (cl.n) {
+        parley_buf_printf(b, "scenario changes (%zu):\n", cl.n);
+        parley_buf_append(b, part.data, part.len);
+        if (cl.n > SCENARIO_LINES)
+            parley_buf_printf(b, "  ... and %zu more\n", cl.n - SCENARIO_LINES);
+    } else {
+        parley_buf_puts(b, "scenario changes: none in content (layout, comments or quoting)\n");
+    }
+    parley_buf_free(&part);
+}
+
 static int do_diff(parley_ctx_t *ctx, parley_store_t *st, const runs_args_t *a, parley_buf_t *b)
 {
     meta_t m[2];
+    memset(m, 0, sizeof m);
+    parley_buf_init(&m[0].text);
+    parley_buf_init(&m[1].text);
     parley_status_t s = PARLEY_OK;
     for (int k = 0; k < 2 && !s; k++)
-        s = parley_store_get(ctx, st, a->ids[k], 0, keep_meta, &m[k]);
-    if (s)
+        s = parley_store_get(ctx, st, a->ids[k], PARLEY_RUN_SCENARIO, keep_meta, &m[k]);
+    if (s) {
+        parley_buf_free(&m[0].text);
+        parley_buf_free(&m[1].text);
         return cli_fail("runs", ctx, s);
+    }
     parley_buf_printf(b, "runs %" PRId64 " -> %" PRId64 "\n", a->ids[0], a->ids[1]);
     meta_line(b, "command", m[0].cmd, m[1].cmd);
     meta_line(b, "scenario", m[0].scen, m[1].scen);
     meta_line(b, "scenario hash", m[0].hash, m[1].hash);
     meta_line(b, "seed", m[0].seed, m[1].seed);
     meta_line(b, "parley", m[0].version, m[1].version);
+    scenario_changes(ctx, m, b);
+    parley_buf_free(&m[0].text);
+    parley_buf_free(&m[1].text);
     size_t np = 0, nr = 0;
     parley_buf_t part;
     parley_buf_init(&part);

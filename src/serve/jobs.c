@@ -5,7 +5,11 @@
  * (a request waits up to queue_wait seconds for a slot). Fork costs well
  * under a millisecond, small beside the analyses it isolates. A named job
  * is listed while it waits or runs: the child reports its progress on a
- * second pipe, and a cancel kills it.
+ * second pipe, and a cancel kills it. A Monte Carlo run whose progress
+ * shows it cannot finish within the time limit is stopped after a second
+ * or so rather than at the limit, and POST /api/montecarlo/estimate times
+ * two short runs to say so before a run. A child dies with the server
+ * (PR_SET_PDEATHSIG), even when the server is killed outright.
  */
 #include <errno.h>
 #include <poll.h>
@@ -14,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -32,6 +37,9 @@
 
 #define MAX_RESPONSE ((size_t)256 << 20) /* a result larger than this is refused */
 #define MAX_NAMED 64                     /* named jobs listed at once (the connection limit) */
+#define PROJECT_AFTER 1.0   /* seconds of progress before a run's end is projected */
+#define PROJECT_MARGIN 1.25 /* a projection this far past the time limit stops the run */
+#define CALIBRATE_SECONDS 0.5 /* the estimate's longer run */
 
 typedef struct named_job {
     char id[65];              /* "" when the entry is free */
@@ -48,6 +56,7 @@ struct serve_jobs {
     unsigned running, max;
     double queue_wait, time_limit, max_memory_gib;
     named_job_t named[MAX_NAMED];
+    pid_t *pids;              /* max entries: the children running (0: free) */
 };
 
 serve_jobs_t *serve_jobs_create(unsigned max_jobs, double queue_wait, double time_limit,
@@ -63,6 +72,11 @@ serve_jobs_t *serve_jobs_create(unsigned max_jobs, double queue_wait, double tim
     pthread_cond_init(&jb->cv, &ca);
     pthread_condattr_destroy(&ca);
     jb->max = max_jobs ? max_jobs : 1;
+    jb->pids = calloc(jb->max, sizeof *jb->pids);
+    if (!jb->pids) {
+        free(jb);
+        return NULL;
+    }
     jb->queue_wait = queue_wait;
     jb->time_limit = time_limit;
     jb->max_memory_gib = max_memory_gib;
@@ -75,6 +89,7 @@ void serve_jobs_destroy(serve_jobs_t *jb)
         return;
     pthread_cond_destroy(&jb->cv);
     pthread_mutex_destroy(&jb->mu);
+    free(jb->pids);
     free(jb);
 }
 
@@ -137,9 +152,32 @@ static void child_progress(void *arg, uint64_t done, uint64_t total)
     write_all(*(const int *)arg, line, (size_t)n);
 }
 
-/* In the child: compute, write "STATUS RESULT_LEN\n" and the body, and leave. */
-static void child(const serve_jobs_t *jb, const app_request_t *rq, int fd, int pfd)
+/* What a child computes: the response body and the result's length. */
+typedef int (*child_fn)(const serve_jobs_t *jb, const app_request_t *rq, parley_buf_t *body,
+                        size_t *result_len);
+
+static int compute_analysis(const serve_jobs_t *jb, const app_request_t *rq, parley_buf_t *body,
+                            size_t *result_len)
 {
+    (void)jb;
+    app_result_t res;
+    app_result_init(&res);
+    app_compute(rq, &res);
+    serve_response_json(&res, body);
+    int status = body->failed ? 500 : res.status;
+    *result_len = status == 200 ? res.result.len : 0;
+    app_result_free(&res);
+    return status;
+}
+
+/* In the child: limit itself, compute, write "STATUS RESULT_LEN\n" and the
+ * body, and leave. It is killed when the server dies, however it dies. */
+static void child(const serve_jobs_t *jb, const app_request_t *rq, int fd, int pfd,
+                  pid_t server, child_fn fn)
+{
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != server)
+        _exit(1); /* the server died before the line above */
     sigset_t none;
     sigemptyset(&none);
     pthread_sigmask(SIG_SETMASK, &none, NULL);
@@ -152,54 +190,79 @@ static void child(const serve_jobs_t *jb, const app_request_t *rq, int fd, int p
     own.max_memory_gib = jb->max_memory_gib;
     own.progress = child_progress;
     own.progress_arg = &pfd;
-    app_result_t res;
-    app_result_init(&res);
-    app_compute(&own, &res);
     parley_buf_t body;
     parley_buf_init(&body);
-    serve_response_json(&res, &body);
+    size_t result_len = 0;
+    int status = fn(jb, &own, &body, &result_len);
     char head[48];
-    int status = body.failed ? 500 : res.status;
-    snprintf(head, sizeof head, "%d %zu\n", status, status == 200 ? res.result.len : 0);
+    snprintf(head, sizeof head, "%d %zu\n", status, result_len);
     write_all(fd, head, strlen(head));
     if (!body.failed)
         write_all(fd, body.data, body.len);
     parley_buf_free(&body);
-    app_result_free(&res);
     _exit(0);
 }
 
-/* Takes the last whole "DONE TOTAL" line of the progress pipe into the job. */
-static void take_progress(serve_jobs_t *jb, named_job_t *nj, const char *buf, size_t n)
+/* Takes the last whole "DONE TOTAL" line of the progress pipe into *done,
+ * *total and the named job, if any. */
+static void take_progress(serve_jobs_t *jb, named_job_t *nj, const char *buf, size_t n,
+                          unsigned long long *done, unsigned long long *total)
 {
     const char *end = NULL, *start;
     for (size_t k = n; k-- > 0 && !end;)
         end = buf[k] == '\n' ? buf + k : NULL;
-    if (!end || !nj)
+    if (!end)
         return;
     for (start = end; start > buf && start[-1] != '\n'; start--)
         ;
     unsigned long long d, t;
-    if (sscanf(start, "%llu %llu", &d, &t) == 2) {
-        pthread_mutex_lock(&jb->mu);
-        nj->done = d;
-        nj->total = t;
-        pthread_mutex_unlock(&jb->mu);
-    }
+    if (sscanf(start, "%llu %llu", &d, &t) != 2)
+        return;
+    *done = d;
+    *total = t;
+    if (!nj)
+        return;
+    pthread_mutex_lock(&jb->mu);
+    nj->done = d;
+    nj->total = t;
+    pthread_mutex_unlock(&jb->mu);
+}
+
+/* What collect saw. */
+typedef struct seen {
+    unsigned long long done, total;
+    double elapsed;
+} seen_t;
+
+enum { GOT_EOF = 0, GOT_TOO_BIG = 1, GOT_TIMEOUT = -1, GOT_PROJECTED = -2 };
+
+/* A run that has reported for PROJECT_AFTER seconds and, at its pace, would
+ * end well past the deadline. */
+static int hopeless(const seen_t *sn, double started, double until)
+{
+    double now_ = now(), elapsed = now_ - started;
+    if (sn->done == 0 || sn->total <= sn->done || elapsed < PROJECT_AFTER)
+        return 0;
+    double left = elapsed * (double)(sn->total - sn->done) / (double)sn->done;
+    return now_ + left > started + (until - started) * PROJECT_MARGIN;
 }
 
 /* Reads the child's answer until EOF or the deadline, and its progress
- * meanwhile; 0 on EOF, -1 on timeout, 1 when the answer grows past
- * MAX_RESPONSE. */
+ * meanwhile: GOT_EOF, GOT_TIMEOUT, GOT_PROJECTED (its progress says it
+ * cannot make the deadline) or GOT_TOO_BIG (past MAX_RESPONSE). */
 static int collect(serve_jobs_t *jb, named_job_t *nj, int fd, int pfd, double until,
-                   parley_buf_t *raw)
+                   parley_buf_t *raw, seen_t *sn)
 {
     char chunk[65536];
     size_t kept = 0; /* progress bytes after the last line */
+    double started = now();
     for (;;) {
         double left = until - now();
+        sn->elapsed = now() - started;
         if (left <= 0)
-            return -1;
+            return GOT_TIMEOUT;
+        if (hopeless(sn, started, until))
+            return GOT_PROJECTED;
         struct pollfd p[2] = {{fd, POLLIN, 0}, {pfd, POLLIN, 0}};
         int r = poll(p, 2, (int)(left * 1000) + 1);
         if (r < 0 && errno == EINTR)
@@ -211,7 +274,7 @@ static int collect(serve_jobs_t *jb, named_job_t *nj, int fd, int pfd, double un
             if (n <= 0 && !(n < 0 && errno == EINTR)) {
                 pfd = -1; /* closed: poll ignores a negative fd */
             } else if (n > 0) {
-                take_progress(jb, nj, chunk, kept + (size_t)n);
+                take_progress(jb, nj, chunk, kept + (size_t)n, &sn->done, &sn->total);
                 kept = 0; /* a line cut in two is dropped: the next one follows soon */
             }
             continue;
@@ -222,17 +285,41 @@ static int collect(serve_jobs_t *jb, named_job_t *nj, int fd, int pfd, double un
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)
-            return 0;
+            return GOT_EOF;
         if (raw->len + (size_t)n > MAX_RESPONSE)
-            return 1;
+            return GOT_TOO_BIG;
         parley_buf_append(raw, chunk, (size_t)n);
     }
 }
 
-static int finish(pid_t pid, int got, serve_jobs_t *jb, named_job_t *nj, parley_buf_t *raw,
-                  parley_buf_t *out, serve_job_info_t *info)
+/* The 503 of a run stopped early: how long it would have taken and how
+ * many samples fit. */
+static void projected_error(const serve_jobs_t *jb, const seen_t *sn, parley_buf_t *out)
 {
-    int ws = 0, timed_out = got < 0, cancelled = 0;
+    double rate = (double)sn->done / (sn->elapsed > 0 ? sn->elapsed : 1);
+    double need = (double)sn->total / (rate > 0 ? rate : 1);
+    char msg[320];
+    snprintf(msg, sizeof msg, "%llu samples would take about %.0f s at the pace of the first "
+             "%llu (%.0f a second), past this server's time limit of %g s: at most about %.0f "
+             "fit (POST /api/montecarlo/estimate says before a run)", sn->total, need, sn->done,
+             rate, jb->time_limit, rate * jb->time_limit * 0.9);
+    serve_error_json(out, 503, msg);
+}
+
+/* Lists a running child (mu held), so that a stopping server can kill it. */
+static void track(serve_jobs_t *jb, pid_t pid, pid_t was)
+{
+    for (unsigned k = 0; k < jb->max; k++)
+        if (jb->pids[k] == was) {
+            jb->pids[k] = pid;
+            return;
+        }
+}
+
+static int finish(pid_t pid, int got, const seen_t *sn, serve_jobs_t *jb, named_job_t *nj,
+                  parley_buf_t *raw, parley_buf_t *out, serve_job_info_t *info)
+{
+    int ws = 0, timed_out = got == GOT_TIMEOUT, cancelled = 0;
     if (got != 0)
         kill(pid, SIGKILL);
     pthread_mutex_lock(&jb->mu); /* no cancel may signal a pid about to be reaped */
@@ -240,6 +327,7 @@ static int finish(pid_t pid, int got, serve_jobs_t *jb, named_job_t *nj, parley_
         nj->pid = 0;
         cancelled = nj->cancelled;
     }
+    track(jb, 0, pid);
     pthread_mutex_unlock(&jb->mu);
     struct rusage ru;
     memset(&ru, 0, sizeof ru);
@@ -252,13 +340,17 @@ static int finish(pid_t pid, int got, serve_jobs_t *jb, named_job_t *nj, parley_
         serve_error_json(out, 409, "the analysis was cancelled (DELETE /api/jobs/ID)");
         return 409;
     }
+    if (got == GOT_PROJECTED) {
+        projected_error(jb, sn, out);
+        return 503;
+    }
     if (timed_out) {
         snprintf(msg, sizeof msg, "the analysis ran past the time limit (%g s) and was stopped",
                  jb->time_limit);
         serve_error_json(out, 503, msg);
         return 503;
     }
-    if (got > 0) {
+    if (got == GOT_TOO_BIG) {
         snprintf(msg, sizeof msg, "the result is larger than %zu MiB; ask for less (limit)",
                  MAX_RESPONSE >> 20);
         serve_error_json(out, 500, msg);
@@ -365,7 +457,16 @@ int serve_jobs_cancel(serve_jobs_t *jb, const char *job, parley_buf_t *out)
 }
 
 /* Forks the child and collects its answer; the slot is held by the caller. */
-static int run_child(serve_jobs_t *jb, const app_request_t *rq, named_job_t *nj,
+void serve_jobs_kill_all(serve_jobs_t *jb)
+{
+    pthread_mutex_lock(&jb->mu);
+    for (unsigned k = 0; k < jb->max; k++)
+        if (jb->pids[k] > 0)
+            kill(jb->pids[k], SIGKILL);
+    pthread_mutex_unlock(&jb->mu);
+}
+
+static int run_child(serve_jobs_t *jb, const app_request_t *rq, named_job_t *nj, child_fn fn,
                      parley_buf_t *out, serve_job_info_t *info)
 {
     int fds[2], pfds[2];
@@ -377,16 +478,19 @@ static int run_child(serve_jobs_t *jb, const app_request_t *rq, named_job_t *nj,
         return (serve_error_json(out, 500, "cannot create a pipe for the job"), 500);
     }
     double start = now();
+    pid_t server = getpid();
     pthread_mutex_lock(&jb->mu); /* pid is published before a cancel can look */
     int cancelled = nj && nj->cancelled;
     pid_t pid = cancelled ? -1 : fork();
     if (pid == 0) {
         close(fds[0]);
         close(pfds[0]);
-        child(jb, rq, fds[1], pfds[1]);
+        child(jb, rq, fds[1], pfds[1], server, fn);
     }
     if (nj && pid > 0)
         nj->pid = pid;
+    if (pid > 0)
+        track(jb, pid, 0);
     pthread_mutex_unlock(&jb->mu);
     close(fds[1]);
     close(pfds[1]);
@@ -400,10 +504,11 @@ static int run_child(serve_jobs_t *jb, const app_request_t *rq, named_job_t *nj,
     info->ran = 1;
     parley_buf_t raw;
     parley_buf_init(&raw);
-    int got = collect(jb, nj, fds[0], pfds[0], start + jb->time_limit, &raw);
+    seen_t sn = {0, 0, 0};
+    int got = collect(jb, nj, fds[0], pfds[0], start + jb->time_limit, &raw, &sn);
     close(fds[0]);
     close(pfds[0]);
-    int status = finish(pid, got, jb, nj, &raw, out, info);
+    int status = finish(pid, got, &sn, jb, nj, &raw, out, info);
     parley_buf_free(&raw);
     return status;
 }
@@ -424,8 +529,119 @@ int serve_jobs_run(serve_jobs_t *jb, const app_request_t *rq, const char *job,
         serve_error_json(out, 503, "the server is busy: every job slot stayed taken; try again");
         return 503;
     }
-    status = run_child(jb, rq, nj, out, info);
+    status = run_child(jb, rq, nj, compute_analysis, out, info);
     release(jb);
     drop_named(jb, nj);
+    return status;
+}
+
+/* ---- the estimate of a Monte Carlo run */
+
+/* The samples rq asks for (its montecarlo default when it names none);
+ * 0 when the value is not a whole number (the analysis says why). */
+static unsigned long long samples_of(const app_request_t *rq)
+{
+    unsigned long long n = 10000;
+    for (size_t k = 0; k < rq->n_params; k++)
+        if (rq->params[k].key && (!strcmp(rq->params[k].key, "samples") ||
+                                  !strcmp(rq->params[k].key, "n"))) {
+            const char *v = rq->params[k].value ? rq->params[k].value : "";
+            char *end;
+            double x = strtod(v, &end); /* "1e6" is a whole number too */
+            if (!*v || *end || !(x >= 1 && x <= 1e12) || x != (double)(unsigned long long)x)
+                return 0;
+            n = (unsigned long long)x;
+        }
+    return n;
+}
+
+/* Times the analysis of rq with n samples; the status, and the body on failure. */
+static int timed_run(const app_request_t *rq, unsigned long long n, double *seconds,
+                     parley_buf_t *body)
+{
+    app_param_t params[APP_MAX_PARAMS + 1];
+    char value[24];
+    size_t m = 0;
+    for (size_t k = 0; k < rq->n_params && m < APP_MAX_PARAMS; k++)
+        if (!rq->params[k].key || (strcmp(rq->params[k].key, "samples") &&
+                                   strcmp(rq->params[k].key, "n")))
+            params[m++] = rq->params[k];
+    snprintf(value, sizeof value, "%llu", n);
+    params[m++] = (app_param_t){"samples", value};
+    app_request_t own = *rq;
+    own.params = params;
+    own.n_params = m;
+    own.progress = NULL;
+    double t0 = now();
+    app_result_t res;
+    app_result_init(&res);
+    int status = app_compute(&own, &res);
+    *seconds = now() - t0;
+    if (status != 200)
+        serve_response_json(&res, body);
+    app_result_free(&res);
+    return status;
+}
+
+/* In the child: a run of n0 samples and a longer one of n1, fit
+ * seconds = a + b n through the two. */
+static int compute_estimate(const serve_jobs_t *jb, const app_request_t *rq, parley_buf_t *body,
+                            size_t *result_len)
+{
+    *result_len = 0;
+    unsigned long long want = samples_of(rq), n0, n1;
+    if (want == 0) { /* not a number: the analysis words the error at once */
+        app_result_t res;
+        app_result_init(&res);
+        int status = app_compute(rq, &res);
+        serve_response_json(&res, body);
+        app_result_free(&res);
+        return status == 200 ? 500 : status;
+    }
+    double t0 = 0, t1 = 0;
+    n0 = n1 = want < 20 ? want : 20;
+    int status = timed_run(rq, n0, &t0, body);
+    if (status != 200)
+        return status;
+    t1 = t0;
+    /* Grow the second run until it takes CALIBRATE_SECONDS (the fixed
+     * cost of loading and rendering makes short runs misleading), at most
+     * four runs and never past the samples asked for. */
+    for (int round = 0; round < 3 && t1 < CALIBRATE_SECONDS && n1 < want; round++) {
+        double rate = n1 > n0 && t1 > t0 ? (t1 - t0) / (double)(n1 - n0) : t1 / (double)n1;
+        double next = (double)n1 + (CALIBRATE_SECONDS - t1) / (rate > 1e-9 ? rate : 1e-9);
+        next = next < 2.0 * (double)n1 ? 2.0 * (double)n1 : next;
+        n1 = next > (double)want ? want : (unsigned long long)next;
+        if ((status = timed_run(rq, n1, &t1, body)) != 200)
+            return status;
+    }
+    double per = t0 / (double)n0;
+    double b = n1 > n0 ? (t1 - t0) / (double)(n1 - n0) : per, a = t0 - b * (double)n0;
+    if (b <= 0) { /* timer noise on a fast scenario: all of it per sample */
+        b = (n1 > n0 ? t1 / (double)n1 : per);
+        a = 0;
+    }
+    a = a < 0 ? 0 : a;
+    double seconds = a + b * (double)want, room = jb->time_limit * 0.9 - a;
+    double fit = room > 0 ? room / b : 0, cap = rq->max_samples ? (double)rq->max_samples : 1e6;
+    fit = fit > cap ? cap : fit;
+    parley_buf_printf(body, "{\"samples\": %llu, \"seconds\": %.3g, \"time_limit\": %g, "
+                            "\"fits\": %s, \"max_samples\": %.0f, \"calibration\": "
+                            "{\"samples\": [%llu, %llu], \"seconds\": [%.4f, %.4f]}}\n",
+                      want, seconds, jb->time_limit, seconds <= jb->time_limit ? "true" : "false",
+                      fit, n0, n1 > n0 ? n1 : n0, t0, n1 > n0 ? t1 : t0);
+    return body->failed ? 500 : 200;
+}
+
+int serve_jobs_estimate(serve_jobs_t *jb, const app_request_t *rq, parley_buf_t *out,
+                        serve_job_info_t *info)
+{
+    memset(info, 0, sizeof *info);
+    if (!acquire(jb)) {
+        serve_error_json(out, 503, "the server is busy: every job slot stayed taken; try again");
+        return 503;
+    }
+    int status = run_child(jb, rq, NULL, compute_estimate, out, info);
+    release(jb);
     return status;
 }

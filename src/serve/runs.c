@@ -19,6 +19,7 @@
 struct serve_runs {
     pthread_mutex_t mu;
     parley_store_t *store;
+    char *path;           /* cut from messages: a client never sees the server's paths */
 };
 
 serve_runs_t *serve_runs_open(const char *path)
@@ -34,6 +35,11 @@ serve_runs_t *serve_runs_open(const char *path)
                 ctx && *parley_ctx_message(ctx) ? parley_ctx_message(ctx) : parley_strerror(st));
         free(sr);
         sr = NULL;
+    } else if (!(sr->path = strdup(path))) {
+        parley_store_close(sr->store);
+        free(sr);
+        sr = NULL;
+        fprintf(stderr, "parley serve: out of memory\n");
     } else {
         pthread_mutex_init(&sr->mu, NULL);
     }
@@ -47,6 +53,7 @@ void serve_runs_close(serve_runs_t *sr)
         return;
     parley_store_close(sr->store);
     pthread_mutex_destroy(&sr->mu);
+    free(sr->path);
     free(sr);
 }
 
@@ -279,6 +286,64 @@ static int diff_row(void *arg, const parley_diff_t *d)
     return 0;
 }
 
+typedef struct text_of {
+    parley_buf_t text;
+    int has;
+    char hash[80];
+} text_of_t;
+
+static int keep_text(void *arg, const parley_run_t *r)
+{
+    text_of_t *t = arg;
+    t->has = r->scenario_text != NULL;
+    snprintf(t->hash, sizeof t->hash, "%s", r->scenario_hash ? r->scenario_hash : "");
+    if (r->scenario_text)
+        parley_buf_append(&t->text, r->scenario_text, r->scenario_len);
+    return 0;
+}
+
+static int change_row(void *arg, const parley_scenario_change_t *c)
+{
+    diff_acc_t *acc = arg;
+    if (acc->n++ >= DIFF_MAX)
+        return 0;
+    parley_json_object_begin(acc->j);
+    parley_json_key(acc->j, "path");
+    parley_json_string(acc->j, c->path);
+    parley_json_key(acc->j, "change");
+    parley_json_string(acc->j, c->what);
+    parley_json_object_end(acc->j);
+    return 0;
+}
+
+/* "scenario": the change between the two runs' scenario texts in words
+ * (empty when they read the same text), and its count. */
+static parley_status_t scenario_part(serve_runs_t *sr, parley_ctx_t *ctx, long long a,
+                                     long long b, parley_json_t *j)
+{
+    text_of_t t[2];
+    parley_status_t st = PARLEY_OK;
+    for (int k = 0; k < 2; k++) {
+        memset(&t[k], 0, sizeof t[k]);
+        parley_buf_init(&t[k].text);
+    }
+    for (int k = 0; k < 2 && !st; k++)
+        st = parley_store_get(ctx, sr->store, k ? b : a, PARLEY_RUN_SCENARIO, keep_text, &t[k]);
+    diff_acc_t acc = {j, 0};
+    parley_json_key(j, "scenario");
+    parley_json_array_begin(j);
+    if (!st && t[0].has && t[1].has && strcmp(t[0].hash, t[1].hash) != 0 &&
+        parley_scenario_diff(ctx, t[0].text.data, t[0].text.len, t[1].text.data, t[1].text.len,
+                             change_row, &acc, NULL) != PARLEY_OK)
+        acc.n = 0; /* a stored text that does not parse: only the hashes differ */
+    parley_json_array_end(j);
+    parley_json_key(j, "scenario_differences");
+    parley_json_int(j, (long long)acc.n);
+    for (int k = 0; k < 2; k++)
+        parley_buf_free(&t[k].text);
+    return st;
+}
+
 static int diff(serve_runs_t *sr, parley_ctx_t *ctx, long long a, long long b, parley_buf_t *out)
 {
     static const char *const FIELD[] = {"result", "parameters"};
@@ -289,6 +354,9 @@ static int diff(serve_runs_t *sr, parley_ctx_t *ctx, long long a, long long b, p
     parley_json_int(&j, a);
     parley_json_key(&j, "b");
     parley_json_int(&j, b);
+    parley_status_t sst = scenario_part(sr, ctx, a, b, &j);
+    if (sst)
+        return sst == PARLEY_ENOTFOUND ? -404 : -1;
     for (int f = 1; f >= 0; f--) {
         diff_acc_t acc = {&j, 0};
         parley_json_key(&j, FIELD[f]);
@@ -297,7 +365,7 @@ static int diff(serve_runs_t *sr, parley_ctx_t *ctx, long long a, long long b, p
                                                diff_row, &acc, NULL);
         parley_json_array_end(&j);
         if (st)
-            return st == PARLEY_ENOTFOUND ? -404 : -1;
+            return st == PARLEY_ENOTFOUND ? -404 : st == PARLEY_ELIMIT ? -413 : -1;
         char key[40];
         snprintf(key, sizeof key, "%s_differences", FIELD[f]);
         parley_json_key(&j, key);
@@ -355,15 +423,32 @@ int serve_runs_get(serve_runs_t *sr, const char *rest, const app_param_t *params
     }
     parley_buf_t body;
     parley_buf_init(&body);
-    pthread_mutex_lock(&sr->mu);
-    int status = route(sr, ctx, rest, params, n, &body);
-    pthread_mutex_unlock(&sr->mu);
+    /* A comparison may take seconds: on a handle of its own (WAL: readers
+     * never wait), it holds up neither the list nor the runs being stored. */
+    parley_store_options_t o;
+    parley_store_options_init(&o);
+    serve_runs_t own = {.path = sr->path};
+    int status;
+    if (strstr(rest, "/diff") && parley_store_open(ctx, sr->path, &o, &own.store) == PARLEY_OK) {
+        status = route(&own, ctx, rest, params, n, &body);
+        parley_store_close(own.store);
+    } else {
+        pthread_mutex_lock(&sr->mu);
+        status = route(sr, ctx, rest, params, n, &body);
+        pthread_mutex_unlock(&sr->mu);
+    }
     if (status > 0 && !body.failed) { /* a result, or an error of route's own */
         parley_buf_append(out, body.data, body.len);
-    } else { /* -404: the store found no such run; -1: it failed */
+    } else { /* -404: the store found no such run; -413: too big to compare; -1: it failed */
         const char *m = parley_ctx_message(ctx);
-        status = status == -404 ? 404 : 500;
-        serve_error_json(out, status, *m ? m : status == 404 ? "no such run" : "the archive failed");
+        size_t plen = strlen(sr->path);
+        if (!strncmp(m, sr->path, plen) && !strncmp(m + plen, ": ", 2))
+            m += plen + 2; /* "PATH: no run 9" -> "no run 9" */
+        if (strchr(m, '/')) /* SQLite's words may name a file too */
+            m = "";
+        status = status == -404 ? 404 : status == -413 ? 413 : 500;
+        serve_error_json(out, status, *m ? m : status == 404 ? "no such run"
+                                              : "the run archive failed");
     }
     parley_buf_free(&body);
     parley_ctx_destroy(ctx);

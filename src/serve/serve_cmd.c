@@ -25,6 +25,9 @@ int serve_main(int argc, char **argv)
     c.time_limit = a.v[APP_O_TIME_LIMIT].num;
     c.queue_wait = a.v[APP_O_QUEUE_WAIT].num;
     c.max_memory_gib = a.v[APP_O_MAX_MEMORY].num;
+    c.max_per_client = (unsigned)a.v[APP_O_MAX_PER_CLIENT].u;
+    c.header_timeout = a.v[APP_O_HEADER_TIMEOUT].num;
+    c.body_timeout = a.v[APP_O_BODY_TIMEOUT].num;
     c.bind = app_text(&a, APP_O_BIND);
     c.allow_remote = app_flag(&a, APP_O_ALLOW_REMOTE);
     c.root = app_arg(&a, APP_O_ROOT);

@@ -1,12 +1,16 @@
 /*
  * server.c — the HTTP side of `parley serve` on libmicrohttpd, one thread
- * per connection: routing, the request-body limit, content types, the Host
- * check that keeps a loopback server out of reach of other web sites (DNS
- * rebinding), security headers, and a clean stop on SIGINT or SIGTERM.
- * Analyses run in child processes (jobs.c) and, with --db, are stored in
- * the run archive (runs.c); files come from static.c.
+ * per connection: it turns each request into a serve_req_t for route.c and
+ * sends back what route.c answers. Around that it keeps the server usable
+ * under abuse: a guard thread closes connections that take too long to
+ * send their headers or body (a client trickling a byte every few seconds
+ * would otherwise hold a connection slot for minutes) and, when the slots
+ * run short, those still sending headers after a second; a client address
+ * other than loopback gets at most --max-per-client connections; SIGINT and
+ * SIGTERM stop accepting, let the running requests finish, then exit 0.
  */
 #include <arpa/inet.h>
+#include <errno.h>
 #include <limits.h>
 #include <microhttpd.h>
 #include <netdb.h>
@@ -16,49 +20,63 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/socket.h>
 #include <time.h>
+#include <unistd.h>
 #include "serve.h"
 
+#define MAX_HEADERS 100       /* headers listed per request; more is a 431 */
+#define SHED_AFTER 1.0        /* seconds: when slots run short, slower headers are dropped */
+#define GUARD_TICK_MS 100
+
+/* Where a connection is in its request, for the guard's deadlines. */
+typedef enum phase { PH_HEADERS, PH_BODY, PH_BUSY } phase_t;
+
+typedef struct conn {
+    struct conn *prev, *next;
+    int fd;
+    phase_t phase;
+    double since;         /* when the phase began (monotonic seconds) */
+    char *raw_url;        /* the current request's target as sent */
+    const char *raw_at;   /* where it lay in libmicrohttpd's buffer, and its length */
+    size_t raw_len;
+} conn_t;
+
 typedef struct server {
-    const serve_config_t *cfg;
-    char root[PATH_MAX];
-    serve_jobs_t *jobs;
-    serve_runs_t *runs;       /* --db, else NULL */
-    int loopback;
+    serve_ctx_t ctx;      /* what route.c reads */
+    pthread_mutex_t mu;   /* conns, busy, stopping */
+    pthread_cond_t idle;  /* busy fell to 0 */
+    conn_t *conns;
+    unsigned n_conns, busy, dropped;
+    int stopping;
+    pthread_t guard;
 } server_t;
 
 typedef struct request {
-    int api;              /* a POST to an analysis endpoint */
-    app_kind_t kind;
+    int api;              /* an analysis whose body is arriving */
+    serve_req_t req;
     parley_buf_t body;
-    int too_big;
     struct timespec start;
     char what[128];       /* "METHOD URL" for the log */
 } request_t;
 
-void serve_config_init(serve_config_t *c)
+static double mono_now(void)
 {
-    *c = (serve_config_t){.bind = "127.0.0.1",
-                          .port = 8080,
-                          .max_body = (size_t)1 << 20,
-                          .time_limit = 30,
-                          .max_jobs = 2,
-                          .queue_wait = 10,
-                          .max_memory_gib = 1,
-                          .max_samples = 1000000,
-                          .max_threads = 1,
-                          .max_connections = 64};
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
 }
 
 /* ---- responses */
 
-static enum MHD_Result respond_run(struct MHD_Connection *c, int status, const char *type,
-                                   const parley_buf_t *body, const char *allow, long long run)
+static enum MHD_Result send_resp(struct MHD_Connection *c, const serve_resp_t *out)
 {
+    const parley_buf_t *body = &out->body;
     struct MHD_Response *r = MHD_create_response_from_buffer(
         body->failed ? 0 : body->len, body->data ? body->data : (void *)"", MHD_RESPMEM_MUST_COPY);
     if (!r)
         return MHD_NO;
+    const char *type = out->type ? out->type : "application/json";
     MHD_add_response_header(r, "Content-Type", type);
     MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
     MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
@@ -68,95 +86,163 @@ static enum MHD_Result respond_run(struct MHD_Connection *c, int status, const c
                                 "default-src 'self'; script-src 'self' 'unsafe-eval'; "
                                 "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
                                 "frame-ancestors 'none'");
-    if (allow)
-        MHD_add_response_header(r, "Allow", allow);
-    if (status == 503)
+    if (out->allow)
+        MHD_add_response_header(r, "Allow", out->allow);
+    if (out->status == 503)
         MHD_add_response_header(r, "Retry-After", "1");
-    if (run > 0) {
+    if (out->run > 0) {
         char id[32];
-        snprintf(id, sizeof id, "%lld", run);
+        snprintf(id, sizeof id, "%lld", out->run);
         MHD_add_response_header(r, "X-Parley-Run", id);
     }
-    enum MHD_Result ret = MHD_queue_response(c, (unsigned)status, r);
+    enum MHD_Result ret = MHD_queue_response(c, (unsigned)out->status, r);
     MHD_destroy_response(r);
     return ret;
 }
 
-static enum MHD_Result respond(struct MHD_Connection *c, int status, const char *type,
-                               const parley_buf_t *body, const char *allow)
+/* ---- connections and their deadlines */
+
+static conn_t *conn_of(struct MHD_Connection *c)
 {
-    return respond_run(c, status, type, body, allow, 0);
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    return ci ? ci->socket_context : NULL;
 }
 
-static enum MHD_Result respond_error(struct MHD_Connection *c, int status, const char *msg,
-                                     const char *allow)
+static void set_phase(server_t *sv, struct MHD_Connection *c, phase_t ph)
 {
-    parley_buf_t b;
-    parley_buf_init(&b);
-    serve_error_json(&b, status, msg);
-    enum MHD_Result r = respond(c, status, "application/json", &b, allow);
-    parley_buf_free(&b);
-    return r;
+    conn_t *cn = conn_of(c);
+    pthread_mutex_lock(&sv->mu);
+    if (cn) {
+        cn->phase = ph;
+        cn->since = mono_now();
+    }
+    if (ph == PH_BUSY || ph == PH_BODY)
+        sv->busy++;
+    pthread_mutex_unlock(&sv->mu);
 }
 
-/* ---- checks on the request's headers */
-
-/* The Host header names this machine's loopback (or the bound address). */
-static int host_ok(const server_t *sv, struct MHD_Connection *c)
+static void notify_conn(void *cls, struct MHD_Connection *c, void **socket_context,
+                        enum MHD_ConnectionNotificationCode toe)
 {
-    if (!sv->loopback)
-        return 1;
-    const char *h = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host");
-    if (!h)
-        return 1; /* HTTP/1.0 */
-    char host[256];
-    snprintf(host, sizeof host, "%s", h);
-    char *colon = host[0] == '[' ? strchr(host, ']') : strchr(host, ':');
-    if (colon && host[0] == '[')
-        colon[1] = '\0';
-    else if (colon)
-        *colon = '\0';
-    return !strcasecmp(host, "localhost") || !strcmp(host, "127.0.0.1") ||
-           !strcmp(host, "[::1]") || !strcmp(host, sv->cfg->bind);
+    server_t *sv = cls;
+    if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
+        conn_t *cn = calloc(1, sizeof *cn);
+        const union MHD_ConnectionInfo *ci =
+            MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+        if (!cn || !ci) {
+            free(cn);
+            return; /* unguarded: MHD's own idle timeout still ends it */
+        }
+        cn->fd = ci->connect_fd;
+        cn->since = mono_now();
+        pthread_mutex_lock(&sv->mu);
+        cn->next = sv->conns;
+        if (sv->conns)
+            sv->conns->prev = cn;
+        sv->conns = cn;
+        sv->n_conns++;
+        pthread_mutex_unlock(&sv->mu);
+        *socket_context = cn;
+        return;
+    }
+    conn_t *cn = *socket_context;
+    if (!cn)
+        return;
+    pthread_mutex_lock(&sv->mu); /* before MHD closes the fd: the guard never sees it reused */
+    if (cn->prev)
+        cn->prev->next = cn->next;
+    else
+        sv->conns = cn->next;
+    if (cn->next)
+        cn->next->prev = cn->prev;
+    sv->n_conns--;
+    pthread_mutex_unlock(&sv->mu);
+    free(cn->raw_url);
+    free(cn);
+    *socket_context = NULL;
 }
 
-static int type_ok(struct MHD_Connection *c)
+/* Is cn past its phase's deadline? When the connection slots run short,
+ * one still sending its headers after SHED_AFTER seconds is dropped too:
+ * a client on this machine sends them in microseconds. */
+static int overdue(const server_t *sv, const conn_t *cn, double now, int short_of_slots)
 {
-    static const char *const OK[] = {"application/json", "application/yaml", "application/x-yaml",
-                                     "text/yaml", "text/x-yaml", "text/plain",
-                                     "application/octet-stream", NULL};
-    const char *t = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
-    if (!t)
-        return 1;
-    while (*t == ' ')
-        t++;
-    size_t n = strcspn(t, "; ");
-    for (size_t k = 0; OK[k]; k++)
-        if (strlen(OK[k]) == n && strncasecmp(t, OK[k], n) == 0)
-            return 1;
-    return 0;
+    const serve_config_t *cfg = sv->ctx.cfg;
+    double age = now - cn->since;
+    if (cn->phase == PH_BUSY)
+        return 0; /* an analysis: bounded by --time-limit */
+    if (cn->phase == PH_BODY)
+        return age > cfg->body_timeout;
+    return sv->stopping || age > cfg->header_timeout || (short_of_slots && age > SHED_AFTER);
 }
 
-static int length_too_big(const server_t *sv, struct MHD_Connection *c)
+/* The guard thread: shuts down overdue connections (the connection's own
+ * thread sees end-of-file and closes it, answering nothing). */
+static void *guard(void *arg)
 {
-    const char *l = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
-    return l && strtoull(l, NULL, 10) > sv->cfg->max_body;
+    server_t *sv = arg;
+    pthread_mutex_lock(&sv->mu);
+    while (!(sv->stopping && sv->n_conns == 0)) {
+        pthread_mutex_unlock(&sv->mu);
+        struct timespec tick = {0, GUARD_TICK_MS * 1000000L};
+        nanosleep(&tick, NULL);
+        pthread_mutex_lock(&sv->mu);
+        double now = mono_now();
+        int short_of_slots = sv->n_conns + sv->n_conns / 8 + 2 >= sv->ctx.cfg->max_connections;
+        for (conn_t *cn = sv->conns; cn; cn = cn->next)
+            if (cn->fd >= 0 && overdue(sv, cn, now, short_of_slots)) {
+                shutdown(cn->fd, SHUT_RDWR);
+                cn->fd = -1; /* once */
+                sv->dropped++;
+            }
+        if (sv->stopping && sv->busy == 0)
+            break;
+    }
+    pthread_mutex_unlock(&sv->mu);
+    return NULL;
 }
 
-/* ---- the analyses */
+/* ---- requests */
 
-typedef struct params {
-    app_param_t items[APP_MAX_PARAMS];
-    size_t n;
+/* The target as sent, before MHD decodes it: route.c looks for %00 there. */
+static void *uri_log(void *cls, const char *uri, struct MHD_Connection *c)
+{
+    (void)cls;
+    conn_t *cn = conn_of(c);
+    if (cn) {
+        free(cn->raw_url);
+        cn->raw_url = uri ? strdup(uri) : NULL;
+        cn->raw_at = uri;
+        cn->raw_len = uri ? strlen(uri) : 0;
+    }
+    return NULL;
+}
+
+/* libmicrohttpd parses the request line in place, "METHOD SP TARGET SP
+ * VERSION", ending the target with a NUL where its space was: the version
+ * follows the target's end directly unless a literal NUL cut the target
+ * short (which the C strings libmicrohttpd hands on cannot show). */
+static int target_cut(const conn_t *cn, const char *version)
+{
+    if (!cn || !cn->raw_at || !version || strncmp(version, "HTTP/", 5) != 0 ||
+        version < cn->raw_at || version - cn->raw_at > 1 << 20)
+        return 0; /* not laid out as expected: no claim */
+    return (size_t)(version - cn->raw_at) != cn->raw_len + 1;
+}
+
+typedef struct pairs {
+    app_param_t *items;
+    size_t n, cap;
     int overflow;
-} params_t;
+} pairs_t;
 
-static enum MHD_Result add_param(void *cls, enum MHD_ValueKind kind, const char *key,
-                                 const char *value)
+static enum MHD_Result add_pair(void *cls, enum MHD_ValueKind kind, const char *key,
+                                const char *value)
 {
     (void)kind;
-    params_t *p = cls;
-    if (p->n == APP_MAX_PARAMS) {
+    pairs_t *p = cls;
+    if (p->n == p->cap) {
         p->overflow = 1;
         return MHD_NO;
     }
@@ -164,192 +250,87 @@ static enum MHD_Result add_param(void *cls, enum MHD_ValueKind kind, const char 
     return MHD_YES;
 }
 
-static double wall_now(void)
+/* The request's headers and query parameters, listed once on the first call. */
+static void fill_req(request_t *rq, struct MHD_Connection *c, const char *url,
+                     const char *method, const char *version, app_param_t *headers,
+                     app_param_t *args)
 {
-    struct timespec t;
-    clock_gettime(CLOCK_REALTIME, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+    pairs_t h = {headers, 0, MAX_HEADERS, 0}, a = {args, 0, APP_MAX_PARAMS, 0};
+    MHD_get_connection_values(c, MHD_HEADER_KIND, add_pair, &h);
+    MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, add_pair, &a);
+    conn_t *cn = conn_of(c);
+    serve_req_t *r = &rq->req;
+    r->method = method;
+    r->url = url;
+    r->raw_url = cn ? cn->raw_url : NULL;
+    r->target_nul = target_cut(cn, version);
+    r->headers = headers;
+    r->n_headers = h.n;
+    r->headers_overflow = h.overflow;
+    r->args = args;
+    r->n_args = a.n;
+    r->args_overflow = a.overflow;
 }
 
-static enum MHD_Result run_api(server_t *sv, struct MHD_Connection *c, request_t *rq)
+typedef struct request_lists {
+    app_param_t headers[MAX_HEADERS], args[APP_MAX_PARAMS];
+} request_lists_t;
+
+static enum MHD_Result answer(struct MHD_Connection *c, serve_resp_t *out)
 {
-    if (rq->too_big) {
-        char msg[96];
-        snprintf(msg, sizeof msg, "the request body is larger than %zu bytes", sv->cfg->max_body);
-        return respond_error(c, 413, msg, NULL);
-    }
-    params_t p = {.n = 0};
-    MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, add_param, &p);
-    if (p.overflow)
-        return respond_error(c, 400, "too many query parameters", NULL);
-    const char *name = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "name");
-    char label[128];
-    snprintf(label, sizeof label, "%s", name && *name ? name : "scenario");
-    if (rq->body.failed)
-        return respond_error(c, 500, "out of memory reading the request", NULL);
-    const char *job = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "job");
-    if (job && !serve_job_id_ok(job))
-        return respond_error(c, 400, "parameter 'job' must be 1 to 64 letters, digits, '-' or '_'",
-                             NULL);
-    app_request_t ar = {.kind = rq->kind, .name = label, .body = rq->body.data,
-                        .len = rq->body.len, .params = p.items, .n_params = p.n,
-                        .max_memory_gib = sv->cfg->max_memory_gib,
-                        .max_samples = sv->cfg->max_samples, .max_threads = sv->cfg->max_threads};
-    parley_buf_t out;
-    parley_buf_init(&out);
-    serve_job_info_t info;
-    double started = wall_now();
-    int status = serve_jobs_run(sv->jobs, &ar, job, &out, &info);
-    long long run = sv->runs && info.ran ? serve_runs_add(sv->runs, &ar, status, &out, &info,
-                                                           started, wall_now() - started)
-                                         : 0;
-    enum MHD_Result r = respond_run(c, status, "application/json", &out, NULL, run);
-    parley_buf_free(&out);
+    enum MHD_Result r = send_resp(c, out);
+    serve_resp_free(out);
     return r;
 }
 
-/* /api/jobs/ID: GET its progress, DELETE cancels it. */
-static enum MHD_Result jobs_route(server_t *sv, struct MHD_Connection *c, const char *method,
-                                  const char *id)
+static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url,
+                              const char *method, const char *version, const char *upload,
+                              size_t *upload_size, void **con_cls)
 {
-    if (!serve_job_id_ok(id))
-        return respond_error(c, 404, "no such job (ids are 1 to 64 letters, digits, '-', '_')",
-                             NULL);
-    parley_buf_t b;
-    parley_buf_init(&b);
-    int status = !strcmp(method, "DELETE") ? serve_jobs_cancel(sv->jobs, id, &b)
-                                           : serve_jobs_progress(sv->jobs, id, &b);
-    enum MHD_Result r = respond(c, status, "application/json", &b, NULL);
-    parley_buf_free(&b);
-    return r;
-}
-
-static enum MHD_Result runs_route(server_t *sv, struct MHD_Connection *c, const char *rest)
-{
-    params_t p = {.n = 0};
-    MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, add_param, &p);
-    parley_buf_t b;
-    parley_buf_init(&b);
-    int status = serve_runs_get(sv->runs, rest, p.items, p.n, &b);
-    enum MHD_Result r = respond(c, status, "application/json", &b, NULL);
-    parley_buf_free(&b);
-    return r;
-}
-
-static enum MHD_Result health(server_t *sv, struct MHD_Connection *c)
-{
-    parley_buf_t b;
-    parley_buf_init(&b);
-    parley_buf_printf(&b,
-                      "{\"status\": \"ok\", \"parley_version\": \"%s\", \"jobs\": {\"running\": "
-                      "%u, \"limit\": %u}, \"limits\": {\"max_body\": %zu, \"time_limit\": %g, "
-                      "\"queue_wait\": %g, \"max_memory_gib\": %g, \"max_samples\": %llu, "
-                      "\"max_threads\": %u}, \"archive\": %s}\n",
-                      parley_version(), serve_jobs_running(sv->jobs), sv->cfg->max_jobs,
-                      sv->cfg->max_body, sv->cfg->time_limit, sv->cfg->queue_wait,
-                      sv->cfg->max_memory_gib, sv->cfg->max_samples, sv->cfg->max_threads,
-                      sv->runs ? "true" : "false");
-    enum MHD_Result r = respond(c, 200, "application/json", &b, NULL);
-    parley_buf_free(&b);
-    return r;
-}
-
-/* GET /api/options: every endpoint's parameters from the declared option
- * tables (src/app/opt_tables.c), with this server's caps; the web page
- * builds its controls from it. */
-static enum MHD_Result options(server_t *sv, struct MHD_Connection *c)
-{
-    parley_buf_t b;
-    parley_buf_init(&b);
-    parley_json_t j;
-    parley_json_init(&j, &b, 1);
-    parley_json_object_begin(&j);
-    parley_json_key(&j, "options");
-    app_options_json(&j);
-    parley_json_key(&j, "limits");
-    parley_json_object_begin(&j);
-    parley_json_key(&j, "max_memory_gib");
-    parley_json_number(&j, sv->cfg->max_memory_gib);
-    parley_json_key(&j, "max_samples");
-    parley_json_int(&j, (long long)sv->cfg->max_samples);
-    parley_json_key(&j, "max_threads");
-    parley_json_int(&j, sv->cfg->max_threads);
-    parley_json_object_end(&j);
-    parley_json_object_end(&j);
-    parley_buf_puts(&b, "\n");
-    enum MHD_Result r = respond(c, 200, "application/json", &b, NULL);
-    parley_buf_free(&b);
-    return r;
-}
-
-/* GET routes: health, options, examples, static files. */
-static enum MHD_Result get(server_t *sv, struct MHD_Connection *c, const char *url)
-{
-    parley_buf_t b;
-    parley_buf_init(&b);
-    const char *type = "application/json";
-    int status;
-    if (!strcmp(url, "/api/health"))
-        return health(sv, c);
-    if (!strcmp(url, "/api/options"))
-        return options(sv, c);
-    if (!strcmp(url, "/api/runs") || !strncmp(url, "/api/runs/", 10))
-        return runs_route(sv, c, url + 9);
-    if (!strcmp(url, "/api/examples") || !strcmp(url, "/api/examples/"))
-        status = serve_examples_list(sv->root, &b, &type);
-    else if (!strncmp(url, "/api/examples/", 14))
-        status = serve_example(sv->root, url + 14, &b, &type);
-    else if (!strncmp(url, "/api/", 5) || !strcmp(url, "/api"))
-        status = (serve_error_json(&b, 404, "no such endpoint (docs/api.md lists them)"), 404);
-    else
-        status = serve_static(sv->root, url, &b, &type);
-    enum MHD_Result r = respond(c, status, type, &b, NULL);
-    parley_buf_free(&b);
-    return r;
-}
-
-static int api_kind_of(const char *url, app_kind_t *k)
-{
-    for (int i = 0; i < APP_KIND_COUNT; i++) {
-        char path[32];
-        snprintf(path, sizeof path, "/api/%s", app_kind_name((app_kind_t)i));
-        if (!strcmp(url, path)) {
-            *k = (app_kind_t)i;
-            return 1;
-        }
-    }
-    return 0;
-}
-
-/* The first call for a request: headers only. Answers at once or waits for a body. */
-static enum MHD_Result start(server_t *sv, struct MHD_Connection *c, const char *url,
-                             const char *method, request_t *rq)
-{
-    int is_get = !strcmp(method, "GET") || !strcmp(method, "HEAD");
-    if (!host_ok(sv, c))
-        return respond_error(c, 403, "this server answers requests for localhost only", NULL);
-    if (api_kind_of(url, &rq->kind)) {
-        if (strcmp(method, "POST"))
-            return respond_error(c, 405, "this endpoint takes POST with a scenario", "POST");
-        if (!type_ok(c))
-            return respond_error(c, 415, "send the scenario as application/yaml or "
-                                         "application/json (or text/plain)", NULL);
-        if (length_too_big(sv, c)) {
-            rq->too_big = 1;
-            return run_api(sv, c, rq);
-        }
+    server_t *sv = cls;
+    request_t *rq = *con_cls;
+    serve_resp_t out;
+    if (!rq) {
+        if (!(rq = calloc(1, sizeof *rq + sizeof(request_lists_t))))
+            return MHD_NO;
+        request_lists_t *lists = (request_lists_t *)(rq + 1);
+        parley_buf_init(&rq->body);
+        clock_gettime(CLOCK_MONOTONIC, &rq->start);
+        snprintf(rq->what, sizeof rq->what, "%s %s", method, url);
+        *con_cls = rq;
+        fill_req(rq, c, url, method, version, lists->headers, lists->args);
+        serve_resp_init(&out);
+        int answered = serve_http_begin(&sv->ctx, &rq->req, &out);
+        set_phase(sv, c, answered ? PH_BUSY : PH_BODY);
+        if (answered)
+            return answer(c, &out);
+        serve_resp_free(&out);
         rq->api = 1;
         return MHD_YES; /* the body follows */
     }
-    if (!strncmp(url, "/api/jobs/", 10)) {
-        if (!is_get && strcmp(method, "DELETE"))
-            return respond_error(c, 405, "a job takes GET (progress) or DELETE (cancel)",
-                                 "GET, HEAD, DELETE");
-        return jobs_route(sv, c, method, url + 10);
+    if (!rq->api)
+        return MHD_YES; /* a body after an answer: ignored */
+    if (*upload_size) {
+        if (rq->body.len + *upload_size > sv->ctx.cfg->max_body)
+            rq->req.too_big = 1;
+        else
+            parley_buf_append(&rq->body, upload, *upload_size);
+        *upload_size = 0;
+        return MHD_YES;
     }
-    if (!is_get)
-        return respond_error(c, 405, "this resource takes GET or HEAD", "GET, HEAD");
-    return get(sv, c, url);
+    rq->api = 0;
+    conn_t *cn = conn_of(c);
+    if (cn) { /* the body is in: the analysis has its own time limit */
+        pthread_mutex_lock(&sv->mu);
+        cn->phase = PH_BUSY;
+        pthread_mutex_unlock(&sv->mu);
+    }
+    rq->req.body = rq->body.data;
+    rq->req.len = rq->body.len;
+    rq->req.body_failed = rq->body.failed;
+    serve_resp_init(&out);
+    serve_http_finish(&sv->ctx, &rq->req, &out);
+    return answer(c, &out);
 }
 
 static double elapsed_ms(const struct timespec *t0)
@@ -359,36 +340,6 @@ static double elapsed_ms(const struct timespec *t0)
     return (double)(t.tv_sec - t0->tv_sec) * 1e3 + (double)(t.tv_nsec - t0->tv_nsec) * 1e-6;
 }
 
-static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url,
-                              const char *method, const char *version, const char *upload,
-                              size_t *upload_size, void **con_cls)
-{
-    (void)version;
-    server_t *sv = cls;
-    request_t *rq = *con_cls;
-    if (!rq) {
-        if (!(rq = calloc(1, sizeof *rq)))
-            return MHD_NO;
-        parley_buf_init(&rq->body);
-        clock_gettime(CLOCK_MONOTONIC, &rq->start);
-        snprintf(rq->what, sizeof rq->what, "%s %s", method, url);
-        *con_cls = rq;
-        return start(sv, c, url, method, rq);
-    }
-    if (!rq->api)
-        return MHD_YES; /* a body after an answer: ignored */
-    if (*upload_size) {
-        if (rq->body.len + *upload_size > sv->cfg->max_body)
-            rq->too_big = 1;
-        else
-            parley_buf_append(&rq->body, upload, *upload_size);
-        *upload_size = 0;
-        return MHD_YES;
-    }
-    rq->api = 0;
-    return run_api(sv, c, rq);
-}
-
 static void completed(void *cls, struct MHD_Connection *c, void **con_cls,
                       enum MHD_RequestTerminationCode code)
 {
@@ -396,13 +347,22 @@ static void completed(void *cls, struct MHD_Connection *c, void **con_cls,
     request_t *rq = *con_cls;
     if (!rq)
         return;
-    if (!sv->cfg->quiet) {
+    if (!sv->ctx.cfg->quiet) {
         const union MHD_ConnectionInfo *ci =
             MHD_get_connection_info(c, MHD_CONNECTION_INFO_HTTP_STATUS);
         fprintf(stderr, "parley serve: %s %u %.1f ms%s\n", rq->what, ci ? ci->http_status : 0,
                 elapsed_ms(&rq->start),
                 code == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (not completed)");
     }
+    conn_t *cn = conn_of(c);
+    pthread_mutex_lock(&sv->mu);
+    if (cn) { /* waiting for the next request on the connection */
+        cn->phase = PH_HEADERS;
+        cn->since = mono_now();
+    }
+    if (sv->busy && --sv->busy == 0)
+        pthread_cond_broadcast(&sv->idle);
+    pthread_mutex_unlock(&sv->mu);
     parley_buf_free(&rq->body);
     free(rq);
     *con_cls = NULL;
@@ -435,55 +395,98 @@ static int resolve(const serve_config_t *cfg, struct sockaddr_storage *ss, int *
 
 static struct MHD_Daemon *start_daemon(server_t *sv, const struct sockaddr_storage *ss)
 {
+    const serve_config_t *cfg = sv->ctx.cfg;
     unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION |
-                     MHD_USE_ERROR_LOG | (ss->ss_family == AF_INET6 ? MHD_USE_IPv6 : 0u);
-    return MHD_start_daemon(flags, (uint16_t)sv->cfg->port, NULL, NULL, handle, sv,
+                     MHD_USE_ITC | MHD_USE_ERROR_LOG |
+                     (ss->ss_family == AF_INET6 ? MHD_USE_IPv6 : 0u);
+    /* On loopback every client has the same address, the page's too: a
+     * per-address cap would lock it out with the abuser (the guard's
+     * deadlines protect it there). */
+    unsigned per_ip = sv->ctx.loopback ? 0u : cfg->max_per_client;
+    return MHD_start_daemon(flags, (uint16_t)cfg->port, NULL, NULL, handle, sv,
                             MHD_OPTION_SOCK_ADDR, (const struct sockaddr *)ss,
-                            MHD_OPTION_CONNECTION_LIMIT, sv->cfg->max_connections,
+                            MHD_OPTION_CONNECTION_LIMIT, cfg->max_connections,
+                            MHD_OPTION_PER_IP_CONNECTION_LIMIT, per_ip,
                             MHD_OPTION_CONNECTION_TIMEOUT, 60u,
                             MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)256 * 1024,
+                            MHD_OPTION_NOTIFY_CONNECTION, notify_conn, sv,
+                            MHD_OPTION_URI_LOG_CALLBACK, uri_log, sv,
                             MHD_OPTION_NOTIFY_COMPLETED, completed, sv, MHD_OPTION_END);
+}
+
+/* Stops accepting, waits for the running requests (at most as long as one
+ * may take), then stops the daemon; jobs still running are killed. */
+static void stop(server_t *sv, struct MHD_Daemon *d)
+{
+    const serve_config_t *cfg = sv->ctx.cfg;
+    MHD_socket listen_fd = MHD_quiesce_daemon(d);
+    pthread_mutex_lock(&sv->mu);
+    sv->stopping = 1; /* the guard drops idle connections now */
+    double until = mono_now() + cfg->queue_wait + cfg->time_limit + cfg->body_timeout + 5;
+    struct timespec ts = {(time_t)until, (long)((until - (double)(time_t)until) * 1e9)};
+    while (sv->busy > 0)
+        if (pthread_cond_timedwait(&sv->idle, &sv->mu, &ts) == ETIMEDOUT)
+            break;
+    unsigned left = sv->busy;
+    pthread_mutex_unlock(&sv->mu);
+    if (left) {
+        fprintf(stderr, "parley serve: %u request%s still running: stopped\n", left,
+                left == 1 ? "" : "s");
+        serve_jobs_kill_all(sv->ctx.jobs);
+    }
+    MHD_stop_daemon(d);
+    if (listen_fd != MHD_INVALID_SOCKET)
+        close(listen_fd);
+    pthread_join(sv->guard, NULL);
 }
 
 int serve_run(const serve_config_t *cfg)
 {
     static server_t sv; /* lives as long as the daemon's threads */
     memset(&sv, 0, sizeof sv);
-    sv.cfg = cfg;
+    sv.ctx.cfg = cfg;
     if (cfg->root)
-        snprintf(sv.root, sizeof sv.root, "%s", cfg->root);
-    else if (app_find_root(sv.root, sizeof sv.root) != 0) {
+        snprintf(sv.ctx.root, sizeof sv.ctx.root, "%s", cfg->root);
+    else if (app_find_root(sv.ctx.root, sizeof sv.ctx.root) != 0) {
         fprintf(stderr, "parley serve: cannot find web/index.html beside the executable or in "
                         "the working directory; give --root DIR (the repository)\n");
         return 1;
     }
     struct sockaddr_storage ss;
-    if (resolve(cfg, &ss, &sv.loopback) != 0)
+    if (resolve(cfg, &ss, &sv.ctx.loopback) != 0)
         return 1;
-    if (!sv.loopback && !cfg->allow_remote) {
+    if (!sv.ctx.loopback && !cfg->allow_remote) {
         fprintf(stderr, "parley serve: %s is not a loopback address; binding there lets other "
                         "machines run analyses: add --allow-remote to do it anyway\n", cfg->bind);
         return 1;
     }
-    if (!sv.loopback)
+    if (!sv.ctx.loopback)
         fprintf(stderr, "parley serve: WARNING: listening on %s, reachable from other machines; "
                         "there is no authentication\n", cfg->bind);
-    sigset_t stop, old;
-    sigemptyset(&stop);
-    sigaddset(&stop, SIGINT);
-    sigaddset(&stop, SIGTERM);
-    pthread_sigmask(SIG_BLOCK, &stop, &old); /* every thread started from here on too */
+    sigset_t stopset, old;
+    sigemptyset(&stopset);
+    sigaddset(&stopset, SIGINT);
+    sigaddset(&stopset, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stopset, &old); /* every thread started from here on too */
     signal(SIGPIPE, SIG_IGN);
-    if (cfg->db && !(sv.runs = serve_runs_open(cfg->db)))
+    if (cfg->db && !(sv.ctx.runs = serve_runs_open(cfg->db)))
         return 1;
-    sv.jobs = serve_jobs_create(cfg->max_jobs, cfg->queue_wait, cfg->time_limit,
-                                cfg->max_memory_gib);
-    struct MHD_Daemon *d = sv.jobs ? start_daemon(&sv, &ss) : NULL;
-    if (!d) {
+    pthread_condattr_t ca;
+    pthread_condattr_init(&ca);
+    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC); /* stop()'s deadline */
+    pthread_mutex_init(&sv.mu, NULL);
+    pthread_cond_init(&sv.idle, &ca);
+    pthread_condattr_destroy(&ca);
+    sv.ctx.jobs = serve_jobs_create(cfg->max_jobs, cfg->queue_wait, cfg->time_limit,
+                                    cfg->max_memory_gib);
+    struct MHD_Daemon *d = sv.ctx.jobs ? start_daemon(&sv, &ss) : NULL;
+    if (!d || pthread_create(&sv.guard, NULL, guard, &sv) != 0) {
         fprintf(stderr, "parley serve: cannot listen on %s port %u (in use?)\n", cfg->bind,
                 cfg->port);
-        serve_jobs_destroy(sv.jobs);
-        serve_runs_close(sv.runs);
+        if (d)
+            MHD_stop_daemon(d);
+        serve_jobs_destroy(sv.ctx.jobs);
+        serve_runs_close(sv.ctx.runs);
         pthread_sigmask(SIG_SETMASK, &old, NULL);
         return 1;
     }
@@ -491,14 +494,20 @@ int serve_run(const serve_config_t *cfg)
     unsigned port = di ? di->port : cfg->port;
     int v6 = ss.ss_family == AF_INET6;
     printf("parley serve: listening on http://%s%s%s:%u/ (root %s)\n", v6 ? "[" : "", cfg->bind,
-           v6 ? "]" : "", port, sv.root);
+           v6 ? "]" : "", port, sv.ctx.root);
     fflush(stdout);
     int sig = 0;
-    sigwait(&stop, &sig);
-    fprintf(stderr, "parley serve: %s: stopping\n", sig == SIGINT ? "SIGINT" : "SIGTERM");
-    MHD_stop_daemon(d);
-    serve_jobs_destroy(sv.jobs);
-    serve_runs_close(sv.runs);
+    sigwait(&stopset, &sig);
+    fprintf(stderr, "parley serve: %s: stopping (running requests finish)\n",
+            sig == SIGINT ? "SIGINT" : "SIGTERM");
+    stop(&sv, d);
+    if (!cfg->quiet && sv.dropped)
+        fprintf(stderr, "parley serve: %u slow connection%s closed\n", sv.dropped,
+                sv.dropped == 1 ? "" : "s");
+    serve_jobs_destroy(sv.ctx.jobs);
+    serve_runs_close(sv.ctx.runs);
+    pthread_cond_destroy(&sv.idle);
+    pthread_mutex_destroy(&sv.mu);
     pthread_sigmask(SIG_SETMASK, &old, NULL);
     return 0;
 }

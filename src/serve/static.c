@@ -97,7 +97,7 @@ static int vendor(const char *root, const char *name, parley_buf_t *body, const 
         *type = "text/javascript; charset=utf-8";
         return 200;
     }
-    snprintf(msg, sizeof msg, "%s is missing: run 'npm ci' in %s", file, root);
+    snprintf(msg, sizeof msg, "%s is missing: run 'npm ci' in the server's root folder", file);
     return error(body, type, 404, msg);
 }
 
@@ -105,7 +105,7 @@ int serve_static(const char *root, const char *url, parley_buf_t *body, const ch
 {
     if (strncmp(url, "/vendor/", 8) == 0)
         return vendor(root, url + 8, body, type);
-    const char *rel = strcmp(url, "/") == 0 ? "index.html" : url + 1;
+    const char *rel = strcmp(url, "/") == 0 ? "index.html" : *url ? url + 1 : "";
     if (!safe_path(rel))
         return error(body, type, 404, "no such file");
     char dir[PATH_MAX], path[PATH_MAX + 256];

@@ -65,6 +65,8 @@ void parley_store_options_init(parley_store_options_t *o)
 {
     memset(o, 0, sizeof *o);
     o->busy_timeout_ms = 5000;
+    o->diff_max_bytes = PARLEY_STORE_DIFF_MAX_BYTES;
+    o->diff_max_seconds = PARLEY_STORE_DIFF_MAX_SECONDS;
 }
 
 void parley_run_init(parley_run_t *r)
@@ -240,6 +242,9 @@ parley_status_t parley__store_open_at(parley_ctx_t *ctx, const char *path,
     }
     memcpy(st->path, path, len + 1);
     st->commit_delay_ms = o->test_commit_delay_ms;
+    st->diff_max_bytes = o->diff_max_bytes ? o->diff_max_bytes : PARLEY_STORE_DIFF_MAX_BYTES;
+    st->diff_max_seconds = o->diff_max_seconds > 0 ? o->diff_max_seconds
+                                                   : PARLEY_STORE_DIFF_MAX_SECONDS;
     int flags = SQLITE_OPEN_READWRITE | (o->create ? SQLITE_OPEN_CREATE : 0);
     if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
         s = st->db ? parley__store_fail(ctx, st, PARLEY_EIO, "cannot open the run archive")

@@ -2,10 +2,13 @@
  * store_diff.c — what changed between two runs: both JSON documents are
  * flattened by SQLite's json_tree() into (path, type, value) rows and
  * joined by path, so the comparison is one query. Results are at most a
- * few MB; SQLite indexes the materialised trees for the join itself.
+ * few MB; SQLite indexes the materialised trees for the join itself. A
+ * comparison is bounded: documents past diff_max_bytes are refused before
+ * any work, and a progress handler stops the query at diff_max_seconds.
  */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include "storeint.h"
 
 /* TREE(k): the nodes of run ?k's field F, one row per JSON value. */
@@ -36,19 +39,47 @@
     "JOIN b AS pb ON pb.k = pa.k WHERE pb.k = b.p AND pa.t = pb.t) "                        \
     "ORDER BY part, ord"
 
-static parley_status_t need_run(parley_ctx_t *ctx, parley_store_t *st, int64_t id)
+/* Run id exists, its row is sound, and its field is at most
+ * diff_max_bytes long. */
+static parley_status_t need_run(parley_ctx_t *ctx, parley_store_t *st, int64_t id,
+                                parley_diff_field_t field)
 {
     sqlite3_stmt *q = NULL;
-    parley_status_t s = parley__store_prepare(ctx, st, "SELECT 1 FROM runs WHERE id = ?1", &q);
+    parley_status_t s = parley__store_prepare(
+        ctx, st, field == PARLEY_DIFF_PARAMETERS
+                     ? "SELECT length(CAST(parameters AS BLOB)) FROM runs WHERE id = ?1"
+                     : "SELECT length(CAST(result AS BLOB)) FROM runs WHERE id = ?1", &q);
     if (s)
         return s;
     sqlite3_bind_int64(q, 1, id);
     int rc = sqlite3_step(q);
+    sqlite3_int64 bytes = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
     sqlite3_finalize(q);
     if (rc == SQLITE_DONE)
         return parley__fail(ctx, PARLEY_ENOTFOUND, "%s: no run %lld", st->path, (long long)id);
-    return rc == SQLITE_ROW ? PARLEY_OK
-                            : parley__store_fail(ctx, st, PARLEY_EIO, "cannot read the runs");
+    if (rc != SQLITE_ROW)
+        return parley__store_fail(ctx, st, PARLEY_EIO, "cannot read the runs");
+    if (bytes > 0 && (size_t)bytes > st->diff_max_bytes)
+        return parley__fail(ctx, PARLEY_ELIMIT, "run %lld's %s is %.1f MB, more than the %.1f MB "
+                            "a comparison reads; export the two runs ('parley runs export') "
+                            "and compare them with a JSON tool", (long long)id,
+                            field == PARLEY_DIFF_PARAMETERS ? "parameters" : "result",
+                            (double)bytes / 1e6, (double)st->diff_max_bytes / 1e6);
+    return parley__store_check_rows(ctx, st, id, field == PARLEY_DIFF_RESULT ? PARLEY_RUN_RESULT
+                                                                             : 0u);
+}
+
+static double mono_now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
+/* SQLite's progress handler: nonzero interrupts the query. */
+static int past_deadline(void *arg)
+{
+    return mono_now() > *(const double *)arg;
 }
 
 /* The statement text with F replaced by the column compared. */
@@ -96,9 +127,9 @@ parley_status_t parley_store_diff(parley_ctx_t *ctx, parley_store_t *st, int64_t
 {
     if (!st || !fn)
         return parley__fail(ctx, PARLEY_EARG, "parley_store_diff: invalid argument");
-    parley_status_t s = need_run(ctx, st, a);
+    parley_status_t s = need_run(ctx, st, a, field);
     if (!s)
-        s = need_run(ctx, st, b);
+        s = need_run(ctx, st, b, field);
     char sql[4096];
     diff_sql(field, sql, sizeof sql);
     sqlite3_stmt *q = NULL;
@@ -110,6 +141,8 @@ parley_status_t parley_store_diff(parley_ctx_t *ctx, parley_store_t *st, int64_t
     sqlite3_bind_int64(q, 2, b);
     size_t count = 0;
     int rc;
+    double deadline = mono_now() + st->diff_max_seconds;
+    sqlite3_progress_handler(st->db, 1000, past_deadline, &deadline);
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
         parley_diff_t d;
         char old_num[32], new_num[32];
@@ -118,7 +151,13 @@ parley_status_t parley_store_diff(parley_ctx_t *ctx, parley_store_t *st, int64_t
         if (fn(arg, &d))
             break;
     }
+    sqlite3_progress_handler(st->db, 0, NULL, NULL);
     sqlite3_finalize(q);
+    if (rc == SQLITE_INTERRUPT)
+        return parley__fail(ctx, PARLEY_ELIMIT, "the comparison of runs %lld and %lld ran past "
+                            "%g s and was stopped; export the two runs ('parley runs export') "
+                            "and compare them with a JSON tool", (long long)a, (long long)b,
+                            st->diff_max_seconds);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return parley__store_fail(ctx, st, PARLEY_EIO, "cannot compare the runs");
     parley__ok(ctx);

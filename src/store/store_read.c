@@ -15,7 +15,9 @@
     "r.finished_at, (julianday(r.started_at) - 2440587.5) * 86400.0, "                  \
     "(julianday(r.finished_at) - 2440587.5) * 86400.0, r.wall_seconds, r.cpu_seconds, "  \
     "r.exit_status, r.scenario_file, s.hash, s.scenario_id, "                             \
-    "CASE WHEN ?1 & 1 THEN r.result END, CASE WHEN ?1 & 2 THEN s.text END, s.size "       \
+    "CASE WHEN ?1 & 1 THEN r.result END, CASE WHEN ?1 & 2 THEN s.text END, s.size, "      \
+    "r.parameters IS NULL OR json_valid(r.parameters), "                                  \
+    "NOT ?1 & 1 OR r.result IS NULL OR json_valid(r.result) "              \
     "FROM runs r LEFT JOIN scenarios s ON s.id = r.scenario "
 
 static const char *col_text(sqlite3_stmt *q, int k)
@@ -23,11 +25,48 @@ static const char *col_text(sqlite3_stmt *q, int k)
     return (const char *)sqlite3_column_text(q, k);
 }
 
-/* Fills r from the current row of a RUN_COLUMNS statement. */
-static void read_row(sqlite3_stmt *q, parley_run_t *r)
+/* A row is damaged when what it says about itself does not hold: the
+ * scenario text's length and hash, the JSON columns' syntax. Nothing read
+ * is trusted beyond what SQLite itself returns (text it NUL-terminates, its
+ * byte count). */
+static parley_status_t damaged(parley_ctx_t *ctx, const parley_store_t *st, int64_t id,
+                               const char *what)
+{
+    return parley__fail(ctx, PARLEY_EINPUT, "%s: run %" PRId64 " is damaged: %s (the archive "
+                        "was changed outside Parley; 'parley runs check' tests the file)",
+                        st->path, id, what);
+}
+
+static parley_status_t check_scenario(parley_ctx_t *ctx, const parley_store_t *st,
+                                      sqlite3_stmt *q, parley_run_t *r)
+{
+    if (sqlite3_column_type(q, 16) == SQLITE_NULL)
+        return PARLEY_OK; /* not asked for, or a run about no scenario */
+    size_t bytes = (size_t)sqlite3_column_bytes(q, 16);
+    char msg[160];
+    if (sqlite3_column_type(q, 17) != SQLITE_INTEGER ||
+        sqlite3_column_int64(q, 17) != (sqlite3_int64)bytes) {
+        snprintf(msg, sizeof msg, "its scenario text is %zu bytes but the archive records %s",
+                 bytes, col_text(q, 17) ? col_text(q, 17) : "no size");
+        return damaged(ctx, st, r->id, msg);
+    }
+    char hex[65];
+    parley__sha256_hex(r->scenario_text, bytes, hex);
+    if (!r->scenario_hash || strncmp(r->scenario_hash, "sha256:", 7) != 0 ||
+        strcmp(r->scenario_hash + 7, hex) != 0)
+        return damaged(ctx, st, r->id, "its scenario text does not match its recorded hash");
+    r->scenario_len = bytes;
+    return PARLEY_OK;
+}
+
+/* Fills r from the current row of a RUN_COLUMNS statement, or says what is
+ * wrong with the row. */
+static parley_status_t read_row(parley_ctx_t *ctx, const parley_store_t *st, sqlite3_stmt *q,
+                                parley_run_t *r)
 {
     parley_run_init(r);
     r->id = sqlite3_column_int64(q, 0);
+    int command_type = sqlite3_column_type(q, 1); /* before a conversion changes it */
     r->command = col_text(q, 1);
     r->parameters = col_text(q, 2);
     int seed_type = sqlite3_column_type(q, 3);
@@ -35,8 +74,11 @@ static void read_row(sqlite3_stmt *q, parley_run_t *r)
         r->has_seed = 1;
         r->seed = (uint64_t)sqlite3_column_int64(q, 3);
     } else if (seed_type == SQLITE_TEXT) {
+        char *end;
         r->has_seed = 1;
-        r->seed = strtoull(col_text(q, 3), NULL, 10);
+        r->seed = strtoull(col_text(q, 3), &end, 10);
+        if (*end || !*col_text(q, 3))
+            return damaged(ctx, st, r->id, "its seed is not a whole number");
     }
     r->version = col_text(q, 4);
     r->started_at = col_text(q, 5);
@@ -51,7 +93,13 @@ static void read_row(sqlite3_stmt *q, parley_run_t *r)
     r->scenario_id = col_text(q, 14);
     r->result = col_text(q, 15);
     r->scenario_text = col_text(q, 16);
-    r->scenario_len = r->scenario_text ? (size_t)sqlite3_column_int64(q, 17) : 0;
+    if (!r->command || command_type != SQLITE_TEXT)
+        return damaged(ctx, st, r->id, "it names no command");
+    if (!sqlite3_column_int(q, 18))
+        return damaged(ctx, st, r->id, "its parameters are not valid JSON");
+    if (!sqlite3_column_int(q, 19))
+        return damaged(ctx, st, r->id, "its result is not valid JSON");
+    return check_scenario(ctx, st, q, r);
 }
 
 /* Steps q, calling fn on each row; *rows counts them. */
@@ -59,17 +107,16 @@ static parley_status_t walk(parley_ctx_t *ctx, parley_store_t *st, sqlite3_stmt 
                             parley_run_fn fn, void *arg, size_t *rows)
 {
     int rc;
+    parley_status_t s = PARLEY_OK;
     *rows = 0;
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
         parley_run_t r;
-        read_row(q, &r);
         ++*rows;
-        if (fn(arg, &r))
+        if ((s = read_row(ctx, st, q, &r)) || fn(arg, &r))
             break;
     }
-    parley_status_t s = rc == SQLITE_ROW || rc == SQLITE_DONE
-                            ? PARLEY_OK
-                            : parley__store_fail(ctx, st, PARLEY_EIO, "cannot read the runs");
+    if (!s && rc != SQLITE_ROW && rc != SQLITE_DONE)
+        s = parley__store_fail(ctx, st, PARLEY_EIO, "cannot read the runs");
     sqlite3_finalize(q);
     return s;
 }
@@ -171,6 +218,43 @@ parley_status_t parley_store_check(parley_ctx_t *ctx, parley_store_t *st)
     return PARLEY_OK;
 }
 
+/* ---- Rows checked before SQLite's JSON functions read them (export,
+ * diff): the first damaged row of run `id` (0: every run) is reported. */
+
+#define CHECK_SQL                                                                          \
+    "SELECT r.id, CASE "                                                                  \
+    "WHEN typeof(r.command) != 'text' THEN 'it names no command' "                        \
+    "WHEN r.parameters IS NOT NULL AND NOT json_valid(r.parameters) "                     \
+    "THEN 'its parameters are not valid JSON' "                                            \
+    "WHEN ?2 & 1 AND r.result IS NOT NULL AND NOT json_valid(r.result) "                   \
+    "THEN 'its result is not valid JSON' "                                                 \
+    "WHEN ?2 & 2 AND s.id IS NOT NULL AND (typeof(s.text) != 'text' OR "                   \
+    "typeof(s.size) != 'integer' OR length(CAST(s.text AS BLOB)) != s.size) "             \
+    "THEN 'its scenario text is not the size the archive records' END AS bad "                    \
+    "FROM runs r LEFT JOIN scenarios s ON s.id = r.scenario WHERE (?1 = 0 OR r.id = ?1) "
+
+parley_status_t parley__store_check_rows(parley_ctx_t *ctx, parley_store_t *st, int64_t id,
+                                         unsigned flags)
+{
+    sqlite3_stmt *q = NULL;
+    parley_status_t s = parley__store_prepare(ctx, st, "SELECT * FROM (" CHECK_SQL
+                                              ") WHERE bad IS NOT NULL LIMIT 1", &q);
+    if (s)
+        return s;
+    sqlite3_bind_int64(q, 1, id);
+    sqlite3_bind_int(q, 2, (int)flags);
+    int rc = sqlite3_step(q);
+    if (rc == SQLITE_ROW) {
+        char what[96];
+        snprintf(what, sizeof what, "%s", col_text(q, 1) ? col_text(q, 1) : "?");
+        s = damaged(ctx, st, sqlite3_column_int64(q, 0), what);
+    } else if (rc != SQLITE_DONE) {
+        s = parley__store_fail(ctx, st, PARLEY_EIO, "cannot read the runs");
+    }
+    sqlite3_finalize(q);
+    return s;
+}
+
 /* ---- Export. */
 
 #define EXPORT_SQL                                                                         \
@@ -222,6 +306,8 @@ parley_status_t parley_store_export(parley_ctx_t *ctx, parley_store_t *st, const
     if (!st || !fn || (n && !ids))
         return parley__fail(ctx, PARLEY_EARG, "parley_store_export: invalid argument");
     parley_status_t s = check_ids(ctx, st, ids, n);
+    for (size_t k = 0; !s && k < (n ? n : 1); k++)
+        s = parley__store_check_rows(ctx, st, n ? ids[k] : 0, PARLEY_RUN_RESULT | flags);
     sqlite3_stmt *q = NULL;
     if (!s)
         s = parley__store_prepare(ctx, st, n ? EXPORT_SQL "WHERE r.id = ?2"

@@ -15,6 +15,8 @@ struct parley_store {
     char *path;
     int version;               /* schema version after migrations */
     unsigned commit_delay_ms;  /* test hook */
+    size_t diff_max_bytes;     /* parley_store_diff's bounds (options) */
+    double diff_max_seconds;
 };
 
 /* Records SQLite's current error on ctx as "PATH: what: sqlite's message"
@@ -25,6 +27,13 @@ parley_status_t parley__store_fail(parley_ctx_t *ctx, const parley_store_t *st,
 /* Prepares sql; on failure records the error. */
 parley_status_t parley__store_prepare(parley_ctx_t *ctx, parley_store_t *st, const char *sql,
                                       sqlite3_stmt **out);
+
+/* PARLEY_EINPUT naming the first damaged row of run id (0: of every run):
+ * a JSON column that is not JSON, or (flags & PARLEY_RUN_SCENARIO) a
+ * scenario text whose length is not its recorded size. SQLite's JSON
+ * functions would otherwise fail with a bare "malformed JSON". */
+parley_status_t parley__store_check_rows(parley_ctx_t *ctx, parley_store_t *st, int64_t id,
+                                         unsigned flags);
 
 /* Test hook: opens like parley_store_open but migrates no further than
  * max_version (to build archives of an older schema). */

@@ -1,6 +1,7 @@
 /*
  * test_io.c — the JSON writer, CSV reading and quoting, actor tables
- * (both layouts) and their YAML round trip, atomic writes.
+ * (both layouts) and their YAML round trip, atomic writes, the scenario
+ * change said in words.
  */
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -167,7 +168,62 @@ static void atomic_write(void)
     parley_ctx_destroy(ctx);
 }
 
+static int add_change(void *arg, const parley_scenario_change_t *c)
+{
+    parley_buf_printf(arg, "%s | %s\n", c->path, c->what);
+    return 0;
+}
+
+/* Each kind of change, in document order; a base and its variant written
+ * once as YAML and once as JSON give the same words. */
+static void scenario_diff(void)
+{
+    static const char *const base =
+        "parley: 1\n"
+        "actors:\n"
+        "  - {id: USA, batna: {value: 0.3, source: a}, capability: 1}\n"
+        "  - {id: IRN, batna: 0.2}\n"
+        "stances:\n"
+        "  IRN:\n"
+        "    sanctions-timing: {red_line: {options: [upfront]}, salience: 0.50}\n"
+        "values: [[1, 2], [3, 4]]\n"
+        "order: [a, b, c]\n"
+        "gone: x\n";
+    static const char *const variant =
+        "{\"parley\": 1, \"actors\": [{\"id\": \"IRN\", \"batna\": 0.2},"
+        " {\"id\": \"USA\", \"batna\": {\"value\": 0.4, \"source\": \"a\"}, \"capability\": 1.0},"
+        " {\"id\": \"ISR\"}],"
+        " \"stances\": {\"IRN\": {\"sanctions-timing\": {\"red_line\": {\"options\":"
+        " [\"upfront\", \"on-iaea-verification\"]}, \"salience\": 0.5}}},"
+        " \"values\": [[1, 2], [3, 5], [6, 7]], \"order\": [\"c\", \"b\", \"a\"], \"new\": \"y\"}";
+    parley_ctx_t *ctx = parley_ctx_create();
+    parley_buf_t b;
+    parley_buf_init(&b);
+    size_t n = 0;
+    CHECK_INT(parley_scenario_diff(ctx, base, strlen(base), variant, strlen(variant), add_change,
+                                   &b, &n), PARLEY_OK);
+    CHECK_INT(n, 8);
+    CHECK_STR(b.data, "actors.USA.batna | 0.3 -> 0.4\n"
+                      "actors.ISR | added\n"
+                      "stances.IRN.sanctions-timing.red_line.options | gained on-iaea-verification\n"
+                      "values[1][1] | 4 -> 5\n"
+                      "values[2] | added: a list of 2\n"
+                      "order | the same items in another order\n"
+                      "gone | removed (was x)\n"
+                      "new | added: y\n");
+    b.len = 0;
+    CHECK_INT(parley_scenario_diff(ctx, base, strlen(base), base, strlen(base), add_change, &b,
+                                   &n), PARLEY_OK);
+    CHECK_INT(n, 0);
+    CHECK_INT(parley_scenario_diff(ctx, base, strlen(base), "a: [", 4, add_change, &b, &n),
+              PARLEY_EINPUT);
+    CHECK_CONTAINS(parley_ctx_message(ctx), "second scenario:");
+    parley_buf_free(&b);
+    parley_ctx_destroy(ctx);
+}
+
 const test_case_t tests_io[] = {
+    {"io/scenario_diff", scenario_diff},
     {"io/json_writer", json_writer},
     {"io/csv_reader", csv_reader},
     {"io/actor_table_ktab", actor_table_ktab},

@@ -400,6 +400,97 @@ static void export_runs(void)
     parley_ctx_destroy(ctx);
 }
 
+/* A document past diff_max_bytes is refused before any work; a comparison
+ * past diff_max_seconds is stopped (a zero-length budget in practice). */
+static void diff_bounded(void)
+{
+    parley_ctx_t *ctx = parley_ctx_create();
+    const char *path = tmp_path("bounded.db");
+    remove_db(path);
+    parley_store_options_t o;
+    parley_store_options_init(&o);
+    o.create = 1;
+    o.diff_max_bytes = 100;
+    parley_store_t *st = NULL;
+    CHECK_INT(parley_store_open(ctx, path, &o, &st), PARLEY_OK);
+    char big[400];
+    snprintf(big, sizeof big, "{\"a\":[%s0]}", "1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,"
+                                            "1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,");
+    add(ctx, st, "x", "{\"a\":1}", NULL);
+    add(ctx, st, "x", big, NULL);
+    diffs_t d = {0};
+    CHECK_INT(parley_store_diff(ctx, st, 1, 2, PARLEY_DIFF_RESULT, see_diff, &d, NULL),
+              PARLEY_ELIMIT);
+    CHECK_INT(d.n, 0);
+    CHECK_CONTAINS(parley_ctx_message(ctx), "run 2's result is 0.0 MB, more than the 0.0 MB");
+    parley_store_close(st);
+    o.create = 0;
+    o.diff_max_bytes = 0;        /* the default */
+    o.diff_max_seconds = 1e-9;   /* past at SQLite's first progress call */
+    CHECK_INT(parley_store_open(ctx, path, &o, &st), PARLEY_OK);
+    CHECK_INT(parley_store_diff(ctx, st, 1, 2, PARLEY_DIFF_RESULT, see_diff, &d, NULL),
+              PARLEY_ELIMIT);
+    CHECK_CONTAINS(parley_ctx_message(ctx), "the comparison of runs 1 and 2 ran past 1e-09 s");
+    parley_store_close(st);
+    parley_ctx_destroy(ctx);
+}
+
+static int see_nothing(void *arg, const parley_run_t *r)
+{
+    (void)r;
+    ++*(int *)arg;
+    return 0;
+}
+
+static int see_json(void *arg, const char *json, size_t len)
+{
+    (void)json, (void)len;
+    ++*(int *)arg;
+    return 0;
+}
+
+/* Rows changed behind the store's back: every read reports the row as
+ * damaged (PARLEY_EINPUT, the run named), none reads past what SQLite holds. */
+static void damaged_rows(void)
+{
+    static const struct {
+        const char *sql, *says;
+        unsigned flags;
+    } cases[] = {
+        {"UPDATE scenarios SET size = 100000", "its scenario text is 6 bytes but the archive "
+                                               "records 100000", PARLEY_RUN_SCENARIO},
+        {"UPDATE scenarios SET size = 'big'", "records big", PARLEY_RUN_SCENARIO},
+        {"UPDATE scenarios SET text = 'id: b\n'", "does not match its recorded hash",
+         PARLEY_RUN_SCENARIO},
+        {"UPDATE runs SET result = '{\"a\":'", "its result is not valid JSON", PARLEY_RUN_RESULT},
+        {"UPDATE runs SET parameters = 'x'", "its parameters are not valid JSON", 0},
+        {"UPDATE runs SET command = x'00'", "it names no command", 0},
+        {"UPDATE runs SET seed = 'abc'", "its seed is not a whole number", 0},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        parley_ctx_t *ctx = parley_ctx_create();
+        parley_store_t *st = open_new(ctx, "damaged.db");
+        add(ctx, st, "id: a\n", "{\"a\":1}", NULL);
+        sqlite3_exec(parley__store_db(st), "PRAGMA ignore_check_constraints = 1", NULL, NULL, NULL);
+        CHECK_INT(sqlite3_exec(parley__store_db(st), cases[k].sql, NULL, NULL, NULL), SQLITE_OK);
+        int seen = 0;
+        CHECK_INT(parley_store_get(ctx, st, 1, cases[k].flags, see_nothing, &seen), PARLEY_EINPUT);
+        CHECK_INT(seen, 0);
+        CHECK_CONTAINS(parley_ctx_message(ctx), "run 1 is damaged: ");
+        CHECK_CONTAINS(parley_ctx_message(ctx), cases[k].says);
+        CHECK_INT(parley_store_runs(ctx, st, cases[k].flags, 0, see_nothing, &seen), PARLEY_EINPUT);
+        int64_t ids[1] = {1};
+        if (!strstr(cases[k].says, "hash") && !strstr(cases[k].says, "seed")) {
+            CHECK_INT(parley_store_export(ctx, st, ids, 1, cases[k].flags, see_json, &seen),
+                      PARLEY_EINPUT);
+            CHECK_CONTAINS(parley_ctx_message(ctx), "run 1 is damaged: ");
+        }
+        CHECK_INT(seen, 0);
+        parley_store_close(st);
+        parley_ctx_destroy(ctx);
+    }
+}
+
 static void alloc_failures(void)
 {
     parley_ctx_t *ctx = parley_ctx_create();
@@ -423,7 +514,8 @@ static void cleanup(void)
 {
     static const char *const names[] = {"empty.db", "old.db", "newer.db", "text.db", "other.db",
                                         "runs.db", "seeds.db", "invalid.db", "refused.db",
-                                        "diff.db", "export.db", "alloc.db", NULL};
+                                        "diff.db", "export.db", "alloc.db", "bounded.db",
+                                        "damaged.db", NULL};
     for (size_t k = 0; names[k]; k++)
         remove_db(tmp_path(names[k]));
     if (dir[0])
@@ -441,6 +533,8 @@ const test_case_t tests_store[] = {
     {"store/write_refused", write_refused},
     {"store/diff", diff_runs},
     {"store/export", export_runs},
+    {"store/diff_bounded", diff_bounded},
+    {"store/damaged_rows", damaged_rows},
     {"store/alloc_failures", alloc_failures},
     {NULL, NULL},
 };
