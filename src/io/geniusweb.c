@@ -270,6 +270,9 @@ static parley_status_t reservation(const jr_t *r, const yt_node_t *space, gn_pro
         const yt_node_t *v = parley__lget(iv, p->dom.issues[j].name);
         if (v && v->kind != YT_SCALAR)
             return JERR(r, v, "\"reservationBid\": a value must be a string or a number");
+        if (!v) /* its utility would need every issue's value */
+            return JERR(r, iv, "\"reservationBid\": no value for issue '%.60s'",
+                        p->dom.issues[j].name);
         p->res_values[j] = v ? v->str : NULL;
     }
     p->reservation_bid = 1;

@@ -51,7 +51,9 @@ static void read_row(sqlite3_stmt *q, parley_run_t *r)
     r->scenario_id = col_text(q, 14);
     r->result = col_text(q, 15);
     r->scenario_text = col_text(q, 16);
-    r->scenario_len = r->scenario_text ? (size_t)sqlite3_column_int64(q, 17) : 0;
+    /* The text's own length, never the size column: a damaged or edited
+     * archive may store a size the text does not have. */
+    r->scenario_len = r->scenario_text ? (size_t)sqlite3_column_bytes(q, 16) : 0;
 }
 
 /* Steps q, calling fn on each row; *rows counts them. */
