@@ -1,11 +1,12 @@
 /*
  * fuzz_engines.c — libFuzzer target that carries what the loader accepts
- * into every engine, through the application layer the CLI and the server
- * share (app_compute): eval of each proposal, the agreement space on a
+ * into every engine: through the application layer the CLI and the server
+ * share (app_compute), eval of each proposal, the agreement space on a
  * 3-point grid with a small node budget, forecast with the per-issue models
- * and with the SMP, a short simulation and a few Monte Carlo samples of each
- * kind, with their JSON writers and charts, whose output must be JSON as
- * SQLite's own parser reads it (json_valid). Inputs are capped (actors,
+ * and with the SMP, a short simulation and a few Monte Carlo samples of
+ * each kind, whose JSON results and charts must be JSON to SQLite's own
+ * parser (json_valid); then each analysis again with its table and CSV
+ * writers, whose CSV must read back as CSV. Inputs are capped (actors,
  * issues, packages, proposals, uncertain inputs) so that one legitimate
  * input stays well under a second; beyond the caps only the loader runs.
  */
@@ -16,6 +17,12 @@
 #include <string.h>
 #include <sqlite3.h>
 #include "../src/app/analysis.h"
+#include "../src/app/eval.h"
+#include "../src/app/forecast.h"
+#include "../src/app/mc.h"
+#include "../src/app/sim.h"
+#include "../src/app/space.h"
+#include "../src/io/csv.h"
 #include "parley/parley.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -83,6 +90,127 @@ static void check(const app_result_t *r)
         abort(); /* 500 is only for running out of memory: the input is the caller's fault */
 }
 
+/* ---- the table and CSV writers, on the analyses as the CLI runs them */
+
+typedef struct out {
+    parley_ctx_t *ctx;
+    app_style_t sty;
+    parley_buf_t table, csv;
+} out_t;
+
+/* What the CSV writer wrote reads back as CSV; both buffers are emptied. */
+static void written(out_t *o)
+{
+    if (o->table.failed || o->csv.failed)
+        abort();
+    if (o->csv.len) {
+        csv_table_t t;
+        if (parley__csv_parse(o->ctx, "out.csv", o->csv.data, o->csv.len, ',', &t) != PARLEY_OK) {
+            fprintf(stderr, "%s\n%s\n", parley_ctx_message(o->ctx), o->csv.data);
+            abort(); /* the CSV writer wrote something that is not CSV */
+        }
+        parley__csv_free(&t);
+    }
+    parley_buf_free(&o->table);
+    parley_buf_free(&o->csv);
+    parley_buf_init(&o->table);
+    parley_buf_init(&o->csv);
+}
+
+static void write_eval(out_t *o, const parley_scenario_t *s)
+{
+    eval_run_t r;
+    if (eval_run_select(o->ctx, &r, s, NULL) != PARLEY_OK)
+        return;
+    eval_render_table(&o->table, &r, 1, &o->sty);
+    eval_render_csv(&o->csv, &r);
+    eval_run_free(&r);
+    written(o);
+}
+
+static void write_forecast(out_t *o, const parley_scenario_t *s)
+{
+    fc_run_t r = {.s = s, .n_models = PARLEY_MODEL_PER_ISSUE, .trace = 1};
+    parley_fc_params_init(&r.prm);
+    r.prm.max_rounds = 6;
+    for (size_t m = 0; m < r.n_models; m++)
+        r.models[m].model = (parley_model_t)m;
+    if (fc_run_compute(o->ctx, s, &r) == PARLEY_OK) {
+        fc_render_text(&o->table, &r);
+        fc_render_csv(&o->csv, &r);
+        written(o);
+    }
+    fc_run_free(&r);
+}
+
+static void write_simulate(out_t *o, const parley_scenario_t *s)
+{
+    sim_switches_t w = {.horizon = "5", .grid = "3", .seed = "3"};
+    sim_run_t r = {.s = s, .detail = 1};
+    if (sim_run_setup(o->ctx, &w, &r) == PARLEY_OK && sim_run_play(o->ctx, &r) == PARLEY_OK) {
+        sim_render_text(&o->table, &r, &o->sty);
+        sim_render_csv(&o->csv, &r);
+        written(o);
+    }
+    sim_run_free(&r);
+}
+
+static void write_space(out_t *o, const uint8_t *data, size_t size)
+{
+    space_args_t a = {.grid = "3", .budget = "20000", .samples = "100", .limit = "5",
+                      .max_memory = "0.05", .fmt = "table", .color = "always",
+                      .progress = "never"};
+    space_job_t j;
+    if (space_job_open_buffer(&j, "space", &a, "fuzz.yaml", (const char *)data, size, 1000) ==
+        PARLEY_OK) {
+        space_run_t r;
+        memset(&r, 0, sizeof r);
+        r.job = &j;
+        if (space_run_analyse(&r) == PARLEY_OK) {
+            space_render_table(&o->table, &r);
+            space_render_csv(&o->csv, &r);
+            written(o);
+        }
+        space_run_free(&r);
+    }
+    space_job_close(&j);
+}
+
+static void write_montecarlo(out_t *o, const parley_scenario_t *s)
+{
+    mc_request_t q = {.n = "3", .threads = "1", .sw = {.horizon = "4", .grid = "3"}};
+    mc_limits_t lim;
+    mc_limits_cli(&lim);
+    sim_run_t sr;
+    memset(&sr, 0, sizeof sr);
+    parley_mc_options_t opt;
+    parley_mc_t *mc = NULL;
+    if (parley_scenario_uncertain_count(s) && mc_setup(o->ctx, &q, &lim, s, &sr, &opt) == PARLEY_OK &&
+        parley_mc_create(o->ctx, s, &opt, &mc) == PARLEY_OK &&
+        parley_mc_run(o->ctx, mc, NULL, NULL) == PARLEY_OK) {
+        mc_render_text(&o->table, mc);
+        mc_render_csv(&o->csv, mc);
+        written(o);
+    }
+    parley_mc_destroy(mc);
+    sim_run_free(&sr);
+}
+
+static void writers(const uint8_t *data, size_t size, const parley_scenario_t *s)
+{
+    out_t o = {.ctx = parley_ctx_create()};
+    if (app_style_init(o.ctx, "always", 0, &o.sty) != PARLEY_OK)
+        abort();
+    parley_buf_init(&o.table);
+    parley_buf_init(&o.csv);
+    write_eval(&o, s);
+    write_forecast(&o, s);
+    write_simulate(&o, s);
+    write_space(&o, data, size);
+    write_montecarlo(&o, s);
+    parley_ctx_destroy(o.ctx);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size > MAX_BYTES)
@@ -91,6 +219,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     parley_scenario_t *s = NULL;
     int ok = parley_scenario_load_buffer(ctx, "fuzz.yaml", (const char *)data, size, &s) ==
                  PARLEY_OK && small_enough(s);
+    if (ok)
+        writers(data, size, s);
     parley_scenario_destroy(s);
     parley_ctx_destroy(ctx);
     if (!ok)
