@@ -6,7 +6,8 @@
  * and with the SMP, a short simulation and a few Monte Carlo samples of
  * each kind, whose JSON results and charts must be JSON to SQLite's own
  * parser (json_valid); then each analysis again with its table and CSV
- * writers, whose CSV must read back as CSV. Inputs are capped (actors,
+ * writers, whose CSV must read back as CSV; and the space by both methods,
+ * merge and brute force, which must agree byte for byte. Inputs are capped (actors,
  * issues, packages, proposals, uncertain inputs) so that one legitimate
  * input stays well under a second; beyond the caps only the loader runs.
  */
@@ -88,6 +89,34 @@ static void check(const app_result_t *r)
         abort(); /* the JSON writers wrote something that is not JSON */
     if (r->status == 500 && !strstr(r->error.data, "memory"))
         abort(); /* 500 is only for running out of memory: the input is the caller's fault */
+}
+
+/* The space by merging frontiers and by brute force: the same result,
+ * byte for byte but for the method named in its parameters. */
+static void space_methods_agree(const uint8_t *data, size_t size)
+{
+    static const char *const METHODS[2] = {"merge", "brute"};
+    app_result_t r[2];
+    for (int m = 0; m < 2; m++) {
+        app_param_t p[] = {{"grid", "3"}, {"budget", "20000"}, {"samples", "100"},
+                           {"limit", "5"}, {"method", METHODS[m]}};
+        app_request_t rq = {.kind = APP_SPACE, .name = "fuzz.yaml", .body = (const char *)data,
+                            .len = size, .params = p, .n_params = 5, .max_memory_gib = 0.05};
+        app_result_init(&r[m]);
+        app_compute(&rq, &r[m]);
+    }
+    if (r[0].status == 200 && r[1].status == 200) {
+        char *at = strstr(r[1].result.data, "\"method\": \"brute\"");
+        if (!at)
+            abort();
+        memcpy(at + 11, "merge", 5);
+        if (strcmp(r[0].result.data, r[1].result.data) != 0) {
+            fprintf(stderr, "merge:\n%s\nbrute:\n%s\n", r[0].result.data, r[1].result.data);
+            abort(); /* the two methods disagree */
+        }
+    }
+    app_result_free(&r[0]);
+    app_result_free(&r[1]);
 }
 
 /* ---- the table and CSV writers, on the analyses as the CLI runs them */
@@ -219,8 +248,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     parley_scenario_t *s = NULL;
     int ok = parley_scenario_load_buffer(ctx, "fuzz.yaml", (const char *)data, size, &s) ==
                  PARLEY_OK && small_enough(s);
-    if (ok)
+    if (ok) {
         writers(data, size, s);
+        space_methods_agree(data, size);
+    }
     parley_scenario_destroy(s);
     parley_ctx_destroy(ctx);
     if (!ok)
