@@ -27,7 +27,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         parley_backtest_options_init(&o);
         o.resamples = 20;
         o.params.max_rounds = 5;
-        o.institutions = data[0] & 1;
+        o.institutions = size && (data[0] & 1);
         parley_model_t models[PARLEY_MODEL_PER_ISSUE];
         for (int m = 0; m < PARLEY_MODEL_PER_ISSUE; m++)
             models[m] = (parley_model_t)m;
