@@ -31,24 +31,15 @@ static void clear_dir(void)
     n_written = 0;
 }
 
-static void remove_dir(void)
-{
-    clear_dir();
-    rmdir(dir);
-}
-
+/* A private folder for one input, removed after it (a run stopped by
+ * -max_total_time does not call atexit handlers). */
 static int make_dir(void)
 {
-    if (dir[0])
-        return 0;
     snprintf(dir, sizeof dir, "/dev/shm/parley-fuzz-genius-XXXXXX"); /* tmpfs when there is one */
-    if (!mkdtemp(dir)) {
-        snprintf(dir, sizeof dir, "/tmp/parley-fuzz-genius-XXXXXX");
-        if (!mkdtemp(dir))
-            return -1;
-    }
-    atexit(remove_dir);
-    return 0;
+    if (mkdtemp(dir))
+        return 0;
+    snprintf(dir, sizeof dir, "/tmp/parley-fuzz-genius-XXXXXX");
+    return mkdtemp(dir) ? 0 : -1;
 }
 
 /* The file name of a part: its first line when it is a plain name, else fK. */
@@ -125,5 +116,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     parley_buf_free(&y);
     parley_ctx_destroy(ctx);
     clear_dir();
+    rmdir(dir);
     return 0;
 }

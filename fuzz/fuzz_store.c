@@ -204,33 +204,32 @@ static void remove_files(void)
     unlink(extra);
 }
 
-static void remove_dir(void)
+/* A private folder for one input, removed after it (a run stopped by
+ * -max_total_time does not call atexit handlers). */
+static int make_dir(void)
 {
-    remove_files();
-    rmdir(dir);
+    snprintf(dir, sizeof dir, "/dev/shm/parley-fuzz-store-XXXXXX"); /* SQLite syncs: tmpfs */
+    if (!mkdtemp(dir)) {
+        snprintf(dir, sizeof dir, "/tmp/parley-fuzz-store-XXXXXX");
+        if (!mkdtemp(dir))
+            return -1;
+    }
+    snprintf(path, sizeof path, "%s/runs.db", dir);
+    return 0;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (!path[0]) {
-        /* In memory when there is a tmpfs: SQLite syncs every commit. */
-        snprintf(dir, sizeof dir, "/dev/shm/parley-fuzz-store-XXXXXX");
-        if (!mkdtemp(dir)) {
-            snprintf(dir, sizeof dir, "/tmp/parley-fuzz-store-XXXXXX");
-            if (!mkdtemp(dir))
-                abort();
-        }
-        snprintf(path, sizeof path, "%s/runs.db", dir);
-        atexit(remove_dir);
-        make_fresh();
-    }
-    if (size > 1 << 20)
+    if (size > 1 << 20 || make_dir() != 0)
         return 0;
+    if (!fresh)
+        make_fresh();
     remove_files();
     static const char MAGIC[] = "SQLite format 3";
     int file = size >= sizeof MAGIC && memcmp(data, MAGIC, sizeof MAGIC) == 0;
     if ((file ? write_file(data, size) : build_from_fields(data, size)) == 0)
         read_all();
     remove_files();
+    rmdir(dir);
     return 0;
 }
