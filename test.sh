@@ -85,22 +85,38 @@ if BUILD_TARGETS=parley scripts/build.sh build-mpi -DCMAKE_BUILD_TYPE=Release -D
   run_ctest build-mpi mpi -R '^mpi/'
 else total_fail=$((total_fail + 1)); fi
 
+# Each fuzz target for fuzz_seconds, from its own seeds (fuzz/seeds/NAME,
+# which hold every finding as a regression seed) plus the repository's
+# examples and malformed inputs, with the dictionary of its format
+# (fuzz/dict). Ten targets: FUZZ_SECONDS=30 is 5 minutes of fuzzing.
+fuzz_targets="fuzz_scenario fuzz_set fuzz_actors fuzz_genius fuzz_genius_dir fuzz_deu fuzz_ktabxml
+  fuzz_engines fuzz_opts fuzz_store fuzz_http"
 echo "== fuzzing, ${fuzz_seconds}s per target"
 if [ "$fuzz_seconds" -gt 0 ]; then
   if CC=clang scripts/build.sh build-fuzz -DCMAKE_BUILD_TYPE=Debug -DPARLEY_FUZZ=ON -DPARLEY_TESTS=OFF; then
-    for t in fuzz_scenario fuzz_set fuzz_actors fuzz_genius fuzz_deu fuzz_ktabxml fuzz_http; do
+    for t in $fuzz_targets; do
       corpus=$(mktemp -d)
-      # Seeds: our own, plus the example and the malformed-input corpus.
+      seeds="fuzz/seeds/${t#fuzz_}" dict=""
       case $t in
-        fuzz_scenario) seeds="fuzz/seeds/scenario examples tests/bad" ;;
-        fuzz_actors) seeds="fuzz/seeds/actors tests/bad-csv" ;;
-        fuzz_ktabxml) seeds="fuzz/seeds/ktabxml tests/bad-ktab" ;;
-        *) seeds="fuzz/seeds/${t#fuzz_}" ;;
+        fuzz_scenario) seeds="$seeds examples tests/bad" dict=scenario ;;
+        fuzz_set) dict=scenario ;;
+        fuzz_engines) seeds="$seeds fuzz/seeds/scenario tests/data/mc tests/data/sim examples tests/bad"
+                      dict=scenario ;;
+        fuzz_actors) seeds="$seeds tests/bad-csv" dict=csv ;;
+        fuzz_ktabxml) seeds="$seeds tests/bad-ktab" dict=ktab ;;
+        fuzz_genius|fuzz_genius_dir) dict=genius ;;
+        fuzz_deu) dict=deu ;;
+        fuzz_opts) dict=options ;;
+        fuzz_store) dict=store ;;
       esac
+      # -close_fd_mask=1: the targets' stdout (fuzz_opts prints --help) is not logged.
       # shellcheck disable=SC2086
-      if build-fuzz/fuzz/$t "$corpus" $seeds -max_total_time="$fuzz_seconds" -max_len=65536 \
-           -timeout=10 -rss_limit_mb=2048 -artifact_prefix=build-fuzz/ -print_final_stats=1 >"build-fuzz/$t.log" 2>&1; then
-        echo "[fuzz] $t: $(grep -E 'stat::number_of_executed_units' "build-fuzz/$t.log" | awk '{print $2}') runs, no finding"
+      if build-fuzz/fuzz/$t "$corpus" $seeds ${dict:+-dict="fuzz/dict/$dict.dict"} -max_total_time="$fuzz_seconds" \
+           -max_len=65536 -timeout=10 -rss_limit_mb=2048 -close_fd_mask=1 -artifact_prefix=build-fuzz/ \
+           -print_final_stats=1 >"build-fuzz/$t.log" 2>&1; then
+        echo "[fuzz] $t: $(grep -E 'stat::number_of_executed_units' "build-fuzz/$t.log" | awk '{print $2}') runs" \
+          "($(grep -E 'stat::average_exec_per_sec' "build-fuzz/$t.log" | awk '{print $2}')/s," \
+          "$(grep -E '^#[0-9]+[[:space:]]+DONE' "build-fuzz/$t.log" | grep -oE 'cov: [0-9]+ ft: [0-9]+')), no finding"
         total_pass=$((total_pass + 1))
       else
         echo "[fuzz] $t: FINDING"; tail -40 "build-fuzz/$t.log"

@@ -1,11 +1,18 @@
 /*
  * fuzz_deu.c — libFuzzer target for the DEU III reader: parse, and when
- * the table is accepted, backtest the cheap models and a few rounds of the
- * iterative ones on it (few resamples), so malformed numbers reach the
- * models too. Any crash, leak or sanitizer report is a finding.
+ * the table is accepted, backtest every per-issue model (the backtest
+ * scores those; the SMP is refused there) under the capability options
+ * that apply to the file (GDP only when it has a GDP row), with few
+ * resamples and a few rounds of the iterative models, so malformed numbers
+ * reach the models too. The first input byte's parity flips the
+ * institutions' part. Any crash, leak or sanitizer report is a finding, and
+ * so is a refusal other than the data's (no issue to score) or one without
+ * a message.
  */
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include "parley/parley.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -20,12 +27,24 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         parley_backtest_options_init(&o);
         o.resamples = 20;
         o.params.max_rounds = 5;
-        parley_model_t models[PARLEY_MODEL_COUNT];
-        for (int m = 0; m < PARLEY_MODEL_COUNT; m++)
+        o.institutions = size && (data[0] & 1);
+        parley_model_t models[PARLEY_MODEL_PER_ISSUE];
+        for (int m = 0; m < PARLEY_MODEL_PER_ISSUE; m++)
             models[m] = (parley_model_t)m;
-        parley_capability_t caps[] = {PARLEY_CAP_EQUAL, PARLEY_CAP_NICE};
-        parley_backtest_row_t rows[PARLEY_MODEL_COUNT * 2];
-        parley_backtest_run(ctx, d, models, PARLEY_MODEL_COUNT, caps, 2, &o, rows);
+        parley_capability_t caps[PARLEY_CAP_COUNT];
+        size_t nc = 0;
+        for (int c = 0; c < PARLEY_CAP_COUNT; c++)
+            if (c != PARLEY_CAP_GDP || d->gdp)
+                caps[nc++] = (parley_capability_t)c;
+        parley_backtest_row_t rows[PARLEY_MODEL_PER_ISSUE * PARLEY_CAP_COUNT];
+        parley_status_t st =
+            parley_backtest_run(ctx, d, models, PARLEY_MODEL_PER_ISSUE, caps, nc, &o, rows);
+        if (getenv("FUZZ_VERBOSE")) /* to check that the seeds reach the models */
+            fprintf(stderr, "backtest: %d %s\n", (int)st, parley_ctx_message(ctx));
+        if (st != PARLEY_OK && st != PARLEY_EINPUT && st != PARLEY_ENOMEM)
+            abort(); /* the options above are valid: only the data may be refused */
+        if (st != PARLEY_OK && !*parley_ctx_message(ctx))
+            abort(); /* a refusal says why */
     }
     parley_deu_destroy(d);
     parley_ctx_destroy(ctx);

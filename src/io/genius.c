@@ -400,7 +400,9 @@ static parley_status_t align(scan_t *s, const gn_domain_t *dom, int lenient, gn_
     return PARLEY_OK;
 }
 
-/* GeniusWeb: the reservation is the utility of the reservation bid. */
+/* GeniusWeb: the reservation is the utility of the reservation bid. A
+ * partial bid is allowed there, and an issue it leaves out adds 0
+ * (LinearAdditiveUtilitySpace's util of a missing value). */
 static parley_status_t reservation_of_bid(scan_t *s, gn_profile_t *p)
 {
     double u = 0.0;
@@ -408,6 +410,8 @@ static parley_status_t reservation_of_bid(scan_t *s, gn_profile_t *p)
         const gn_issue_t *is = &p->dom.issues[j];
         const char *v = p->res_values[j];
         double x, e = -1.0;
+        if (!v)
+            continue;
         if (is->kind == GN_DISCRETE) {
             for (size_t k = 0; k < is->n_values; k++)
                 if (strcmp(is->values[k], v) == 0)

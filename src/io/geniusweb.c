@@ -270,7 +270,15 @@ static parley_status_t reservation(const jr_t *r, const yt_node_t *space, gn_pro
         const yt_node_t *v = parley__lget(iv, p->dom.issues[j].name);
         if (v && v->kind != YT_SCALAR)
             return JERR(r, v, "\"reservationBid\": a value must be a string or a number");
-        p->res_values[j] = v ? v->str : NULL;
+        p->res_values[j] = v ? v->str : NULL; /* NULL: a partial bid leaves the issue out */
+    }
+    for (size_t k = 0; k < iv->n; k++) { /* GeniusWeb refuses a bid that does not fit the domain */
+        size_t j = 0;
+        while (j < p->dom.n_issues && strcmp(p->dom.issues[j].name, iv->items[2 * k]->str) != 0)
+            j++;
+        if (j == p->dom.n_issues)
+            return JERR(r, iv->items[2 * k], "\"reservationBid\": '%.60s' is not an issue of "
+                                             "the domain", iv->items[2 * k]->str);
     }
     p->reservation_bid = 1;
     return PARLEY_OK;

@@ -1,0 +1,1 @@
+import genius tests/data/geniusweb/partial-reservation
