@@ -5,6 +5,7 @@
  */
 #include <stdlib.h>
 #include "../../src/io/loader.h"
+#include "parley/utility.h"
 #include "../test.h"
 
 static parley_status_t try_load(const char *text, parley_scenario_t **s, char *msg, size_t cap)
