@@ -232,7 +232,8 @@ parley_status_t fc_run_compute(parley_ctx_t *ctx, const parley_scenario_t *s, fc
             r->participants[j] += isnan(p.position[i * p.n_issues + j]) ? 0u : 1u;
     st = r->participants ? PARLEY_OK : PARLEY_ENOMEM;
     for (size_t m = 0; m < r->n_models && !st; m++)
-        st = run_model(ctx, &p, &r->prm, &r->models[m]);
+        if (!(st = run_model(ctx, &p, &r->prm, &r->models[m])))
+            st = fc_check_model(s, &r->models[m]);
     parley_fc_problem_free(&p);
     if (st == PARLEY_ENOMEM)
         return parley_ctx_fail(ctx, PARLEY_ENOMEM, "out of memory");
@@ -246,6 +247,7 @@ void fc_run_free(fc_run_t *r)
         free(r->models[m].pos);
         free(r->models[m].prob);
         r->models[m].traj = r->models[m].pos = r->models[m].prob = NULL;
+        fc_check_free(&r->models[m]);
     }
     free(r->participants);
     r->participants = NULL;

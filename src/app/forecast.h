@@ -15,6 +15,11 @@ typedef struct fc_model_run {
     double *traj;         /* (rounds + 1) * issues: row r = after round r */
     double *pos;          /* SMP: (rounds + 1) * actors * issues, actor-major rows */
     double *prob;         /* SMP: (rounds + 1) * actors, each position's chance */
+    /* The final forecast checked against the actors (forecast_check.c). */
+    double *pkg;          /* issues: the forecast as a package (PARLEY_OPEN: nobody takes part) */
+    parley_actor_eval_t *checks; /* actors: what the package gives each */
+    unsigned char *red;   /* actors * issues: the package crosses that red line */
+    size_t accepted;      /* actors whose verdict is accept */
 } fc_model_run_t;
 
 typedef struct fc_run {
@@ -59,6 +64,21 @@ void fc_params_json(parley_json_t *j, const parley_fc_params_t *p);
  * results either way. */
 parley_status_t fc_run_compute(parley_ctx_t *ctx, const parley_scenario_t *s, fc_run_t *r);
 void fc_run_free(fc_run_t *r);
+
+/* ---- The check of a forecast against the actors (forecast_check.c). */
+/* The package position of forecast v on issue is: a discrete issue's nearest
+ * option, a scale position clipped to the scale, PARLEY_OPEN for NaN. */
+double fc_package_position(const parley_issue_t *is, double v);
+/* Evaluates mr's final forecast as a package for every actor of s (fills
+ * pkg, checks, red, accepted); PARLEY_ENOMEM (no message) on failure. */
+parley_status_t fc_check_model(const parley_scenario_t *s, fc_model_run_t *mr);
+void fc_check_free(fc_model_run_t *mr);
+/* The table of the check under a model's forecast, with its warnings. */
+void fc_check_text(parley_buf_t *b, const parley_scenario_t *s, const fc_model_run_t *mr);
+/* The keys "acceptable" and "checks" inside a model's JSON object. */
+void fc_check_json(parley_json_t *j, const parley_scenario_t *s, const fc_model_run_t *mr);
+/* The CSV's "actor" rows of one model. */
+void fc_check_csv(parley_buf_t *b, const parley_scenario_t *s, const fc_model_run_t *mr);
 
 void fc_render_text(parley_buf_t *b, const fc_run_t *r);
 void fc_render_json(parley_buf_t *b, const fc_run_t *r);

@@ -2,7 +2,8 @@
  * forecast_out.c — the renderings of `parley forecast`: a text table per
  * model (with the round-by-round trajectory under --trace), JSON with the
  * reproducibility context (version, file, scenario hash, parameters) and
- * CSV, one row per model, issue and round.
+ * CSV: per model a row per issue and round ("issue" records), then a row
+ * per actor with its check of the final forecast ("actor" records).
  */
 #include <math.h>
 #include <stdio.h>
@@ -122,9 +123,7 @@ static const char *nearest(const parley_issue_t *is, double v)
 {
     if (is->kind != PARLEY_ISSUE_DISCRETE || isnan(v))
         return NULL;
-    double k = floor(v + 0.5);
-    k = k < 0 ? 0 : k > (double)(is->n_options - 1) ? (double)(is->n_options - 1) : k;
-    return is->options[(size_t)k].id;
+    return is->options[(size_t)fc_package_position(is, v)].id;
 }
 
 /* A forecast with as many decimals as the issue's scale warrants. */
@@ -232,6 +231,7 @@ static void model_text(parley_buf_t *b, const fc_run_t *r, const fc_model_run_t 
     }
     if (mr->model == PARLEY_MODEL_SMP)
         smp_text(b, r, mr);
+    fc_check_text(b, s, mr);
     parley_buf_puts(b, "\n");
 }
 
@@ -266,6 +266,8 @@ static void issue_json(parley_json_t *j, const fc_run_t *r, const fc_model_run_t
     parley_json_number(j, v);
     parley_json_key(j, "option");
     parley_json_string(j, nearest(is, v));
+    parley_json_key(j, "package");
+    parley_json_number(j, mr->pkg[k]);
     if (r->trace) {
         parley_json_key(j, "rounds");
         parley_json_array_begin(j);
@@ -339,6 +341,7 @@ static void model_json(parley_json_t *j, const fc_run_t *r, const fc_model_run_t
     for (size_t k = 0; k < parley_scenario_issue_count(r->s); k++)
         issue_json(j, r, mr, k);
     parley_json_array_end(j);
+    fc_check_json(j, r->s, mr);
     parley_json_object_end(j);
     parley_buf_free(&label);
 }
@@ -373,7 +376,8 @@ void fc_render_json(parley_buf_t *b, const fc_run_t *r)
 void fc_render_csv(parley_buf_t *b, const fc_run_t *r)
 {
     size_t ni = parley_scenario_issue_count(r->s);
-    parley_buf_puts(b, "model,issue,round,forecast,option,scenario_hash\n");
+    parley_buf_puts(b, "model,record,issue,actor,round,forecast,option,utility,batna,surplus,"
+                       "verdict,red_lines_crossed,scenario_hash\n");
     for (size_t m = 0; m < r->n_models; m++) {
         const fc_model_run_t *mr = &r->models[m];
         for (size_t k = 0; k < ni; k++) {
@@ -384,12 +388,13 @@ void fc_render_csv(parley_buf_t *b, const fc_run_t *r)
                 if (!isnan(v))
                     parley_format_number(v, num);
                 const char *opt = nearest(is, v);
-                parley_buf_printf(b, "%s,", parley_model_name(mr->model));
+                parley_buf_printf(b, "%s,issue,", parley_model_name(mr->model));
                 parley_csv_field(b, is->id);
-                parley_buf_printf(b, ",%u,%s,", q, num);
+                parley_buf_printf(b, ",,%u,%s,", q, num);
                 parley_csv_field(b, opt ? opt : "");
-                parley_buf_printf(b, ",%s\n", parley_scenario_hash(r->s));
+                parley_buf_printf(b, ",,,,,,%s\n", parley_scenario_hash(r->s));
             }
         }
+        fc_check_csv(b, r->s, mr);
     }
 }
