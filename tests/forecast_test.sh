@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # forecast_test.sh PARLEY ROOT — `parley forecast` beyond the golden files:
 # each forecast checked against the actors (values worked out by hand in
-# tests/data/forecast/checks.yaml), in text, JSON and CSV.
+# tests/data/forecast/checks.yaml), in text, JSON and CSV; convergence
+# reported, and a cycle's forecast independent of --rounds.
 set -u
 parley=$1 root=$2
 . "$root/tests/lib.sh"
@@ -31,10 +32,10 @@ assert c["C"]["red_lines_crossed"] == [] and m["acceptable"] is False
 PY
 t_expect_rc 0 "checks: CSV" "$parley" forecast "$data/checks.yaml" --model compromise \
     --format csv
-t_expect_contains out "model,record,issue,actor,round,forecast,option,utility,batna,surplus,verdict,red_lines_crossed,scenario_hash"
-t_expect_contains out "compromise,issue,access,,0,0.2857142857142857,closed,,,,,,sha256:"
-t_expect_contains out "compromise,actor,,B,,,,0.2,0.1,0.1,reject,fee,sha256:"
-t_expect_contains out "compromise,actor,,C,,,,0.6,0.9,-0.30000000000000004,reject,,sha256:"
+t_expect_contains out "model,record,issue,actor,round,forecast,option,stop,period,utility,batna,surplus,verdict,red_lines_crossed,scenario_hash"
+t_expect_contains out "compromise,issue,access,,0,0.2857142857142857,closed,,,,,,,,sha256:"
+t_expect_contains out "compromise,actor,,B,,,,,,0.2,0.1,0.1,reject,fee,sha256:"
+t_expect_contains out "compromise,actor,,C,,,,,,0.6,0.9,-0.30000000000000004,reject,,sha256:"
 # The median (A's 3 of 5 on fee: 100) leaves B at 0 with its red line crossed.
 t_expect_rc 0 "checks: median" "$parley" forecast "$data/checks.yaml" --model median \
     --format json -o "$tmp/m.json"
@@ -48,5 +49,39 @@ sed -e 's/batna: 0.9/batna: 0.5/' -e 's/above: 60/above: 80/' "$data/checks.yaml
 t_expect_rc 0 "checks: acceptable" "$parley" forecast "$tmp/ok.yaml" --model compromise
 t_expect_contains out "acceptable to every actor"
 t_expect_lacks out "! "
+
+# ---- Item: convergence reported.
+cyc=$data/cycle.yaml
+t_expect_rc 0 "cycle: text" "$parley" forecast "$cyc" --model eum --trace
+t_expect_contains out "NOT CONVERGED on 1 issue"
+t_expect_contains out "! x: cycles with period 2 after 2 rounds (20.0 -> 70.0); forecast = the mean over the cycle"
+t_expect_contains out "rounds: 70.0 -> 20.0 -> 45.0"
+for r in 2 3 50 99 100; do
+  "$parley" forecast "$cyc" --model eum --rounds $r --format json >"$tmp/r$r.json"
+done
+t_check "cycle: the same forecast whatever --rounds (mean over the cycle)" python3 - "$tmp"/r*.json <<'PY'
+import json, sys
+for f in sys.argv[1:]:
+    m = json.load(open(f))["models"][0]
+    i = m["issues"][0]
+    assert m["converged"] is False and i["converged"] is False, f
+    assert i["stop"] == "cycle" and i["cycle"] == {"period": 2, "forecasts": [20, 70]}, (f, i)
+    assert i["forecast"] == 45 and i["iterations"] == 2, (f, i)
+PY
+t_expect_rc 0 "cycle: cut before it shows" "$parley" forecast "$cyc" --model eum --rounds 1 --format json
+t_check "cycle: one round is max-rounds, not converged" python3 -c '
+import json, sys
+i = json.load(sys.stdin)["models"][0]["issues"][0]
+assert i["stop"] == "max-rounds" and not i["converged"] and i["cycle"] is None and i["forecast"] == 20, i' <"$T_TMP/out"
+t_expect_rc 0 "cycle: CSV" "$parley" forecast "$cyc" --model eum --format csv
+t_expect_contains out "eum,issue,x,,2,45,,cycle,2,"
+t_expect_rc 0 "converged: text" "$parley" forecast "$data/checks.yaml" --model condorcet
+t_expect_contains out "; converged"
+t_expect_lacks out "NOT CONVERGED"
+t_expect_rc 0 "one-shot models say nothing of convergence" "$parley" forecast "$cyc" --model median --format json
+t_check "one-shot JSON has no convergence keys" python3 -c '
+import json, sys
+m = json.load(sys.stdin)["models"][0]
+assert "converged" not in m and "stop" not in m["issues"][0], m' <"$T_TMP/out"
 
 t_done

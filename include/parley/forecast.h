@@ -222,7 +222,38 @@ PARLEY_API parley_status_t parley_forecast_run(parley_ctx_t *ctx, parley_forecas
 PARLEY_API int parley_forecast_done(const parley_forecast_t *f);
 /* Rounds done so far (0 for the one-shot models). */
 PARLEY_API unsigned parley_forecast_rounds(const parley_forecast_t *f);
-/* The current forecast on issue j; NaN when nobody takes part in it. */
+/*
+ * Why issue j stopped iterating (docs/models.md, "Convergence"). A cycle is
+ * a return of the issue's positions (quantised to 2^-40 of its scale) to
+ * those of `period` rounds before, 2 <= period <= PARLEY_FC_CYCLE_MAX; the
+ * issue then stops and its forecast is the mean of its forecasts over the
+ * cycle's rounds, whatever round it would otherwise have stopped on. The
+ * exchange model couples the issues and tests the positions of all issues
+ * together; the SMP is not tested for cycles (its stopping rule and, in
+ * stochastic mode, its draws decide).
+ */
+typedef enum parley_fc_stop {
+    PARLEY_FC_MOVING = 0,   /* still iterating */
+    PARLEY_FC_CONVERGED,    /* moved by at most tol x spread (the SMP: its own rule); also
+                               the one-shot models and issues with nothing to move */
+    PARLEY_FC_CYCLE,        /* positions repeat; the forecast is the mean over the cycle */
+    PARLEY_FC_MAX_ROUNDS    /* still moving when max_rounds ran out: not converged */
+} parley_fc_stop_t;
+
+#define PARLEY_FC_CYCLE_MAX 64
+
+PARLEY_API parley_fc_stop_t parley_forecast_stop(const parley_forecast_t *f, size_t j);
+/* "moving", "converged", "cycle", "max-rounds". */
+PARLEY_API const char *parley_fc_stop_name(parley_fc_stop_t s);
+/* Rounds issue j iterated before it stopped (so far, while moving). */
+PARLEY_API unsigned parley_forecast_issue_rounds(const parley_forecast_t *f, size_t j);
+/* The cycle's period on issue j (0: none), and its forecasts round by round,
+ * oldest first (period entries; NULL when none). */
+PARLEY_API unsigned parley_forecast_period(const parley_forecast_t *f, size_t j);
+PARLEY_API const double *parley_forecast_cycle(const parley_forecast_t *f, size_t j);
+
+/* The current forecast on issue j; NaN when nobody takes part in it. On a
+ * cycle, the mean of its forecasts over the cycle. */
 PARLEY_API double parley_forecast_value(const parley_forecast_t *f, size_t j);
 /* Actors taking part in issue j (a position and salience > 0 or not). */
 PARLEY_API size_t parley_forecast_participants(const parley_forecast_t *f, size_t j);
@@ -321,6 +352,8 @@ typedef struct parley_backtest_row {
     double mae, mae_lo, mae_hi;   /* mean absolute error and its bootstrap 95% interval */
     double median_ae;             /* median absolute error */
     double diff, diff_lo, diff_hi;/* mean of (error - compromise's error), paired, and CI */
+    size_t cycles;                /* issues whose positions cycled (forecast: the cycle's mean) */
+    size_t unconverged;           /* issues still moving when max_rounds ran out */
 } parley_backtest_row_t;
 
 /*

@@ -187,6 +187,40 @@ static void keep_smp(const parley_forecast_t *f, size_t na, size_t ni, unsigned 
         out->prob[(size_t)r * na + i] = parley_forecast_probability(f, i);
 }
 
+int fc_iterative(parley_model_t m)
+{
+    return m == PARLEY_MODEL_EUM || m == PARLEY_MODEL_CONDORCET || m == PARLEY_MODEL_EXCHANGE ||
+           m == PARLEY_MODEL_SMP;
+}
+
+size_t fc_unconverged(const fc_model_run_t *mr, size_t ni)
+{
+    size_t n = 0;
+    for (size_t j = 0; j < ni; j++)
+        n += mr->stop[j] != PARLEY_FC_CONVERGED;
+    return n;
+}
+
+/* Keeps how each issue of f stopped. */
+static parley_status_t keep_stops(const parley_forecast_t *f, size_t ni, fc_model_run_t *out)
+{
+    out->stop = malloc((ni + 1) * sizeof *out->stop);
+    out->irounds = malloc(2 * (ni + 1) * sizeof *out->irounds);
+    out->cycle = malloc((ni * PARLEY_FC_CYCLE_MAX + 1) * sizeof *out->cycle);
+    if (!out->stop || !out->irounds || !out->cycle)
+        return PARLEY_ENOMEM;
+    out->period = out->irounds + ni + 1;
+    for (size_t j = 0; j < ni; j++) {
+        out->stop[j] = parley_forecast_stop(f, j);
+        out->irounds[j] = parley_forecast_issue_rounds(f, j);
+        out->period[j] = parley_forecast_period(f, j);
+        const double *c = parley_forecast_cycle(f, j);
+        for (unsigned q = 0; c && q < out->period[j]; q++)
+            out->cycle[j * PARLEY_FC_CYCLE_MAX + q] = c[q];
+    }
+    return PARLEY_OK;
+}
+
 /* Runs one model to the end, keeping the forecast of every round. */
 static parley_status_t run_model(parley_ctx_t *ctx, const parley_fc_problem_t *p,
                                  const parley_fc_params_t *prm, fc_model_run_t *out)
@@ -216,6 +250,8 @@ static parley_status_t run_model(parley_ctx_t *ctx, const parley_fc_problem_t *p
             break;
         st = parley_forecast_step(ctx, f, &done);
     }
+    if (!st)
+        st = keep_stops(f, ni, out);
     parley_forecast_destroy(f);
     return st;
 }
@@ -248,6 +284,12 @@ void fc_run_free(fc_run_t *r)
         free(r->models[m].prob);
         r->models[m].traj = r->models[m].pos = r->models[m].prob = NULL;
         fc_check_free(&r->models[m]);
+        free(r->models[m].stop);
+        free(r->models[m].irounds);
+        free(r->models[m].cycle);
+        r->models[m].stop = NULL;
+        r->models[m].irounds = r->models[m].period = NULL;
+        r->models[m].cycle = NULL;
     }
     free(r->participants);
     r->participants = NULL;

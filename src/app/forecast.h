@@ -15,6 +15,11 @@ typedef struct fc_model_run {
     double *traj;         /* (rounds + 1) * issues: row r = after round r */
     double *pos;          /* SMP: (rounds + 1) * actors * issues, actor-major rows */
     double *prob;         /* SMP: (rounds + 1) * actors, each position's chance */
+    /* How each issue stopped (parley_forecast_stop), the rounds it iterated,
+     * its cycle's period (0: none) and forecasts (ni * PARLEY_FC_CYCLE_MAX). */
+    parley_fc_stop_t *stop;
+    unsigned *irounds, *period;
+    double *cycle;
     /* The final forecast checked against the actors (forecast_check.c). */
     double *pkg;          /* issues: the forecast as a package (PARLEY_OPEN: nobody takes part) */
     parley_actor_eval_t *checks; /* actors: what the package gives each */
@@ -79,6 +84,11 @@ void fc_check_text(parley_buf_t *b, const parley_scenario_t *s, const fc_model_r
 void fc_check_json(parley_json_t *j, const parley_scenario_t *s, const fc_model_run_t *mr);
 /* The CSV's "actor" rows of one model. */
 void fc_check_csv(parley_buf_t *b, const parley_scenario_t *s, const fc_model_run_t *mr);
+
+/* Whether model m iterates (and so reports convergence). */
+int fc_iterative(parley_model_t m);
+/* Issues of mr that did not converge (a cycle or max_rounds). */
+size_t fc_unconverged(const fc_model_run_t *mr, size_t ni);
 
 void fc_render_text(parley_buf_t *b, const fc_run_t *r);
 void fc_render_json(parley_buf_t *b, const fc_run_t *r);

@@ -184,7 +184,7 @@ void fc_check_csv(parley_buf_t *b, const parley_scenario_t *s, const fc_model_ru
             parley_format_number(e->surplus, sp);
         parley_buf_printf(b, "%s,actor,,", parley_model_name(mr->model));
         parley_csv_field(b, parley_scenario_actor(s, i)->id);
-        parley_buf_printf(b, ",,,,%s,%s,%s,%s,", u, bt, sp, parley_verdict_name(e->verdict));
+        parley_buf_printf(b, ",,,,,,%s,%s,%s,%s,", u, bt, sp, parley_verdict_name(e->verdict));
         parley_buf_t red;
         parley_buf_init(&red);
         size_t ni = parley_scenario_issue_count(s), n = 0;

@@ -163,6 +163,29 @@ static void trace_text(parley_buf_t *b, const fc_run_t *r, const fc_model_run_t 
     parley_buf_puts(b, "\n");
 }
 
+/* The warning of an issue that did not converge: its cycle, or max_rounds. */
+static void convergence_text(parley_buf_t *b, const fc_run_t *r, const fc_model_run_t *mr,
+                             size_t j)
+{
+    const parley_issue_t *is = parley_scenario_issue(r->s, j);
+    char v[96];
+    if (mr->stop[j] == PARLEY_FC_CYCLE) {
+        parley_buf_printf(b, "  ! %s: cycles with period %u after %u rounds (", is->id,
+                          mr->period[j], mr->irounds[j]);
+        for (unsigned q = 0; q < mr->period[j]; q++) {
+            value_text(&(parley_issue_t){.lo = is->lo, .hi = is->hi},
+                       mr->cycle[j * PARLEY_FC_CYCLE_MAX + q], v, sizeof v);
+            parley_buf_printf(b, "%s%s", q ? " -> " : "", v);
+        }
+        parley_buf_puts(b, "); forecast = the mean over the cycle\n");
+    } else if (mr->stop[j] == PARLEY_FC_MAX_ROUNDS) {
+        parley_buf_printf(b, "  ! %s: still moving after %u %s (not converged); forecast = the "
+                             "last %s\n",
+                          is->id, mr->irounds[j], mr->model == PARLEY_MODEL_SMP ? "turns" : "rounds",
+                          mr->model == PARLEY_MODEL_SMP ? "turn's" : "round's");
+    }
+}
+
 /* One row per actor: its position on every issue and that position's chance. */
 static void smp_rows(parley_buf_t *b, const fc_run_t *r, const fc_model_run_t *mr, unsigned t,
                      size_t w)
@@ -201,12 +224,17 @@ static void model_text(parley_buf_t *b, const fc_run_t *r, const fc_model_run_t 
     size_t ni = parley_scenario_issue_count(s), w = id_width(s);
     parley_buf_printf(b, "%s: ", parley_model_name(mr->model));
     fc_model_label(b, mr->model, &r->prm);
+    size_t bad = fc_unconverged(mr, ni);
     if (mr->model == PARLEY_MODEL_EUM || mr->model == PARLEY_MODEL_CONDORCET ||
         mr->model == PARLEY_MODEL_EXCHANGE)
         parley_buf_printf(b, "; %u round%s", mr->rounds, mr->rounds == 1 ? "" : "s");
     else if (mr->model == PARLEY_MODEL_SMP)
         parley_buf_printf(b, "; %u turn%s; forecast = expected outcome", mr->rounds,
                           mr->rounds == 1 ? "" : "s");
+    if (fc_iterative(mr->model) && bad)
+        parley_buf_printf(b, "; NOT CONVERGED on %zu issue%s", bad, bad == 1 ? "" : "s");
+    else if (fc_iterative(mr->model))
+        parley_buf_puts(b, "; converged");
     parley_buf_puts(b, "\n  ");
     app_pad(b, "issue", w);
     parley_buf_puts(b, "actors  forecast\n");
@@ -229,6 +257,8 @@ static void model_text(parley_buf_t *b, const fc_run_t *r, const fc_model_run_t 
         if (r->trace && mr->rounds > 0 && mr->model != PARLEY_MODEL_SMP)
             trace_text(b, r, mr, j);
     }
+    for (size_t j = 0; j < ni; j++)
+        convergence_text(b, r, mr, j);
     if (mr->model == PARLEY_MODEL_SMP)
         smp_text(b, r, mr);
     fc_check_text(b, s, mr);
@@ -250,6 +280,31 @@ void fc_render_text(parley_buf_t *b, const fc_run_t *r)
     app_text_set(b, s, "");
 }
 
+/* "converged", "stop", "iterations" and "cycle" ({period, forecasts} or null). */
+static void convergence_json(parley_json_t *j, const fc_model_run_t *mr, size_t k)
+{
+    parley_json_key(j, "converged");
+    parley_json_bool(j, mr->stop[k] == PARLEY_FC_CONVERGED);
+    parley_json_key(j, "stop");
+    parley_json_string(j, parley_fc_stop_name(mr->stop[k]));
+    parley_json_key(j, "iterations");
+    parley_json_int(j, mr->irounds[k]);
+    parley_json_key(j, "cycle");
+    if (!mr->period[k]) {
+        parley_json_null(j);
+        return;
+    }
+    parley_json_object_begin(j);
+    parley_json_key(j, "period");
+    parley_json_int(j, mr->period[k]);
+    parley_json_key(j, "forecasts");
+    parley_json_array_begin(j);
+    for (unsigned q = 0; q < mr->period[k]; q++)
+        parley_json_number(j, mr->cycle[k * PARLEY_FC_CYCLE_MAX + q]);
+    parley_json_array_end(j);
+    parley_json_object_end(j);
+}
+
 static void issue_json(parley_json_t *j, const fc_run_t *r, const fc_model_run_t *mr, size_t k)
 {
     const parley_issue_t *is = parley_scenario_issue(r->s, k);
@@ -268,6 +323,8 @@ static void issue_json(parley_json_t *j, const fc_run_t *r, const fc_model_run_t
     parley_json_string(j, nearest(is, v));
     parley_json_key(j, "package");
     parley_json_number(j, mr->pkg[k]);
+    if (fc_iterative(mr->model))
+        convergence_json(j, mr, k);
     if (r->trace) {
         parley_json_key(j, "rounds");
         parley_json_array_begin(j);
@@ -334,6 +391,10 @@ static void model_json(parley_json_t *j, const fc_run_t *r, const fc_model_run_t
     parley_json_string(j, label.data ? label.data : "");
     parley_json_key(j, "rounds");
     parley_json_int(j, mr->rounds);
+    if (fc_iterative(mr->model)) {
+        parley_json_key(j, "converged");
+        parley_json_bool(j, fc_unconverged(mr, parley_scenario_issue_count(r->s)) == 0);
+    }
     if (mr->model == PARLEY_MODEL_SMP)
         smp_json(j, r, mr);
     parley_json_key(j, "issues");
@@ -376,8 +437,8 @@ void fc_render_json(parley_buf_t *b, const fc_run_t *r)
 void fc_render_csv(parley_buf_t *b, const fc_run_t *r)
 {
     size_t ni = parley_scenario_issue_count(r->s);
-    parley_buf_puts(b, "model,record,issue,actor,round,forecast,option,utility,batna,surplus,"
-                       "verdict,red_lines_crossed,scenario_hash\n");
+    parley_buf_puts(b, "model,record,issue,actor,round,forecast,option,stop,period,utility,batna,"
+                       "surplus,verdict,red_lines_crossed,scenario_hash\n");
     for (size_t m = 0; m < r->n_models; m++) {
         const fc_model_run_t *mr = &r->models[m];
         for (size_t k = 0; k < ni; k++) {
@@ -392,6 +453,11 @@ void fc_render_csv(parley_buf_t *b, const fc_run_t *r)
                 parley_csv_field(b, is->id);
                 parley_buf_printf(b, ",,%u,%s,", q, num);
                 parley_csv_field(b, opt ? opt : "");
+                if (q == mr->rounds && fc_iterative(mr->model))
+                    parley_buf_printf(b, ",%s,%u", parley_fc_stop_name(mr->stop[k]),
+                                      mr->period[k]);
+                else
+                    parley_buf_puts(b, ",,");
                 parley_buf_printf(b, ",,,,,,%s\n", parley_scenario_hash(r->s));
             }
         }

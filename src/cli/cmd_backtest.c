@@ -57,6 +57,16 @@ static void render_text(parley_buf_t *b, const bt_cli_t *c)
                               r->n, r->mae, r->mae_lo, r->mae_hi, r->median_ae, r->diff + 0.0,
                               r->diff_lo + 0.0, r->diff_hi + 0.0);
         }
+    parley_buf_puts(b, "\n");
+    for (size_t k = 0; k < c->nm * c->nc; k++) {
+        const parley_backtest_row_t *r = &c->rows[k];
+        if (r->cycles || r->unconverged)
+            parley_buf_printf(b, "%s %s: %zu issue%s cycled (forecast = the mean over the "
+                                 "cycle), %zu still moving after %u rounds\n",
+                              parley_model_name(r->model), parley_capability_name(r->capability),
+                              r->cycles, r->cycles == 1 ? "" : "s", r->unconverged,
+                              c->o.params.max_rounds);
+    }
     parley_buf_puts(b, "\nmodels: ");
     fc_model_label(b, PARLEY_MODEL_EUM, &c->o.params);
     parley_buf_printf(b, "; at most %u rounds, tolerance %g; docs/validation.md\n",
@@ -117,6 +127,10 @@ static void render_json(parley_buf_t *b, const bt_cli_t *c)
         parley_json_key(&j, "diff_vs_compromise");
         parley_json_number(&j, r->diff);
         interval(&j, "diff_ci", r->diff_lo, r->diff_hi);
+        parley_json_key(&j, "cycles");
+        parley_json_int(&j, (long long)r->cycles);
+        parley_json_key(&j, "unconverged");
+        parley_json_int(&j, (long long)r->unconverged);
         parley_json_object_end(&j);
     }
     parley_json_array_end(&j);

@@ -12,6 +12,7 @@
 typedef struct fc_keyed fc_keyed_t;
 
 #define FC_SCRATCH 12
+#define FC_RING (PARLEY_FC_CYCLE_MAX + 1)
 
 struct parley_forecast {
     parley_model_t model;
@@ -28,6 +29,13 @@ struct parley_forecast {
     size_t *part;         /* ni: participants */
     unsigned rounds;
     int done;
+    /* convergence (forecast.c): per issue, and the exchange model's state in slot ni */
+    unsigned char *stop;  /* ni: parley_fc_stop_t */
+    unsigned *irounds;    /* ni: rounds the issue iterated */
+    unsigned *period;     /* ni: its cycle's period, 0 if none */
+    uint64_t *ring;       /* (ni + 1) * FC_RING: hashes of the last rounds' positions */
+    double *ringv;        /* ni * FC_RING: the last rounds' forecasts */
+    double *cyc;          /* ni * FC_RING: the cycle's forecasts, oldest first */
     /* scratch for one issue (na entries each unless noted) */
     double *cx, *cc, *cs, *c0; /* compacted positions, capabilities, saliences, ideals */
     double *scr;          /* FC_SCRATCH * (na + 1) */
@@ -41,7 +49,8 @@ struct parley_forecast {
 /* Builds f->smp from f's (validated) problem and sets f's positions and values. */
 parley_status_t parley__smp_create(parley_ctx_t *ctx, parley_forecast_t *f);
 void parley__smp_free(struct smp *s);
-/* One turn; returns 1 when the SMP's stopping rule holds. */
+/* One turn; returns 1 when the SMP's stopping rule holds, 2 when it does
+ * not but max_rounds has been reached, else 0. */
 int parley__smp_step(parley_forecast_t *f);
 double parley__smp_probability(const struct smp *s, size_t i);
 

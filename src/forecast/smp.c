@@ -490,8 +490,9 @@ int parley__smp_step(parley_forecast_t *f)
         s->d1 = moved;
     setup(s);
     sync(f);
-    return s->turn >= f->prm.max_rounds ||
-           (s->turn >= 2 && moved / (s->d1 + 1e-4) < 0.02);
+    if (s->turn >= 2 && moved / (s->d1 + 1e-4) < 0.02)
+        return 1;
+    return s->turn >= f->prm.max_rounds ? 2 : 0;
 }
 
 double parley__smp_probability(const smp_t *s, size_t i)
