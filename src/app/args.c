@@ -132,5 +132,6 @@ void app_sens_request(const app_args_t *a, sens_request_t *o)
     *o = (sens_request_t){app_arg(a, APP_O_METRIC),  app_arg(a, APP_O_SAMPLES),
                           app_arg(a, APP_O_SEED),    app_arg(a, APP_O_THREADS),
                           app_arg(a, APP_O_WHAT),    app_arg(a, APP_O_MODEL),
-                          app_arg(a, APP_O_LOW),     app_arg(a, APP_O_HIGH)};
+                          app_arg(a, APP_O_LOW),     app_arg(a, APP_O_HIGH),
+                          app_arg(a, APP_O_RESAMPLES)};
 }

@@ -267,6 +267,8 @@ static const app_opt_t SENS[] = {
      "the sweep's low quantile"},
     {APP_O_HIGH, "high", 0, NULL, APP_REAL, "P", 0, 1, NULL, "0.95", APP_BOTH, 0,
      "the sweep's high quantile"},
+    {APP_O_RESAMPLES, "resamples", 0, NULL, APP_UINT, "N", 0, 1e5, NULL, "1000", APP_BOTH, 0,
+     "bootstrap replicates of the Sobol indices' 95% intervals (0: none)"},
     END};
 
 static const app_opt_t OUT_SENS[] = {O_FORMAT(FMT2, "table or json"), O_OUTPUT, O_QUIET, END};
