@@ -2,7 +2,8 @@
 # forecast_test.sh PARLEY ROOT — `parley forecast` beyond the golden files:
 # each forecast checked against the actors (values worked out by hand in
 # tests/data/forecast/checks.yaml), in text, JSON and CSV; convergence
-# reported, and a cycle's forecast independent of --rounds.
+# reported, and a cycle's forecast independent of --rounds; unordered
+# options: no forecast moves when they are permuted.
 set -u
 parley=$1 root=$2
 . "$root/tests/lib.sh"
@@ -33,7 +34,7 @@ PY
 t_expect_rc 0 "checks: CSV" "$parley" forecast "$data/checks.yaml" --model compromise \
     --format csv
 t_expect_contains out "model,record,issue,actor,round,forecast,option,stop,period,utility,batna,surplus,verdict,red_lines_crossed,scenario_hash"
-t_expect_contains out "compromise,issue,access,,0,0.2857142857142857,closed,,,,,,,,sha256:"
+t_expect_contains out "compromise,issue,access,,0,0,closed,,,,,,,,sha256:"
 t_expect_contains out "compromise,actor,,B,,,,,,0.2,0.1,0.1,reject,fee,sha256:"
 t_expect_contains out "compromise,actor,,C,,,,,,0.6,0.9,-0.30000000000000004,reject,,sha256:"
 # The median (A's 3 of 5 on fee: 100) leaves B at 0 with its red line crossed.
@@ -83,5 +84,48 @@ t_check "one-shot JSON has no convergence keys" python3 -c '
 import json, sys
 m = json.load(sys.stdin)["models"][0]
 assert "converged" not in m and "stop" not in m["issues"][0], m' <"$T_TMP/out"
+
+# ---- Item: discrete issues are categories unless declared ordered.
+un=$data/unordered.yaml
+sed 's/options: \[north, east, south, west\]/options: [west, south, north, east]/' "$un" >"$tmp/p1.yaml"
+sed -e 's/options: \[north, east, south, west\]/options: [east, west, north, south]/' \
+    -e 's/options: \[red, blue\]/options: [blue, red]/' "$un" >"$tmp/p2.yaml"
+for f in "$un" "$tmp/p1.yaml" "$tmp/p2.yaml"; do
+  "$parley" forecast "$f" --format json >"$tmp/$(basename "$f").json"
+done
+t_check "unordered: permuting the options changes no model's forecast" python3 - "$tmp"/unordered.yaml.json "$tmp"/p1.yaml.json "$tmp"/p2.yaml.json <<'PY'
+import json, sys
+def picks(path):
+    d = json.load(open(path))
+    out = {}
+    for m in d["models"]:
+        for i in m["issues"]:
+            out[(m["id"], i["id"])] = i["option"] if i["kind"] == "discrete" else i["forecast"]
+            assert i["kind"] == "continuous" or i["ordered"] is False
+            if i["kind"] == "discrete":
+                assert i["forecast"] == int(i["forecast"]), i  # an option, not a point between
+        out[(m["id"], "checks")] = [(c["actor"], c["utility"], c["verdict"]) for c in m["checks"]]
+    return out
+base = picks(sys.argv[1])
+for other in sys.argv[2:]:
+    assert picks(other) == base, (other, {k: (v, picks(other)[k]) for k, v in base.items() if picks(other)[k] != v})
+# Worked by hand (weights A 2.7, B 1, C 1.4, D 1): weighted mean values
+# north 3.62, east 2.10, south 3.92, west 1.10; north beats every option
+# pairwise (by 1.3, 1.3, 2.1): the Condorcet winner; no option beats the
+# status quo west for D and the rest at once, so Nash stays there.
+want = {"compromise": "south", "median": "north", "eum": "north", "nash": "west",
+        "condorcet": "south", "exchange": "south"}
+for m, o in want.items():
+    assert base[(m, "route")] == o, (m, base[(m, "route")], o)
+    assert base[(m, "colour")] == "blue", (m, base[(m, "colour")])
+PY
+sed 's/options: \[north, east, south, west\], /options: [north, east, south, west], ordered: true, /' "$un" >"$tmp/ord.yaml"
+t_expect_rc 0 "ordered: true makes the options a scale" "$parley" forecast "$tmp/ord.yaml" --model compromise --format json
+t_check "ordered: the compromise is a point on the 0..3 scale" python3 -c '
+import json, sys
+i = json.load(sys.stdin)["models"][0]["issues"][0]
+assert i["ordered"] is True and abs(i["forecast"] - 6.8 / 6.1) < 1e-12 and i["option"] == "east", i' <"$T_TMP/out"
+t_expect_rc 0 "unordered: text says how the forecast reads" "$parley" forecast "$un" --model median
+t_expect_contains out "an unordered"
 
 t_done

@@ -177,6 +177,18 @@ typedef struct parley_fc_problem {
     double *salience;    /* n_actors * n_issues */
     double *lo, *hi;     /* n_issues */
     double *status_quo;  /* n_issues */
+    /* Categories (docs/models.md, "Unordered options"): n_options[j] > 0 makes
+     * issue j a set of that many unordered options, 0 a scale. For a
+     * category issue, values + cat_at[j] * n_actors holds each actor's value
+     * of every option (row per actor) and rank + cat_at[j] each option's rank
+     * in a fixed order (ties go to the lower rank; the option ids' order, so
+     * a permutation of the options changes nothing); positions and the
+     * status quo are option indices. All NULL (as parley_fc_problem_init
+     * leaves them): every issue a scale. */
+    size_t *n_options;   /* n_issues */
+    size_t *cat_at;      /* n_issues */
+    double *values;
+    size_t *rank;
 } parley_fc_problem_t;
 
 /* Allocates the arrays: capabilities 1, positions and status quo NaN,
@@ -191,7 +203,9 @@ PARLEY_API void parley_fc_problem_free(parley_fc_problem_t *p);
  * continuous issue's IDEAL stance gives its ideal, a POINTS stance the
  * position of its highest value; a discrete issue gives the ideal option's
  * index, or for a TABLE stance the index of its best option (the first when
- * tied), on the 0..n-1 scale. Actors without a stance take no part.
+ * tied), on the 0..n-1 scale. A discrete issue not declared `ordered` is a
+ * category issue (n_options, values, rank). Actors without a stance take
+ * no part.
  */
 PARLEY_API parley_status_t parley_fc_problem_from_scenario(parley_ctx_t *ctx,
                                                            const parley_scenario_t *s,

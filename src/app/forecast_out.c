@@ -270,8 +270,10 @@ void fc_render_text(parley_buf_t *b, const fc_run_t *r)
     const parley_scenario_t *s = r->s;
     const char *name = parley_scenario_name(s);
     parley_buf_printf(b, "forecast  %s\n", name ? name : parley_scenario_origin(s));
-    parley_buf_printf(b, "  %zu actors, %zu issues; a discrete issue's forecast is on its 0..n-1 "
-                         "option scale, with the nearest option\n\n",
+    parley_buf_printf(b, "  %zu actors, %zu issues; an ordered discrete issue's forecast is on "
+                         "its 0..n-1 option scale, with the nearest option;\n  an unordered "
+                         "one's is the option the model picks (docs/models.md, \"Unordered "
+                         "options\")\n\n",
                       parley_scenario_actor_count(s), parley_scenario_issue_count(s));
     for (size_t m = 0; m < r->n_models; m++)
         model_text(b, r, &r->models[m]);
@@ -315,6 +317,10 @@ static void issue_json(parley_json_t *j, const fc_run_t *r, const fc_model_run_t
     parley_json_string(j, is->id);
     parley_json_key(j, "kind");
     parley_json_string(j, is->kind == PARLEY_ISSUE_DISCRETE ? "discrete" : "continuous");
+    if (is->kind == PARLEY_ISSUE_DISCRETE) {
+        parley_json_key(j, "ordered");
+        parley_json_bool(j, is->ordered);
+    }
     parley_json_key(j, "actors");
     parley_json_int(j, (long long)r->participants[k]);
     parley_json_key(j, "forecast");

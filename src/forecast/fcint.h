@@ -13,6 +13,7 @@ typedef struct fc_keyed fc_keyed_t;
 
 #define FC_SCRATCH 12
 #define FC_RING (PARLEY_FC_CYCLE_MAX + 1)
+#define PARLEY_FC_MAX_ACTORS_STACK 256
 
 struct parley_forecast {
     parley_model_t model;
@@ -36,6 +37,10 @@ struct parley_forecast {
     uint64_t *ring;       /* (ni + 1) * FC_RING: hashes of the last rounds' positions */
     double *ringv;        /* ni * FC_RING: the last rounds' forecasts */
     double *cyc;          /* ni * FC_RING: the cycle's forecasts, oldest first */
+    /* category issues (category.c; NULL when every issue is a scale) */
+    size_t *ncat, *cat_at;/* ni: options (0: a scale), offset as in parley_fc_problem_t */
+    double *cval;         /* the actors' values of the options */
+    size_t *crank;        /* the options' tie ranks */
     /* scratch for one issue (na entries each unless noted) */
     double *cx, *cc, *cs, *c0; /* compacted positions, capabilities, saliences, ideals */
     double *scr;          /* FC_SCRATCH * (na + 1) */
@@ -58,6 +63,10 @@ double parley__smp_probability(const struct smp *s, size_t i);
 size_t parley__fc_gather(parley_forecast_t *f, size_t j);
 /* Writes f->cx back into issue j's positions. */
 void parley__fc_scatter(parley_forecast_t *f, size_t j);
+
+/* The forecast of category issue j (category.c): an option index; NaN when
+ * nobody with a weight takes part (or memory runs out). */
+double parley__fc_category(const parley_forecast_t *f, size_t j);
 
 /* Nash bargaining on one issue (nash.c). sq may be NaN. */
 double parley__nash(size_t n, const double *x, const double *c, const double *s, double lo,

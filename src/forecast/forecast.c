@@ -63,6 +63,8 @@ static void to_units(parley_forecast_t *f, size_t n, double base, double range, 
 /* The forecast of issue j from its current positions (no move). */
 static double evaluate(parley_forecast_t *f, size_t j)
 {
+    if (f->ncat && f->ncat[j])
+        return parley__fc_category(f, j);
     size_t n = parley__fc_gather(f, j);
     if (n == 0)
         return (double)NAN;
@@ -253,6 +255,39 @@ static void fill(parley_forecast_t *f, const parley_fc_problem_t *p)
     }
 }
 
+/* Copies p's category issues into f and takes them off the scale: their
+ * positions become NaN so that no spatial model moves them, and their
+ * spread 0 so that no iterative model rounds them. The SMP keeps every
+ * issue a scale (KTAB's model). */
+static parley_status_t fill_categories(parley_forecast_t *f, const parley_fc_problem_t *p)
+{
+    size_t cells = 0, na = f->na, ni = f->ni;
+    for (size_t j = 0; p->n_options && j < ni; j++)
+        cells += p->n_options[j];
+    if (cells == 0 || f->model == PARLEY_MODEL_SMP)
+        return PARLEY_OK;
+    f->ncat = parley__malloc(2 * ni * sizeof(size_t));
+    f->cval = parley__malloc(cells * (na ? na : 1) * sizeof(double));
+    f->crank = parley__malloc(cells * sizeof(size_t));
+    if (!f->ncat || !f->cval || !f->crank)
+        return PARLEY_ENOMEM;
+    f->cat_at = f->ncat + ni;
+    memcpy(f->ncat, p->n_options, ni * sizeof(size_t));
+    memcpy(f->cat_at, p->cat_at, ni * sizeof(size_t));
+    memcpy(f->cval, p->values, cells * na * sizeof(double));
+    memcpy(f->crank, p->rank, cells * sizeof(size_t));
+    for (size_t j = 0; j < ni; j++) {
+        if (!f->ncat[j])
+            continue;
+        if (p->n_options[j] > 64)
+            return PARLEY_ELIMIT;
+        for (size_t i = 0; i < na; i++)
+            f->x[j * na + i] = f->ideal[j * na + i] = (double)NAN;
+        f->range[j] = 0.0;
+    }
+    return PARLEY_OK;
+}
+
 static int iterative(parley_model_t m)
 {
     return m == PARLEY_MODEL_EUM || m == PARLEY_MODEL_CONDORCET || m == PARLEY_MODEL_EXCHANGE;
@@ -296,6 +331,11 @@ parley_status_t parley_forecast_create(parley_ctx_t *ctx, const parley_fc_proble
     f->model = m;
     f->prm = *params;
     fill(f, p);
+    if ((st = fill_categories(f, p))) {
+        parley_forecast_destroy(f);
+        return parley__fail(ctx, st, st == PARLEY_ENOMEM ? "out of memory"
+                                                         : "an issue has more than 64 options");
+    }
     if (m == PARLEY_MODEL_SMP)
         return create_smp(ctx, f, out);
     int any = 0;
@@ -333,6 +373,9 @@ void parley_forecast_destroy(parley_forecast_t *f)
     parley__free(f->irounds);
     parley__free(f->ring);
     parley__free(f->ringv);
+    parley__free(f->ncat);
+    parley__free(f->cval);
+    parley__free(f->crank);
     parley__free(f->mat);
     parley__free(f->used);
     parley__smp_free(f->smp);

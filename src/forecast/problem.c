@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 #include "fcint.h"
+#include "parley/utility.h"
 
 static const char *const MODEL_NAMES[PARLEY_MODEL_COUNT] = {
     "compromise", "median", "nash", "eum", "condorcet", "exchange", "smp"};
@@ -75,6 +76,9 @@ void parley_fc_problem_free(parley_fc_problem_t *p)
     parley__free(p->lo);
     parley__free(p->hi);
     parley__free(p->status_quo);
+    parley__free(p->n_options);
+    parley__free(p->values);
+    parley__free(p->rank);
     memset(p, 0, sizeof *p);
 }
 
@@ -134,6 +138,50 @@ static double stance_position(const parley_issue_t *is, const parley_stance_t *s
     }
 }
 
+/* Option k's rank among the issue's options in the order of their ids. */
+static size_t id_rank(const parley_issue_t *is, size_t k)
+{
+    size_t r = 0;
+    for (size_t m = 0; m < is->n_options; m++)
+        r += strcmp(is->options[m].id, is->options[k].id) < 0;
+    return r;
+}
+
+/* The category issues' option counts, values and ranks (see forecast.h). */
+static parley_status_t categories(parley_ctx_t *ctx, const parley_scenario_t *s,
+                                  parley_fc_problem_t *p)
+{
+    size_t na = p->n_actors, ni = p->n_issues, cells = 0;
+    for (size_t j = 0; j < ni; j++) {
+        const parley_issue_t *is = parley_scenario_issue(s, j);
+        cells += is->kind == PARLEY_ISSUE_DISCRETE && !is->ordered ? is->n_options : 0;
+    }
+    if (cells == 0)
+        return PARLEY_OK;
+    p->n_options = parley__calloc(2 * ni, sizeof(size_t));
+    p->values = parley__malloc(cells * (na ? na : 1) * sizeof(double));
+    p->rank = parley__malloc(cells * sizeof(size_t));
+    if (!p->n_options || !p->values || !p->rank)
+        return parley__fail(ctx, PARLEY_ENOMEM, "out of memory");
+    p->cat_at = p->n_options + ni;
+    size_t at = 0;
+    for (size_t j = 0; j < ni; j++) {
+        const parley_issue_t *is = parley_scenario_issue(s, j);
+        if (is->kind != PARLEY_ISSUE_DISCRETE || is->ordered)
+            continue;
+        size_t no = is->n_options;
+        p->n_options[j] = no;
+        p->cat_at[j] = at;
+        for (size_t k = 0; k < no; k++) {
+            p->rank[at + k] = id_rank(is, k);
+            for (size_t i = 0; i < na; i++)
+                p->values[at * na + i * no + k] = parley_value(s, i, j, (double)k);
+        }
+        at += no;
+    }
+    return PARLEY_OK;
+}
+
 parley_status_t parley_fc_problem_from_scenario(parley_ctx_t *ctx, const parley_scenario_t *s,
                                                 parley_fc_problem_t *out)
 {
@@ -144,6 +192,10 @@ parley_status_t parley_fc_problem_from_scenario(parley_ctx_t *ctx, const parley_
         return st;
     for (size_t i = 0; i < na; i++)
         p.capability[i] = parley_scenario_actor(s, i)->capability;
+    if ((st = categories(ctx, s, &p))) {
+        parley_fc_problem_free(&p);
+        return st;
+    }
     for (size_t j = 0; j < ni; j++) {
         const parley_issue_t *is = parley_scenario_issue(s, j);
         p.lo[j] = is->lo;
