@@ -85,6 +85,22 @@ import json, sys
 m = json.load(sys.stdin)["models"][0]
 assert "converged" not in m and "stop" not in m["issues"][0], m' <"$T_TMP/out"
 
+# ---- The EUM's conventions as named options.
+t_expect_rc 0 "eum-conflict none: nobody moves in the conflict region" "$parley" forecast "$cyc" \
+    --model eum --eum-conflict none --format json
+t_check "eum-conflict none: the starting median, converged" python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+p = d["parameters"]
+assert (p["eum_conflict"], p["eum_security"], p["eum_tie_tol"]) == ("none", "all", 1e-9), p
+i = d["models"][0]["issues"][0]
+assert i["forecast"] == 70 and i["converged"] and i["iterations"] == 1, i' <"$T_TMP/out"
+t_expect_rc 0 "eum conventions in the text label" "$parley" forecast "$cyc" --model eum --eum-security distinct --eum-tie-tol 0
+t_expect_contains out "conflict yield, security distinct, ties 0"
+t_expect_rc 2 "eum-conflict: a word" "$parley" forecast "$cyc" --eum-conflict maybe
+t_expect_contains err "yield"
+t_expect_rc 2 "eum-tie-tol: at most 0.001" "$parley" forecast "$cyc" --eum-tie-tol 0.5
+
 # ---- Item: discrete issues are categories unless declared ordered.
 un=$data/unordered.yaml
 sed 's/options: \[north, east, south, west\]/options: [west, south, north, east]/' "$un" >"$tmp/p1.yaml"

@@ -53,6 +53,20 @@ typedef enum parley_eum_offer {
     PARLEY_EUM_OFFER_STRONGEST   /* the one from the challenger with the highest E(U) */
 } parley_eum_offer_t;
 
+/* What happens in the EUM's conflict region, where both sides of a pair
+ * expect to gain from challenging the other (docs/models.md, "EUM
+ * conventions"). */
+typedef enum parley_eum_conflict {
+    PARLEY_EUM_CONFLICT_YIELD = 0, /* the side expecting less gives way fully (default) */
+    PARLEY_EUM_CONFLICT_NONE       /* nobody moves (the solver behind the published DEU figures) */
+} parley_eum_conflict_t;
+
+/* Which challengers an actor's security level Sec_i = sum_j E^j(U_ji) sums over. */
+typedef enum parley_eum_security {
+    PARLEY_EUM_SECURITY_ALL = 0,   /* every j != i, as the formula is written (default) */
+    PARLEY_EUM_SECURITY_DISTINCT   /* only j at another position than i (Parley before 0.2) */
+} parley_eum_security_t;
+
 /*
  * The SMP's options (docs/models.md, "Spatial model of politics"); each
  * enum's first value is KTAB's default.
@@ -157,6 +171,11 @@ typedef struct parley_fc_params {
     int nash_salience;     /* Nash: 1 weighs actors by capability x salience, 0 (default)
                               by capability alone */
     parley_smp_params_t smp;
+    parley_eum_conflict_t conflict;  /* EUM: the conflict region's rule (YIELD) */
+    parley_eum_security_t security;  /* EUM: the security level's sum (ALL) */
+    double tie_tol;        /* EUM: expected utilities, moves and vote shares closer than
+                              tie_tol x the larger magnitude are ties, settled by the
+                              documented rules (1e-9; 0: bit-exact comparisons) */
 } parley_fc_params_t;
 
 /* Fills *p with the defaults above; cannot fail. */
@@ -355,6 +374,10 @@ typedef struct parley_backtest_options {
     double missing_salience;   /* salience (0-100) of an actor with a position and a
                                   blank salience (default 50) */
     size_t min_actors;         /* issues with fewer actors are not scored (default 3) */
+    int drop_blank_salience;   /* 1: an actor with a position and a blank salience takes
+                                  no part (missing_salience is then unused); default 0 */
+    int unweighted_median;     /* 1: the median model weighs every actor with a position
+                                  1 (a "median actor" of the positions); default 0 */
 } parley_backtest_options_t;
 
 PARLEY_API void parley_backtest_options_init(parley_backtest_options_t *o);

@@ -104,7 +104,9 @@ void app_fc_values(const app_args_t *a, fc_opt_values_t *o)
         app_arg(a, APP_O_SMP_VOTING), app_arg(a, APP_O_SMP_RISK_ADJUST),
         app_arg(a, APP_O_SMP_RISK_RANGE), app_arg(a, APP_O_SMP_COMMIT),
         app_arg(a, APP_O_SMP_INTERP), app_arg(a, APP_O_SMP_BARGAIN), app_arg(a, APP_O_SMP_MODE),
-        app_arg(a, APP_O_SEED), app_arg(a, APP_O_SMP_CHALLENGE_VICTORY)};
+        app_arg(a, APP_O_SEED), app_arg(a, APP_O_SMP_CHALLENGE_VICTORY),
+        app_arg(a, APP_O_EUM_CONFLICT), app_arg(a, APP_O_EUM_SECURITY),
+        app_arg(a, APP_O_EUM_TIE_TOL)};
 }
 
 void app_sim_switches(const app_args_t *a, sim_switches_t *o)

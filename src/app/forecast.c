@@ -132,6 +132,15 @@ parley_status_t fc_cli_params(parley_ctx_t *ctx, const fc_opt_values_t *v, parle
     else if (v->offer)
         return parley_ctx_fail(ctx, PARLEY_EARG, "--offer must be least or strongest, got '%s'",
                                v->offer);
+    static const char *const CONFLICT[] = {"yield", "none", NULL};
+    static const char *const SECURITY[] = {"all", "distinct", NULL};
+    int conflict = 0, security = 0;
+    if ((rc = enum_opt(ctx, "--eum-conflict", v->conflict, CONFLICT, &conflict)) ||
+        (rc = enum_opt(ctx, "--eum-security", v->security, SECURITY, &security)) ||
+        (v->tie_tol && (rc = number_opt(ctx, "--eum-tie-tol", v->tie_tol, 0, 0.001, &p->tie_tol))))
+        return rc;
+    p->conflict = (parley_eum_conflict_t)conflict;
+    p->security = (parley_eum_security_t)security;
     p->risk = v->no_risk == NULL;
     p->nash_salience = v->nash_salience != NULL;
     return smp_params(ctx, v, &p->smp);

@@ -43,6 +43,8 @@ typedef struct fc_opt_values {
     /* the SMP's (forecast only) */
     const char *victory, *pce, *voting, *risk_adjust, *risk_range, *commit, *interp, *bargain,
         *mode, *seed, *challenge_victory;
+    /* the EUM's conventions */
+    const char *conflict, *security, *tie_tol;
 } fc_opt_values_t;
 
 /* Parses the model options into *p (defaults for those absent); PARLEY_EARG

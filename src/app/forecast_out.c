@@ -23,8 +23,12 @@ void fc_model_label(parley_buf_t *b, parley_model_t m, const parley_fc_params_t 
 {
     parley_buf_puts(b, DESCRIPTION[m]);
     if (m == PARLEY_MODEL_EUM)
-        parley_buf_printf(b, "; Q %g, risk %s, offer %s", p->q, p->risk ? "on" : "off",
-                          p->offer == PARLEY_EUM_OFFER_LEAST ? "least" : "strongest");
+        parley_buf_printf(b, "; Q %g, risk %s, offer %s, conflict %s, security %s, ties %g",
+                          p->q, p->risk ? "on" : "off",
+                          p->offer == PARLEY_EUM_OFFER_LEAST ? "least" : "strongest",
+                          p->conflict == PARLEY_EUM_CONFLICT_NONE ? "none" : "yield",
+                          p->security == PARLEY_EUM_SECURITY_DISTINCT ? "distinct" : "all",
+                          p->tie_tol);
     else if (m == PARLEY_MODEL_NASH)
         parley_buf_printf(b, "; gamma %g, power %s", p->gamma,
                           p->nash_salience ? "capability x salience" : "capability");
@@ -101,6 +105,12 @@ static void params_keys(parley_json_t *j, const parley_fc_params_t *p)
     parley_json_bool(j, p->risk);
     parley_json_key(j, "offer");
     parley_json_string(j, p->offer == PARLEY_EUM_OFFER_LEAST ? "least" : "strongest");
+    parley_json_key(j, "eum_conflict");
+    parley_json_string(j, p->conflict == PARLEY_EUM_CONFLICT_NONE ? "none" : "yield");
+    parley_json_key(j, "eum_security");
+    parley_json_string(j, p->security == PARLEY_EUM_SECURITY_DISTINCT ? "distinct" : "all");
+    parley_json_key(j, "eum_tie_tol");
+    parley_json_number(j, p->tie_tol);
     parley_json_key(j, "max_rounds");
     parley_json_int(j, p->max_rounds);
     parley_json_key(j, "tol");

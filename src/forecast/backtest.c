@@ -19,6 +19,8 @@ void parley_backtest_options_init(parley_backtest_options_t *o)
     o->institutions = 1;
     o->missing_salience = 50.0;
     o->min_actors = 3;
+    o->drop_blank_salience = 0;
+    o->unweighted_median = 0;
 }
 
 typedef struct bt {
@@ -68,7 +70,7 @@ static void put_issue(const bt_t *b, parley_fc_problem_t *p, size_t q, const par
     p->status_quo[q] = is->reference;
     for (size_t a = 0; a < na; a++) {
         double x = is->position[a], s = is->salience[a];
-        if (isnan(x) || isnan(b->cap[a]))
+        if (isnan(x) || isnan(b->cap[a]) || (isnan(s) && b->o->drop_blank_salience))
             continue;
         p->position[a * ni + q] = x;
         p->salience[a * ni + q] = (isnan(s) ? b->o->missing_salience : s) / 100.0;
@@ -87,6 +89,13 @@ static parley_status_t run_group(bt_t *b, parley_model_t m, const size_t *idx, s
         p.capability[a] = isnan(b->cap[a]) ? 1.0 : b->cap[a];
     for (size_t q = 0; q < k; q++)
         put_issue(b, &p, q, &b->d->issues[b->sel[idx[q]]]);
+    if (m == PARLEY_MODEL_MEDIAN && b->o->unweighted_median) /* every position counts once */
+        for (size_t a = 0; a < b->d->n_actors; a++) {
+            p.capability[a] = 1.0;
+            for (size_t q = 0; q < k; q++)
+                if (!isnan(p.position[a * k + q]))
+                    p.salience[a * k + q] = 1.0;
+        }
     parley_forecast_t *f = NULL;
     st = parley_forecast_create(b->ctx, &p, m, &b->o->params, &f);
     if (!st)

@@ -38,6 +38,9 @@ void parley_fc_params_init(parley_fc_params_t *p)
     p->nash_salience = 0;
     memset(&p->smp, 0, sizeof p->smp); /* every enum's first value is KTAB's default */
     p->smp.seed = 1;
+    p->conflict = PARLEY_EUM_CONFLICT_YIELD;
+    p->security = PARLEY_EUM_SECURITY_ALL;
+    p->tie_tol = 1e-9;
 }
 
 static parley_status_t smp_check(parley_ctx_t *ctx, const parley_smp_params_t *o)
@@ -65,6 +68,12 @@ parley_status_t parley_fc_params_check(parley_ctx_t *ctx, const parley_fc_params
         return parley__fail(ctx, PARLEY_EARG, "at most 100000 rounds, got %u", p->max_rounds);
     if ((unsigned)p->offer > PARLEY_EUM_OFFER_STRONGEST)
         return parley__fail(ctx, PARLEY_EARG, "unknown offer rule %d", (int)p->offer);
+    if ((unsigned)p->conflict > PARLEY_EUM_CONFLICT_NONE ||
+        (unsigned)p->security > PARLEY_EUM_SECURITY_DISTINCT)
+        return parley__fail(ctx, PARLEY_EARG, "unknown EUM conflict or security rule");
+    if (!(p->tie_tol >= 0.0 && p->tie_tol <= 1e-3))
+        return parley__fail(ctx, PARLEY_EARG, "the EUM tie tolerance must be in [0, 0.001], got %g",
+                            p->tie_tol);
     return smp_check(ctx, &p->smp);
 }
 
