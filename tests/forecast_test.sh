@@ -45,6 +45,26 @@ import json, sys
 m = json.load(open(sys.argv[1]))["models"][0]
 b = [x for x in m["checks"] if x["actor"] == "B"][0]
 assert b["utility"] == 0 and b["red_lines_crossed"] == ["fee"], b' "$tmp/m.json"
+# --nearest: only fee 45..55 gives C its BATNA 0.9 and stays under B's red
+# line (60); on the 11-point grid that is 50, one change from any forecast.
+t_expect_rc 0 "nearest: text" "$parley" forecast "$data/checks.yaml" --nearest
+t_expect_contains out "nearest acceptable package (amend's metric: fewest changed issues, then smallest utility shift), 1 change: fee: 70 -> 50"
+t_expect_contains out "1 change: fee: 100 -> 50"
+t_expect_rc 0 "nearest: JSON" "$parley" forecast "$data/checks.yaml" --nearest --model compromise --format json
+t_check "nearest: JSON package and utilities" python3 -c '
+import json, sys
+n = json.load(sys.stdin)["models"][0]["nearest_acceptable"]
+assert n["found"] and n["exact"] and n["changed"] == 1, n
+assert n["positions"] == {"fee": 50, "access": "closed"}, n
+assert n["utilities"] == {"A": 0.75, "B": 1 / 3, "C": 1}, n' <"$T_TMP/out"
+t_expect_rc 0 "nearest: CSV" "$parley" forecast "$data/checks.yaml" --nearest --model compromise --format csv
+t_expect_contains out "compromise,nearest,fee,,,50,,"
+t_expect_rc 0 "no nearest without --nearest" "$parley" forecast "$data/checks.yaml" --model compromise --format json
+t_expect_lacks out "nearest_acceptable"
+sed 's/above: 60/above: 40/' "$data/checks.yaml" >"$tmp/none.yaml"  # C needs 45..55
+t_expect_rc 0 "nearest: none exists" "$parley" forecast "$tmp/none.yaml" --nearest --model median
+t_expect_contains out "nearest acceptable package: none exists on the grid"
+
 # Agreement: every check accepts when the forecast suits everyone.
 sed -e 's/batna: 0.9/batna: 0.5/' -e 's/above: 60/above: 80/' "$data/checks.yaml" >"$tmp/ok.yaml"
 t_expect_rc 0 "checks: acceptable" "$parley" forecast "$tmp/ok.yaml" --model compromise

@@ -277,8 +277,9 @@ parley_status_t fc_run_compute(parley_ctx_t *ctx, const parley_scenario_t *s, fc
             r->participants[j] += isnan(p.position[i * p.n_issues + j]) ? 0u : 1u;
     st = r->participants ? PARLEY_OK : PARLEY_ENOMEM;
     for (size_t m = 0; m < r->n_models && !st; m++)
-        if (!(st = run_model(ctx, &p, &r->prm, &r->models[m])))
-            st = fc_check_model(s, &r->models[m]);
+        if (!(st = run_model(ctx, &p, &r->prm, &r->models[m])) &&
+            !(st = fc_check_model(s, &r->models[m])) && r->nearest)
+            st = fc_nearest_model(ctx, s, r->grid ? r->grid : 11, &r->models[m]);
     parley_fc_problem_free(&p);
     if (st == PARLEY_ENOMEM)
         return parley_ctx_fail(ctx, PARLEY_ENOMEM, "out of memory");
@@ -293,6 +294,7 @@ void fc_run_free(fc_run_t *r)
         free(r->models[m].prob);
         r->models[m].traj = r->models[m].pos = r->models[m].prob = NULL;
         fc_check_free(&r->models[m]);
+        fc_nearest_free(&r->models[m]);
         free(r->models[m].stop);
         free(r->models[m].irounds);
         free(r->models[m].cycle);

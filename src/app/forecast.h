@@ -25,7 +25,14 @@ typedef struct fc_model_run {
     parley_actor_eval_t *checks; /* actors: what the package gives each */
     unsigned char *red;   /* actors * issues: the package crosses that red line */
     size_t accepted;      /* actors whose verdict is accept */
+    /* --nearest (forecast_near.c): the nearest acceptable package */
+    int near_state;       /* FC_NEAR_* */
+    int near_exact;       /* the search finished within its budget */
+    size_t near_changed;  /* issues it changes */
+    double *near;         /* issues: its positions (FOUND) */
 } fc_model_run_t;
+
+enum { FC_NEAR_NOT_ASKED = 0, FC_NEAR_FOUND, FC_NEAR_NONE, FC_NEAR_UNKNOWN };
 
 typedef struct fc_run {
     const parley_scenario_t *s;
@@ -34,6 +41,8 @@ typedef struct fc_run {
     fc_model_run_t models[PARLEY_MODEL_COUNT];
     size_t *participants; /* per issue */
     int trace;
+    int nearest;          /* --nearest: search the nearest acceptable package per model */
+    unsigned grid;        /* its points per continuous issue (0: 11) */
 } fc_run_t;
 
 /* Model options shared by forecast and backtest (strings from the command
@@ -91,6 +100,17 @@ void fc_check_csv(parley_buf_t *b, const parley_scenario_t *s, const fc_model_ru
 int fc_iterative(parley_model_t m);
 /* Issues of mr that did not converge (a cycle or max_rounds). */
 size_t fc_unconverged(const fc_model_run_t *mr, size_t ni);
+
+/* ---- The nearest acceptable package (forecast_near.c). */
+/* Fills mr's near_* by the amend search on s's space (grid points per
+ * continuous issue, the forecast's positions added); mr's check must be
+ * done. 0 or a status with its message on ctx. */
+parley_status_t fc_nearest_model(parley_ctx_t *ctx, const parley_scenario_t *s, unsigned grid,
+                                 fc_model_run_t *mr);
+void fc_nearest_free(fc_model_run_t *mr);
+void fc_nearest_text(parley_buf_t *b, const parley_scenario_t *s, const fc_model_run_t *mr);
+void fc_nearest_json(parley_json_t *j, const parley_scenario_t *s, const fc_model_run_t *mr);
+void fc_nearest_csv(parley_buf_t *b, const parley_scenario_t *s, const fc_model_run_t *mr);
 
 void fc_render_text(parley_buf_t *b, const fc_run_t *r);
 void fc_render_json(parley_buf_t *b, const fc_run_t *r);

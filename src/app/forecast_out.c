@@ -272,6 +272,8 @@ static void model_text(parley_buf_t *b, const fc_run_t *r, const fc_model_run_t 
     if (mr->model == PARLEY_MODEL_SMP)
         smp_text(b, r, mr);
     fc_check_text(b, s, mr);
+    if (mr->near_state != FC_NEAR_NOT_ASKED)
+        fc_nearest_text(b, s, mr);
     parley_buf_puts(b, "\n");
 }
 
@@ -419,6 +421,8 @@ static void model_json(parley_json_t *j, const fc_run_t *r, const fc_model_run_t
         issue_json(j, r, mr, k);
     parley_json_array_end(j);
     fc_check_json(j, r->s, mr);
+    if (mr->near_state != FC_NEAR_NOT_ASKED)
+        fc_nearest_json(j, r->s, mr);
     parley_json_object_end(j);
     parley_buf_free(&label);
 }
@@ -478,5 +482,6 @@ void fc_render_csv(parley_buf_t *b, const fc_run_t *r)
             }
         }
         fc_check_csv(b, r->s, mr);
+        fc_nearest_csv(b, r->s, mr);
     }
 }

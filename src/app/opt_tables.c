@@ -129,6 +129,10 @@ static const app_opt_t FORECAST[] = {
      "one model, or all: every model but smp"},
     {APP_O_TRACE, "trace", 0, NULL, APP_FLAG, NULL, 0, 0, NULL, NULL, APP_BOTH, 0,
      "also give each iterative model's forecast round by round"},
+    {APP_O_NEAREST, "nearest", 0, NULL, APP_FLAG, NULL, 0, 0, NULL, NULL, APP_BOTH, 0,
+     "also give, beside each forecast, the nearest acceptable package (amend's metric: fewest "
+     "changed issues, then the smallest utility shift; continuous issues on an 11-point grid "
+     "plus the forecast)"},
     END};
 
 static const app_opt_t MODEL_PARAMS[] = {
