@@ -164,4 +164,22 @@ assert i["ordered"] is True and abs(i["forecast"] - 6.8 / 6.1) < 1e-12 and i["op
 t_expect_rc 0 "unordered: text says how the forecast reads" "$parley" forecast "$un" --model median
 t_expect_contains out "an unordered"
 
+# ---- The SMP's per-actor probabilities: KTAB's print rule, or the group's.
+sg=$data/smp-groups.yaml
+"$parley" forecast "$sg" --model smp --rounds 0 --format json >"$tmp/ktab.json"
+"$parley" forecast "$sg" --model smp --rounds 0 --smp-group-probability --format json >"$tmp/group.json"
+t_check "smp: C between two groups shows the later (KTAB) or its own group's chance" python3 - "$tmp/ktab.json" "$tmp/group.json" <<'PY'
+import json, sys
+k, g = (json.load(open(f)) for f in sys.argv[1:])
+assert k["parameters"]["smp"]["probability"] == "ktab" and g["parameters"]["smp"]["probability"] == "group"
+pk = {a["id"]: a["probability"] for a in k["models"][0]["actors"]}
+pg = {a["id"]: a["probability"] for a in g["models"][0]["actors"]}
+assert pk["C"] == pk["B"] != pk["A"], pk
+assert pg["C"] == pg["A"] != pg["B"], pg
+assert {x: pk[x] for x in "ABD"} == {x: pg[x] for x in "ABD"}  # the election itself is the same
+assert abs(pg["A"] + pg["B"] + pg["D"] - 1) < 1e-12, pg  # the groups' chances sum to 1
+PY
+t_expect_rc 0 "smp: the text explains the column" "$parley" forecast "$sg" --model smp --rounds 0
+t_expect_contains out "as KTAB prints, an actor within 1e-3 of two groups shows the later one's"
+
 t_done

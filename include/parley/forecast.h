@@ -123,6 +123,10 @@ typedef struct parley_smp_params {
      * [0,1], rows summing to at most 1. NULL (default): the identity, ideals
      * follow positions. Read (copied) by parley_forecast_create only. */
     const double *accommodation;
+    /* How an actor's printed probability is read (docs/models.md): 0 (default, KTAB's
+     * output): from the LAST distinct position within 1e-3 of the actor, while the
+     * election counts it in the first; 1: from the group the election counts it in. */
+    int group_probability;
 } parley_smp_params_t;
 
 /*
@@ -296,8 +300,10 @@ PARLEY_API const double *parley_forecast_positions(const parley_forecast_t *f, s
 /*
  * The SMP (multi-dimensional): the chance that actor i's current position
  * prevails, shared by every actor at the same position (a probabilistic
- * Condorcet election over the distinct positions); NaN for the other
- * models. The SMP's per-issue value is the expected outcome, sum over the
+ * Condorcet election over the distinct positions; so the actors' chances
+ * sum to more than 1 when actors share a position); NaN for the other
+ * models. Where an actor lies within 1e-3 of two distinct positions, which
+ * chance it gets follows smp.group_probability. The SMP's per-issue value is the expected outcome, sum over the
  * distinct positions of probability x position, and its positions are
  * every actor's, on the issue's own scale.
  */

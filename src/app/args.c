@@ -106,7 +106,7 @@ void app_fc_values(const app_args_t *a, fc_opt_values_t *o)
         app_arg(a, APP_O_SMP_INTERP), app_arg(a, APP_O_SMP_BARGAIN), app_arg(a, APP_O_SMP_MODE),
         app_arg(a, APP_O_SEED), app_arg(a, APP_O_SMP_CHALLENGE_VICTORY),
         app_arg(a, APP_O_EUM_CONFLICT), app_arg(a, APP_O_EUM_SECURITY),
-        app_arg(a, APP_O_EUM_TIE_TOL)};
+        app_arg(a, APP_O_EUM_TIE_TOL), app_arg(a, APP_O_SMP_GROUP_PROBABILITY)};
 }
 
 void app_sim_switches(const app_args_t *a, sim_switches_t *o)

@@ -75,6 +75,7 @@ static parley_status_t smp_params(parley_ctx_t *ctx, const fc_opt_values_t *v,
     o->stochastic = e[8];
 #undef W
     o->challenge_victory = o->challenge_victory || v->challenge_victory != NULL;
+    o->group_probability = o->group_probability || v->group_probability != NULL;
     if (v->seed) {
         char *end;
         errno = 0;

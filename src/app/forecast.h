@@ -54,6 +54,7 @@ typedef struct fc_opt_values {
         *mode, *seed, *challenge_victory;
     /* the EUM's conventions */
     const char *conflict, *security, *tie_tol;
+    const char *group_probability; /* the SMP's */
 } fc_opt_values_t;
 
 /* Parses the model options into *p (defaults for those absent); PARLEY_EARG

@@ -73,6 +73,8 @@ static void smp_params_json(parley_json_t *j, const parley_smp_params_t *o,
     }
     parley_json_key(j, "challenge_victory");
     parley_json_bool(j, o->challenge_victory);
+    parley_json_key(j, "probability");
+    parley_json_string(j, o->group_probability ? "group" : "ktab");
     parley_json_key(j, "salience");
     parley_json_string(j, o->salience == PARLEY_SMP_SALIENCE_NORMALISE ? "normalise" : "strict");
     parley_json_key(j, "accommodation");
@@ -221,6 +223,12 @@ static void smp_text(parley_buf_t *b, const fc_run_t *r, const fc_model_run_t *m
     parley_buf_puts(b, "\n  ");
     app_pad(b, "actor", w);
     parley_buf_puts(b, " position on each issue (in order)  probability\n");
+    parley_buf_printf(b, "  (the chance that the actor's position prevails, shared by the "
+                         "actors at it: the column\n  can sum past 1; %s)\n",
+                      r->prm.smp.group_probability
+                          ? "an actor near two groups shows its own group's"
+                          : "as KTAB prints, an actor within 1e-3 of two groups shows the "
+                            "later one's");
     for (unsigned t = r->trace ? 0 : mr->rounds; t <= mr->rounds; t++) {
         if (r->trace)
             parley_buf_printf(b, "  turn %u\n", t);

@@ -190,6 +190,10 @@ static const app_opt_t SMP[] = {
      NULL, APP_BOTH, 0, "challenge probabilities follow --smp-victory (KTAB: always linear)"},
     {APP_O_SMP_SALIENCE, "smp-salience", 0, NULL, APP_WORD, "RULE", 0, 0, NULL, "strict",
      APP_BOTH, 0, "strict, or normalise each actor's saliences to sum to 1"},
+    {APP_O_SMP_GROUP_PROBABILITY, "smp-group-probability", 0, NULL, APP_FLAG, NULL, 0, 0, NULL,
+     NULL, APP_BOTH, 0,
+     "give each actor the chance of the position group the election counts it in (KTAB "
+     "prints the last group within 1e-3 of it)"},
     END};
 
 static const app_opt_t OUT_FORECAST[] = {O_FORMAT(FMT3, "table, json or csv"), O_OUTPUT, END};

@@ -220,6 +220,25 @@ static void risk_attitudes(smp_t *s)
     }
 }
 
+/* The last distinct position within 1e-3 of actor i: KTAB counts an actor
+ * in the first such group but prints the chance of the last one it
+ * matches (found by running KTAB's smpc on random actor tables), so an
+ * actor between two groups shows the later group's chance. */
+static size_t last_match(const smp_t *s, size_t i, size_t first)
+{
+    size_t last = first, D = s->D;
+    for (size_t c = first + 1; c < s->nu; c++) {
+        double e = 0.0;
+        for (size_t k = 0; k < D; k++) {
+            double t = s->x[i * D + k] - s->x[s->uniq[c] * D + k];
+            e += t * t;
+        }
+        if (sqrt(e) < 1e-3)
+            last = c;
+    }
+    return last;
+}
+
 /* The distinct positions (within 1e-3) and each one's chance, each actor
  * voting with its own utilities (KTAB's pDist(-1)). */
 static void position_probabilities(smp_t *s)
@@ -244,7 +263,7 @@ static void position_probabilities(smp_t *s)
             s->u[a * s->nu + c] = parley__smp_util(s->d[a * n + s->uniq[c]], s->R[a]);
     parley__smp_pce(s, n, s->nu, s->u, PARLEY_SMP_VOTE_PROPORTIONAL);
     for (size_t i = 0; i < n; i++)
-        s->prob[i] = s->p[cls[i]];
+        s->prob[i] = s->p[s->o.group_probability ? cls[i] : last_match(s, i, cls[i])];
 }
 
 /* The state's distances, risk attitudes and position chances. */
