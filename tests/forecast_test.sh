@@ -181,5 +181,8 @@ assert abs(pg["A"] + pg["B"] + pg["D"] - 1) < 1e-12, pg  # the groups' chances s
 PY
 t_expect_rc 0 "smp: the text explains the column" "$parley" forecast "$sg" --model smp --rounds 0
 t_expect_contains out "as KTAB prints, an actor within 1e-3 of two groups shows the later one's"
+t_expect_rc 1 "smp: an error names the actor by its id" "$parley" forecast "$un" --model smp
+t_expect_contains err "actor 'A': the SMP needs saliences summing to at most 1"
+t_expect_empty out
 
 t_done

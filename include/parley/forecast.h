@@ -212,6 +212,10 @@ typedef struct parley_fc_problem {
     size_t *cat_at;      /* n_issues */
     double *values;
     size_t *rank;
+    /* Names for messages (owned copies; NULL: "actor #k", "issue #k"): set
+     * by parley_fc_problem_from_scenario to the scenario's ids. */
+    char **actor_ids;    /* n_actors */
+    char **issue_ids;    /* n_issues */
 } parley_fc_problem_t;
 
 /* Allocates the arrays: capabilities 1, positions and status quo NaN,

@@ -14,6 +14,7 @@ typedef struct fc_keyed fc_keyed_t;
 #define FC_SCRATCH 12
 #define FC_RING (PARLEY_FC_CYCLE_MAX + 1)
 #define PARLEY_FC_MAX_ACTORS_STACK 256
+#define FC_NAME_CAP 96 /* "actor 'ID'" with an id of up to 64 bytes */
 
 struct parley_forecast {
     parley_model_t model;
@@ -48,7 +49,13 @@ struct parley_forecast {
     double *mat;          /* na * na (condorcet) */
     unsigned char *used;  /* na * ni (exchange): the actor has traded on the issue */
     struct smp *smp;      /* the SMP's state (smp.c); NULL for the other models */
+    /* the problem's ids, borrowed during parley_forecast_create only (messages) */
+    const char *const *aid, *const *iid;
 };
+
+/* "actor 'RUS'" (ids[k] given) or "actor #3" into buf; returns buf. */
+const char *parley__fc_name(const char *const *ids, const char *what, size_t k, char *buf,
+                            size_t cap);
 
 /* ---- The SMP (smp.c), on all issues at once. */
 /* Builds f->smp from f's (validated) problem and sets f's positions and values. */

@@ -165,28 +165,34 @@ static void close_cycle(parley_forecast_t *f, size_t j, unsigned p, unsigned r)
 
 static parley_status_t check_problem(parley_ctx_t *ctx, const parley_fc_problem_t *p)
 {
+    char b1[FC_NAME_CAP], b2[FC_NAME_CAP];
+    const char *const *aid = (const char *const *)p->actor_ids;
+    const char *const *iid = (const char *const *)p->issue_ids;
     for (size_t i = 0; i < p->n_actors; i++)
         if (!(p->capability[i] > 0.0 && isfinite(p->capability[i])))
-            return parley__fail(ctx, PARLEY_EINPUT, "actor #%zu: capability must be > 0, got %g",
-                                i + 1, p->capability[i]);
+            return parley__fail(ctx, PARLEY_EINPUT, "%s: capability must be > 0, got %g",
+                                parley__fc_name(aid, "actor", i, b1, sizeof b1),
+                                p->capability[i]);
     for (size_t j = 0; j < p->n_issues; j++) {
         if (!(p->lo[j] < p->hi[j] && isfinite(p->lo[j]) && isfinite(p->hi[j])))
-            return parley__fail(ctx, PARLEY_EINPUT, "issue #%zu: the scale must have lo < hi",
-                                j + 1);
+            return parley__fail(ctx, PARLEY_EINPUT, "%s: the scale must have lo < hi",
+                                parley__fc_name(iid, "issue", j, b2, sizeof b2));
         double sq = p->status_quo[j];
         if (!isnan(sq) && !(sq >= p->lo[j] && sq <= p->hi[j]))
-            return parley__fail(ctx, PARLEY_EINPUT, "issue #%zu: status quo %g outside the scale",
-                                j + 1, sq);
+            return parley__fail(ctx, PARLEY_EINPUT, "%s: status quo %g outside the scale",
+                                parley__fc_name(iid, "issue", j, b2, sizeof b2), sq);
         for (size_t i = 0; i < p->n_actors; i++) {
             double x = p->position[i * p->n_issues + j], s = p->salience[i * p->n_issues + j];
             if (!isnan(x) && !(x >= p->lo[j] && x <= p->hi[j]))
                 return parley__fail(ctx, PARLEY_EINPUT,
-                                    "actor #%zu, issue #%zu: position %g outside the scale", i + 1,
-                                    j + 1, x);
+                                    "%s, %s: position %g outside the scale",
+                                    parley__fc_name(aid, "actor", i, b1, sizeof b1),
+                                    parley__fc_name(iid, "issue", j, b2, sizeof b2), x);
             if (!(s >= 0.0 && s <= 1.0))
                 return parley__fail(ctx, PARLEY_EINPUT,
-                                    "actor #%zu, issue #%zu: salience %g outside [0,1]", i + 1,
-                                    j + 1, s);
+                                    "%s, %s: salience %g outside [0,1]",
+                                    parley__fc_name(aid, "actor", i, b1, sizeof b1),
+                                    parley__fc_name(iid, "issue", j, b2, sizeof b2), s);
         }
     }
     return PARLEY_OK;
@@ -297,6 +303,7 @@ static int iterative(parley_model_t m)
 static parley_status_t create_smp(parley_ctx_t *ctx, parley_forecast_t *f, parley_forecast_t **out)
 {
     parley_status_t st = parley__smp_create(ctx, f);
+    f->aid = f->iid = NULL; /* the problem's ids are not kept */
     if (st) {
         parley_forecast_destroy(f);
         return st;
@@ -330,6 +337,8 @@ parley_status_t parley_forecast_create(parley_ctx_t *ctx, const parley_fc_proble
     }
     f->model = m;
     f->prm = *params;
+    f->aid = (const char *const *)p->actor_ids; /* messages only; cleared below */
+    f->iid = (const char *const *)p->issue_ids;
     fill(f, p);
     if ((st = fill_categories(f, p))) {
         parley_forecast_destroy(f);
@@ -350,6 +359,7 @@ parley_status_t parley_forecast_create(parley_ctx_t *ctx, const parley_fc_proble
     }
     ring_push(f, f->ni, 0);
     f->done = !any || params->max_rounds == 0;
+    f->aid = f->iid = NULL; /* the problem's ids are not kept */
     *out = f;
     parley__ok(ctx);
     return PARLEY_OK;

@@ -5,6 +5,7 @@
  * issue). Scenarios have at most thousands of actors and issues.
  */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 #include "fcint.h"
 #include "parley/utility.h"
@@ -88,6 +89,12 @@ void parley_fc_problem_free(parley_fc_problem_t *p)
     parley__free(p->n_options);
     parley__free(p->values);
     parley__free(p->rank);
+    for (size_t k = 0; p->actor_ids && k < p->n_actors; k++)
+        parley__free(p->actor_ids[k]);
+    for (size_t k = 0; p->issue_ids && k < p->n_issues; k++)
+        parley__free(p->issue_ids[k]);
+    parley__free(p->actor_ids);
+    parley__free(p->issue_ids);
     memset(p, 0, sizeof *p);
 }
 
@@ -191,6 +198,38 @@ static parley_status_t categories(parley_ctx_t *ctx, const parley_scenario_t *s,
     return PARLEY_OK;
 }
 
+static char *copy(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *c = parley__malloc(n);
+    if (c)
+        memcpy(c, s, n);
+    return c;
+}
+
+/* The actors' and issues' ids, for messages. */
+static parley_status_t names(parley_ctx_t *ctx, const parley_scenario_t *s, parley_fc_problem_t *p)
+{
+    p->actor_ids = parley__calloc(p->n_actors + 1, sizeof(char *));
+    p->issue_ids = parley__calloc(p->n_issues + 1, sizeof(char *));
+    int ok = p->actor_ids && p->issue_ids;
+    for (size_t i = 0; ok && i < p->n_actors; i++)
+        ok = (p->actor_ids[i] = copy(parley_scenario_actor(s, i)->id)) != NULL;
+    for (size_t j = 0; ok && j < p->n_issues; j++)
+        ok = (p->issue_ids[j] = copy(parley_scenario_issue(s, j)->id)) != NULL;
+    return ok ? PARLEY_OK : parley__fail(ctx, PARLEY_ENOMEM, "out of memory");
+}
+
+const char *parley__fc_name(const char *const *ids, const char *what, size_t k, char *buf,
+                            size_t cap)
+{
+    if (ids && ids[k])
+        snprintf(buf, cap, "%s '%s'", what, ids[k]);
+    else
+        snprintf(buf, cap, "%s #%zu", what, k + 1);
+    return buf;
+}
+
 parley_status_t parley_fc_problem_from_scenario(parley_ctx_t *ctx, const parley_scenario_t *s,
                                                 parley_fc_problem_t *out)
 {
@@ -201,7 +240,7 @@ parley_status_t parley_fc_problem_from_scenario(parley_ctx_t *ctx, const parley_
         return st;
     for (size_t i = 0; i < na; i++)
         p.capability[i] = parley_scenario_actor(s, i)->capability;
-    if ((st = categories(ctx, s, &p))) {
+    if ((st = categories(ctx, s, &p)) || (st = names(ctx, s, &p))) {
         parley_fc_problem_free(&p);
         return st;
     }

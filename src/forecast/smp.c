@@ -333,23 +333,28 @@ void parley__smp_free(smp_t *s)
     parley__free(s);
 }
 
+/* "actor 'RUS'" or "actor #3", "issue 'nato'" or "issue #2", into a local buffer. */
+#define AN(k, buf) parley__fc_name(f->aid, "actor", (k), (buf), sizeof(buf))
+#define IN(k, buf) parley__fc_name(f->iid, "issue", (k), (buf), sizeof(buf))
+
 /* Entries in [0,1], rows summing to at most 1 (KTAB's tolerance 1e-10). */
 static parley_status_t accommodation_check(parley_ctx_t *ctx, const parley_forecast_t *f)
 {
     const double *A = f->prm.smp.accommodation;
     size_t n = f->na;
+    char b1[FC_NAME_CAP], b2[FC_NAME_CAP];
     for (size_t i = 0; A && i < n; i++) {
         double sum = 0.0;
         for (size_t j = 0; j < n; j++) {
             double a = A[i * n + j];
             if (!(a >= 0.0 && a <= 1.0))
-                return parley__fail(ctx, PARLEY_EARG, "the SMP's accommodation of actor #%zu "
-                                    "to #%zu must be in [0,1], got %g", i + 1, j + 1, a);
+                return parley__fail(ctx, PARLEY_EARG, "the SMP's accommodation of %s to %s "
+                                    "must be in [0,1], got %g", AN(i, b1), AN(j, b2), a);
             sum += a;
         }
         if (sum > 1.0 + 1e-10)
-            return parley__fail(ctx, PARLEY_EARG, "the SMP's accommodation row of actor #%zu "
-                                "sums to %g: at most 1", i + 1, sum);
+            return parley__fail(ctx, PARLEY_EARG, "the SMP's accommodation row of %s "
+                                "sums to %g: at most 1", AN(i, b1), sum);
     }
     return PARLEY_OK;
 }
@@ -359,6 +364,7 @@ static parley_status_t accommodation_check(parley_ctx_t *ctx, const parley_forec
 static parley_status_t check(parley_ctx_t *ctx, const parley_forecast_t *f)
 {
     size_t na = f->na, ni = f->ni;
+    char b1[FC_NAME_CAP], b2[FC_NAME_CAP];
     if (na < 2 || ni < 1)
         return parley__fail(ctx, PARLEY_EINPUT, "the SMP needs at least 2 actors and 1 issue");
     if (na > SMP_MAX_ACTORS)
@@ -370,19 +376,19 @@ static parley_status_t check(parley_ctx_t *ctx, const parley_forecast_t *f)
             if (isnan(f->x[j * na + i]))
                 return parley__fail(ctx, PARLEY_EINPUT,
                                     "the SMP needs every actor's position on every issue; "
-                                    "actor #%zu has none on issue #%zu", i + 1, j + 1);
+                                    "%s has none on %s", AN(i, b1), IN(j, b2));
             sum += f->sal[j * na + i];
         }
         if (!(sum > 0.0))
-            return parley__fail(ctx, PARLEY_EINPUT, "actor #%zu has salience 0 on every issue: "
-                                "the SMP needs each actor to care about something", i + 1);
+            return parley__fail(ctx, PARLEY_EINPUT, "%s has salience 0 on every issue: "
+                                "the SMP needs each actor to care about something", AN(i, b1));
         if (sum > 1.0 + 1e-9 && f->prm.smp.salience == PARLEY_SMP_SALIENCE_STRICT)
             return parley__fail(ctx, PARLEY_EINPUT,
-                                "actor #%zu: the SMP needs saliences summing to at most 1 "
+                                "%s: the SMP needs saliences summing to at most 1 "
                                 "(shares of the actor's attention, as in KTAB), got %g; the "
                                 "salience option 'normalise' (--smp-salience normalise) divides "
                                 "each actor's saliences by their sum",
-                                i + 1, sum);
+                                AN(i, b1), sum);
     }
     return accommodation_check(ctx, f);
 }
