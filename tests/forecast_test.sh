@@ -65,6 +65,15 @@ sed 's/above: 60/above: 40/' "$data/checks.yaml" >"$tmp/none.yaml"  # C needs 45
 t_expect_rc 0 "nearest: none exists" "$parley" forecast "$tmp/none.yaml" --nearest --model median
 t_expect_contains out "nearest acceptable package: none exists on the grid"
 
+# The HTML report lists each forecast's check (needs the vega files of 'npm ci').
+if [ -f "$root/node_modules/vega/build/vega.min.js" ]; then
+  t_expect_rc 0 "report: forecast checks" "$parley" report "$root/examples/ukraine-2025.yaml" \
+      --root "$root" -o "$tmp/report.html"
+  t_check "report: a check per model" grep -q "<li><b>median</b>: 2 of 5 actors accept; crosses a red line of UKR" "$tmp/report.html"
+else
+  t_skip "report: forecast checks" "no node_modules/vega in $root ('npm ci')"
+fi
+
 # Agreement: every check accepts when the forecast suits everyone.
 sed -e 's/batna: 0.9/batna: 0.5/' -e 's/above: 60/above: 80/' "$data/checks.yaml" >"$tmp/ok.yaml"
 t_expect_rc 0 "checks: acceptable" "$parley" forecast "$tmp/ok.yaml" --model compromise
