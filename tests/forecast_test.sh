@@ -190,6 +190,27 @@ assert abs(pg["A"] + pg["B"] + pg["D"] - 1) < 1e-12, pg  # the groups' chances s
 PY
 t_expect_rc 0 "smp: the text explains the column" "$parley" forecast "$sg" --model smp --rounds 0
 t_expect_contains out "as KTAB prints, an actor within 1e-3 of two groups shows the later one's"
+t_expect_rc 0 "smp --trace: each turn's challenges and bargains" "$parley" forecast "$sg" --model smp --trace --format json
+t_check "smp --trace: the log agrees with the positions" python3 -c '
+import json, sys
+m = json.load(sys.stdin)["models"][0]
+acts = {a["id"]: a for a in m["actors"]}
+assert m["turns"] >= 1
+for t in range(m["turns"] + 1):
+    for i, a in acts.items():
+        c, b = a["challenged"][t], a["bargains"][t]
+        if t == 0:
+            assert c is None and b is None, (i, c, b)
+            continue
+        assert c != i and (c is None or c in acts), (t, i, c)
+        if b is None:  # its status quo: it stays where it was
+            assert a["history"][t] == a["history"][t - 1], (t, i)
+        else:  # a bargain it is a party to
+            assert i in b and b[0] in acts and b[1] in acts, (t, i, b)
+assert any(a["challenged"][1] for a in acts.values())' <"$T_TMP/out"
+t_expect_rc 0 "smp --trace: text log" "$parley" forecast "$sg" --model smp --trace
+t_expect_contains out "    challenges: A -> D, B -> A, D -> C"
+t_expect_contains out "    bargains taken: A: A-D, B: B-A, C: status quo, D: A-D"
 t_expect_rc 1 "smp: an error names the actor by its id" "$parley" forecast "$un" --model smp
 t_expect_contains err "actor 'A': the SMP needs saliences summing to at most 1"
 t_expect_empty out

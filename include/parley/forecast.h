@@ -313,6 +313,17 @@ PARLEY_API const double *parley_forecast_positions(const parley_forecast_t *f, s
  */
 PARLEY_API double parley_forecast_probability(const parley_forecast_t *f, size_t i);
 
+/*
+ * The SMP's last turn, for actor i (KTAB's log of a turn): *challenged the
+ * actor it challenged, *initiator and *receiver the actors of the bargain
+ * it took (its side of it is its new position); (size_t)-1 for nobody (no
+ * challenge worth making; it kept its status quo). 0 for the other models
+ * or i out of range (nothing written), else 1. Before the first turn every
+ * value is (size_t)-1.
+ */
+PARLEY_API int parley_forecast_smp_turn(const parley_forecast_t *f, size_t i, size_t *challenged,
+                                        size_t *initiator, size_t *receiver);
+
 /* ---- One-issue building blocks (tests, other modules). n actors, no NaN. */
 /* Weighted mean of x with weights w; NaN when the weights sum to 0. */
 PARLEY_API double parley_fc_mean(size_t n, const double *x, const double *w);

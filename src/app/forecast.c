@@ -178,9 +178,12 @@ static parley_status_t grow_smp(size_t na, size_t ni, size_t cap, fc_model_run_t
     if (p)
         out->pos = p;
     double *q = p ? realloc(out->prob, cap * (na + 1) * sizeof *q) : NULL;
-    if (!q)
+    if (q)
+        out->prob = q;
+    size_t *t = q ? realloc(out->turn, cap * (3 * na + 1) * sizeof *t) : NULL;
+    if (!t)
         return PARLEY_ENOMEM;
-    out->prob = q;
+    out->turn = t;
     return PARLEY_OK;
 }
 
@@ -193,8 +196,11 @@ static void keep_smp(const parley_forecast_t *f, size_t na, size_t ni, unsigned 
         for (size_t i = 0; i < na; i++)
             out->pos[((size_t)r * na + i) * ni + j] = x[i];
     }
-    for (size_t i = 0; i < na; i++)
+    for (size_t i = 0; i < na; i++) {
+        size_t *t = out->turn + ((size_t)r * na + i) * 3;
         out->prob[(size_t)r * na + i] = parley_forecast_probability(f, i);
+        parley_forecast_smp_turn(f, i, &t[0], &t[1], &t[2]);
+    }
 }
 
 int fc_iterative(parley_model_t m)
@@ -293,6 +299,8 @@ void fc_run_free(fc_run_t *r)
         free(r->models[m].traj);
         free(r->models[m].pos);
         free(r->models[m].prob);
+        free(r->models[m].turn);
+        r->models[m].turn = NULL;
         r->models[m].traj = r->models[m].pos = r->models[m].prob = NULL;
         fc_check_free(&r->models[m]);
         fc_nearest_free(&r->models[m]);

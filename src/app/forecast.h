@@ -15,6 +15,8 @@ typedef struct fc_model_run {
     double *traj;         /* (rounds + 1) * issues: row r = after round r */
     double *pos;          /* SMP: (rounds + 1) * actors * issues, actor-major rows */
     double *prob;         /* SMP: (rounds + 1) * actors, each position's chance */
+    size_t *turn;         /* SMP: (rounds + 1) * actors * 3: whom the actor challenged, the
+                             bargain it took (initiator, receiver); (size_t)-1: none */
     /* How each issue stopped (parley_forecast_stop), the rounds it iterated,
      * its cycle's period (0: none) and forecasts (ni * PARLEY_FC_CYCLE_MAX). */
     parley_fc_stop_t *stop;

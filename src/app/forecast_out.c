@@ -212,6 +212,30 @@ static void smp_rows(parley_buf_t *b, const fc_run_t *r, const fc_model_run_t *m
     }
 }
 
+/* Turn t's challenges and the bargains taken (KTAB's log of a turn). */
+static void smp_turn_text(parley_buf_t *b, const fc_run_t *r, const fc_model_run_t *mr,
+                          unsigned t)
+{
+    size_t na = parley_scenario_actor_count(r->s), n = 0;
+#define AID(k) parley_scenario_actor(r->s, (k))->id
+    parley_buf_puts(b, "    challenges:");
+    for (size_t i = 0; i < na; i++) {
+        const size_t *x = mr->turn + ((size_t)t * na + i) * 3;
+        if (x[0] != (size_t)-1)
+            parley_buf_printf(b, "%s %s -> %s", n++ ? "," : "", AID(i), AID(x[0]));
+    }
+    parley_buf_puts(b, n ? "\n    bargains taken:" : " none\n    bargains taken:");
+    for (size_t i = 0; i < na; i++) {
+        const size_t *x = mr->turn + ((size_t)t * na + i) * 3;
+        if (x[1] == (size_t)-1)
+            parley_buf_printf(b, "%s %s: status quo", i ? "," : "", AID(i));
+        else
+            parley_buf_printf(b, "%s %s: %s-%s", i ? "," : "", AID(i), AID(x[1]), AID(x[2]));
+    }
+    parley_buf_puts(b, "\n");
+#undef AID
+}
+
 /* The SMP's actors at the end, and with --trace at every turn. */
 static void smp_text(parley_buf_t *b, const fc_run_t *r, const fc_model_run_t *mr)
 {
@@ -232,6 +256,8 @@ static void smp_text(parley_buf_t *b, const fc_run_t *r, const fc_model_run_t *m
     for (unsigned t = r->trace ? 0 : mr->rounds; t <= mr->rounds; t++) {
         if (r->trace)
             parley_buf_printf(b, "  turn %u\n", t);
+        if (r->trace && t > 0)
+            smp_turn_text(b, r, mr, t);
         smp_rows(b, r, mr, t, w);
     }
 }
@@ -372,6 +398,35 @@ static void smp_point(parley_json_t *j, const fc_run_t *r, const fc_model_run_t 
     parley_json_array_end(j);
 }
 
+/* Per turn (turn 0 first, always null): whom actor i challenged and the
+ * bargain it took ([initiator, receiver]), null for nobody / its status quo. */
+static void smp_turns_json(parley_json_t *j, const fc_run_t *r, const fc_model_run_t *mr,
+                           size_t i)
+{
+    size_t na = parley_scenario_actor_count(r->s);
+    parley_json_key(j, "challenged");
+    parley_json_array_begin(j);
+    for (unsigned t = 0; t <= mr->rounds; t++) {
+        size_t c = mr->turn[((size_t)t * na + i) * 3];
+        parley_json_string(j, c == (size_t)-1 ? NULL : parley_scenario_actor(r->s, c)->id);
+    }
+    parley_json_array_end(j);
+    parley_json_key(j, "bargains");
+    parley_json_array_begin(j);
+    for (unsigned t = 0; t <= mr->rounds; t++) {
+        const size_t *x = mr->turn + ((size_t)t * na + i) * 3;
+        if (x[1] == (size_t)-1) {
+            parley_json_null(j);
+            continue;
+        }
+        parley_json_array_begin(j);
+        parley_json_string(j, parley_scenario_actor(r->s, x[1])->id);
+        parley_json_string(j, parley_scenario_actor(r->s, x[2])->id);
+        parley_json_array_end(j);
+    }
+    parley_json_array_end(j);
+}
+
 /* The SMP's "turns" and "actors" (with --trace, every turn's positions). */
 static void smp_json(parley_json_t *j, const fc_run_t *r, const fc_model_run_t *mr)
 {
@@ -399,6 +454,7 @@ static void smp_json(parley_json_t *j, const fc_run_t *r, const fc_model_run_t *
             for (unsigned t = 0; t <= mr->rounds; t++)
                 parley_json_number(j, mr->prob[(size_t)t * na + i]);
             parley_json_array_end(j);
+            smp_turns_json(j, r, mr, i);
         }
         parley_json_object_end(j);
     }

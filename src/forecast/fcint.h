@@ -65,6 +65,9 @@ void parley__smp_free(struct smp *s);
  * not but max_rounds has been reached, else 0. */
 int parley__smp_step(parley_forecast_t *f);
 double parley__smp_probability(const struct smp *s, size_t i);
+/* The last turn's record of actor i (parley_forecast_smp_turn). */
+int parley__smp_record(const struct smp *s, size_t i, size_t *challenged, size_t *initiator,
+                       size_t *receiver);
 
 /* Compacts issue j's participants into f->cx/cc/cs/c0; returns their count. */
 size_t parley__fc_gather(parley_forecast_t *f, size_t j);

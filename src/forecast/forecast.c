@@ -529,3 +529,9 @@ const double *parley_forecast_cycle(const parley_forecast_t *f, size_t j)
 {
     return j < f->ni && f->period[j] ? f->cyc + j * FC_RING : NULL;
 }
+
+int parley_forecast_smp_turn(const parley_forecast_t *f, size_t i, size_t *challenged,
+                             size_t *initiator, size_t *receiver)
+{
+    return f->smp ? parley__smp_record(f->smp, i, challenged, initiator, receiver) : 0;
+}

@@ -297,8 +297,9 @@ static smp_t *smp_alloc(size_t n, size_t D)
     s->uniq = parley__malloc((n + 1) * sizeof(size_t));
     s->bi = parley__malloc((5 * n + 2) * sizeof(size_t)); /* bi, bj, opt */
     s->bx = parley__malloc((4 * n * D + 1) * sizeof(double));
+    s->chal = parley__malloc((3 * n + 1) * sizeof(size_t)); /* chal, took_i, took_j */
     if (!s->cap || !s->sal || !s->d || !s->rh || !s->u || !s->c || !s->p || !s->uniq || !s->bi ||
-        !s->bx) {
+        !s->bx || !s->chal) {
         parley__smp_free(s);
         return NULL;
     }
@@ -312,6 +313,10 @@ static smp_t *smp_alloc(size_t n, size_t D)
     s->q = s->p + m;
     s->bj = s->bi + 2 * n;
     s->opt = s->bj + 2 * n;
+    s->took_i = s->chal + n;
+    s->took_j = s->took_i + n;
+    for (size_t i = 0; i < 3 * n; i++)
+        s->chal[i] = SMP_NONE; /* turn 0: nothing happened yet */
     return s;
 }
 
@@ -327,6 +332,7 @@ void parley__smp_free(smp_t *s)
     parley__free(s->c);
     parley__free(s->p);
     parley__free(s->uniq);
+    parley__free(s->chal);
     parley__free(s->bi);
     parley__free(s->bx);
     parley__free(s->acc);
@@ -523,4 +529,15 @@ int parley__smp_step(parley_forecast_t *f)
 double parley__smp_probability(const smp_t *s, size_t i)
 {
     return i < s->n ? s->prob[i] : (double)NAN;
+}
+
+int parley__smp_record(const smp_t *s, size_t i, size_t *challenged, size_t *initiator,
+                       size_t *receiver)
+{
+    if (i >= s->n)
+        return 0;
+    *challenged = s->chal[i];
+    *initiator = s->took_i[i];
+    *receiver = s->took_j[i];
+    return 1;
 }
