@@ -31,5 +31,18 @@ if [ -f "$deu" ]; then
   cd "$root" || exit 1
   t_expect_rc 0 "deu backtest" "$parley" backtest --deu ../shared/data/deu3/deu3.tsv
   t_expect_same "deu backtest: tests/golden/backtest-deu.txt" tests/golden/backtest-deu.txt "$T_TMP/out"
+  # The published figures' EUM conflict rule alone: 27.98 against their 27.94.
+  t_expect_rc 0 "deu backtest, eum-conflict none" "$parley" backtest --deu "$deu" \
+      --capability council-nice --model eum --eum-conflict none --resamples 10
+  t_expect_contains out "eum         council-nice     351  27.98"
+  t_expect_rc 0 "deu backtest --published" "$parley" backtest --deu "$deu" \
+      --capability council-nice --published --format json --resamples 10
+  t_check "deu backtest --published: both tables" python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+ours = {m["id"]: round(m["mae"], 2) for m in d["models"]}
+pub = {m["id"]: round(m["mae"], 2) for m in d["published_conventions"]["models"]}
+assert ours["eum"] == 28.83 and ours["compromise"] == 22.94 and ours["median"] == 28.58, ours
+assert pub["eum"] == 28.19 and pub["compromise"] == 23.06 and pub["median"] == 28.67, pub' <"$T_TMP/out"
 fi
 t_done

@@ -75,6 +75,45 @@ done
 t_expect_same "sensitivity: the same on 1 and 2 threads" "$tmp/s1" "$tmp/s2"
 t_check "sensitivity JSON" python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert len(d["inputs"])==5' "$tmp/s1"
 
+# Sobol indices with known values (tests/data/mc/sobol-linear.yaml): a linear
+# forecast near 1035 with sd 2.2, where the uncentred estimator was useless.
+# One seed, three sizes (the rows are shared); the intervals' coverage over
+# many designs is measured in tests/unit/test_mc.c (mc/sobol_coverage).
+lin=tests/data/mc/sobol-linear.yaml
+for n in 300 1000 5000; do
+  t_expect_rc 0 "sensitivity known indices, n $n" "$parley" sensitivity $lin --what forecast \
+      --metric terms:x -n $n --seed 5 --format json -o "$tmp/lin$n.json"
+  t_check "known indices inside their 95% intervals, n $n" python3 - "$tmp/lin$n.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+truth = {"stances.A.x.ideal": 0.2, "stances.B.x.ideal": 0.8, "actors.C.batna": 0.0}
+assert d["sobol"]["resamples"] == 1000 and not d["sobol"]["barely_varies"], d["sobol"]
+for i in d["inputs"]:
+    t = truth[i["path"]]
+    for k in ("s1", "st"):
+        lo, hi = i[k + "_ci"]
+        assert lo <= t <= hi, (i["path"], k, lo, i[k], hi)
+        assert abs(i[k] - t) < 0.15, (i["path"], k, i[k])
+    assert not i["s1_above_st"], i
+PY
+done
+t_expect_rc 0 "sensitivity text intervals" "$parley" sensitivity $lin --what forecast --metric terms:x -n 300
+t_expect_contains out "S1  95% CI                ST  95% CI"
+t_expect_contains out "Saltelli et al. 2010, centred"
+t_expect_lacks out "! "
+t_expect_rc 2 "sensitivity --resamples too many" "$parley" sensitivity $lin --resamples 100001
+# One bootstrap replicate: its interval is a point, and this tiny design's
+# S1 exceeds ST beyond it (an estimate that cannot be right).
+t_expect_rc 0 "sensitivity S1 > ST warned" "$parley" sensitivity $lin --what forecast --metric terms:x \
+    -n 4 --seed 4 --resamples 1
+t_expect_contains out "! stances.B.x.ideal: S1 1.307 exceeds ST 0.987 beyond their intervals"
+# A deal in 0.3% of draws: 6 of 1000 rows vary.
+sed 's/min: 0, max: 1}/min: 0.298, max: 1}/' tests/data/mc/analytic.yaml >"$tmp/rare.yaml"
+t_expect_rc 0 "sensitivity barely varies" "$parley" sensitivity "$tmp/rare.yaml" --what space -n 1000
+t_expect_contains out "! the output barely varies"
+t_expect_rc 0 "sensitivity barely varies JSON" "$parley" sensitivity "$tmp/rare.yaml" --what space -n 1000 --format json
+t_check "barely_varies in JSON" python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["sobol"]["barely_varies"] and d["sobol"]["varying_rows"] == 6, d["sobol"]' <"$T_TMP/out"
+
 # The run archive.
 if "$parley" help runs >/dev/null 2>&1; then
   t_expect_rc 0 "montecarlo --db" "$parley" montecarlo $small -n 100 --quiet --db "$tmp/runs.db" --format json

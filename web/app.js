@@ -87,6 +87,24 @@ function outcomeText(run) {
   return `${run.label}: ${why}, round ${o.round} (${how})`;
 }
 
+// One line per model: who accepts its forecast as a package, whose red
+// lines it crosses, who is left below its BATNA (the API's "checks").
+function forecastChecks(run) {
+  const r = run && run.results.forecast;
+  if (!r) return [];
+  return r.models.map((m) => {
+    const red = m.checks.filter((c) => c.red_lines_crossed.length)
+      .map((c) => `${c.actor} (${c.red_lines_crossed.join(', ')})`);
+    const below = m.checks.filter((c) => c.below_batna).map((c) => c.actor);
+    const accept = m.checks.filter((c) => c.verdict === 'accept').length;
+    let line = `${m.id}: ${accept} of ${m.checks.length} actors accept`;
+    if (red.length) line += `; crosses red lines of ${red.join('; ')}`;
+    if (below.length) line += `; below the BATNA of ${below.join(', ')}`;
+    if (m.converged === false) line += '; did not converge';
+    return line;
+  });
+}
+
 // One run: the three analyses at once; each chart keeps its own error.
 async function runAll() {
   if (!state.text || state.busy) return;
@@ -117,6 +135,7 @@ async function runAll() {
   if (run.results.eval && run.results.eval.proposals.length)
     buildRoom(run.results.eval.proposals[0].actors.map((a) => a.id));
   $('#sim-outcome').textContent = outcomeText(run);
+  $('#forecast-checks').replaceChildren(...forecastChecks(run).map((line) => cell('li', line)));
   document.dispatchEvent(new CustomEvent('parley:opened'));
   const failed = Object.entries(run.errors);
   status(failed.length ? failed.map(([k, m]) => `${k}: ${m}`).join(' · ') : `${run.label}: ${times.join(' · ')}`,

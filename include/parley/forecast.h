@@ -53,6 +53,20 @@ typedef enum parley_eum_offer {
     PARLEY_EUM_OFFER_STRONGEST   /* the one from the challenger with the highest E(U) */
 } parley_eum_offer_t;
 
+/* What happens in the EUM's conflict region, where both sides of a pair
+ * expect to gain from challenging the other (docs/models.md, "EUM
+ * conventions"). */
+typedef enum parley_eum_conflict {
+    PARLEY_EUM_CONFLICT_YIELD = 0, /* the side expecting less gives way fully (default) */
+    PARLEY_EUM_CONFLICT_NONE       /* nobody moves (the solver behind the published DEU figures) */
+} parley_eum_conflict_t;
+
+/* Which challengers an actor's security level Sec_i = sum_j E^j(U_ji) sums over. */
+typedef enum parley_eum_security {
+    PARLEY_EUM_SECURITY_ALL = 0,   /* every j != i, as the formula is written (default) */
+    PARLEY_EUM_SECURITY_DISTINCT   /* only j at another position than i (Parley before 0.2) */
+} parley_eum_security_t;
+
 /*
  * The SMP's options (docs/models.md, "Spatial model of politics"); each
  * enum's first value is KTAB's default.
@@ -109,6 +123,10 @@ typedef struct parley_smp_params {
      * [0,1], rows summing to at most 1. NULL (default): the identity, ideals
      * follow positions. Read (copied) by parley_forecast_create only. */
     const double *accommodation;
+    /* How an actor's printed probability is read (docs/models.md): 0 (default, KTAB's
+     * output): from the LAST distinct position within 1e-3 of the actor, while the
+     * election counts it in the first; 1: from the group the election counts it in. */
+    int group_probability;
 } parley_smp_params_t;
 
 /*
@@ -157,6 +175,11 @@ typedef struct parley_fc_params {
     int nash_salience;     /* Nash: 1 weighs actors by capability x salience, 0 (default)
                               by capability alone */
     parley_smp_params_t smp;
+    parley_eum_conflict_t conflict;  /* EUM: the conflict region's rule (YIELD) */
+    parley_eum_security_t security;  /* EUM: the security level's sum (ALL) */
+    double tie_tol;        /* EUM: expected utilities, moves and vote shares closer than
+                              tie_tol x the larger magnitude are ties, settled by the
+                              documented rules (1e-9; 0: bit-exact comparisons) */
 } parley_fc_params_t;
 
 /* Fills *p with the defaults above; cannot fail. */
@@ -177,6 +200,22 @@ typedef struct parley_fc_problem {
     double *salience;    /* n_actors * n_issues */
     double *lo, *hi;     /* n_issues */
     double *status_quo;  /* n_issues */
+    /* Categories (docs/models.md, "Unordered options"): n_options[j] > 0 makes
+     * issue j a set of that many unordered options, 0 a scale. For a
+     * category issue, values + cat_at[j] * n_actors holds each actor's value
+     * of every option (row per actor) and rank + cat_at[j] each option's rank
+     * in a fixed order (ties go to the lower rank; the option ids' order, so
+     * a permutation of the options changes nothing); positions and the
+     * status quo are option indices. All NULL (as parley_fc_problem_init
+     * leaves them): every issue a scale. */
+    size_t *n_options;   /* n_issues */
+    size_t *cat_at;      /* n_issues */
+    double *values;
+    size_t *rank;
+    /* Names for messages (owned copies; NULL: "actor #k", "issue #k"): set
+     * by parley_fc_problem_from_scenario to the scenario's ids. */
+    char **actor_ids;    /* n_actors */
+    char **issue_ids;    /* n_issues */
 } parley_fc_problem_t;
 
 /* Allocates the arrays: capabilities 1, positions and status quo NaN,
@@ -191,7 +230,9 @@ PARLEY_API void parley_fc_problem_free(parley_fc_problem_t *p);
  * continuous issue's IDEAL stance gives its ideal, a POINTS stance the
  * position of its highest value; a discrete issue gives the ideal option's
  * index, or for a TABLE stance the index of its best option (the first when
- * tied), on the 0..n-1 scale. Actors without a stance take no part.
+ * tied), on the 0..n-1 scale. A discrete issue not declared `ordered` is a
+ * category issue (n_options, values, rank). Actors without a stance take
+ * no part.
  */
 PARLEY_API parley_status_t parley_fc_problem_from_scenario(parley_ctx_t *ctx,
                                                            const parley_scenario_t *s,
@@ -222,7 +263,38 @@ PARLEY_API parley_status_t parley_forecast_run(parley_ctx_t *ctx, parley_forecas
 PARLEY_API int parley_forecast_done(const parley_forecast_t *f);
 /* Rounds done so far (0 for the one-shot models). */
 PARLEY_API unsigned parley_forecast_rounds(const parley_forecast_t *f);
-/* The current forecast on issue j; NaN when nobody takes part in it. */
+/*
+ * Why issue j stopped iterating (docs/models.md, "Convergence"). A cycle is
+ * a return of the issue's positions (quantised to 2^-40 of its scale) to
+ * those of `period` rounds before, 2 <= period <= PARLEY_FC_CYCLE_MAX; the
+ * issue then stops and its forecast is the mean of its forecasts over the
+ * cycle's rounds, whatever round it would otherwise have stopped on. The
+ * exchange model couples the issues and tests the positions of all issues
+ * together; the SMP is not tested for cycles (its stopping rule and, in
+ * stochastic mode, its draws decide).
+ */
+typedef enum parley_fc_stop {
+    PARLEY_FC_MOVING = 0,   /* still iterating */
+    PARLEY_FC_CONVERGED,    /* moved by at most tol x spread (the SMP: its own rule); also
+                               the one-shot models and issues with nothing to move */
+    PARLEY_FC_CYCLE,        /* positions repeat; the forecast is the mean over the cycle */
+    PARLEY_FC_MAX_ROUNDS    /* still moving when max_rounds ran out: not converged */
+} parley_fc_stop_t;
+
+#define PARLEY_FC_CYCLE_MAX 64
+
+PARLEY_API parley_fc_stop_t parley_forecast_stop(const parley_forecast_t *f, size_t j);
+/* "moving", "converged", "cycle", "max-rounds". */
+PARLEY_API const char *parley_fc_stop_name(parley_fc_stop_t s);
+/* Rounds issue j iterated before it stopped (so far, while moving). */
+PARLEY_API unsigned parley_forecast_issue_rounds(const parley_forecast_t *f, size_t j);
+/* The cycle's period on issue j (0: none), and its forecasts round by round,
+ * oldest first (period entries; NULL when none). */
+PARLEY_API unsigned parley_forecast_period(const parley_forecast_t *f, size_t j);
+PARLEY_API const double *parley_forecast_cycle(const parley_forecast_t *f, size_t j);
+
+/* The current forecast on issue j; NaN when nobody takes part in it. On a
+ * cycle, the mean of its forecasts over the cycle. */
 PARLEY_API double parley_forecast_value(const parley_forecast_t *f, size_t j);
 /* Actors taking part in issue j (a position and salience > 0 or not). */
 PARLEY_API size_t parley_forecast_participants(const parley_forecast_t *f, size_t j);
@@ -232,12 +304,25 @@ PARLEY_API const double *parley_forecast_positions(const parley_forecast_t *f, s
 /*
  * The SMP (multi-dimensional): the chance that actor i's current position
  * prevails, shared by every actor at the same position (a probabilistic
- * Condorcet election over the distinct positions); NaN for the other
- * models. The SMP's per-issue value is the expected outcome, sum over the
+ * Condorcet election over the distinct positions; so the actors' chances
+ * sum to more than 1 when actors share a position); NaN for the other
+ * models. Where an actor lies within 1e-3 of two distinct positions, which
+ * chance it gets follows smp.group_probability. The SMP's per-issue value is the expected outcome, sum over the
  * distinct positions of probability x position, and its positions are
  * every actor's, on the issue's own scale.
  */
 PARLEY_API double parley_forecast_probability(const parley_forecast_t *f, size_t i);
+
+/*
+ * The SMP's last turn, for actor i (KTAB's log of a turn): *challenged the
+ * actor it challenged, *initiator and *receiver the actors of the bargain
+ * it took (its side of it is its new position); (size_t)-1 for nobody (no
+ * challenge worth making; it kept its status quo). 0 for the other models
+ * or i out of range (nothing written), else 1. Before the first turn every
+ * value is (size_t)-1.
+ */
+PARLEY_API int parley_forecast_smp_turn(const parley_forecast_t *f, size_t i, size_t *challenged,
+                                        size_t *initiator, size_t *receiver);
 
 /* ---- One-issue building blocks (tests, other modules). n actors, no NaN. */
 /* Weighted mean of x with weights w; NaN when the weights sum to 0. */
@@ -310,6 +395,10 @@ typedef struct parley_backtest_options {
     double missing_salience;   /* salience (0-100) of an actor with a position and a
                                   blank salience (default 50) */
     size_t min_actors;         /* issues with fewer actors are not scored (default 3) */
+    int drop_blank_salience;   /* 1: an actor with a position and a blank salience takes
+                                  no part (missing_salience is then unused); default 0 */
+    int unweighted_median;     /* 1: the median model weighs every actor with a position
+                                  1 (a "median actor" of the positions); default 0 */
 } parley_backtest_options_t;
 
 PARLEY_API void parley_backtest_options_init(parley_backtest_options_t *o);
@@ -321,6 +410,8 @@ typedef struct parley_backtest_row {
     double mae, mae_lo, mae_hi;   /* mean absolute error and its bootstrap 95% interval */
     double median_ae;             /* median absolute error */
     double diff, diff_lo, diff_hi;/* mean of (error - compromise's error), paired, and CI */
+    size_t cycles;                /* issues whose positions cycled (forecast: the cycle's mean) */
+    size_t unconverged;           /* issues still moving when max_rounds ran out */
 } parley_backtest_row_t;
 
 /*

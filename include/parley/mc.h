@@ -224,7 +224,11 @@ typedef struct parley_sens_options {
                                 design (default 1000: N x (k + 2) evaluations) */
     parley_metric_t metric;  /* default AGREEMENT */
     double p_low, p_high;    /* the one-at-a-time sweep's quantiles (0.05, 0.95) */
+    unsigned resamples;      /* bootstrap replicates of the indices' intervals (default
+                                1000, at most PARLEY_SENS_MAX_RESAMPLES; 0: no intervals) */
 } parley_sens_options_t;
+
+#define PARLEY_SENS_MAX_RESAMPLES 100000u
 
 PARLEY_API void parley_sens_options_init(parley_sens_options_t *o);
 
@@ -234,7 +238,11 @@ typedef struct parley_sens_input {
     double y_low, y_high;  /* the metric with the input there, the others at their
                               point estimates (NaN: undefined) */
     double swing;          /* |y_high - y_low| (0 when either is undefined) */
-    double s1, st;         /* first-order and total Sobol indices (NaN: no variance) */
+    double s1, st;         /* first-order and total Sobol indices (NaN: no variance):
+                              S1 centred (Saltelli et al. 2010), ST by Jansen (1999) */
+    double s1_lo, s1_hi;   /* bootstrap 95% intervals (Poisson bootstrap over the
+                              design's rows; NaN when there are none) */
+    double st_lo, st_hi;
     uint64_t n;            /* pairs the indices are estimated from */
 } parley_sens_input_t;
 
@@ -259,6 +267,10 @@ PARLEY_API double parley_sens_base(const parley_sens_t *se);
 PARLEY_API void parley_sens_moments(const parley_sens_t *se, double *mean, double *var,
                                     uint64_t *n);
 PARLEY_API const parley_sens_input_t *parley_sens_inputs(const parley_sens_t *se, size_t *k);
+/* Rows of the design whose outputs (f(A), f(B), every f(A_B^i)) are not all
+ * equal: few of them means the output barely varies and the indices rest
+ * on those few rows. */
+PARLEY_API uint64_t parley_sens_varying_rows(const parley_sens_t *se);
 
 #ifdef __cplusplus
 }

@@ -54,6 +54,8 @@ typedef struct parley_issue {
     const parley_option_t *options;
     double status_quo;      /* the position if nothing is agreed (a scale position or an
                                option index); PARLEY_OPEN (NaN) when the scenario gives none */
+    int ordered;            /* discrete: 1 when `ordered: true` (the options' order is a
+                               scale the forecasting models may use), 0: categories */
 } parley_issue_t;
 
 /* How a stance turns a position into a value in [0,1]. */

@@ -202,6 +202,7 @@ static int run_forecast(const app_request_t *rq, const app_args_t *a, parley_ctx
     for (size_t m = 0; m < r.n_models; m++)
         r.models[m].model = models[m];
     r.trace = app_flag(a, APP_O_TRACE);
+    r.nearest = app_flag(a, APP_O_NEAREST);
     parley_scenario_t *s = load(rq, a, ctx, out);
     if (!s)
         return out->status;

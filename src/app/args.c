@@ -104,7 +104,9 @@ void app_fc_values(const app_args_t *a, fc_opt_values_t *o)
         app_arg(a, APP_O_SMP_VOTING), app_arg(a, APP_O_SMP_RISK_ADJUST),
         app_arg(a, APP_O_SMP_RISK_RANGE), app_arg(a, APP_O_SMP_COMMIT),
         app_arg(a, APP_O_SMP_INTERP), app_arg(a, APP_O_SMP_BARGAIN), app_arg(a, APP_O_SMP_MODE),
-        app_arg(a, APP_O_SEED), app_arg(a, APP_O_SMP_CHALLENGE_VICTORY)};
+        app_arg(a, APP_O_SEED), app_arg(a, APP_O_SMP_CHALLENGE_VICTORY),
+        app_arg(a, APP_O_EUM_CONFLICT), app_arg(a, APP_O_EUM_SECURITY),
+        app_arg(a, APP_O_EUM_TIE_TOL), app_arg(a, APP_O_SMP_GROUP_PROBABILITY)};
 }
 
 void app_sim_switches(const app_args_t *a, sim_switches_t *o)
@@ -132,5 +134,6 @@ void app_sens_request(const app_args_t *a, sens_request_t *o)
     *o = (sens_request_t){app_arg(a, APP_O_METRIC),  app_arg(a, APP_O_SAMPLES),
                           app_arg(a, APP_O_SEED),    app_arg(a, APP_O_THREADS),
                           app_arg(a, APP_O_WHAT),    app_arg(a, APP_O_MODEL),
-                          app_arg(a, APP_O_LOW),     app_arg(a, APP_O_HIGH)};
+                          app_arg(a, APP_O_LOW),     app_arg(a, APP_O_HIGH),
+                          app_arg(a, APP_O_RESAMPLES)};
 }

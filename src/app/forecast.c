@@ -75,6 +75,7 @@ static parley_status_t smp_params(parley_ctx_t *ctx, const fc_opt_values_t *v,
     o->stochastic = e[8];
 #undef W
     o->challenge_victory = o->challenge_victory || v->challenge_victory != NULL;
+    o->group_probability = o->group_probability || v->group_probability != NULL;
     if (v->seed) {
         char *end;
         errno = 0;
@@ -132,6 +133,15 @@ parley_status_t fc_cli_params(parley_ctx_t *ctx, const fc_opt_values_t *v, parle
     else if (v->offer)
         return parley_ctx_fail(ctx, PARLEY_EARG, "--offer must be least or strongest, got '%s'",
                                v->offer);
+    static const char *const CONFLICT[] = {"yield", "none", NULL};
+    static const char *const SECURITY[] = {"all", "distinct", NULL};
+    int conflict = 0, security = 0;
+    if ((rc = enum_opt(ctx, "--eum-conflict", v->conflict, CONFLICT, &conflict)) ||
+        (rc = enum_opt(ctx, "--eum-security", v->security, SECURITY, &security)) ||
+        (v->tie_tol && (rc = number_opt(ctx, "--eum-tie-tol", v->tie_tol, 0, 0.001, &p->tie_tol))))
+        return rc;
+    p->conflict = (parley_eum_conflict_t)conflict;
+    p->security = (parley_eum_security_t)security;
     p->risk = v->no_risk == NULL;
     p->nash_salience = v->nash_salience != NULL;
     return smp_params(ctx, v, &p->smp);
@@ -168,9 +178,12 @@ static parley_status_t grow_smp(size_t na, size_t ni, size_t cap, fc_model_run_t
     if (p)
         out->pos = p;
     double *q = p ? realloc(out->prob, cap * (na + 1) * sizeof *q) : NULL;
-    if (!q)
+    if (q)
+        out->prob = q;
+    size_t *t = q ? realloc(out->turn, cap * (3 * na + 1) * sizeof *t) : NULL;
+    if (!t)
         return PARLEY_ENOMEM;
-    out->prob = q;
+    out->turn = t;
     return PARLEY_OK;
 }
 
@@ -183,8 +196,45 @@ static void keep_smp(const parley_forecast_t *f, size_t na, size_t ni, unsigned 
         for (size_t i = 0; i < na; i++)
             out->pos[((size_t)r * na + i) * ni + j] = x[i];
     }
-    for (size_t i = 0; i < na; i++)
+    for (size_t i = 0; i < na; i++) {
+        size_t *t = out->turn + ((size_t)r * na + i) * 3;
         out->prob[(size_t)r * na + i] = parley_forecast_probability(f, i);
+        parley_forecast_smp_turn(f, i, &t[0], &t[1], &t[2]);
+    }
+}
+
+int fc_iterative(parley_model_t m)
+{
+    return m == PARLEY_MODEL_EUM || m == PARLEY_MODEL_CONDORCET || m == PARLEY_MODEL_EXCHANGE ||
+           m == PARLEY_MODEL_SMP;
+}
+
+size_t fc_unconverged(const fc_model_run_t *mr, size_t ni)
+{
+    size_t n = 0;
+    for (size_t j = 0; j < ni; j++)
+        n += mr->stop[j] != PARLEY_FC_CONVERGED;
+    return n;
+}
+
+/* Keeps how each issue of f stopped. */
+static parley_status_t keep_stops(const parley_forecast_t *f, size_t ni, fc_model_run_t *out)
+{
+    out->stop = malloc((ni + 1) * sizeof *out->stop);
+    out->irounds = malloc(2 * (ni + 1) * sizeof *out->irounds);
+    out->cycle = malloc((ni * PARLEY_FC_CYCLE_MAX + 1) * sizeof *out->cycle);
+    if (!out->stop || !out->irounds || !out->cycle)
+        return PARLEY_ENOMEM;
+    out->period = out->irounds + ni + 1;
+    for (size_t j = 0; j < ni; j++) {
+        out->stop[j] = parley_forecast_stop(f, j);
+        out->irounds[j] = parley_forecast_issue_rounds(f, j);
+        out->period[j] = parley_forecast_period(f, j);
+        const double *c = parley_forecast_cycle(f, j);
+        for (unsigned q = 0; c && q < out->period[j]; q++)
+            out->cycle[j * PARLEY_FC_CYCLE_MAX + q] = c[q];
+    }
+    return PARLEY_OK;
 }
 
 /* Runs one model to the end, keeping the forecast of every round. */
@@ -216,6 +266,8 @@ static parley_status_t run_model(parley_ctx_t *ctx, const parley_fc_problem_t *p
             break;
         st = parley_forecast_step(ctx, f, &done);
     }
+    if (!st)
+        st = keep_stops(f, ni, out);
     parley_forecast_destroy(f);
     return st;
 }
@@ -232,7 +284,9 @@ parley_status_t fc_run_compute(parley_ctx_t *ctx, const parley_scenario_t *s, fc
             r->participants[j] += isnan(p.position[i * p.n_issues + j]) ? 0u : 1u;
     st = r->participants ? PARLEY_OK : PARLEY_ENOMEM;
     for (size_t m = 0; m < r->n_models && !st; m++)
-        st = run_model(ctx, &p, &r->prm, &r->models[m]);
+        if (!(st = run_model(ctx, &p, &r->prm, &r->models[m])) &&
+            !(st = fc_check_model(s, &r->models[m])) && r->nearest)
+            st = fc_nearest_model(ctx, s, r->grid ? r->grid : 11, &r->models[m]);
     parley_fc_problem_free(&p);
     if (st == PARLEY_ENOMEM)
         return parley_ctx_fail(ctx, PARLEY_ENOMEM, "out of memory");
@@ -245,7 +299,17 @@ void fc_run_free(fc_run_t *r)
         free(r->models[m].traj);
         free(r->models[m].pos);
         free(r->models[m].prob);
+        free(r->models[m].turn);
+        r->models[m].turn = NULL;
         r->models[m].traj = r->models[m].pos = r->models[m].prob = NULL;
+        fc_check_free(&r->models[m]);
+        fc_nearest_free(&r->models[m]);
+        free(r->models[m].stop);
+        free(r->models[m].irounds);
+        free(r->models[m].cycle);
+        r->models[m].stop = NULL;
+        r->models[m].irounds = r->models[m].period = NULL;
+        r->models[m].cycle = NULL;
     }
     free(r->participants);
     r->participants = NULL;

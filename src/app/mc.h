@@ -59,7 +59,7 @@ void mc_uncertain_json(parley_json_t *j, const parley_scenario_t *s);
 
 /* ---- `parley sensitivity` (sens.c): its option values as given. */
 typedef struct sens_request {
-    const char *metric, *n, *seed, *threads, *what, *model, *low, *high;
+    const char *metric, *n, *seed, *threads, *what, *model, *low, *high, *resamples;
 } sens_request_t;
 /* Parses the request into *o for scenario s; PARLEY_EARG with a message on ctx. */
 parley_status_t sens_setup(parley_ctx_t *ctx, const sens_request_t *a, const parley_scenario_t *s,

@@ -19,6 +19,8 @@ static const char *const METHODS[] = {"merge", "brute", NULL};
 static const char *const MODELS[] = {"compromise", "median", "nash", "eum", "condorcet",
                                      "exchange", "smp", "all", NULL};
 static const char *const OFFERS[] = {"least", "strongest", NULL};
+static const char *const CONFLICTS[] = {"yield", "none", NULL};
+static const char *const SECURITIES[] = {"all", "distinct", NULL};
 static const char *const PROTOCOLS[] = {"alternating", "mediated", NULL};
 static const char *const MEETINGS[] = {"plenary", "shuttle", NULL};
 static const char *const WHATS[] = {"simulate", "forecast", "space", NULL};
@@ -130,6 +132,10 @@ static const app_opt_t FORECAST[] = {
      "one model, or all: every model but smp"},
     {APP_O_TRACE, "trace", 0, NULL, APP_FLAG, NULL, 0, 0, NULL, NULL, APP_BOTH, 0,
      "also give each iterative model's forecast round by round"},
+    {APP_O_NEAREST, "nearest", 0, NULL, APP_FLAG, NULL, 0, 0, NULL, NULL, APP_BOTH, 0,
+     "also give, beside each forecast, the nearest acceptable package (amend's metric: fewest "
+     "changed issues, then the smallest utility shift; continuous issues on an 11-point grid "
+     "plus the forecast)"},
     END};
 
 static const app_opt_t MODEL_PARAMS[] = {
@@ -140,6 +146,17 @@ static const app_opt_t MODEL_PARAMS[] = {
     {APP_O_OFFER, "offer", 0, NULL, APP_WORD, "RULE", 0, 0, OFFERS, "least", APP_BOTH, 0,
      "EUM: least (the offer that moves an actor least) or strongest (the offer of the "
      "challenger expecting most)"},
+    {APP_O_EUM_CONFLICT, "eum-conflict", 0, NULL, APP_WORD, "RULE", 0, 0, CONFLICTS, "yield",
+     APP_BOTH, 0,
+     "EUM, when both sides of a pair expect to gain: yield (the side expecting less gives way "
+     "fully) or none (nobody moves, as the solver behind the published DEU figures)"},
+    {APP_O_EUM_SECURITY, "eum-security", 0, NULL, APP_WORD, "RULE", 0, 0, SECURITIES, "all",
+     APP_BOTH, 0,
+     "EUM: an actor's security level sums every other actor's challenge (all, the formula) or "
+     "only those at another position (distinct)"},
+    {APP_O_EUM_TIE_TOL, "eum-tie-tol", 0, NULL, APP_REAL, "T", 0, 0.001, NULL, "1e-9", APP_BOTH,
+     0, "EUM: expected utilities and moves closer than T (relative, at least absolute) are ties, "
+     "settled by the documented rules; 0 compares bits"},
     {APP_O_ROUNDS, "rounds", 0, NULL, APP_UINT, "N", 0, 100000, NULL, "100", APP_BOTH, 0,
      "EUM, condorcet, exchange: at most N rounds"},
     {APP_O_TOL, "tol", 0, NULL, APP_REAL, "T", 0, 0.5, NULL, "0.001", APP_BOTH, 0,
@@ -176,6 +193,10 @@ static const app_opt_t SMP[] = {
      NULL, APP_BOTH, 0, "challenge probabilities follow --smp-victory (KTAB: always linear)"},
     {APP_O_SMP_SALIENCE, "smp-salience", 0, NULL, APP_WORD, "RULE", 0, 0, NULL, "strict",
      APP_BOTH, 0, "strict, or normalise each actor's saliences to sum to 1"},
+    {APP_O_SMP_GROUP_PROBABILITY, "smp-group-probability", 0, NULL, APP_FLAG, NULL, 0, 0, NULL,
+     NULL, APP_BOTH, 0,
+     "give each actor the chance of the position group the election counts it in (KTAB "
+     "prints the last group within 1e-3 of it)"},
     END};
 
 static const app_opt_t OUT_FORECAST[] = {O_FORMAT(FMT3, "table, json or csv"), O_OUTPUT, END};
@@ -197,6 +218,9 @@ static const app_opt_t BACKTEST[] = {
      "largest member state)"},
     {APP_O_MISSING_SALIENCE, "missing-salience", 0, NULL, APP_UINT, "S", 0, 100, NULL, "50",
      APP_CLI, 0, "salience (0-100) of an actor with a position but no salience in the table"},
+    {APP_O_PUBLISHED, "published", 0, NULL, APP_FLAG, NULL, 0, 0, NULL, NULL, APP_CLI, 0,
+     "also score the models under the conventions of the published DEU backtest (EUM conflict: "
+     "nobody moves; blank saliences dropped; an unweighted median actor), side by side"},
     END};
 
 static const app_opt_t OUT_TJ[] = {O_FORMAT(FMT2, "table or json"), O_OUTPUT, END};
@@ -270,6 +294,8 @@ static const app_opt_t SENS[] = {
      "the sweep's low quantile"},
     {APP_O_HIGH, "high", 0, NULL, APP_REAL, "P", 0, 1, NULL, "0.95", APP_BOTH, 0,
      "the sweep's high quantile"},
+    {APP_O_RESAMPLES, "resamples", 0, NULL, APP_UINT, "N", 0, 1e5, NULL, "1000", APP_BOTH, 0,
+     "bootstrap replicates of the Sobol indices' 95% intervals (0: none)"},
     END};
 
 static const app_opt_t OUT_SENS[] = {O_FORMAT(FMT2, "table or json"), O_OUTPUT, O_QUIET, END};

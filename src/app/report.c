@@ -12,6 +12,7 @@
 #include <strings.h>
 #include "report.h"
 #include "app.h"
+#include "forecast.h"
 
 static void html_text(parley_buf_t *b, const char *s)
 {
@@ -149,7 +150,54 @@ static void sim_summary(parley_buf_t *b, const app_result_t *r)
                          "settings).</p>\n", atoi(round + 9));
 }
 
-static void section(parley_buf_t *b, const app_result_t *r, int k)
+/* One item per model: whether every actor accepts its forecast as a
+ * package, whose red lines it crosses, who is left below its BATNA
+ * (forecast_check.c); run again here with the default model parameters, as
+ * the report's forecast section is. */
+static void forecast_checks(parley_buf_t *b, const parley_scenario_t *s)
+{
+    fc_run_t r = {.s = s};
+    parley_fc_params_init(&r.prm);
+    r.prm.smp = parley_scenario_smp(s)->params;
+    parley_ctx_t *ctx = parley_ctx_create();
+    r.n_models = PARLEY_MODEL_PER_ISSUE; /* "all", as the forecast section */
+    for (size_t m = 0; m < r.n_models; m++)
+        r.models[m].model = (parley_model_t)m;
+    if (ctx && r.n_models && fc_run_compute(ctx, s, &r) == PARLEY_OK) {
+        size_t na = parley_scenario_actor_count(s), ni = parley_scenario_issue_count(s);
+        parley_buf_puts(b, "<p>Each forecast checked as a package against every actor's BATNA "
+                           "and red lines:</p>\n<ul>\n");
+        for (size_t m = 0; m < r.n_models; m++) {
+            const fc_model_run_t *mr = &r.models[m];
+            parley_buf_printf(b, "<li><b>%s</b>: %zu of %zu actors accept",
+                              parley_model_name(mr->model), mr->accepted, na);
+            for (size_t i = 0; i < na; i++) {
+                if (!mr->checks[i].red_lines_crossed)
+                    continue;
+                parley_buf_puts(b, "; crosses a red line of ");
+                html_text(b, parley_scenario_actor(s, i)->id);
+                parley_buf_puts(b, " (");
+                for (size_t j = 0, n = 0; j < ni; j++)
+                    if (mr->red[i * ni + j]) {
+                        parley_buf_puts(b, n++ ? ", " : "");
+                        html_text(b, parley_scenario_issue(s, j)->id);
+                    }
+                parley_buf_puts(b, ")");
+            }
+            for (size_t i = 0; i < na; i++)
+                if (mr->checks[i].verdict == PARLEY_REJECT && !mr->checks[i].red_lines_crossed) {
+                    parley_buf_puts(b, "; below the BATNA of ");
+                    html_text(b, parley_scenario_actor(s, i)->id);
+                }
+            parley_buf_puts(b, fc_unconverged(mr, ni) ? "; did not converge</li>\n" : "</li>\n");
+        }
+        parley_buf_puts(b, "</ul>\n");
+    }
+    fc_run_free(&r);
+    parley_ctx_destroy(ctx);
+}
+
+static void section(parley_buf_t *b, const parley_scenario_t *s, const app_result_t *r, int k)
 {
     static const char *const titles[REPORT_RESULTS] = {"", "Agreement space",
                                                        "Forecasts per model", "Simulation"};
@@ -169,8 +217,14 @@ static void section(parley_buf_t *b, const app_result_t *r, int k)
                            "<div class=\"chart\" data-spec=\"spec-sim_moves\"></div></section>\n");
         return;
     }
-    chart_div(b, titles[k], kinds[k],
-              k == 1 ? "pick the two actors on the axes below the chart" : NULL);
+    if (k == 2) {
+        parley_buf_printf(b, "<section><h2>%s</h2>\n<div class=\"chart\" "
+                             "data-spec=\"spec-forecast\"></div>\n", titles[k]);
+        forecast_checks(b, s);
+        parley_buf_puts(b, "</section>\n");
+        return;
+    }
+    chart_div(b, titles[k], kinds[k], "pick the two actors on the axes below the chart");
 }
 
 int report_html(parley_buf_t *b, const parley_scenario_t *s,
@@ -197,7 +251,7 @@ int report_html(parley_buf_t *b, const parley_scenario_t *s,
     chart_div(b, "Each party's utility against its BATNA", "proposals", NULL);
     chart_div(b, "Positions map", "positions", NULL);
     for (int k = 1; k < REPORT_RESULTS; k++)
-        section(b, &res[k], k);
+        section(b, s, &res[k], k);
     static const char *const kinds[REPORT_RESULTS] = {"eval", "space", "forecast", "simulate"};
     for (int k = 0; k < REPORT_RESULTS; k++) {
         char id[32];

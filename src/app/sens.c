@@ -64,13 +64,16 @@ parley_status_t sens_setup(parley_ctx_t *ctx, const sens_request_t *a, const par
                            parley_sens_options_t *o)
 {
     parley_status_t st;
-    uint64_t threads = 0;
+    uint64_t threads = 0, resamples = 1000;
     parley_sens_options_init(o);
     if ((st = mc_cli_what(ctx, a->what, &o->mc.what)) ||
         (a->n && (st = mc_cli_count(ctx, "-n", a->n, 2, PARLEY_MC_MAX_SAMPLES, &o->mc.samples))) ||
         (a->seed && (st = mc_cli_seed(ctx, a->seed, &o->mc.seed))) ||
-        (a->threads && (st = mc_cli_count(ctx, "--threads", a->threads, 0, 256, &threads))))
+        (a->threads && (st = mc_cli_count(ctx, "--threads", a->threads, 0, 256, &threads))) ||
+        (a->resamples && (st = mc_cli_count(ctx, "--resamples", a->resamples, 0,
+                                            PARLEY_SENS_MAX_RESAMPLES, &resamples))))
         return st;
+    o->resamples = (unsigned)resamples;
     if ((st = parse_p(ctx, "--low", a->low, 0.05, &o->p_low)) ||
         (st = parse_p(ctx, "--high", a->high, 0.95, &o->p_high)) ||
         (st = parse_metric(ctx, s, a->metric, &o->metric)))
@@ -159,6 +162,52 @@ static void bar(parley_buf_t *b, const parley_sens_input_t *in, double base, dou
     parley_buf_puts(b, line);
 }
 
+/* S1 above ST by more than their intervals allow: the estimates are noise. */
+static int s1_above_st(const parley_sens_input_t *in)
+{
+    return !isnan(in->s1_lo) && !isnan(in->st_hi) && in->s1_lo > in->st_hi;
+}
+
+/* The output barely varies: it does not vary at all, its spread is below a
+ * millionth of its mean, or fewer than max(10, 1%) of the rows move it. The
+ * indices are then ratios of tiny numbers resting on a few rows. */
+static int barely_varies(const parley_sens_t *se)
+{
+    double mean, var;
+    uint64_t n;
+    parley_sens_moments(se, &mean, &var, &n);
+    uint64_t moving = parley_sens_varying_rows(se), need = n / 100 > 10 ? n / 100 : 10;
+    return n > 0 && (!(var > 0.0) || sqrt(var) < 1e-6 * fabs(mean) || moving < need);
+}
+
+/* "[0.412, 0.530]" or "" without an interval. */
+static void ci_text(parley_buf_t *b, double lo, double hi)
+{
+    if (isnan(lo) || isnan(hi))
+        parley_buf_printf(b, "  %-16s", "");
+    else
+        parley_buf_printf(b, "  [%6.3f, %6.3f]", lo + 0.0, hi + 0.0);
+}
+
+static void warnings_text(parley_buf_t *b, const parley_sens_t *se, const parley_scenario_t *s,
+                          const parley_sens_input_t *in, size_t k)
+{
+    double mean, var;
+    uint64_t n;
+    parley_sens_moments(se, &mean, &var, &n);
+    if (barely_varies(se))
+        parley_buf_printf(b, "\n  ! the output barely varies (variance %g around %g; %llu of %llu "
+                             "rows move it): the indices are not reliable\n",
+                          var, mean + 0.0, (unsigned long long)parley_sens_varying_rows(se),
+                          (unsigned long long)n);
+    for (size_t i = 0; i < k; i++)
+        if (s1_above_st(&in[i]))
+            parley_buf_printf(b, "  ! %s: S1 %.3f exceeds ST %.3f beyond their intervals "
+                                 "(S1 cannot exceed ST): too few samples, raise -n\n",
+                              parley_scenario_uncertain(s, in[i].input)->path, in[i].s1,
+                              in[i].st);
+}
+
 static void render_text(parley_buf_t *b, const parley_sens_t *se, const parley_scenario_t *s,
                         const parley_sens_options_t *o, const parley_sens_input_t *in, size_t k)
 {
@@ -198,7 +247,7 @@ static void render_text(parley_buf_t *b, const parley_sens_t *se, const parley_s
     app_pad(b, "input", w + 2);
     parley_buf_puts(b, "      low..high         at low  at high  ");
     app_pad(b, "tornado", 32);
-    parley_buf_puts(b, "      S1      ST\n");
+    parley_buf_puts(b, "      S1  95% CI                ST  95% CI\n");
     for (size_t i = 0; i < k; i++) {
         parley_buf_puts(b, "  ");
         app_pad(b, parley_scenario_uncertain(s, in[i].input)->path, w + 2);
@@ -210,12 +259,32 @@ static void render_text(parley_buf_t *b, const parley_sens_t *se, const parley_s
         parley_buf_puts(b, "  ");
         bar(b, &in[i], base, lo, hi, 32);
         num(b, in[i].s1, 8);
+        ci_text(b, in[i].s1_lo, in[i].s1_hi);
         num(b, in[i].st, 8);
+        ci_text(b, in[i].st_lo, in[i].st_hi);
         parley_buf_puts(b, "\n");
     }
-    parley_buf_puts(b, "\n  S1: first-order Sobol index (Saltelli et al. 2010), ST: total index "
-                       "(Jansen 1999);\n  '=' spans the metric from the low to the high "
-                       "quantile, '|' marks it at every point estimate.\n");
+    warnings_text(b, se, s, in, k);
+    parley_buf_printf(b, "\n  S1: first-order Sobol index (Saltelli et al. 2010, centred), ST: "
+                         "total index (Jansen 1999);\n  95%% intervals from %u Poisson bootstrap "
+                         "replicates of the design's rows (docs/montecarlo.md);\n  '=' spans "
+                         "the metric from the low to the high quantile, '|' marks it at every "
+                         "point estimate.\n",
+                      o->resamples);
+}
+
+/* [lo, hi], or null without an interval. */
+static void interval_json(parley_json_t *j, const char *key, double lo, double hi)
+{
+    parley_json_key(j, key);
+    if (isnan(lo) || isnan(hi)) {
+        parley_json_null(j);
+        return;
+    }
+    parley_json_array_begin(j);
+    parley_json_number(j, lo);
+    parley_json_number(j, hi);
+    parley_json_array_end(j);
 }
 
 static void render_json(parley_buf_t *b, const parley_sens_t *se, const parley_scenario_t *s,
@@ -244,6 +313,8 @@ static void render_json(parley_buf_t *b, const parley_sens_t *se, const parley_s
     parley_json_number(&j, o->p_low);
     parley_json_key(&j, "high");
     parley_json_number(&j, o->p_high);
+    parley_json_key(&j, "resamples");
+    parley_json_int(&j, o->resamples);
     parley_json_object_end(&j);
     parley_json_key(&j, "uncertain");
     mc_uncertain_json(&j, s);
@@ -257,6 +328,15 @@ static void render_json(parley_buf_t *b, const parley_sens_t *se, const parley_s
     parley_json_number(&j, mean);
     parley_json_key(&j, "variance");
     parley_json_number(&j, var);
+    parley_json_key(&j, "varying_rows");
+    parley_json_int(&j, (long long)parley_sens_varying_rows(se));
+    parley_json_key(&j, "resamples");
+    parley_json_int(&j, o->resamples);
+    parley_json_key(&j, "estimators");
+    parley_json_string(&j, "S1: Saltelli et al. 2010 (b), centred; ST: Jansen 1999 (f); "
+                           "intervals: Poisson bootstrap, 2.5% and 97.5% points");
+    parley_json_key(&j, "barely_varies");
+    parley_json_bool(&j, barely_varies(se));
     parley_json_object_end(&j);
     parley_json_key(&j, "inputs");
     parley_json_array_begin(&j);
@@ -271,6 +351,10 @@ static void render_json(parley_buf_t *b, const parley_sens_t *se, const parley_s
             parley_json_key(&j, keys[q]);
             parley_json_number(&j, vals[q]);
         }
+        interval_json(&j, "s1_ci", in[i].s1_lo, in[i].s1_hi);
+        interval_json(&j, "st_ci", in[i].st_lo, in[i].st_hi);
+        parley_json_key(&j, "s1_above_st");
+        parley_json_bool(&j, s1_above_st(&in[i]));
         parley_json_key(&j, "pairs");
         parley_json_int(&j, (long long)in[i].n);
         parley_json_object_end(&j);

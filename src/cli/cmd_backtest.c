@@ -19,7 +19,23 @@ typedef struct bt_cli {
     parley_capability_t caps[PARLEY_CAP_COUNT];
     size_t nm, nc;
     parley_backtest_row_t rows[PARLEY_MODEL_COUNT * PARLEY_CAP_COUNT];
+    int published;         /* --published: pub and pub_rows are filled */
+    parley_backtest_options_t pub;
+    parley_backtest_row_t pub_rows[PARLEY_MODEL_COUNT * PARLEY_CAP_COUNT];
 } bt_cli_t;
+
+/* The conventions of the published DEU backtest that Parley can follow
+ * (docs/validation.md): its EUM solver moves nobody in the conflict region,
+ * it drops actors with a blank salience, and its median actor is the
+ * unweighted median of the positions. Its date-dependent Council weights
+ * cannot be followed: the re-published file's date columns are garbled. */
+static void published_options(const parley_backtest_options_t *o, parley_backtest_options_t *p)
+{
+    *p = *o;
+    p->params.conflict = PARLEY_EUM_CONFLICT_NONE;
+    p->drop_blank_salience = 1;
+    p->unweighted_median = 1;
+}
 
 static int parse_caps(const char *arg, bt_cli_t *b)
 {
@@ -37,6 +53,31 @@ static int parse_caps(const char *arg, bt_cli_t *b)
                      "council-lisbon or all, got '%s'", arg);
 }
 
+static void rows_text(parley_buf_t *b, const bt_cli_t *c, const parley_backtest_row_t *rows)
+{
+    parley_buf_puts(b, "model       capability        n    MAE  95% CI          median  "
+                       "vs compromise  95% CI\n");
+    for (size_t m = 0; m < c->nm; m++)
+        for (size_t k = 0; k < c->nc; k++) {
+            const parley_backtest_row_t *r = &rows[m * c->nc + k];
+            parley_buf_printf(b, "%-11s %-15s %4zu  %5.2f  [%5.2f, %5.2f]  %6.2f  %+6.2f         "
+                                 "[%+.2f, %+.2f]\n",
+                              parley_model_name(r->model), parley_capability_name(r->capability),
+                              r->n, r->mae, r->mae_lo, r->mae_hi, r->median_ae, r->diff + 0.0,
+                              r->diff_lo + 0.0, r->diff_hi + 0.0);
+        }
+    parley_buf_puts(b, "\n");
+    for (size_t k = 0; k < c->nm * c->nc; k++) {
+        const parley_backtest_row_t *r = &rows[k];
+        if (r->cycles || r->unconverged)
+            parley_buf_printf(b, "%s %s: %zu issue%s cycled (forecast = the mean over the "
+                                 "cycle), %zu still moving after %u rounds\n",
+                              parley_model_name(r->model), parley_capability_name(r->capability),
+                              r->cycles, r->cycles == 1 ? "" : "s", r->unconverged,
+                              c->o.params.max_rounds);
+    }
+}
+
 static void render_text(parley_buf_t *b, const bt_cli_t *c)
 {
     parley_buf_printf(b, "backtest  %s  %s\n", c->path, c->d->hash);
@@ -46,17 +87,14 @@ static void render_text(parley_buf_t *b, const bt_cli_t *c)
     parley_buf_printf(b, "  the Commission and Parliament %s\n\n",
                       c->o.institutions ? "get the capability of the largest member state"
                                         : "take no part");
-    parley_buf_puts(b, "model       capability        n    MAE  95% CI          median  "
-                       "vs compromise  95% CI\n");
-    for (size_t m = 0; m < c->nm; m++)
-        for (size_t k = 0; k < c->nc; k++) {
-            const parley_backtest_row_t *r = &c->rows[m * c->nc + k];
-            parley_buf_printf(b, "%-11s %-15s %4zu  %5.2f  [%5.2f, %5.2f]  %6.2f  %+6.2f         "
-                                 "[%+.2f, %+.2f]\n",
-                              parley_model_name(r->model), parley_capability_name(r->capability),
-                              r->n, r->mae, r->mae_lo, r->mae_hi, r->median_ae, r->diff + 0.0,
-                              r->diff_lo + 0.0, r->diff_hi + 0.0);
-        }
+    rows_text(b, c, c->rows);
+    if (c->published) {
+        parley_buf_puts(b, "\nunder the published backtest's conventions: EUM conflict rule "
+                           "none (nobody moves),\nblank saliences dropped, median = the "
+                           "unweighted median actor (one Council table for every date:\nthe "
+                           "file's dates are garbled); docs/validation.md\n\n");
+        rows_text(b, c, c->pub_rows);
+    }
     parley_buf_puts(b, "\nmodels: ");
     fc_model_label(b, PARLEY_MODEL_EUM, &c->o.params);
     parley_buf_printf(b, "; at most %u rounds, tolerance %g; docs/validation.md\n",
@@ -69,6 +107,35 @@ static void interval(parley_json_t *j, const char *key, double lo, double hi)
     parley_json_array_begin(j);
     parley_json_number(j, lo);
     parley_json_number(j, hi);
+    parley_json_array_end(j);
+}
+
+static void rows_json(parley_json_t *j, const bt_cli_t *c, const parley_backtest_row_t *rows)
+{
+    parley_json_array_begin(j);
+    for (size_t k = 0; k < c->nm * c->nc; k++) {
+        const parley_backtest_row_t *r = &rows[k];
+        parley_json_object_begin(j);
+        parley_json_key(j, "id");
+        parley_json_string(j, parley_model_name(r->model));
+        parley_json_key(j, "capability");
+        parley_json_string(j, parley_capability_name(r->capability));
+        parley_json_key(j, "n");
+        parley_json_int(j, (long long)r->n);
+        parley_json_key(j, "mae");
+        parley_json_number(j, r->mae);
+        interval(j, "mae_ci", r->mae_lo, r->mae_hi);
+        parley_json_key(j, "median_ae");
+        parley_json_number(j, r->median_ae);
+        parley_json_key(j, "diff_vs_compromise");
+        parley_json_number(j, r->diff);
+        interval(j, "diff_ci", r->diff_lo, r->diff_hi);
+        parley_json_key(j, "cycles");
+        parley_json_int(j, (long long)r->cycles);
+        parley_json_key(j, "unconverged");
+        parley_json_int(j, (long long)r->unconverged);
+        parley_json_object_end(j);
+    }
     parley_json_array_end(j);
 }
 
@@ -99,27 +166,20 @@ static void render_json(parley_buf_t *b, const bt_cli_t *c)
     parley_json_key(&j, "parameters");
     fc_params_json(&j, &c->o.params);
     parley_json_key(&j, "models");
-    parley_json_array_begin(&j);
-    for (size_t k = 0; k < c->nm * c->nc; k++) {
-        const parley_backtest_row_t *r = &c->rows[k];
+    rows_json(&j, c, c->rows);
+    if (c->published) {
+        parley_json_key(&j, "published_conventions");
         parley_json_object_begin(&j);
-        parley_json_key(&j, "id");
-        parley_json_string(&j, parley_model_name(r->model));
-        parley_json_key(&j, "capability");
-        parley_json_string(&j, parley_capability_name(r->capability));
-        parley_json_key(&j, "n");
-        parley_json_int(&j, (long long)r->n);
-        parley_json_key(&j, "mae");
-        parley_json_number(&j, r->mae);
-        interval(&j, "mae_ci", r->mae_lo, r->mae_hi);
-        parley_json_key(&j, "median_ae");
-        parley_json_number(&j, r->median_ae);
-        parley_json_key(&j, "diff_vs_compromise");
-        parley_json_number(&j, r->diff);
-        interval(&j, "diff_ci", r->diff_lo, r->diff_hi);
+        parley_json_key(&j, "eum_conflict");
+        parley_json_string(&j, "none");
+        parley_json_key(&j, "blank_salience");
+        parley_json_string(&j, "dropped");
+        parley_json_key(&j, "median");
+        parley_json_string(&j, "unweighted median actor");
+        parley_json_key(&j, "models");
+        rows_json(&j, c, c->pub_rows);
         parley_json_object_end(&j);
     }
-    parley_json_array_end(&j);
     parley_json_object_end(&j);
     parley_buf_puts(b, "\n");
 }
@@ -129,6 +189,11 @@ static int run(parley_ctx_t *ctx, bt_cli_t *c, int json, const char *out)
     parley_status_t st = parley_deu_load_file(ctx, c->path, &c->d);
     if (!st)
         st = parley_backtest_run(ctx, c->d, c->models, c->nm, c->caps, c->nc, &c->o, c->rows);
+    if (!st && c->published) {
+        published_options(&c->o, &c->pub);
+        st = parley_backtest_run(ctx, c->d, c->models, c->nm, c->caps, c->nc, &c->pub,
+                                 c->pub_rows);
+    }
     if (st)
         return cli_fail("backtest", ctx, st);
     parley_buf_t b;
@@ -167,6 +232,7 @@ int cmd_backtest(int argc, char **argv)
     c.o.resamples = (unsigned)a.v[APP_O_RESAMPLES].u;
     c.o.institutions = !app_flag(&a, APP_O_NO_INSTITUTIONS);
     c.o.missing_salience = a.v[APP_O_MISSING_SALIENCE].num;
+    c.published = app_flag(&a, APP_O_PUBLISHED);
     parley_ctx_t *ctx = parley_ctx_create();
     if (!ctx)
         return cli_error("backtest", EXIT_INTERNAL, "out of memory");

@@ -54,6 +54,7 @@ int cmd_forecast(int argc, char **argv)
     for (size_t m = 0; m < r.n_models; m++)
         r.models[m].model = models[m];
     r.trace = app_flag(&a, APP_O_TRACE);
+    r.nearest = app_flag(&a, APP_O_NEAREST);
     cli_archive_t arc;
     if ((rc = cli_archive_open(&arc, "forecast", app_arg(&a, APP_O_DB)))) {
         parley_ctx_destroy(ctx);

@@ -19,6 +19,8 @@ void parley_backtest_options_init(parley_backtest_options_t *o)
     o->institutions = 1;
     o->missing_salience = 50.0;
     o->min_actors = 3;
+    o->drop_blank_salience = 0;
+    o->unweighted_median = 0;
 }
 
 typedef struct bt {
@@ -27,6 +29,7 @@ typedef struct bt {
     const parley_backtest_options_t *o;
     size_t n, *sel;   /* the scored issues (indices into d->issues) */
     double *cap;      /* per DEU actor under the current option; NaN: takes no part */
+    size_t cycles, unconverged; /* of the model being scored (parley_forecast_stop) */
 } bt_t;
 
 static int is_institution(const char *id)
@@ -67,7 +70,7 @@ static void put_issue(const bt_t *b, parley_fc_problem_t *p, size_t q, const par
     p->status_quo[q] = is->reference;
     for (size_t a = 0; a < na; a++) {
         double x = is->position[a], s = is->salience[a];
-        if (isnan(x) || isnan(b->cap[a]))
+        if (isnan(x) || isnan(b->cap[a]) || (isnan(s) && b->o->drop_blank_salience))
             continue;
         p->position[a * ni + q] = x;
         p->salience[a * ni + q] = (isnan(s) ? b->o->missing_salience : s) / 100.0;
@@ -86,12 +89,22 @@ static parley_status_t run_group(bt_t *b, parley_model_t m, const size_t *idx, s
         p.capability[a] = isnan(b->cap[a]) ? 1.0 : b->cap[a];
     for (size_t q = 0; q < k; q++)
         put_issue(b, &p, q, &b->d->issues[b->sel[idx[q]]]);
+    if (m == PARLEY_MODEL_MEDIAN && b->o->unweighted_median) /* every position counts once */
+        for (size_t a = 0; a < b->d->n_actors; a++) {
+            p.capability[a] = 1.0;
+            for (size_t q = 0; q < k; q++)
+                if (!isnan(p.position[a * k + q]))
+                    p.salience[a * k + q] = 1.0;
+        }
     parley_forecast_t *f = NULL;
     st = parley_forecast_create(b->ctx, &p, m, &b->o->params, &f);
     if (!st)
         st = parley_forecast_run(b->ctx, f);
-    for (size_t q = 0; !st && q < k; q++)
+    for (size_t q = 0; !st && q < k; q++) {
         fc[idx[q]] = parley_forecast_value(f, q);
+        b->cycles += parley_forecast_stop(f, q) == PARLEY_FC_CYCLE;
+        b->unconverged += parley_forecast_stop(f, q) == PARLEY_FC_MAX_ROUNDS;
+    }
     parley_forecast_destroy(f);
     parley_fc_problem_free(&p);
     return st;
@@ -248,7 +261,8 @@ static parley_status_t select_issues(bt_t *b)
 }
 
 static parley_status_t score_all(bt_t *b, const parley_model_t *models, size_t nm,
-                                 const parley_capability_t *caps, size_t nc, double *err)
+                                 const parley_capability_t *caps, size_t nc, double *err,
+                                 size_t *stops)
 {
     double *fc = parley__malloc((b->n + 1) * sizeof(double));
     size_t *idx = parley__malloc((b->n + 1) * sizeof(size_t));
@@ -257,7 +271,12 @@ static parley_status_t score_all(bt_t *b, const parley_model_t *models, size_t n
         st = capabilities(b, caps[c]);
         for (size_t m = 0; m <= nm && !st; m++) {
             parley_model_t model = m ? models[m - 1] : PARLEY_MODEL_COMPROMISE;
+            b->cycles = b->unconverged = 0;
             st = score(b, model, err + (m * nc + c) * b->n, fc, idx);
+            if (m) { /* 2 per (model, option) cell */
+                stops[2 * ((m - 1) * nc + c)] = b->cycles;
+                stops[2 * ((m - 1) * nc + c) + 1] = b->unconverged;
+            }
         }
     }
     parley__free(fc);
@@ -279,13 +298,15 @@ parley_status_t parley_backtest_run(parley_ctx_t *ctx, const parley_deu_t *d,
                                 "'%s' is not one", parley_model_name(models[m]));
     bt_t b = {.ctx = ctx, .d = d, .o = o};
     double *err = NULL;
+    size_t *stops = NULL;
     parley_status_t st = parley_fc_params_check(ctx, &o->params);
     if (!st)
         st = select_issues(&b);
-    if (!st && !(err = parley__malloc(((nm + 1) * nc * b.n + 1) * sizeof(double))))
+    if (!st && (!(err = parley__malloc(((nm + 1) * nc * b.n + 1) * sizeof(double))) ||
+                !(stops = parley__calloc(2 * nm * nc + 1, sizeof(size_t)))))
         st = parley__fail(ctx, PARLEY_ENOMEM, "out of memory");
     if (!st)
-        st = score_all(&b, models, nm, caps, nc, err);
+        st = score_all(&b, models, nm, caps, nc, err, stops);
     stats_in_t s = {b.n, nm, nc, err};
     parley_backtest_row_t *tmp = st ? NULL : parley__calloc(nm * nc, sizeof *tmp);
     if (!st && !tmp)
@@ -295,12 +316,15 @@ parley_status_t parley_backtest_run(parley_ctx_t *ctx, const parley_deu_t *d,
             for (size_t c = 0; c < nc; c++) {
                 tmp[m * nc + c].model = models[m];
                 tmp[m * nc + c].capability = caps[c];
+                tmp[m * nc + c].cycles = stops[2 * (m * nc + c)];
+                tmp[m * nc + c].unconverged = stops[2 * (m * nc + c) + 1];
             }
         memcpy(rows, tmp, nm * nc * sizeof *rows);
         parley__ok(ctx);
     }
     parley__free(tmp);
     parley__free(err);
+    parley__free(stops);
     parley__free(b.sel);
     parley__free(b.cap);
     return st;

@@ -12,6 +12,9 @@
 typedef struct fc_keyed fc_keyed_t;
 
 #define FC_SCRATCH 12
+#define FC_RING (PARLEY_FC_CYCLE_MAX + 1)
+#define PARLEY_FC_MAX_ACTORS_STACK 256
+#define FC_NAME_CAP 96 /* "actor 'ID'" with an id of up to 64 bytes */
 
 struct parley_forecast {
     parley_model_t model;
@@ -28,6 +31,17 @@ struct parley_forecast {
     size_t *part;         /* ni: participants */
     unsigned rounds;
     int done;
+    /* convergence (forecast.c): per issue, and the exchange model's state in slot ni */
+    unsigned char *stop;  /* ni: parley_fc_stop_t */
+    unsigned *irounds;    /* ni: rounds the issue iterated */
+    unsigned *period;     /* ni: its cycle's period, 0 if none */
+    uint64_t *ring;       /* (ni + 1) * FC_RING: hashes of the last rounds' positions */
+    double *ringv;        /* ni * FC_RING: the last rounds' forecasts */
+    double *cyc;          /* ni * FC_RING: the cycle's forecasts, oldest first */
+    /* category issues (category.c; NULL when every issue is a scale) */
+    size_t *ncat, *cat_at;/* ni: options (0: a scale), offset as in parley_fc_problem_t */
+    double *cval;         /* the actors' values of the options */
+    size_t *crank;        /* the options' tie ranks */
     /* scratch for one issue (na entries each unless noted) */
     double *cx, *cc, *cs, *c0; /* compacted positions, capabilities, saliences, ideals */
     double *scr;          /* FC_SCRATCH * (na + 1) */
@@ -35,20 +49,34 @@ struct parley_forecast {
     double *mat;          /* na * na (condorcet) */
     unsigned char *used;  /* na * ni (exchange): the actor has traded on the issue */
     struct smp *smp;      /* the SMP's state (smp.c); NULL for the other models */
+    /* the problem's ids, borrowed during parley_forecast_create only (messages) */
+    const char *const *aid, *const *iid;
 };
+
+/* "actor 'RUS'" (ids[k] given) or "actor #3" into buf; returns buf. */
+const char *parley__fc_name(const char *const *ids, const char *what, size_t k, char *buf,
+                            size_t cap);
 
 /* ---- The SMP (smp.c), on all issues at once. */
 /* Builds f->smp from f's (validated) problem and sets f's positions and values. */
 parley_status_t parley__smp_create(parley_ctx_t *ctx, parley_forecast_t *f);
 void parley__smp_free(struct smp *s);
-/* One turn; returns 1 when the SMP's stopping rule holds. */
+/* One turn; returns 1 when the SMP's stopping rule holds, 2 when it does
+ * not but max_rounds has been reached, else 0. */
 int parley__smp_step(parley_forecast_t *f);
 double parley__smp_probability(const struct smp *s, size_t i);
+/* The last turn's record of actor i (parley_forecast_smp_turn). */
+int parley__smp_record(const struct smp *s, size_t i, size_t *challenged, size_t *initiator,
+                       size_t *receiver);
 
 /* Compacts issue j's participants into f->cx/cc/cs/c0; returns their count. */
 size_t parley__fc_gather(parley_forecast_t *f, size_t j);
 /* Writes f->cx back into issue j's positions. */
 void parley__fc_scatter(parley_forecast_t *f, size_t j);
+
+/* The forecast of category issue j (category.c): an option index; NaN when
+ * nobody with a weight takes part (or memory runs out). */
+double parley__fc_category(const parley_forecast_t *f, size_t j);
 
 /* Nash bargaining on one issue (nash.c). sq may be NaN. */
 double parley__nash(size_t n, const double *x, const double *c, const double *s, double lo,

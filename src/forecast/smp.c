@@ -220,6 +220,25 @@ static void risk_attitudes(smp_t *s)
     }
 }
 
+/* The last distinct position within 1e-3 of actor i: KTAB counts an actor
+ * in the first such group but prints the chance of the last one it
+ * matches (found by running KTAB's smpc on random actor tables), so an
+ * actor between two groups shows the later group's chance. */
+static size_t last_match(const smp_t *s, size_t i, size_t first)
+{
+    size_t last = first, D = s->D;
+    for (size_t c = first + 1; c < s->nu; c++) {
+        double e = 0.0;
+        for (size_t k = 0; k < D; k++) {
+            double t = s->x[i * D + k] - s->x[s->uniq[c] * D + k];
+            e += t * t;
+        }
+        if (sqrt(e) < 1e-3)
+            last = c;
+    }
+    return last;
+}
+
 /* The distinct positions (within 1e-3) and each one's chance, each actor
  * voting with its own utilities (KTAB's pDist(-1)). */
 static void position_probabilities(smp_t *s)
@@ -244,7 +263,7 @@ static void position_probabilities(smp_t *s)
             s->u[a * s->nu + c] = parley__smp_util(s->d[a * n + s->uniq[c]], s->R[a]);
     parley__smp_pce(s, n, s->nu, s->u, PARLEY_SMP_VOTE_PROPORTIONAL);
     for (size_t i = 0; i < n; i++)
-        s->prob[i] = s->p[cls[i]];
+        s->prob[i] = s->p[s->o.group_probability ? cls[i] : last_match(s, i, cls[i])];
 }
 
 /* The state's distances, risk attitudes and position chances. */
@@ -278,8 +297,9 @@ static smp_t *smp_alloc(size_t n, size_t D)
     s->uniq = parley__malloc((n + 1) * sizeof(size_t));
     s->bi = parley__malloc((5 * n + 2) * sizeof(size_t)); /* bi, bj, opt */
     s->bx = parley__malloc((4 * n * D + 1) * sizeof(double));
+    s->chal = parley__malloc((3 * n + 1) * sizeof(size_t)); /* chal, took_i, took_j */
     if (!s->cap || !s->sal || !s->d || !s->rh || !s->u || !s->c || !s->p || !s->uniq || !s->bi ||
-        !s->bx) {
+        !s->bx || !s->chal) {
         parley__smp_free(s);
         return NULL;
     }
@@ -293,6 +313,10 @@ static smp_t *smp_alloc(size_t n, size_t D)
     s->q = s->p + m;
     s->bj = s->bi + 2 * n;
     s->opt = s->bj + 2 * n;
+    s->took_i = s->chal + n;
+    s->took_j = s->took_i + n;
+    for (size_t i = 0; i < 3 * n; i++)
+        s->chal[i] = SMP_NONE; /* turn 0: nothing happened yet */
     return s;
 }
 
@@ -308,29 +332,35 @@ void parley__smp_free(smp_t *s)
     parley__free(s->c);
     parley__free(s->p);
     parley__free(s->uniq);
+    parley__free(s->chal);
     parley__free(s->bi);
     parley__free(s->bx);
     parley__free(s->acc);
     parley__free(s);
 }
 
+/* "actor 'RUS'" or "actor #3", "issue 'nato'" or "issue #2", into a local buffer. */
+#define AN(k, buf) parley__fc_name(f->aid, "actor", (k), (buf), sizeof(buf))
+#define IN(k, buf) parley__fc_name(f->iid, "issue", (k), (buf), sizeof(buf))
+
 /* Entries in [0,1], rows summing to at most 1 (KTAB's tolerance 1e-10). */
 static parley_status_t accommodation_check(parley_ctx_t *ctx, const parley_forecast_t *f)
 {
     const double *A = f->prm.smp.accommodation;
     size_t n = f->na;
+    char b1[FC_NAME_CAP], b2[FC_NAME_CAP];
     for (size_t i = 0; A && i < n; i++) {
         double sum = 0.0;
         for (size_t j = 0; j < n; j++) {
             double a = A[i * n + j];
             if (!(a >= 0.0 && a <= 1.0))
-                return parley__fail(ctx, PARLEY_EARG, "the SMP's accommodation of actor #%zu "
-                                    "to #%zu must be in [0,1], got %g", i + 1, j + 1, a);
+                return parley__fail(ctx, PARLEY_EARG, "the SMP's accommodation of %s to %s "
+                                    "must be in [0,1], got %g", AN(i, b1), AN(j, b2), a);
             sum += a;
         }
         if (sum > 1.0 + 1e-10)
-            return parley__fail(ctx, PARLEY_EARG, "the SMP's accommodation row of actor #%zu "
-                                "sums to %g: at most 1", i + 1, sum);
+            return parley__fail(ctx, PARLEY_EARG, "the SMP's accommodation row of %s "
+                                "sums to %g: at most 1", AN(i, b1), sum);
     }
     return PARLEY_OK;
 }
@@ -340,6 +370,7 @@ static parley_status_t accommodation_check(parley_ctx_t *ctx, const parley_forec
 static parley_status_t check(parley_ctx_t *ctx, const parley_forecast_t *f)
 {
     size_t na = f->na, ni = f->ni;
+    char b1[FC_NAME_CAP], b2[FC_NAME_CAP];
     if (na < 2 || ni < 1)
         return parley__fail(ctx, PARLEY_EINPUT, "the SMP needs at least 2 actors and 1 issue");
     if (na > SMP_MAX_ACTORS)
@@ -351,19 +382,19 @@ static parley_status_t check(parley_ctx_t *ctx, const parley_forecast_t *f)
             if (isnan(f->x[j * na + i]))
                 return parley__fail(ctx, PARLEY_EINPUT,
                                     "the SMP needs every actor's position on every issue; "
-                                    "actor #%zu has none on issue #%zu", i + 1, j + 1);
+                                    "%s has none on %s", AN(i, b1), IN(j, b2));
             sum += f->sal[j * na + i];
         }
         if (!(sum > 0.0))
-            return parley__fail(ctx, PARLEY_EINPUT, "actor #%zu has salience 0 on every issue: "
-                                "the SMP needs each actor to care about something", i + 1);
+            return parley__fail(ctx, PARLEY_EINPUT, "%s has salience 0 on every issue: "
+                                "the SMP needs each actor to care about something", AN(i, b1));
         if (sum > 1.0 + 1e-9 && f->prm.smp.salience == PARLEY_SMP_SALIENCE_STRICT)
             return parley__fail(ctx, PARLEY_EINPUT,
-                                "actor #%zu: the SMP needs saliences summing to at most 1 "
+                                "%s: the SMP needs saliences summing to at most 1 "
                                 "(shares of the actor's attention, as in KTAB), got %g; the "
                                 "salience option 'normalise' (--smp-salience normalise) divides "
                                 "each actor's saliences by their sum",
-                                i + 1, sum);
+                                AN(i, b1), sum);
     }
     return accommodation_check(ctx, f);
 }
@@ -490,11 +521,23 @@ int parley__smp_step(parley_forecast_t *f)
         s->d1 = moved;
     setup(s);
     sync(f);
-    return s->turn >= f->prm.max_rounds ||
-           (s->turn >= 2 && moved / (s->d1 + 1e-4) < 0.02);
+    if (s->turn >= 2 && moved / (s->d1 + 1e-4) < 0.02)
+        return 1;
+    return s->turn >= f->prm.max_rounds ? 2 : 0;
 }
 
 double parley__smp_probability(const smp_t *s, size_t i)
 {
     return i < s->n ? s->prob[i] : (double)NAN;
+}
+
+int parley__smp_record(const smp_t *s, size_t i, size_t *challenged, size_t *initiator,
+                       size_t *receiver)
+{
+    if (i >= s->n)
+        return 0;
+    *challenged = s->chal[i];
+    *initiator = s->took_i[i];
+    *receiver = s->took_j[i];
+    return 1;
 }

@@ -153,6 +153,7 @@ static void challenges_of(smp_t *s, size_t i)
             pbest = p;
         }
     }
+    s->chal[i] = best;
     if (best == SMP_NONE)
         return;
     size_t b1 = add_bargain(s, i, best, pbest);
@@ -213,6 +214,8 @@ static void resolve(smp_t *s, size_t k)
             s->u[a * no + m] = option_value(s, a, s->opt[m]);
     parley__smp_pce(s, n, no, s->u, s->o.vote);
     size_t b = s->opt[parley__smp_choose(s, no)];
+    s->took_i[k] = b == SMP_NONE ? SMP_NONE : s->bi[b];
+    s->took_j[k] = b == SMP_NONE ? SMP_NONE : s->bj[b];
     const double *to = b == SMP_NONE ? s->x + k * D
                                      : s->bx + b * 2 * D + (s->bi[b] == k ? 0 : D);
     for (size_t d = 0; d < D; d++)

@@ -34,6 +34,10 @@ typedef struct smp {
     size_t *opt;             /* 2n+1: one actor's options (SMP_NONE: status quo) */
     double *acc;             /* n*n: the accommodation matrix; NULL: the identity */
     double d1, moved;        /* movement in turn 1 and in the last turn */
+    /* the last turn's record (--trace): per actor whom it challenged (SMP_NONE:
+     * nobody) and the bargain it took (initiator, receiver; SMP_NONE: its
+     * status quo) */
+    size_t *chal, *took_i, *took_j;
     unsigned turn;
     parley__rng_t rng;
 } smp_t;

@@ -272,10 +272,31 @@ static parley_status_t load_status_quo(loader_t *L, const yt_node_t *n, parley_i
     return PARLEY_OK;
 }
 
+/* `ordered: true|false` (discrete issues only): whether the options' order
+ * is a scale. Absent: categories. */
+static parley_status_t load_ordered(loader_t *L, const yt_node_t *n, parley_issue_t *is,
+                                    const char *what)
+{
+    if (!n)
+        return PARLEY_OK;
+    if (is->kind != PARLEY_ISSUE_DISCRETE)
+        return parley__lerr(L, n, "%s: 'ordered' is for an issue with options (a scale is "
+                                  "ordered already)", what);
+    parley_status_t st = parley__lexpect(L, n, YT_SCALAR, "'ordered'");
+    if (st)
+        return st;
+    if (n->plain && strcmp(n->str, "true") == 0)
+        is->ordered = 1;
+    else if (!(n->plain && strcmp(n->str, "false") == 0))
+        return parley__lerr(L, n, "%s: 'ordered' must be true or false, got '%.60s'", what,
+                            n->str);
+    return PARLEY_OK;
+}
+
 static parley_status_t load_issue(loader_t *L, const yt_node_t *n, parley_issue_t *is, size_t idx)
 {
-    static const char *const keys[] = {"id", "name", "scale", "options", "status_quo", "source",
-                                       NULL};
+    static const char *const keys[] = {"id", "name", "scale", "options", "ordered",
+                                       "status_quo", "source", NULL};
     char what[160];
     snprintf(what, sizeof what, "issue #%zu", idx + 1);
     parley_status_t st = parley__lexpect(L, n, YT_MAP, what);
@@ -305,6 +326,8 @@ static parley_status_t load_issue(loader_t *L, const yt_node_t *n, parley_issue_
                             "%s needs either 'scale' {lo, hi, unit} (continuous) or 'options' "
                             "(a list of discrete options)",
                             what);
+    if (!st)
+        st = load_ordered(L, parley__lget(n, "ordered"), is, what);
     return st ? st : load_status_quo(L, parley__lget(n, "status_quo"), is, what);
 }
 

@@ -2,14 +2,16 @@
  * sens.c — sensitivity of one output to each uncertain input: a
  * one-at-a-time sweep (each input at two quantiles, the others at their
  * point estimates) and first-order and total Sobol indices from the
- * Saltelli design (Saltelli et al. 2010; Jansen 1999 for the total index).
- * The N x (k + 2) evaluations run on the worker threads in batches; their
- * outputs are summed in row order, so any thread count gives the same sums.
+ * Saltelli design (sobol.c: centred Saltelli et al. 2010 for S1, Jansen
+ * 1999 for ST, bootstrap intervals). The N x (k + 2) evaluations run on the
+ * worker threads in batches; their outputs are summed in row order, so any
+ * thread count gives the same sums.
  */
 #include <gsl/gsl_errno.h>
 #include <math.h>
 #include <string.h>
 #include "mcint.h"
+#include "sobol.h"
 
 struct parley_sens {
     const parley_scenario_t *s;
@@ -23,10 +25,7 @@ struct parley_sens {
     uint64_t oat, total, next; /* evaluations: the sweep's, all, done */
     uint64_t rows_per_batch;
     double *y;                 /* a batch of outputs, rows x (k + 2) */
-    /* the Sobol sums, in row order */
-    uint64_t n;
-    double sum, sumsq, *s1num, *stnum;
-    uint64_t *ni;
+    parley__sobol_t sob;       /* the Sobol sums, in row order */
 };
 
 void parley_sens_options_init(parley_sens_options_t *o)
@@ -37,6 +36,7 @@ void parley_sens_options_init(parley_sens_options_t *o)
     o->metric.kind = PARLEY_METRIC_AGREEMENT;
     o->p_low = 0.05;
     o->p_high = 0.95;
+    o->resamples = 1000;
 }
 
 /* The metric of an outcome; NaN when it is undefined there. */
@@ -74,6 +74,9 @@ static parley_status_t check(parley_ctx_t *ctx, const parley_scenario_t *s,
         return parley__fail(ctx, PARLEY_EARG, "sensitivity: the metric's index is out of range");
     if (!(o->p_low >= 0.0 && o->p_low < o->p_high && o->p_high <= 1.0))
         return parley__fail(ctx, PARLEY_EARG, "sensitivity: need 0 <= low < high <= 1");
+    if (o->resamples > PARLEY_SENS_MAX_RESAMPLES)
+        return parley__fail(ctx, PARLEY_EARG, "sensitivity: at most %u resamples",
+                            PARLEY_SENS_MAX_RESAMPLES);
     if (o->mc.samples < 2 || o->mc.samples > PARLEY_MC_MAX_SAMPLES)
         return parley__fail(ctx, PARLEY_EARG, "sensitivity: the samples must be 2 to %llu",
                             PARLEY_MC_MAX_SAMPLES);
@@ -92,10 +95,10 @@ static parley_status_t alloc_all(parley_sens_t *se)
     se->rows_per_batch = b / cols ? b / cols : 1;
     se->in = parley__calloc(k, sizeof *se->in);
     se->y = parley__calloc((size_t)(se->rows_per_batch * cols), sizeof *se->y);
-    se->s1num = parley__calloc(k, sizeof *se->s1num);
-    se->stnum = parley__calloc(k, sizeof *se->stnum);
-    se->ni = parley__calloc(k, sizeof *se->ni);
-    return se->in && se->y && se->s1num && se->stnum && se->ni ? PARLEY_OK : PARLEY_ENOMEM;
+    /* the bootstrap's weights come from their own stream of the seed */
+    if (parley__sobol_init(&se->sob, k, se->o.resamples, se->o.mc.seed ^ 0x5b0b01b007ull))
+        return PARLEY_ENOMEM;
+    return se->in && se->y ? PARLEY_OK : PARLEY_ENOMEM;
 }
 
 parley_status_t parley_sens_create(parley_ctx_t *ctx, const parley_scenario_t *s,
@@ -142,9 +145,7 @@ void parley_sens_destroy(parley_sens_t *se)
     parley__mc_workers_close(se->mode, se->w, se->n_workers);
     parley__free(se->in);
     parley__free(se->y);
-    parley__free(se->s1num);
-    parley__free(se->stnum);
-    parley__free(se->ni);
+    parley__sobol_free(&se->sob);
     parley__free(se);
 }
 
@@ -203,41 +204,36 @@ static void sobol_one(mc_worker_t *w, uint64_t e, void *arg)
     se->y[e] = eval(se, w, w->x, se->oat + first * cols + e);
 }
 
-static void accumulate(parley_sens_t *se, uint64_t rows)
+/* Feeds the batch's rows (the first is design row `first`) to the estimators. */
+static void accumulate(parley_sens_t *se, uint64_t first, uint64_t rows)
 {
-    size_t k = se->k, cols = k + 2;
+    size_t cols = se->k + 2;
     for (uint64_t r = 0; r < rows; r++) {
         const double *y = se->y + r * cols;
-        double fa = y[0], fb = y[1];
-        if (isnan(fa) || isnan(fb))
-            continue;
-        se->n++;
-        se->sum += fa + fb;
-        se->sumsq += fa * fa + fb * fb;
-        for (size_t i = 0; i < k; i++) {
-            double fab = y[2 + i];
-            if (isnan(fab))
-                continue;
-            se->ni[i]++;
-            se->s1num[i] += fb * (fab - fa);           /* Saltelli et al. 2010, (b) */
-            se->stnum[i] += (fa - fab) * (fa - fab);   /* Jansen 1999, (f) */
-        }
+        parley__sobol_add(&se->sob, first + r, y[0], y[1], y + 2);
     }
 }
 
-static void finish(parley_sens_t *se)
+static parley_status_t finish(parley_ctx_t *ctx, parley_sens_t *se)
 {
-    double mean, var;
-    uint64_t n;
-    parley_sens_moments(se, &mean, &var, &n);
+    parley__sobol_index_t *ix = parley__malloc((se->k + 1) * sizeof *ix);
+    if (!ix || parley__sobol_finish(&se->sob, ix)) {
+        parley__free(ix);
+        return parley__fail(ctx, PARLEY_ENOMEM, "sensitivity: out of memory");
+    }
     for (size_t i = 0; i < se->k; i++) {
         parley_sens_input_t *in = &se->in[i];
         in->swing = isnan(in->y_low) || isnan(in->y_high) ? 0.0 : fabs(in->y_high - in->y_low);
-        in->n = se->ni[i];
-        int ok = var > 0.0 && se->ni[i] > 0;
-        in->s1 = ok ? se->s1num[i] / (double)se->ni[i] / var : (double)NAN;
-        in->st = ok ? se->stnum[i] / (2.0 * (double)se->ni[i]) / var : (double)NAN;
+        in->n = ix[i].n;
+        in->s1 = ix[i].s1;
+        in->st = ix[i].st;
+        in->s1_lo = ix[i].s1_lo;
+        in->s1_hi = ix[i].s1_hi;
+        in->st_lo = ix[i].st_lo;
+        in->st_hi = ix[i].st_hi;
     }
+    parley__free(ix);
+    return PARLEY_OK;
 }
 
 parley_status_t parley_sens_step(parley_ctx_t *ctx, parley_sens_t *se, int *done)
@@ -256,10 +252,10 @@ parley_status_t parley_sens_step(parley_ctx_t *ctx, parley_sens_t *se, int *done
         parley_status_t st = parley__mc_collect_failure(ctx, se->w, se->n_workers);
         if (st)
             return st;
-        accumulate(se, rows);
+        accumulate(se, (se->next - se->oat) / cols, rows);
         se->next += rows * cols;
-        if (se->next >= se->total)
-            finish(se);
+        if (se->next >= se->total && (st = finish(ctx, se)))
+            return st;
     }
     if (done)
         *done = se->next >= se->total;
@@ -295,14 +291,12 @@ double parley_sens_base(const parley_sens_t *se)
 
 void parley_sens_moments(const parley_sens_t *se, double *mean, double *var, uint64_t *n)
 {
-    *n = se->n;
-    if (!se->n) {
-        *mean = *var = (double)NAN;
-        return;
-    }
-    double m = se->sum / (2.0 * (double)se->n), v = se->sumsq / (2.0 * (double)se->n) - m * m;
-    *mean = m;
-    *var = v > 0.0 ? v : 0.0;
+    parley__sobol_moments(&se->sob, mean, var, n);
+}
+
+uint64_t parley_sens_varying_rows(const parley_sens_t *se)
+{
+    return se->sob.moving;
 }
 
 const parley_sens_input_t *parley_sens_inputs(const parley_sens_t *se, size_t *k)

@@ -402,6 +402,11 @@ static void deu_reader(void)
      * error 10. */
     CHECK_NEAR(rows[1].mae, 20.0 / 3.0, 1e-9);
     CHECK_NEAR(rows[1].median_ae, 10.0, 0);
+    /* Blank saliences dropped (the published backtest's convention): fr
+     * leaves p1i2, whose mean becomes (100*14.5 + 100*1.5) / 30.5. */
+    o.drop_blank_salience = 1;
+    CHECK_INT(parley_backtest_run(ctx, d, models, 2, caps, 1, &o, rows), PARLEY_OK);
+    CHECK_NEAR(rows[0].mae, (e1 + fabs(1600.0 / 30.5 - 100) + e3) / 3, 1e-9);
     parley_deu_destroy(d);
     /* a non-numeric position, located */
     static const char BAD[] = "\"isnr\"\t\"pde\"\t\"sde\"\t\"out\"\nx1\t4O\t50\t20\n";
@@ -451,7 +456,82 @@ static void params_checked(void)
     parley_fc_problem_free(&pr);
 }
 
+/* Issue 0's positions after one EUM round under prm. */
+static void eum_one_round(const parley_fc_problem_t *p, const parley_fc_params_t *prm,
+                          double *out)
+{
+    parley_forecast_t *f = NULL;
+    CHECK_INT(parley_forecast_create(NULL, p, PARLEY_MODEL_EUM, prm, &f), PARLEY_OK);
+    int done;
+    CHECK_INT(parley_forecast_step(NULL, f, &done), PARLEY_OK);
+    const double *x = parley_forecast_positions(f, 0);
+    for (size_t i = 0; i < p->n_actors; i++)
+        out[i] = x[i];
+    parley_forecast_destroy(f);
+}
+
+/* The EUM's conventions (docs/models.md, "EUM conventions"). */
+static void eum_conventions(void)
+{
+    /* Conflict: in tests/data/forecast/cycle.yaml both sides of a pair
+     * expect to gain; 'yield' moves the weaker side, 'none' nobody. */
+    const double x[] = {20, 60, 70}, c[] = {5, 2, 4}, s[] = {0.2, 0.4, 0.6};
+    parley_fc_problem_t p = one_issue(3, x, c, s, NAN);
+    parley_fc_params_t prm;
+    parley_fc_params_init(&prm);
+    CHECK_INT(prm.conflict, PARLEY_EUM_CONFLICT_YIELD);
+    CHECK_INT(prm.security, PARLEY_EUM_SECURITY_ALL);
+    CHECK_NEAR(prm.tie_tol, 1e-9, 0);
+    double a[5], b[5];
+    eum_one_round(&p, &prm, a);
+    prm.conflict = PARLEY_EUM_CONFLICT_NONE;
+    eum_one_round(&p, &prm, b);
+    CHECK(a[0] != 20.0 || a[1] != 60.0 || a[2] != 70.0);
+    CHECK_NEAR(b[0], 20.0, 0);
+    CHECK_NEAR(b[1], 60.0, 0);
+    CHECK_NEAR(b[2], 70.0, 0);
+    parley_fc_problem_free(&p);
+    /* Security level: actors 0 and 1 share a position; at Q < 1 their
+     * challenges of each other are not 0, so leaving them out moves actor
+     * 4's risk exponent and its offer; at Q = 1 they are 0 and change
+     * nothing. */
+    const double x2[] = {10, 10, 50, 90, 40}, c2[] = {2, 2, 1, 3, 3},
+                 s2[] = {0.3, 0.3, 0.9, 0.6, 0.8};
+    p = one_issue(5, x2, c2, s2, NAN);
+    for (int q = 0; q < 2; q++) {
+        parley_fc_params_init(&prm);
+        prm.q = q ? 1.0 : 0.5;
+        eum_one_round(&p, &prm, a);
+        prm.security = PARLEY_EUM_SECURITY_DISTINCT;
+        eum_one_round(&p, &prm, b);
+        if (q)
+            CHECK(memcmp(a, b, sizeof a) == 0);
+        else
+            CHECK(fabs(a[4] - b[4]) > 0.01);
+    }
+    parley_fc_problem_free(&p);
+    /* Ties: in a configuration symmetric about 50 the two sides' expected
+     * utilities are equal up to rounding; a 1e-12 nudge of the positions
+     * (far below the tie tolerance) must not change the forecast. */
+    const double x3[] = {0, 30, 50, 70, 100}, c3[] = {2, 1, 3, 1, 2}, s3[] = {0.9, 0.4, 0.5, 0.4, 0.9};
+    const double x4[] = {1e-12, 30, 50, 70 - 1e-12, 100}, x5[] = {0, 30 + 1e-12, 50, 70, 100};
+    p = one_issue(5, x3, c3, s3, NAN);
+    double v3 = run_model(&p, PARLEY_MODEL_EUM, NULL, NULL);
+    parley_fc_problem_free(&p);
+    p = one_issue(5, x4, c3, s3, NAN);
+    CHECK_NEAR(run_model(&p, PARLEY_MODEL_EUM, NULL, NULL), v3, 1e-6);
+    parley_fc_problem_free(&p);
+    p = one_issue(5, x5, c3, s3, NAN);
+    CHECK_NEAR(run_model(&p, PARLEY_MODEL_EUM, NULL, NULL), v3, 1e-6);
+    parley_fc_problem_free(&p);
+    /* Out of range. */
+    parley_fc_params_init(&prm);
+    prm.tie_tol = 0.01;
+    CHECK_INT(parley_fc_params_check(NULL, &prm), PARLEY_EARG);
+}
+
 const test_case_t tests_forecast[] = {
+    {"forecast/eum_conventions", eum_conventions},
     {"forecast/compromise_by_hand", compromise_by_hand},
     {"forecast/median_by_hand", median_by_hand},
     {"forecast/nash_by_hand", nash_by_hand},

@@ -2,11 +2,16 @@
  * test_mc.c — Monte Carlo and sensitivity: each distribution's draws
  * (moments, support, quantiles), streams that depend only on (seed,
  * index), results bit-identical across thread counts, batch sizes and
- * splits, a probability with a known answer inside its interval, and the
- * Sobol indices of a one-input case.
+ * splits, a probability with a known answer inside its interval, the
+ * Sobol indices of a one-input case, and the Sobol estimators on functions
+ * with known indices (linear far from 0, an input with no effect, an
+ * interaction) inside their bootstrap intervals, with measured coverage.
  */
+#include <math.h>
 #include <stdlib.h>
 #include "parley/mc.h"
+#include "../../src/core/rng.h"
+#include "../../src/mc/sobol.h"
 #include "../test.h"
 
 /* A deal exists iff B's BATNA ~ U(0,1) is at most 0.3 (tests/data/mc/analytic.yaml). */
@@ -371,7 +376,107 @@ static void test_sensitivity_threads(void)
     parley_ctx_destroy(ctx);
 }
 
+/* ---- The Sobol estimators (src/mc/sobol.c) on functions with known
+ * indices, inputs X1, X2, X3 independent U(0,1). */
+typedef double (*sobol_fn)(const double *x);
+
+/* 1000 + 2 X1 + X2: S1 = ST = 4/5, 1/5, and 0 for X3 (no effect). */
+static double f_linear(const double *x) { return 1000.0 + 2.0 * x[0] + x[1]; }
+/* X1 X2: V = 7/144, V1 = V2 = 1/48, so S1 = 3/7 and ST = 4/7 each; X3 0. */
+static double f_product(const double *x) { return x[0] * x[1]; }
+/* The same shifted by 10^6: centred estimators do not move. */
+static double f_product_far(const double *x) { return 1e6 + x[0] * x[1]; }
+
+static double unif(parley__rng_t *r) { return (double)(parley__rng_next(r) >> 11) * 0x1p-53; }
+
+/* Runs the design of N rows of f through the estimators into ix[3]. */
+static void sobol_design(sobol_fn f, uint64_t seed, unsigned N, unsigned B,
+                         parley__sobol_index_t *ix, double *mean)
+{
+    parley__sobol_t s;
+    CHECK_INT(parley__sobol_init(&s, 3, B, seed), PARLEY_OK);
+    parley__rng_t r;
+    parley__rng_seed(&r, seed);
+    for (unsigned j = 0; j < N; j++) {
+        double a[3], b[3], ab[3], fab[3];
+        for (int i = 0; i < 3; i++) {
+            a[i] = unif(&r);
+            b[i] = unif(&r);
+        }
+        for (int i = 0; i < 3; i++) {
+            for (int u = 0; u < 3; u++)
+                ab[u] = u == i ? b[u] : a[u];
+            fab[i] = f(ab);
+        }
+        parley__sobol_add(&s, j, f(a), f(b), fab);
+    }
+    CHECK_INT(parley__sobol_finish(&s, ix), PARLEY_OK);
+    double var;
+    uint64_t n;
+    parley__sobol_moments(&s, mean, &var, &n);
+    CHECK_INT(n, N);
+    parley__sobol_free(&s);
+}
+
+static int inside(double v, double lo, double hi) { return v >= lo && v <= hi; }
+
+static void test_sobol_known(void)
+{
+    parley__sobol_index_t ix[3];
+    double mean;
+    const double lin[3] = {0.8, 0.2, 0.0};
+    sobol_design(f_linear, 7, 4000, 1000, ix, &mean);
+    CHECK_NEAR(mean, 1001.5, 0.05);
+    for (int i = 0; i < 3; i++) {
+        CHECK_NEAR(ix[i].s1, lin[i], 0.05);
+        CHECK_NEAR(ix[i].st, lin[i], 0.05);
+        CHECK(inside(lin[i], ix[i].s1_lo, ix[i].s1_hi));
+        CHECK(inside(lin[i], ix[i].st_lo, ix[i].st_hi));
+        CHECK(ix[i].s1_lo <= ix[i].s1 && ix[i].s1 <= ix[i].s1_hi);
+    }
+    CHECK_NEAR(ix[2].s1, 0.0, 0); /* no effect: every pair's difference is 0 */
+    CHECK_NEAR(ix[2].st_hi, 0.0, 0);
+    const double s1[3] = {3.0 / 7, 3.0 / 7, 0.0}, st[3] = {4.0 / 7, 4.0 / 7, 0.0};
+    parley__sobol_index_t far[3];
+    sobol_design(f_product, 11, 4000, 1000, ix, &mean);
+    sobol_design(f_product_far, 11, 4000, 1000, far, &mean);
+    for (int i = 0; i < 3; i++) {
+        CHECK(inside(s1[i], ix[i].s1_lo, ix[i].s1_hi));
+        CHECK(inside(st[i], ix[i].st_lo, ix[i].st_hi));
+        CHECK_NEAR(ix[i].s1, s1[i], 0.06);
+        CHECK_NEAR(ix[i].st, st[i], 0.06);
+        /* a shift of 10^6 (sd 0.22) leaves the centred estimates as they were */
+        CHECK_NEAR(far[i].s1, ix[i].s1, 1e-6);
+        CHECK_NEAR(far[i].st, ix[i].st, 1e-6);
+        CHECK_NEAR(far[i].s1_hi, ix[i].s1_hi, 1e-6);
+    }
+    CHECK(ix[0].s1 < ix[0].st); /* the interaction shows as ST - S1 = 1/7 */
+    CHECK(ix[0].s1_hi < ix[0].st_lo + 0.1);
+}
+
+/* The intervals' coverage over 200 independent designs of 400 rows: about
+ * 95% (a binomial 200 x 0.95 falls below 178 with probability < 10^-3). */
+static void test_sobol_coverage(void)
+{
+    unsigned hit_s1 = 0, hit_st = 0, hit_p = 0;
+    for (uint64_t rep = 0; rep < 200; rep++) {
+        parley__sobol_index_t ix[3];
+        double mean;
+        sobol_design(f_linear, 1000 + rep, 400, 300, ix, &mean);
+        hit_s1 += inside(0.8, ix[0].s1_lo, ix[0].s1_hi);
+        hit_st += inside(0.2, ix[1].st_lo, ix[1].st_hi);
+        sobol_design(f_product, 5000 + rep, 400, 300, ix, &mean);
+        hit_p += inside(3.0 / 7, ix[0].s1_lo, ix[0].s1_hi);
+    }
+    printf("    coverage of 95%% intervals over 200 designs: S1 linear %u, ST linear %u, "
+           "S1 product %u\n", hit_s1, hit_st, hit_p);
+    CHECK(hit_s1 >= 178 && hit_st >= 178 && hit_p >= 178);
+    CHECK(hit_s1 < 200 && hit_st < 200); /* not trivially wide */
+}
+
 const test_case_t tests_mc[] = {
+    {"mc/sobol_known", test_sobol_known},
+    {"mc/sobol_coverage", test_sobol_coverage},
     {"mc/distributions", test_distributions},
     {"mc/streams", test_streams},
     {"mc/wilson", test_wilson},

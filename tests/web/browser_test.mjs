@@ -57,6 +57,10 @@ try {
     }, name);
     check(rows > 0, `${name}: the view holds ${rows} data rows`);
   }
+  // every forecast checked against the actors: a line per model
+  const checks = await page.$$eval('#forecast-checks li', (ls) => ls.map((l) => l.textContent));
+  check(checks.length === 6 && checks.every((l) => / of 5 actors accept/.test(l)),
+        `forecast checks: ${checks.join(' | ')}`);
   // the simulation: its outcome line, the trace's lines per actor, the answers' symbols
   const outcome = await page.textContent('#sim-outcome');
   check(/run 1: (walk-out|agreement|no deal)/.test(outcome), `simulation outcome: ${outcome}`);
