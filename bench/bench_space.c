@@ -6,7 +6,10 @@
  * domain y2016-AgentHp2 merged vs brute-forced side by side. Each case runs
  * in its own process so its peak memory (max RSS) is its own. Figures only.
  *
- *   bench_space [SOURCE_DIR [DATA_DIR]] [--quick]
+ *   bench_space [SOURCE_DIR [DATA_DIR]] [--quick | --only AxI]
+ *
+ * 5 x 30 runs under a 4 GiB memory bound (it stops there with the
+ * frontier's message); --only 5x20 runs one synthetic case alone.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -230,6 +233,14 @@ int main(int argc, char **argv)
     const char *src = argc > 1 && argv[1][0] != '-' ? argv[1] : ".";
     const char *data = argc > 2 && argv[2][0] != '-' ? argv[2] : "../shared/data";
     int quick = argc > 1 && strcmp(argv[argc - 1], "--quick") == 0;
+    int only_a = 0, only_i = 0;
+    if (argc > 2 && strcmp(argv[argc - 2], "--only") == 0 &&
+        sscanf(argv[argc - 1], "%dx%d", &only_a, &only_i) == 2) {
+        printf("  A x I   packages               frontier  peak pts  seconds  max RSS MiB  "
+               "us/peak pt/issue\n");
+        synthetic_case(only_a, only_i, only_a * only_i >= 150 ? (size_t)4 << 30 : 0);
+        return 0;
+    }
     printf("Agreement space (parley %s)\n\n", parley_version());
     printf("y2016-AgentHp2 (3 parties, 8 issues, 5,764,801 packages): frontier + Nash\n");
     agenthp2(data);
@@ -238,12 +249,13 @@ int main(int argc, char **argv)
     printf("\nSynthetic, 5 options per issue, uniform values and weights, BATNA 0, no red lines\n");
     printf("  A x I   packages               frontier  peak pts  seconds  max RSS MiB  "
            "us/peak pt/issue\n");
-    int parties[] = {2, 3, 4}, issues[] = {10, 20, 30};
-    for (int a = 0; a < 3; a++)
+    int parties[] = {2, 3, 4, 5}, issues[] = {10, 20, 30};
+    for (int a = 0; a < 4; a++)
         for (int i = 0; i < 3; i++) {
             if (quick && parties[a] * issues[i] > 60)
                 continue;
-            synthetic_case(parties[a], issues[i], 0);
+            synthetic_case(parties[a], issues[i],
+                           parties[a] * issues[i] >= 150 ? (size_t)4 << 30 : 0);
         }
     return 0;
 }
