@@ -6,6 +6,7 @@
 #include <dirent.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include "front.h"
@@ -25,12 +26,25 @@ int cli_exit_for(parley_status_t st)
 
 int cli_error(const char *cmd, int code, const char *fmt, ...)
 {
-    va_list ap;
+    /* Messages quote the input (an unknown key, a name): escaped like a table. */
+    char small[1024], *msg = small;
+    va_list ap, again;
     va_start(ap, fmt);
-    fprintf(stderr, "parley %s: ", cmd);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    va_copy(again, ap);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    if (n >= (int)sizeof small && (msg = malloc((size_t)n + 1)) != NULL)
+        vsnprintf(msg, (size_t)n + 1, fmt, again);
+    va_end(again);
     va_end(ap);
+    if (!msg)
+        msg = small; /* out of memory: the message cut short */
+    parley_buf_t b;
+    parley_buf_init(&b);
+    app_escape_controls(&b, msg, n < 0 ? 0 : strnlen(msg, (size_t)n), NULL);
+    fprintf(stderr, "parley %s: %.*s\n", cmd, (int)b.len, b.failed || !b.data ? "" : b.data);
+    parley_buf_free(&b);
+    if (msg != small)
+        free(msg);
     return code;
 }
 
@@ -121,6 +135,19 @@ int cli_style_init(const char *cmd, const char *when, int to_file, app_style_t *
     int code = rc ? cli_fail(cmd, ctx, rc) : EXIT_OK;
     parley_ctx_destroy(ctx);
     return code;
+}
+
+int cli_emit_text(const char *cmd, parley_ctx_t *ctx, const parley_buf_t *out, const char *path,
+                  const app_style_t *sty)
+{
+    if (out->failed)
+        return cli_error(cmd, EXIT_INTERNAL, "out of memory while formatting the output");
+    parley_buf_t safe;
+    parley_buf_init(&safe);
+    app_escape_controls(&safe, out->data ? out->data : "", out->len, sty);
+    int rc = cli_emit(cmd, ctx, &safe, path);
+    parley_buf_free(&safe);
+    return rc;
 }
 
 int cli_emit(const char *cmd, parley_ctx_t *ctx, const parley_buf_t *out, const char *path)
