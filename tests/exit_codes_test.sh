@@ -124,5 +124,7 @@ fi
 code "serve --help" 0 "$parley" serve --help
 code "serve bad --port" 2 "$parley" serve --port 99999
 code "serve unknown option" 2 "$parley" serve --nonsense
+echo notes >"$tmp/notes.txt" # not an archive: refused before listening (timeout: never hang)
+code "serve bad archive" 1 timeout 20 "$parley" serve --port 0 --db "$tmp/notes.txt"
 
 t_done

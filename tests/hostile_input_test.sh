@@ -51,6 +51,25 @@ t_expect_rc 1 "an unknown key with escapes" "$parley" check "$tmp/key.yaml"
 t_expect_contains err 'key\u001b]0;x\u0007'
 t_check "stderr: no raw control character" clean "$T_TMP/err"
 
+# Brackets that are text, not nesting, are never refused: in a quoted, a
+# plain and a block scalar and a comment (the pre-read skips them), and at
+# the start of a plain scalar's continuation line (the pre-read takes it for
+# nesting, and the whole text then decides).
+b=$(printf '%*s' 100 '' | tr ' ' '[') c=$(printf '%*s' 100 '' | tr ' ' '{')
+sed 's/  - {name: A,/  - {id: A, name: A,/' "$root/tests/bad/actor-no-id.yaml" |
+  awk -v b="$b" -v c="$c" '{print}
+    /    name: Open one/ {print "    source: |"; print "      " b; print "      more " c; print "# " c " " b}
+    /  - id: p1/ {print "    name: \"" b "\""; print "    source: plain text " b}' >"$tmp/text.yaml"
+t_expect_rc 0 "brackets in strings and comments" "$parley" check "$tmp/text.yaml"
+sed 's/  - {name: A,/  - {id: A, name: A,/' "$root/tests/bad/actor-no-id.yaml" |
+  awk -v b="$b" '/  - id: p1/ {print; print "    name: Open"; print "      " b " one"; next} {print}' \
+    >"$tmp/continued.yaml"
+t_expect_rc 0 "brackets opening a continuation line" "$parley" eval "$tmp/continued.yaml" --format json
+t_check "the name read whole" python3 -c '
+import json, sys
+names = [p["name"] for p in json.load(open(sys.argv[1]))["proposals"]]
+assert names[0] == "Open " + "[" * 100 + " one", names' "$T_TMP/out"
+
 # 16 MiB of nesting: rejected at depth 65 with its place, in an address
 # space of 400 MB (it took 5.8 GB). Skipped where the limit cannot apply
 # (a sanitizer build reserves terabytes of shadow memory).
