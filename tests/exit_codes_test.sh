@@ -44,6 +44,14 @@ for cmd in check eval forecast simulate; do
   code "$cmd -o input" 2 "$parley" "$cmd" "$f" -o "$f"
   code "$cmd failed write" 3 "$parley" "$cmd" "$f" -o "$nodir"
 done
+if [ -w /dev/full ]; then # standard output that cannot be written: 3 too
+  for cmd in check eval forecast; do
+    t_run sh -c "exec '$parley' $cmd '$ex' >/dev/full"
+    t_expect_eq "$cmd >/dev/full: exit 3" "$T_RC" 3
+  done
+else
+  t_skip ">/dev/full" "no /dev/full"
+fi
 code "eval unknown proposal" 1 "$parley" eval "$ex" --proposal nonsense
 code "eval bad --format" 2 "$parley" eval "$ex" --format xml
 code "forecast unknown model" 2 "$parley" forecast "$ex" --model nonsense

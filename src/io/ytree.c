@@ -482,7 +482,7 @@ static size_t flow_cut(const char *buf, size_t len, const yt_limits_t *lim)
         }
         int after_blank = c.i == 0 || sc_blank(&c, c.i - 1);
         if (ch == '\n') {
-            line_start = 1;
+            line_start = depth == 0; /* inside [...] lines do not matter */
             c.i++;
         } else if (ch == ' ' || ch == '\t' || ch == '\r') {
             c.i++;
