@@ -51,7 +51,7 @@ t_expect_empty out
 t_expect_rc 0 "imported scenario checks" "$parley" check "$tmp/ok.yaml"
 t_expect_rc 1 "eval without proposals" "$parley" eval "$tmp/ok.yaml"
 t_expect_contains err "no proposals"
-t_expect_rc 1 "-o into a missing folder" "$parley" eval "$ex" -o "$tmp/no/such/dir/x.txt"
+t_expect_rc 3 "-o into a missing folder" "$parley" eval "$ex" -o "$tmp/no/such/dir/x.txt"
 t_expect_contains err "cannot create"
 
 # Colour: never when piped unless asked.

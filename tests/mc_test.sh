@@ -35,7 +35,7 @@ t_expect_contains err "no uncertain input"
 t_expect_rc 1 "montecarlo missing.yaml" "$parley" montecarlo tests/data/mc/missing.yaml -n 10
 t_expect_rc 2 "sensitivity --metric speed" "$parley" sensitivity $small --metric speed
 t_expect_contains err "--metric must be"
-t_expect_rc 2 "sensitivity --metric utility:XX" "$parley" sensitivity $small --metric utility:XX
+t_expect_rc 1 "sensitivity --metric utility:XX" "$parley" sensitivity $small --metric utility:XX
 t_expect_contains err "no actor 'XX'"
 t_expect_rc 2 "sensitivity --metric terms" "$parley" sensitivity $small --metric terms
 t_expect_contains err "needs an id"

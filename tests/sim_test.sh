@@ -19,10 +19,10 @@ t_expect_contains err "--horizon"
 t_expect_empty out
 t_expect_rc 2 "bad meeting" "$parley" simulate "$two" --meeting town-hall
 t_expect_empty out
-t_expect_rc 2 "unknown tactic" "$parley" simulate "$ex" --without bluff
+t_expect_rc 1 "unknown tactic" "$parley" simulate "$ex" --without bluff
 t_expect_contains err "no tactic 'bluff'"
 t_expect_empty out
-t_expect_rc 2 "unknown actor" "$parley" simulate "$ex" --leave NATO
+t_expect_rc 1 "unknown actor" "$parley" simulate "$ex" --leave NATO
 t_expect_contains err "no actor 'NATO'"
 t_expect_empty out
 t_expect_rc 1 "bad scenario" "$parley" simulate "$root/tests/bad/sim-bad-protocol.yaml"
@@ -57,7 +57,7 @@ PY
 t_expect_same "two runs give the same bytes" "$tmp/u.json" "$tmp/v.json"
 # An error leaves an existing output file alone and no temporary file.
 echo keep >"$tmp/keep.json"
-t_expect_rc 2 "error keeps file" "$parley" simulate "$ex" --format json --without bluff -o "$tmp/keep.json"
+t_expect_rc 1 "error keeps file" "$parley" simulate "$ex" --format json --without bluff -o "$tmp/keep.json"
 t_expect_eq "output file untouched on error" "$(cat "$tmp/keep.json")" keep
 t_expect_eq "no temporary file left" "$(ls "$tmp" | grep '\.tmp')" ""
 

@@ -33,7 +33,11 @@ PARLEY_API void parley_buf_printf(parley_buf_t *b, const char *fmt, ...)
 /*
  * Writes len bytes to path atomically: a temporary file in the same folder,
  * fsync, rename. On failure no file is left at path (an existing file there
- * is untouched) and the message is on ctx.
+ * is untouched) and the message is on ctx. Only a regular file (or a new
+ * one) is replaced, keeping its mode: a symbolic link is followed and the
+ * file it leads to written the same way (one leading nowhere is refused); a
+ * character device or a FIFO is written through, not replaced; a folder, a
+ * block device or a socket is refused (PARLEY_EIO, nothing written).
  */
 PARLEY_API parley_status_t parley_write_file_atomic(parley_ctx_t *ctx, const char *path,
                                                     const char *data, size_t len);

@@ -104,3 +104,45 @@ double app_now(void)
     clock_gettime(CLOCK_MONOTONIC, &t);
     return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
 }
+
+/* The length of the colour code of sty at p (colour on), else 0. */
+static size_t style_code(const char *p, size_t left, const app_style_t *sty)
+{
+    const char *codes[6] = {sty->bold, sty->dim, sty->red, sty->green, sty->yellow, sty->reset};
+    for (size_t k = 0; k < 6; k++) {
+        size_t l = strlen(codes[k]);
+        if (l && l <= left && memcmp(p, codes[k], l) == 0)
+            return l;
+    }
+    return 0;
+}
+
+void app_escape_controls(parley_buf_t *b, const char *s, size_t n, const app_style_t *sty)
+{
+    size_t run = 0; /* start of the bytes not yet appended */
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        size_t keep = c == 0x1b && sty ? style_code(s + i, n - i, sty) : 0, bad = 0;
+        unsigned code = c;
+        if (keep) {
+            i += keep;
+            continue;
+        }
+        if ((c < 0x20 && c != '\t' && c != '\n' && !(c == '\r' && i + 1 < n && s[i + 1] == '\n')) ||
+                 c == 0x7f)
+            bad = 1;
+        else if (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+                 (unsigned char)s[i + 1] <= 0x9f)
+            bad = 2, code = (unsigned char)s[i + 1]; /* U+0080..U+009F in UTF-8 */
+        if (!bad) {
+            i++;
+            continue;
+        }
+        parley_buf_append(b, s + run, i - run);
+        parley_buf_printf(b, "\\u%04x", code);
+        i += bad;
+        run = i;
+    }
+    parley_buf_append(b, s + run, n - run);
+}
+

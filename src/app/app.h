@@ -37,6 +37,16 @@ void app_pad(parley_buf_t *b, const char *s, size_t width);
 /* Display width of a UTF-8 string (one column a code point). */
 size_t app_width(const char *s);
 
+/*
+ * Appends s[0..n) to b with every character a terminal would act on written
+ * as \u00XX: the C0 controls but tab and newline (a CR only before LF), DEL
+ * and the C1 controls U+0080..U+009F. Names and sources in a scenario are
+ * free text; this keeps an ESC sequence in one from reaching the terminal
+ * (and the form is also a valid JSON escape). The colour codes of sty pass
+ * unchanged when it is on; sty may be NULL.
+ */
+void app_escape_controls(parley_buf_t *b, const char *s, size_t n, const app_style_t *sty);
+
 /* Monotonic clock in seconds (progress and batch sizes). */
 double app_now(void);
 

@@ -18,7 +18,8 @@ enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_INTERNAL = 3 };
 /* Maps a library status to the documented exit code. */
 int cli_exit_for(parley_status_t st);
 
-/* Prints "parley CMD: message" on stderr; returns code. */
+/* Prints "parley CMD: message" on stderr, its control characters escaped
+ * (app_escape_controls); returns code. */
 int cli_error(const char *cmd, int code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Prints the context's message (or the status's text when it has none) and
@@ -37,7 +38,12 @@ int cli_args(const char *cmd, int argc, char **argv, app_args_t *a);
 int cli_format(const char *cmd, const char *s, app_format_t *out);
 int cli_style_init(const char *cmd, const char *when, int to_file, app_style_t *st);
 
-/* Writes out to path atomically, or to stdout when path is NULL or "-". */
+/* Writes out to path (parley_write_file_atomic: atomically when a regular
+ * file), or to stdout when path is NULL or "-". A failed write is exit 3. */
 int cli_emit(const char *cmd, parley_ctx_t *ctx, const parley_buf_t *out, const char *path);
+/* cli_emit of a table for people: control characters escaped
+ * (app_escape_controls), sty's colour codes kept; sty may be NULL. */
+int cli_emit_text(const char *cmd, parley_ctx_t *ctx, const parley_buf_t *out, const char *path,
+                  const app_style_t *sty);
 
 #endif

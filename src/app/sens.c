@@ -36,7 +36,7 @@ static parley_status_t parse_metric(parley_ctx_t *ctx, const parley_scenario_t *
         m->index = k == 4 ? parley_scenario_find_issue(s, colon + 1)
                           : parley_scenario_find_actor(s, colon + 1);
         if (m->index == (size_t)-1)
-            return parley_ctx_fail(ctx, PARLEY_EARG, "--metric %s: no %s '%s' in the scenario",
+            return parley_ctx_fail(ctx, PARLEY_EINPUT, "--metric %s: no %s '%s' in the scenario",
                                    NAMES[k], k == 4 ? "issue" : "actor", colon + 1);
         return PARLEY_OK;
     }

@@ -38,7 +38,7 @@ static parley_status_t parse_without(parley_ctx_t *ctx, const char *list, sim_ru
                 hit = 1;
             }
         if (!hit)
-            return parley_ctx_fail(ctx, PARLEY_EARG,
+            return parley_ctx_fail(ctx, PARLEY_EINPUT,
                                    "--without: no tactic '%.*s' in the scenario (give a kind: "
                                    "deadline, walk-away, leak; a tactic's name; or KIND:ACTOR)",
                                    (int)len, p);
@@ -59,7 +59,7 @@ static parley_status_t parse_actors(parley_ctx_t *ctx, const char *opt, const ch
         id[len] = '\0';
         size_t i = parley_scenario_find_actor(r->s, id);
         if (i == (size_t)-1)
-            return parley_ctx_fail(ctx, PARLEY_EARG, "%s: no actor '%s' in the scenario", opt, id);
+            return parley_ctx_fail(ctx, PARLEY_EINPUT, "%s: no actor '%s' in the scenario", opt, id);
         r->room[i] = value;
         p += len + (p[len] == ',');
     }

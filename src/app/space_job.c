@@ -116,7 +116,7 @@ static parley_status_t parse_actors(space_job_t *j, const char *list, size_t *id
         size_t i = parley_scenario_find_actor(j->s, id);
         const char *hint = i == (size_t)-1 ? parley_suggest(id, ids, na) : NULL;
         if (i == (size_t)-1)
-            rc = parley_ctx_fail(j->ctx, PARLEY_EARG, "--actors: no actor '%s'%s%s%s", id,
+            rc = parley_ctx_fail(j->ctx, PARLEY_EINPUT, "--actors: no actor '%s'%s%s%s", id,
                                  hint ? " (did you mean '" : "", hint ? hint : "",
                                  hint ? "'?)" : "");
         else if (*n >= na)
@@ -138,7 +138,7 @@ static parley_status_t unknown_issue(const space_job_t *j, const char *issue)
     for (size_t x = 0; x < m && x < 4096; x++)
         ids[x] = parley_scenario_issue(j->s, x)->id;
     const char *hint = parley_suggest(issue, ids, m < 4096 ? m : 4096);
-    return parley_ctx_fail(j->ctx, PARLEY_EARG, "--drop-red-lines: no issue '%s'%s%s%s", issue,
+    return parley_ctx_fail(j->ctx, PARLEY_EINPUT, "--drop-red-lines: no issue '%s'%s%s%s", issue,
                            hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
 }
 
@@ -174,12 +174,12 @@ static parley_status_t parse_drop(space_job_t *j)
             if (parley_space_actor(j->sp, k) == i)
                 a = k;
         if (a == n)
-            return parley_ctx_fail(j->ctx, PARLEY_EARG, "--drop-red-lines: no actor '%s'%s", actor,
+            return parley_ctx_fail(j->ctx, PARLEY_EINPUT, "--drop-red-lines: no actor '%s'%s", actor,
                                    i != (size_t)-1 ? " among --actors" : "");
         if (x == (size_t)-1)
             return unknown_issue(j, issue);
         if (!parley_scenario_stance(j->s, i, x)->has_red_line)
-            return parley_ctx_fail(j->ctx, PARLEY_EARG,
+            return parley_ctx_fail(j->ctx, PARLEY_EINPUT,
                                    "--drop-red-lines: %s has no red line on '%s'", actor, issue);
         j->red[a * m + x] = 0;
         p += len + (p[len] == ',');

@@ -19,7 +19,8 @@ static int run(amend_run_t *r, const char *out, cli_archive_t *arc)
         amend_render_json(&b, r);
     else
         amend_render_table(&b, r);
-    int rc = cli_emit(j->cmd, j->ctx, &b, out);
+    int rc = j->fmt == APP_FMT_TABLE ? cli_emit_text(j->cmd, j->ctx, &b, out, &j->sty)
+                                     : cli_emit(j->cmd, j->ctx, &b, out);
     if (arc->store) { /* archived: the JSON result whatever was shown */
         b.len = 0;
         amend_render_json(&b, r);

@@ -202,7 +202,7 @@ static int run(parley_ctx_t *ctx, bt_cli_t *c, int json, const char *out)
         render_json(&b, c);
     else
         render_text(&b, c);
-    int rc = cli_emit("backtest", ctx, &b, out);
+    int rc = json ? cli_emit("backtest", ctx, &b, out) : cli_emit_text("backtest", ctx, &b, out, NULL);
     parley_buf_free(&b);
     return rc;
 }

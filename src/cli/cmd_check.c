@@ -356,7 +356,8 @@ int cmd_check(int argc, char **argv)
         json(&b, s, packages, grid);
     else
         table(&b, s, packages, grid, &sty, sources);
-    rc = cli_emit("check", ctx, &b, out);
+    rc = f == APP_FMT_JSON ? cli_emit("check", ctx, &b, out)
+                           : cli_emit_text("check", ctx, &b, out, &sty);
     parley_buf_free(&b);
     parley_scenario_destroy(s);
     parley_ctx_destroy(ctx);

@@ -27,7 +27,7 @@ static int run(parley_ctx_t *ctx, const parley_scenario_t *s, const char *propos
         eval_render_csv(&b, &r);
     else
         eval_render_table(&b, &r, detail, sty);
-    rc = cli_emit("eval", ctx, &b, out);
+    rc = f == APP_FMT_TABLE ? cli_emit_text("eval", ctx, &b, out, sty) : cli_emit("eval", ctx, &b, out);
     if (arc->store) { /* the archive keeps the JSON result whatever was shown */
         b.len = 0;
         eval_render_json(&b, &r);

@@ -22,7 +22,8 @@ static int run(parley_ctx_t *ctx, const parley_scenario_t *s, fc_run_t *r, const
         fc_render_csv(&b, r);
     else
         fc_render_text(&b, r);
-    rc = cli_emit("forecast", ctx, &b, out);
+    int text = !(fmt && (strcmp(fmt, "json") == 0 || strcmp(fmt, "csv") == 0));
+    rc = text ? cli_emit_text("forecast", ctx, &b, out, NULL) : cli_emit("forecast", ctx, &b, out);
     if (arc->store) { /* archived: the JSON result whatever was shown */
         b.len = 0;
         fc_render_json(&b, r);

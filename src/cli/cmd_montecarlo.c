@@ -83,7 +83,7 @@ static int emit(parley_ctx_t *ctx, const parley_mc_t *mc, const mc_args_t *a,
         mc_render_csv(&b, mc);
     else
         mc_render_text(&b, mc);
-    rc = cli_emit(CMD, ctx, &b, a->out);
+    rc = f == APP_FMT_TABLE ? cli_emit_text(CMD, ctx, &b, a->out, NULL) : cli_emit(CMD, ctx, &b, a->out);
     if (arc->store) { /* archived: the JSON result whatever was shown */
         b.len = 0;
         mc_render_json(&b, mc);

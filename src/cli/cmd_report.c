@@ -20,7 +20,7 @@ static int write_report(parley_ctx_t *ctx, const char *path, const char *text, s
     parley_status_t st = report_build(ctx, path, text, len, o, &html, &notes);
     for (const char *p = notes.data; p && *p;) {
         size_t n = strcspn(p, "\n");
-        fprintf(stderr, "parley report: %.*s\n", (int)n, p);
+        cli_error("report", EXIT_OK, "%.*s", (int)n, p); /* a note, escaped like an error */
         p += n + (p[n] == '\n');
     }
     int rc = st ? cli_fail("report", ctx, st) : cli_emit("report", ctx, &html, o->out);

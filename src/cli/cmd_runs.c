@@ -512,7 +512,8 @@ static int run_sub(const sub_t *sub, runs_args_t *a)
     if (!rc)
         rc = sub->run(ctx, st, a, &b);
     if (!rc)
-        rc = cli_emit("runs", ctx, &b, a->out);
+        rc = sub->run == do_export ? cli_emit("runs", ctx, &b, a->out) /* data, as stored */
+                                   : cli_emit_text("runs", ctx, &b, a->out, NULL);
     parley_buf_free(&b);
     parley_store_close(st);
     parley_ctx_destroy(ctx);

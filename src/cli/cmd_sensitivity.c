@@ -37,7 +37,9 @@ static int run(parley_ctx_t *ctx, const parley_scenario_t *s, const sens_args_t 
     parley_buf_init(&b);
     if (!st)
         st = sens_render(ctx, &b, se, s, &o, json);
-    int rc = st ? cli_fail(CMD, ctx, st) : cli_emit(CMD, ctx, &b, a->out);
+    int rc = st     ? cli_fail(CMD, ctx, st)
+             : json ? cli_emit(CMD, ctx, &b, a->out)
+                    : cli_emit_text(CMD, ctx, &b, a->out, NULL);
     if (!st && arc->store) { /* archived: the JSON result whatever was shown */
         b.len = 0;
         st = sens_render(ctx, &b, se, s, &o, 1);

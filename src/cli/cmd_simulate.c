@@ -23,7 +23,8 @@ static int run(parley_ctx_t *ctx, sim_run_t *r, const sim_switches_t *w, app_for
         sim_render_csv(&b, r);
     else
         sim_render_text(&b, r, sty);
-    rc = cli_emit("simulate", ctx, &b, out);
+    rc = f == APP_FMT_TABLE ? cli_emit_text("simulate", ctx, &b, out, sty)
+                            : cli_emit("simulate", ctx, &b, out);
     if (arc->store) {
         b.len = 0;
         sim_render_json(&b, r);

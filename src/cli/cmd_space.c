@@ -36,7 +36,8 @@ int cmd_space(int argc, char **argv)
                 space_render_csv(&b, &r);
             else
                 space_render_table(&b, &r);
-            rc = cli_emit("space", j.ctx, &b, a.out);
+            rc = j.fmt == APP_FMT_TABLE ? cli_emit_text("space", j.ctx, &b, a.out, &j.sty)
+                                        : cli_emit("space", j.ctx, &b, a.out);
             if (arc.store) { /* archived: what --format json gives */
                 b.len = 0;
                 j.limit = a.limit ? j.limit : 1000;

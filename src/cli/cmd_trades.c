@@ -16,7 +16,7 @@ static int run(space_job_t *j, const char *proposal, int all, const char *out,
     parley_status_t st = trades_run(j, proposal, all, json ? NULL : &b, json || arc->store ? &jb : NULL);
     int rc = st ? cli_fail(j->cmd, j->ctx, st) : EXIT_OK;
     if (!rc) {
-        rc = cli_emit(j->cmd, j->ctx, json ? &jb : &b, out);
+        rc = json ? cli_emit(j->cmd, j->ctx, &jb, out) : cli_emit_text(j->cmd, j->ctx, &b, out, &j->sty);
         rc = cli_archive_save(arc, j->s, NULL, &jb, rc);
     }
     parley_buf_free(&b);

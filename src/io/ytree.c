@@ -31,6 +31,7 @@ typedef struct builder {
     yt_node_t *root;
     size_t documents;
     int last_line, last_col; /* of the last event that had a mark */
+    int syntax_line, syntax_col; /* where libfyaml put a syntax error; 0 for none */
     /* per open collection: children collected in a growable malloc array */
     yt_node_t ***kids;
     size_t *n_kids, *cap_kids;
@@ -154,6 +155,11 @@ static parley_status_t on_scalar(builder_t *b, struct fy_event *e, int line, int
         return oom(b);
     if (node->len > b->lim->max_string)
         return fail_at(b, line, col, PARLEY_ELIMIT, "a string longer than %zu bytes", b->lim->max_string);
+    /* A "\0" (or "\x00", "\u0000") escape: every string is a C string from
+     * here on, and a NUL would silently cut a name or an id short. */
+    if (memchr(node->str, '\0', node->len))
+        return fail_at(b, line, col, PARLEY_EINPUT,
+                       "a NUL character (an escape such as \\0) in a string: not allowed");
     node->plain = fy_token_scalar_style(e->scalar.value) == FYSS_PLAIN;
     if (e->scalar.anchor) {
         size_t alen;
@@ -288,6 +294,8 @@ static parley_status_t parse_error(builder_t *b, struct fy_diag *diag)
 {
     void *it = NULL;
     struct fy_diag_error *er = fy_diag_errors_iterate(diag, &it);
+    b->syntax_line = er && er->line > 0 ? er->line : 1;
+    b->syntax_col = er && er->column > 0 ? er->column : 1;
     if (er && er->msg)
         return parley__fail(b->ctx, PARLEY_EINPUT, "%s:%d:%d: YAML syntax error: %s", b->name,
                             er->line > 0 ? er->line : 1, er->column > 0 ? er->column : 1,
@@ -333,28 +341,13 @@ static void diag_sink(struct fy_diag *diag, void *user, const char *buf, size_t 
     discard(buf, len); /* errors are collected and read back; nothing printed */
 }
 
-parley_status_t parley__yt_parse(parley_ctx_t *ctx, parley__arena_t *arena, const char *name,
-                                 const char *buf, size_t len, const yt_limits_t *lim,
-                                 yt_node_t **root)
+/* Builds the tree of buf[0..len) from libfyaml's events; *syntax gets the
+ * line and column of a YAML syntax error (0, 0 when there is none). */
+static parley_status_t parse_events(parley_ctx_t *ctx, parley__arena_t *arena, const char *name,
+                                    const char *buf, size_t len, const yt_limits_t *lim,
+                                    yt_node_t **root, int syntax[2])
 {
     builder_t b = {.ctx = ctx, .arena = arena, .name = name, .lim = lim};
-    if (len > lim->max_bytes)
-        return parley__fail(ctx, PARLEY_ELIMIT, "%s: the file is %zu bytes, over the limit of %zu",
-                            name, len, lim->max_bytes);
-    const char *nul = memchr(buf, '\0', len);
-    if (nul) {
-        int line = 1, col = 1;
-        for (const char *p = buf; p < nul; p++, col++)
-            if (*p == '\n')
-                line++, col = 0;
-        return parley__fail(ctx, PARLEY_EINPUT, "%s:%d:%d: a NUL byte: not a text file", name, line,
-                            col);
-    }
-    int bl, bc;
-    if (!parley__utf8_valid(buf, len, &bl, &bc))
-        return parley__fail(ctx, PARLEY_EINPUT,
-                            "%s:%d:%d: invalid UTF-8: a scenario file must be UTF-8 text", name,
-                            bl, bc);
     size_t md = lim->max_depth + 1;
     b.stack = parley__calloc(md, sizeof *b.stack);
     b.stack_anchor = parley__calloc(md, sizeof *b.stack_anchor);
@@ -398,9 +391,190 @@ parley_status_t parley__yt_parse(parley_ctx_t *ctx, parley__arena_t *arena, cons
     parley__free(b.n_kids);
     parley__free(b.cap_kids);
     parley__free(b.anchors);
+    syntax[0] = b.syntax_line;
+    syntax[1] = b.syntax_col;
     if (st == PARLEY_OK)
         *root = b.root;
     return st;
+}
+
+/*
+ * libfyaml emits no event inside a flow collection ([...] or {...}) until
+ * the outermost one closes: it must first know whether the collection is a
+ * mapping key. It holds every token of it meanwhile, about 350 bytes each,
+ * so 16 MiB of '[' took 5.8 GB before the depth limit could see one event.
+ * flow_cut reads the text first, as YAML's lexer would at the few places
+ * that matter (comments, quoted and block scalars, where a node may begin),
+ * and returns the offset just past the point where flow collections nest
+ * deeper than max_depth or hold more than max_nodes nodes: 0 when they
+ * never do. It only decides where to look: what is reported comes from
+ * libfyaml and the builder on the text up to there (parley__yt_parse), so a
+ * misreading here costs time, never a wrong verdict.
+ */
+typedef struct scan {
+    const char *s;
+    size_t len, i;
+} scan_t;
+
+static int sc_blank(const scan_t *c, size_t i)
+{
+    return i >= c->len || c->s[i] == ' ' || c->s[i] == '\t' || c->s[i] == '\n' ||
+           c->s[i] == '\r';
+}
+
+static void sc_line_end(scan_t *c)
+{
+    while (c->i < c->len && c->s[c->i] != '\n')
+        c->i++;
+}
+
+/* Past a quoted scalar opened at c->i; 0 when it never closes. */
+static int sc_quoted(scan_t *c)
+{
+    char q = c->s[c->i++];
+    while (c->i < c->len) {
+        char ch = c->s[c->i++];
+        if (q == '"' && ch == '\\')
+            c->i++;
+        else if (ch == q && !(q == '\'' && c->i < c->len && c->s[c->i] == '\''))
+            return 1;
+        else if (ch == q)
+            c->i++; /* '' inside a single-quoted scalar */
+    }
+    return 0;
+}
+
+/* Past a block scalar (| or >) whose indicator is on a line indented by
+ * indent: its lines are the blank ones and those indented further. */
+static void sc_block_scalar(scan_t *c, size_t indent)
+{
+    sc_line_end(c);
+    while (c->i < c->len) {
+        size_t j = c->i + 1, sp = 0;
+        while (j < c->len && c->s[j] == ' ')
+            j++, sp++;
+        if (j < c->len && c->s[j] != '\n' && c->s[j] != '\r' && sp <= indent)
+            return; /* c->i is at the '\n' before the next node */
+        c->i = j;
+        sc_line_end(c);
+    }
+}
+
+static size_t flow_cut(const char *buf, size_t len, const yt_limits_t *lim)
+{
+    scan_t c = {buf, len, 0};
+    size_t depth = 0, nodes = 0, indent = 0;
+    int node = 1, line_start = 1; /* a node may begin here; at the start of a line */
+    while (c.i < c.len) {
+        char ch = c.s[c.i];
+        if (line_start && depth == 0) {
+            indent = 0;
+            while (c.i < c.len && c.s[c.i] == ' ')
+                c.i++, indent++;
+            line_start = 0;
+            node = 1;
+            if (c.i + 3 <= c.len && (memcmp(c.s + c.i, "---", 3) == 0 ||
+                                     memcmp(c.s + c.i, "...", 3) == 0) && sc_blank(&c, c.i + 3))
+                c.i += 3;
+            else if (c.i < c.len && c.s[c.i] == '%')
+                sc_line_end(&c);
+            continue;
+        }
+        int after_blank = c.i == 0 || sc_blank(&c, c.i - 1);
+        if (ch == '\n') {
+            line_start = depth == 0; /* inside [...] lines do not matter */
+            c.i++;
+        } else if (ch == ' ' || ch == '\t' || ch == '\r') {
+            c.i++;
+        } else if (ch == '#' && after_blank) {
+            sc_line_end(&c);
+        } else if ((ch == '"' || ch == '\'') && node) {
+            if (!sc_quoted(&c))
+                return 0; /* libfyaml says where it is unterminated */
+            node = 0;
+        } else if ((ch == '[' || ch == '{') && (node || depth)) {
+            c.i++;
+            if (++depth > lim->max_depth || ++nodes > lim->max_nodes)
+                return c.i;
+            node = 1;
+        } else if ((ch == ']' || ch == '}') && depth) {
+            c.i++;
+            depth--;
+            node = 0;
+        } else if (depth && (ch == ',' || ch == ':')) {
+            c.i++;
+            if (++nodes > lim->max_nodes)
+                return c.i;
+            node = 1;
+        } else if (!depth && (ch == '-' || ch == '?' || ch == ':') && sc_blank(&c, c.i + 1)) {
+            c.i++;
+            node = 1;
+        } else if (!depth && (ch == '|' || ch == '>') && node) {
+            sc_block_scalar(&c, indent);
+            node = 0;
+        } else if ((ch == '&' || ch == '!') && node) {
+            while (!sc_blank(&c, c.i) && !(depth && strchr(",[]{}", c.s[c.i])))
+                c.i++; /* an anchor or tag: the node is still to come */
+        } else {
+            c.i++;
+            node = 0;
+        }
+    }
+    return 0;
+}
+
+parley_status_t parley__yt_parse(parley_ctx_t *ctx, parley__arena_t *arena, const char *name,
+                                 const char *buf, size_t len, const yt_limits_t *lim,
+                                 yt_node_t **root)
+{
+    if (len > lim->max_bytes)
+        return parley__fail(ctx, PARLEY_ELIMIT, "%s: the file is %zu bytes, over the limit of %zu",
+                            name, len, lim->max_bytes);
+    const char *nul = memchr(buf, '\0', len);
+    if (nul) {
+        int line = 1, col = 1;
+        for (const char *p = buf; p < nul; p++, col++)
+            if (*p == '\n')
+                line++, col = 0;
+        return parley__fail(ctx, PARLEY_EINPUT, "%s:%d:%d: a NUL byte: not a text file", name, line,
+                            col);
+    }
+    int bl, bc;
+    if (!parley__utf8_valid(buf, len, &bl, &bc))
+        return parley__fail(ctx, PARLEY_EINPUT,
+                            "%s:%d:%d: invalid UTF-8: a scenario file must be UTF-8 text", name,
+                            bl, bc);
+    /* Flow collections past a limit: the text up to there shows it, in time
+     * and memory proportional to that text (see flow_cut). What the builder
+     * finds there holds for the whole text, and so does a syntax error
+     * before its last character; one there may only be where it was cut. */
+    size_t cut = flow_cut(buf, len, lim);
+    if (cut) {
+        int cut_line = 1, cut_col = 1, syntax[2] = {0, 0};
+        for (size_t k = 0; k < cut; k++) {
+            if (buf[k] == '\n')
+                cut_line++, cut_col = 1;
+            else
+                cut_col += ((unsigned char)buf[k] & 0xC0) != 0x80; /* characters */
+        }
+        parley_ctx_t *pre = parley_ctx_create();
+        parley__arena_t ar;
+        parley__arena_init(&ar, 0);
+        yt_node_t *ignored = NULL;
+        parley_status_t st = pre ? parse_events(pre, &ar, name, buf, cut, lim, &ignored, syntax)
+                                 : PARLEY_ENOMEM;
+        int holds = st == PARLEY_ELIMIT ||
+                    (st == PARLEY_EINPUT && (syntax[0] < cut_line ||
+                                             (syntax[0] == cut_line && syntax[1] + 2 < cut_col)));
+        if (holds)
+            parley__fail(ctx, st, "%s", parley_ctx_message(pre));
+        parley__arena_free(&ar);
+        parley_ctx_destroy(pre);
+        if (holds)
+            return st;
+    }
+    int syntax[2];
+    return parse_events(ctx, arena, name, buf, len, lim, root, syntax);
 }
 
 int parley__yt_is_null(const yt_node_t *n)

@@ -1,7 +1,7 @@
 /*
  * test_io.c — the JSON writer, CSV reading and quoting, actor tables
- * (both layouts) and their YAML round trip, atomic writes, the scenario
- * change said in words.
+ * (both layouts) and their YAML round trip, atomic writes and what they do to
+ * links, devices and folders, the scenario change said in words.
  */
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -222,6 +222,47 @@ static void scenario_diff(void)
     parley_ctx_destroy(ctx);
 }
 
+/* What the writer does to what is not a plain file: links followed and
+ * kept, a device written through, a folder or a link to nowhere refused. */
+static void atomic_write_kinds(void)
+{
+    char dir[] = "/tmp/parley-test-XXXXXX";
+    CHECK(mkdtemp(dir) != NULL);
+    char target[128], link[128], null_link[128], dangling[128];
+    snprintf(target, sizeof target, "%s/target.txt", dir);
+    snprintf(link, sizeof link, "%s/link.txt", dir);
+    snprintf(null_link, sizeof null_link, "%s/null", dir);
+    snprintf(dangling, sizeof dangling, "%s/dangling", dir);
+    parley_ctx_t *ctx = parley_ctx_create();
+    CHECK_INT(parley_write_file_atomic(ctx, target, "old", 3), PARLEY_OK);
+    CHECK(chmod(target, 0600) == 0);
+    CHECK(symlink("target.txt", link) == 0);
+    CHECK_INT(parley_write_file_atomic(ctx, link, "new", 3), PARLEY_OK);
+    struct stat sb;
+    CHECK(lstat(link, &sb) == 0 && S_ISLNK(sb.st_mode));
+    CHECK(stat(target, &sb) == 0 && (sb.st_mode & 0777) == 0600);
+    char *buf = NULL;
+    size_t len = 0;
+    CHECK_INT(parley_read_file(ctx, target, 100, &buf, &len), PARLEY_OK);
+    CHECK_STR(buf, "new");
+    free(buf);
+    CHECK(symlink("/dev/null", null_link) == 0);
+    CHECK_INT(parley_write_file_atomic(ctx, null_link, "x", 1), PARLEY_OK);
+    CHECK(lstat(null_link, &sb) == 0 && S_ISLNK(sb.st_mode));
+    CHECK(stat("/dev/null", &sb) == 0 && S_ISCHR(sb.st_mode));
+    CHECK(symlink("nowhere/x", dangling) == 0);
+    CHECK_INT(parley_write_file_atomic(ctx, dangling, "x", 1), PARLEY_EIO);
+    CHECK_CONTAINS(parley_ctx_message(ctx), "leads to no file");
+    CHECK_INT(parley_write_file_atomic(ctx, dir, "x", 1), PARLEY_EIO);
+    CHECK_CONTAINS(parley_ctx_message(ctx), "a folder, not a file");
+    unlink(dangling);
+    unlink(null_link);
+    unlink(link);
+    unlink(target);
+    CHECK(rmdir(dir) == 0); /* nothing else was left behind */
+    parley_ctx_destroy(ctx);
+}
+
 const test_case_t tests_io[] = {
     {"io/scenario_diff", scenario_diff},
     {"io/json_writer", json_writer},
@@ -229,5 +270,6 @@ const test_case_t tests_io[] = {
     {"io/actor_table_ktab", actor_table_ktab},
     {"io/actor_table_plain", actor_table_plain},
     {"io/atomic_write", atomic_write},
+    {"io/atomic_write_kinds", atomic_write_kinds},
     {NULL, NULL},
 };
