@@ -29,32 +29,7 @@ else
     actors=$(python3 -c 'import json,sys; print(" ".join(json.load(open(sys.argv[1]))["zopa"]["worst"]))' "$tmp/p.json")
     [ -n "$actors" ] || actors=$(python3 -c 'import json,sys; print(" ".join(json.load(open(sys.argv[1]))["frontier"]["packages"][0]["utilities"]))' "$tmp/p.json" 2>/dev/null)
     python3 "$root/tests/ref/exact_space.py" "$dir" $actors >"$tmp/ref.json"
-    diff=$(python3 - "$tmp/p.json" "$tmp/p.csv" "$tmp/ref.json" <<'PY'
-import csv, json, sys
-p = json.load(open(sys.argv[1])); r = json.load(open(sys.argv[3]))
-rows = list(csv.reader(open(sys.argv[2])))
-head, rows = rows[0], rows[1:]
-ucols = [k for k, h in enumerate(head) if h.startswith("u_")]
-bad = []
-if p["zopa"]["count"] != r["zopa"]:
-    bad.append(f"zopa {p['zopa']['count']} vs exact {r['zopa']}")
-if p["frontier"]["points"] != r["points"]:
-    bad.append(f"frontier points {p['frontier']['points']} vs exact {r['points']}")
-if len(rows) != r["packages"]:
-    bad.append(f"frontier packages {len(rows)} vs exact {r['packages']}")
-mine = sorted({tuple(float(row[k]) for k in ucols) for row in rows})
-ref = [tuple(u) for u in r["utilities"]]
-if len(mine) == len(ref) and any(abs(a - b) > 1e-9 for x, y in zip(mine, ref) for a, b in zip(x, y)):
-    bad.append("frontier utility vectors differ")
-names = list(p["zopa"]["worst"]) if p["zopa"]["worst"] else []
-for a, nm in enumerate(names):
-    for key, want in (("best", r["best"][a]), ("worst", r["worst"][a])):
-        got = p["zopa"][key][nm]["utilities"][nm] if p["zopa"][key].get(nm) else None
-        if (got is None) != (want is None) or (got is not None and abs(got - want) > 1e-9):
-            bad.append(f"{key} for {nm}: {got} vs exact {want}")
-print("; ".join(bad))
-PY
-)
+    diff=$(python3 "$root/tests/ref/compare_space.py" "$tmp/p.json" "$tmp/p.csv" "$tmp/ref.json")
     if [ -z "$diff" ]; then t_ok "$name: space equals the exact brute force"
     else t_fail "$name: space differs from the exact brute force" "$diff"; fi
   done
@@ -72,39 +47,7 @@ for seed in $(seq 1 ${TIE_SEEDS:-40}); do
     cp "$tmp/tie.yaml" "$tmp/../tie-$seed.yaml" 2>/dev/null
     continue
   fi
-  diff=$(python3 - "$tmp/p.json" "$tmp/p.csv" "$tmp/ref.json" "$tmp/e.json" <<'PY'
-import csv, json, sys
-p = json.load(open(sys.argv[1])); r = json.load(open(sys.argv[3])); e = json.load(open(sys.argv[4]))
-rows = list(csv.reader(open(sys.argv[2])))
-head, rows = rows[0], rows[1:]
-ucols = [k for k, h in enumerate(head) if h.startswith("u_")]
-bad = []
-if p["zopa"]["count"] != r["zopa"]:
-    bad.append(f"zopa {p['zopa']['count']} vs exact {r['zopa']}")
-if p["frontier"]["points"] != r["points"]:
-    bad.append(f"frontier points {p['frontier']['points']} vs exact {r['points']}")
-if r["zopa"] and len(rows) != r["packages"]:
-    bad.append(f"frontier packages {len(rows)} vs exact {r['packages']}")
-mine = sorted({tuple(float(row[k]) for k in ucols) for row in rows})
-ref = [tuple(u) for u in r["utilities"]]
-if len(mine) != len(ref) or any(abs(a - b) > 1e-9 for x, y in zip(mine, ref) for a, b in zip(x, y)):
-    bad.append("frontier utility vectors differ")
-for a, want in enumerate(r["best"]):
-    nm = f"A{a}"
-    for key, want in (("best", r["best"][a]), ("worst", r["worst"][a])):
-        side = p["zopa"].get(key) or {}
-        got = side[nm]["utilities"][nm] if side.get(nm) else None
-        if (got is None) != (want is None) or (got is not None and abs(got - want) > 1e-9):
-            bad.append(f"{key} for {nm}: {got} vs exact {want}")
-for prop in e["proposals"]:
-    for act in prop["actors"]:
-        got = act["verdict"]
-        want = r["verdicts"][prop["id"]][act["id"]]
-        if got != want:
-            bad.append(f"eval {prop['id']} {act['id']}: {got} vs exact {want}")
-print("; ".join(bad))
-PY
-)
+  diff=$(python3 "$root/tests/ref/compare_space.py" "$tmp/p.json" "$tmp/p.csv" "$tmp/ref.json" "$tmp/e.json")
   if [ -z "$diff" ]; then t_ok "tie seed $seed: space and eval equal the exact answers"
   else t_fail "tie seed $seed: differs from the exact answers" "$diff"; cp "$tmp/tie.yaml" "/tmp/tie-$seed.yaml"; fi
 done
