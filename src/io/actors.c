@@ -5,6 +5,7 @@
  * CSV (a scenario line, a header, rows) and a plain header-first table.
  */
 #include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -254,6 +255,12 @@ static parley_status_t read_rows(parley_ctx_t *ctx, const char *name, const csv_
             if ((st = number(ctx, name, row, c->pos[k], "position", pos)) ||
                 (st = number(ctx, name, row, c->sal[k], "salience", sal)))
                 return st;
+            const csv_field_t *fp = &row->f[c->pos[k]];
+            if (fabs(*pos) > PARLEY_MAX_SCALE_END)
+                return parley__fail(ctx, PARLEY_EINPUT,
+                                    "%s:%d:%d: position must lie within -1e15..1e15 (a scenario's "
+                                    "scale ends do), got %s",
+                                    name, fp->line, fp->col, fp->text);
             const csv_field_t *f = &row->f[c->sal[k]];
             if (*sal < 0.0 || *sal > 100.0)
                 return parley__fail(ctx, PARLEY_EINPUT,

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "genius.h"
+#include "loader.h"
 
 typedef struct rd {
     parley_ctx_t *ctx;
@@ -154,6 +155,9 @@ static parley_status_t read_bounds(const rd_t *r, const xnode_t *n, int integer,
     if ((st = (integer ? int_attr : num_attr)(r, at, "lowerbound", what, &is->lo)) ||
         (st = (integer ? int_attr : num_attr)(r, at, "upperbound", what, &is->hi)))
         return st;
+    if (fabs(is->lo) > PARLEY_MAX_SCALE_END || fabs(is->hi) > PARLEY_MAX_SCALE_END)
+        return ERR(r, at, "%s: bounds %g..%g: Parley's scales end within -1e15..1e15", what, is->lo,
+                   is->hi);
     if (is->lo > is->hi)
         return ERR(r, at, "%s: bounds reversed: lowerbound %g > upperbound %g", what, is->lo, is->hi);
     if (is->lo == is->hi)

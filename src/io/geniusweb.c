@@ -95,6 +95,9 @@ static parley_status_t number_set(const jr_t *r, const yt_node_t *rng, gn_issue_
         return st;
     if (!(is->step > 0.0))
         return JERR(r, rng, "%s: \"step\" must be > 0, got %g", what, is->step);
+    if (fabs(is->lo) > PARLEY_MAX_SCALE_END || fabs(is->hi) > PARLEY_MAX_SCALE_END)
+        return JERR(r, rng, "%s: %g..%g: Parley's scales end within -1e15..1e15", what, is->lo,
+                    is->hi);
     if (!(is->lo < is->hi))
         return JERR(r, rng, "%s: \"low\" must be below \"high\", got %g and %g", what, is->lo,
                     is->hi);

@@ -36,7 +36,8 @@ static long double log_product(const parley_frontier_t *f, const parley_util_t *
         parley_util_t g = u[a] - reservation(f, r, a);
         if (g <= 0)
             return -HUGE_VALL;
-        long double w = weighted ? parley_scenario_actor(s, f->sp->actors[a])->capability : 1.0;
+        long double w =
+            weighted ? (long double)parley_scenario_actor(s, f->sp->actors[a])->capability : 1.0L;
         v += w * logl((long double)g / (long double)f->sp->scale[a]);
     }
     return v;
@@ -65,7 +66,7 @@ static long double score(const parley_frontier_t *f, parley_solution_t k, const 
     case PARLEY_KALAI_SMORODINSKY: return -ks_spread(f, u, r, best);
     default: break;
     }
-    return 0.0; /* the integer criteria are compared exactly below */
+    return 0.0L; /* the integer criteria are compared exactly below */
 }
 
 /* Integer criteria, on the actors' common scale (exact when the space has

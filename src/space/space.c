@@ -164,12 +164,12 @@ static void actor_rounded(parley_space_t *sp, size_t a)
     for (size_t j = 0; j < sp->m; j++)
         for (size_t o = sp->start[j]; o < sp->start[j + 1]; o++) {
             long double v = (long double)parley_scenario_weight(s, i, j) *
-                            parley_value(s, i, j, sp->pos[o]);
+                            (long double)parley_value(s, i, j, sp->pos[o]);
             sp->contrib[o * n + a] = (parley_util_t)llroundl(v * 0x1p62L) * ((parley_util_t)1 << 38);
             sp->veto[o * n + a] = (unsigned char)parley_crosses_red_line(s, i, j, sp->pos[o]);
         }
     sp->scale[a] = ROUND_SCALE;
-    long double b = parley_scenario_actor(s, i)->batna;
+    long double b = (long double)parley_scenario_actor(s, i)->batna;
     sp->batna[a] = (parley_util_t)ceill(b * 0x1p62L) * ((parley_util_t)1 << 38);
     sp->exact = 0;
 }
