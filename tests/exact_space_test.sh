@@ -66,6 +66,15 @@ t_expect_lacks out "none: no package"
 f=$root/tests/data/exact-grid.yaml
 t_expect_rc 0 "grid: space" "$parley" space "$f" --format csv --limit 1000
 t_expect_contains out "0.21,"
+# Where no exact fraction fits, the output says the utilities are rounded.
+f=$root/tests/data/exact-rounded.yaml
+t_expect_rc 0 "rounded: space" "$parley" space "$f"
+t_expect_contains out "note: some utilities are rounded to 2^-100"
+t_expect_rc 0 "rounded: space json" "$parley" space "$f" --format json
+t_expect_contains out "rounded to 2^-100 where no exact fraction fits"
+t_expect_rc 0 "exact: space json" "$parley" space "$root/tests/data/exact-batna-one.yaml" --format json
+t_expect_contains out '"model": "additive utility, exact rationals'
+
 # trades: a third party's red line, --all, --drop-red-lines, --budget.
 f=$root/tests/data/trades-third.yaml
 t_expect_rc 0 "trades: default" "$parley" trades "$f"

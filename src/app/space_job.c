@@ -329,7 +329,10 @@ void space_json_header(parley_json_t *js, const space_job_t *j)
     const parley_scenario_t *s = j->s;
     app_json_header(js, j->cmd, s);
     parley_json_key(js, "model");
-    parley_json_string(js, "additive utility, fixed point 2^-50 (docs/agreement-space.md)");
+    parley_json_string(js, parley_space_exact(sp)
+                               ? "additive utility, exact rationals (docs/agreement-space.md)"
+                               : "additive utility, rounded to 2^-100 where no exact fraction "
+                                 "fits (docs/agreement-space.md)");
     parley_json_key(js, "parameters");
     parley_json_object_begin(js);
     parley_json_key(js, "grid");

@@ -41,7 +41,13 @@ static void header(parley_buf_t *b, const space_run_t *r)
     parley_buf_printf(b, "), %zu issues", m);
     if (cont)
         parley_buf_printf(b, " (%zu continuous, on a grid of %u points)", cont, j->grid);
-    parley_buf_printf(b, "\n  packages: %s\n\n", outcomes);
+    parley_buf_printf(b, "\n  packages: %s\n", outcomes);
+    if (!parley_space_exact(j->sp))
+        parley_buf_printf(b, "  %snote: some utilities are rounded to 2^-100 (a non-integer "
+                             "exponent, or numbers with no exact fraction that fits): packages "
+                             "that tie within that may be told apart%s\n",
+                          st->red, st->reset);
+    parley_buf_puts(b, "\n");
 }
 
 static void zone(parley_buf_t *b, const space_run_t *r)
