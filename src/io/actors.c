@@ -123,7 +123,14 @@ static parley_status_t map_header(parley_ctx_t *ctx, const char *name, const csv
 static char *dim_name(parley__arena_t *a, const char *h, size_t idx)
 {
     char buf[256];
-    snprintf(buf, sizeof buf, "%s", h);
+    size_t cut = strlen(h);
+    if (cut >= sizeof buf) { /* a long header: cut it between characters, not inside one */
+        cut = sizeof buf - 1;
+        while (cut > 0 && ((unsigned char)h[cut] & 0xC0) == 0x80)
+            cut--;
+    }
+    memcpy(buf, h, cut);
+    buf[cut] = '\0';
     char *p = buf;
     static const char *const words[] = {"position", "pstn", "pos", NULL};
     for (size_t k = 0; words[k]; k++) {
