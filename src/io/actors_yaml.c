@@ -54,6 +54,10 @@ static void scale_of(const parley_actor_table_t *t, size_t k, double *lo, double
     } else {
         *lo = mn;
         *hi = mx > mn ? mx : mn + fmax(1.0, fabs(mn)); /* one position: any positive span */
+        if (*hi > PARLEY_MAX_SCALE_END) { /* ... on the side that keeps within the limit */
+            *hi = mn;
+            *lo = mn - fmax(1.0, fabs(mn));
+        }
     }
 }
 
