@@ -30,13 +30,20 @@ typedef struct found {
     int complete, all;
 } found_t;
 
+/* How trade x breaks actor c: 0 not at all (or c is a party to it), 1 a red
+ * line, 2 below its BATNA (parley_space_trade_breaks). */
+static int breaks_of(const space_job_t *j, const uint32_t *base, const parley_trade_t *x, size_t c)
+{
+    return c == x->a || c == x->b ? 0 : parley_space_trade_breaks(j->sp, &j->cons, base, x, c);
+}
+
 /* "USA (red line), IRN (below BATNA)": the third parties trade x breaks. */
 static void breaks_text(parley_buf_t *b, const space_job_t *j, const uint32_t *base,
                         const parley_trade_t *x)
 {
     const char *sep = "";
     for (size_t c = 0; c < parley_space_actor_count(j->sp); c++) {
-        int v = c == x->a || c == x->b ? 0 : parley_space_trade_breaks(j->sp, &j->cons, base, x, c);
+        int v = breaks_of(j, base, x, c);
         if (v) {
             parley_buf_printf(b, "%s%s (%s)", sep, aid(j, c), v == 1 ? "red line" : "below BATNA");
             sep = ", ";
@@ -133,8 +140,7 @@ static void json_one(parley_json_t *js, const space_job_t *j, const parley_propo
         parley_json_key(js, "breaks");
         parley_json_object_begin(js);
         for (size_t c = 0; c < parley_space_actor_count(j->sp); c++) {
-            int v = c == x->a || c == x->b ? 0
-                                           : parley_space_trade_breaks(j->sp, &j->cons, base, x, c);
+            int v = breaks_of(j, base, x, c);
             if (v) {
                 parley_json_key(js, aid(j, c));
                 parley_json_string(js, v == 1 ? "red_line" : "below_batna");
