@@ -102,6 +102,62 @@ typedef struct parley_proposal {
     const char *const *position_sources; /* per issue; entries may be NULL */
 } parley_proposal_t;
 
+/* ---- Linkage (docs/scenario-format.md, "Linkage"): conditions over
+ * several issues, used by constraints, conditional red lines and
+ * interaction terms.
+ *
+ * A condition says where one issue's position lies. On a discrete issue it
+ * is a set of options (bit k of `options` for option k); on a continuous
+ * issue an interval from lo to hi (-HUGE_VAL / HUGE_VAL when unbounded),
+ * each end included unless its *_open flag is set. `negate` turns it into
+ * its complement ("not: ..."). */
+typedef struct parley_condition {
+    size_t issue;
+    int negate;
+    unsigned long long options; /* discrete: the options in the set */
+    double lo, hi;              /* continuous: the interval */
+    int lo_open, hi_open;       /* continuous: 1 when that end is excluded */
+} parley_condition_t;
+
+/* A combination of positions: it holds when every condition holds (at most
+ * one condition per issue; n == 0 holds always). */
+typedef struct parley_combination {
+    size_t n;
+    const parley_condition_t *c;
+} parley_combination_t;
+
+typedef enum parley_rule_kind {
+    PARLEY_RULE_FORBID = 0,  /* `forbid: C`: no package may have C */
+    PARLEY_RULE_REQUIRE = 1  /* `if: C, then: D`: a package with C must have D */
+} parley_rule_kind_t;
+
+/* A constraint (actor == (size_t)-1: a package that breaks it is no
+ * package at all, for every actor and every analysis) or an actor's
+ * conditional red line (`red_lines:`: the actor vetoes a package that
+ * breaks it, as it vetoes one crossing an issue's red line). */
+typedef struct parley_rule {
+    const char *id;
+    const char *name;          /* defaults to the id */
+    const char *source;        /* NULL when absent */
+    size_t actor;              /* (size_t)-1 for a constraint */
+    parley_rule_kind_t kind;
+    parley_combination_t when; /* FORBID: the forbidden combination; REQUIRE: the `if` */
+    parley_combination_t then; /* REQUIRE: what must hold as well; n == 0 for FORBID */
+} parley_rule_t;
+
+/* An interaction term of one actor's utility: worth `weight` (a salience,
+ * normalised with the actor's issue saliences) when its combination holds
+ * (a bonus), or when it does not hold (a penalty). */
+typedef struct parley_term {
+    const char *id;
+    const char *name;          /* defaults to the id */
+    const char *source;        /* NULL when absent */
+    size_t actor;
+    parley_combination_t when;
+    double weight;             /* in [0,1]; may be an uncertain input */
+    int penalty;               /* 0: a bonus; 1: a penalty */
+} parley_term_t;
+
 /*
  * Loads a scenario from a file. YAML 1.2 or JSON; the format is documented
  * in docs/scenario-format.md. On failure returns a status other than
@@ -208,8 +264,22 @@ PARLEY_API const parley_proposal_t *parley_scenario_proposal(const parley_scenar
 PARLEY_API const parley_stance_t *parley_scenario_stance(const parley_scenario_t *s, size_t i,
                                                          size_t j);
 
-/* The weight of issue j for actor i: its salience over the sum of its saliences. */
+/* The weight of issue j for actor i: its salience over the sum of its
+ * saliences and its interaction terms' weights. */
 PARLEY_API double parley_scenario_weight(const parley_scenario_t *s, size_t i, size_t j);
+
+/* The scenario's constraints and conditional red lines (`constraints:`,
+ * then `red_lines:`, in file order) and interaction terms (`terms:`). */
+PARLEY_API size_t parley_scenario_rule_count(const parley_scenario_t *s);
+PARLEY_API const parley_rule_t *parley_scenario_rule(const parley_scenario_t *s, size_t k);
+PARLEY_API size_t parley_scenario_term_count(const parley_scenario_t *s);
+PARLEY_API const parley_term_t *parley_scenario_term(const parley_scenario_t *s, size_t k);
+/* Term k's share of its actor's utility: its weight over the sum of the
+ * actor's saliences and term weights (parley_scenario_weight divides by the
+ * same sum). */
+PARLEY_API double parley_scenario_term_weight(const parley_scenario_t *s, size_t k);
+/* 1 when the scenario has any constraint, conditional red line or term. */
+PARLEY_API int parley_scenario_linked(const parley_scenario_t *s);
 
 /* Look-ups by id; return the index, or (size_t)-1 when there is none. */
 PARLEY_API size_t parley_scenario_find_actor(const parley_scenario_t *s, const char *id);

@@ -91,13 +91,23 @@ struct parley_scenario {
     parley_override_t *ov;        /* the overrides applied at load (arena copies) */
     size_t n_ov;
     struct parley__xmap *xm;      /* the exact value of each number read (exact.c) */
+    parley_rule_t *rules;         /* constraints, then conditional red lines */
+    size_t n_rules;
+    parley_term_t *terms;         /* interaction terms */
+    size_t n_terms;
+    double *term_weights;         /* n_terms: each term's share of its actor's utility */
 };
 
 /* Allocates an empty scenario; NULL when out of memory. */
 parley_scenario_t *parley__scenario_new(void);
-/* Computes the weights (PARLEY_ENOMEM is its only failure). Every actor's
- * saliences must sum to more than zero. Call once everything else is filled in. */
+/* Computes the weights (PARLEY_ENOMEM is its only failure; the arrays are
+ * allocated on the first call, so it also recomputes them after a change).
+ * Every actor's saliences and term weights must sum to more than zero.
+ * Call once everything else is filled in. */
 parley_status_t parley__scenario_finish(parley_ctx_t *ctx, parley_scenario_t *s);
+/* Actor i's saliences plus its interaction terms' weights: what its
+ * weights divide by. */
+double parley__weight_total(const parley_scenario_t *s, size_t i);
 
 /* Records an uncertain input whose value lives at *target (arena memory of
  * s); label and path are copied. PARLEY_ENOMEM is its only failure. */

@@ -505,8 +505,44 @@ int parley__exact_salience_sum(const parley_scenario_t *s, size_t i, q_t *out)
     for (size_t j = 0; j < parley_scenario_issue_count(s); j++)
         if (!parley__exact_salience(s, i, j, &x) || !parley__q_add(t, x, &t))
             return 0;
+    for (size_t k = 0; k < parley_scenario_term_count(s); k++)
+        if (parley_scenario_term(s, k)->actor == i &&
+            (!parley__exact_term_weight(s, k, &x) || !parley__q_add(t, x, &t)))
+            return 0;
     *out = t;
     return 1;
+}
+
+int parley__exact_term_weight(const parley_scenario_t *s, size_t k, q_t *out)
+{
+    return parley__exact_of(s, &parley_scenario_term(s, k)->weight, out);
+}
+
+/* Whether x lies beyond the bound at `at` (below it when lower, above it
+ * when not), the bound itself counting as inside unless `open`. */
+static int beyond(const parley_scenario_t *s, const double *at, int open, int lower, q_t x)
+{
+    q_t b;
+    int c;
+    if (!isfinite(*at))
+        return 0;
+    if (parley__exact_of(s, at, &b))
+        c = parley__q_cmp(x, b);
+    else {
+        double d = parley__q_double(x);
+        c = d < *at ? -1 : d > *at ? 1 : 0;
+    }
+    return lower ? (open ? c <= 0 : c < 0) : (open ? c >= 0 : c > 0);
+}
+
+int parley__exact_condition(const parley_scenario_t *s, const parley_condition_t *c, q_t x)
+{
+    int in;
+    if (parley_scenario_issue(s, c->issue)->kind == PARLEY_ISSUE_DISCRETE)
+        in = x.d == 1 && x.n >= 0 && x.n < 64 && ((c->options >> (unsigned)x.n) & 1ull) != 0;
+    else
+        in = !beyond(s, &c->lo, c->lo_open, 1, x) && !beyond(s, &c->hi, c->hi_open, 0, x);
+    return c->negate ? !in : in;
 }
 
 int parley__exact_batna(const parley_scenario_t *s, size_t i, q_t *out)

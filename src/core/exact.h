@@ -75,9 +75,15 @@ int parley__exact_value(const parley_scenario_t *s, size_t i, size_t j, parley__
                         parley__q_t *v);
 /* Whether x crosses actor i's red line on issue j, exactly. */
 int parley__exact_crosses(const parley_scenario_t *s, size_t i, size_t j, parley__q_t x);
-/* Actor i's salience on issue j, the sum of its saliences, its BATNA. */
+/* Actor i's salience on issue j, the sum of its saliences and term
+ * weights (what its weights divide by), its BATNA. */
 int parley__exact_salience(const parley_scenario_t *s, size_t i, size_t j, parley__q_t *out);
 int parley__exact_salience_sum(const parley_scenario_t *s, size_t i, parley__q_t *out);
+/* Term k's weight, exactly (its share is that over the salience sum). */
+int parley__exact_term_weight(const parley_scenario_t *s, size_t k, parley__q_t *out);
+/* Whether position x of the condition's issue satisfies it, exactly. */
+int parley__exact_condition(const parley_scenario_t *s, const parley_condition_t *c,
+                            parley__q_t x);
 int parley__exact_batna(const parley_scenario_t *s, size_t i, parley__q_t *out);
 /* Issue j's ends lo and hi. */
 int parley__exact_scale(const parley_scenario_t *s, size_t j, parley__q_t *lo, parley__q_t *hi);

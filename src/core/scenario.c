@@ -35,19 +35,35 @@ void parley_scenario_destroy(parley_scenario_t *s)
     parley__free(s);
 }
 
+double parley__weight_total(const parley_scenario_t *s, size_t i)
+{
+    const parley_stance_t *row = s->stances + i * s->n_issues;
+    double total = 0.0;
+    for (size_t j = 0; j < s->n_issues; j++)
+        total += row[j].salience;
+    for (size_t k = 0; k < s->n_terms; k++)
+        if (s->terms[k].actor == i)
+            total += s->terms[k].weight;
+    return total;
+}
+
 parley_status_t parley__scenario_finish(parley_ctx_t *ctx, parley_scenario_t *s)
 {
-    s->weights = parley__arena_array(&s->arena, s->n_actors * s->n_issues + 1, sizeof(double));
     if (!s->weights)
+        s->weights = parley__arena_array(&s->arena, s->n_actors * s->n_issues + 1, sizeof(double));
+    if (!s->term_weights)
+        s->term_weights = parley__arena_array(&s->arena, s->n_terms + 1, sizeof(double));
+    if (!s->weights || !s->term_weights)
         return parley__fail(ctx, PARLEY_ENOMEM, "%s: out of memory", s->origin);
     for (size_t i = 0; i < s->n_actors; i++) {
         const parley_stance_t *row = s->stances + i * s->n_issues;
-        double total = 0.0;
-        for (size_t j = 0; j < s->n_issues; j++)
-            total += row[j].salience;
+        double total = parley__weight_total(s, i);
         assert(total > 0.0); /* the loader rejects, with a location, actors that care about nothing */
         for (size_t j = 0; j < s->n_issues; j++)
             s->weights[i * s->n_issues + j] = row[j].salience / total;
+        for (size_t k = 0; k < s->n_terms; k++)
+            if (s->terms[k].actor == i)
+                s->term_weights[k] = s->terms[k].weight / total;
     }
     return PARLEY_OK;
 }
@@ -90,6 +106,32 @@ double parley_scenario_weight(const parley_scenario_t *s, size_t i, size_t j)
 {
     assert(i < s->n_actors && j < s->n_issues);
     return s->weights[i * s->n_issues + j];
+}
+
+size_t parley_scenario_rule_count(const parley_scenario_t *s) { return s->n_rules; }
+size_t parley_scenario_term_count(const parley_scenario_t *s) { return s->n_terms; }
+
+const parley_rule_t *parley_scenario_rule(const parley_scenario_t *s, size_t k)
+{
+    assert(k < s->n_rules);
+    return &s->rules[k];
+}
+
+const parley_term_t *parley_scenario_term(const parley_scenario_t *s, size_t k)
+{
+    assert(k < s->n_terms);
+    return &s->terms[k];
+}
+
+double parley_scenario_term_weight(const parley_scenario_t *s, size_t k)
+{
+    assert(k < s->n_terms);
+    return s->term_weights[k];
+}
+
+int parley_scenario_linked(const parley_scenario_t *s)
+{
+    return s->n_rules > 0 || s->n_terms > 0;
 }
 
 size_t parley_scenario_find_actor(const parley_scenario_t *s, const char *id)

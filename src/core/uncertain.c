@@ -48,32 +48,16 @@ parley_status_t parley__scenario_add_uncertain(parley_ctx_t *ctx, parley_scenari
     return PARLEY_OK;
 }
 
-/* Weights are salience shares; an actor whose drawn saliences are all 0
- * cares about nothing and has none. */
+/* Weights are salience shares; an actor whose drawn saliences and term
+ * weights are all 0 cares about nothing and has none. */
 static int weights_defined(const parley_scenario_t *s, size_t *who)
 {
-    for (size_t i = 0; i < s->n_actors; i++) {
-        double total = 0.0;
-        for (size_t j = 0; j < s->n_issues; j++)
-            total += s->stances[i * s->n_issues + j].salience;
-        if (!(total > 0.0)) {
+    for (size_t i = 0; i < s->n_actors; i++)
+        if (!(parley__weight_total(s, i) > 0.0)) {
             *who = i;
             return 0;
         }
-    }
     return 1;
-}
-
-static void recompute_weights(parley_scenario_t *s)
-{
-    for (size_t i = 0; i < s->n_actors; i++) {
-        const parley_stance_t *row = s->stances + i * s->n_issues;
-        double total = 0.0;
-        for (size_t j = 0; j < s->n_issues; j++)
-            total += row[j].salience;
-        for (size_t j = 0; j < s->n_issues; j++)
-            s->weights[i * s->n_issues + j] = row[j].salience / total;
-    }
 }
 
 parley_status_t parley_scenario_set_uncertain(parley_ctx_t *ctx, parley_scenario_t *s,
@@ -97,7 +81,9 @@ parley_status_t parley_scenario_set_uncertain(parley_ctx_t *ctx, parley_scenario
                             "actor '%s': the drawn saliences are all 0 (it cares about nothing)",
                             s->actors[who].id);
     }
-    recompute_weights(s);
+    parley_status_t st = parley__scenario_finish(ctx, s); /* arrays exist: cannot fail */
+    if (st != PARLEY_OK)
+        return st;
     parley__ok(ctx);
     return PARLEY_OK;
 }

@@ -71,6 +71,70 @@ double parley_utility(const parley_scenario_t *s, size_t i, const double *pkg)
     size_t n = parley_scenario_issue_count(s);
     for (size_t j = 0; j < n; j++)
         u += parley_scenario_weight(s, i, j) * parley_value(s, i, j, pkg[j]);
+    size_t nt = parley_scenario_term_count(s);
+    for (size_t k = 0; k < nt; k++)
+        if (parley_scenario_term(s, k)->actor == i)
+            u += parley_term_value(s, k, pkg);
     return u;
 }
 
+
+int parley_condition_holds(const parley_scenario_t *s, const parley_condition_t *c,
+                           double position)
+{
+    const parley_issue_t *is = parley_scenario_issue(s, c->issue);
+    int in;
+    assert(!parley_is_open(position));
+    if (is->kind == PARLEY_ISSUE_DISCRETE) {
+        size_t k = (size_t)position;
+        in = k < 64 && ((c->options >> k) & 1ull) != 0;
+    } else {
+        in = (c->lo_open ? position > c->lo : position >= c->lo) &&
+             (c->hi_open ? position < c->hi : position <= c->hi);
+    }
+    return c->negate ? !in : in;
+}
+
+int parley_combination_holds(const parley_scenario_t *s, const parley_combination_t *c,
+                             const double *pkg)
+{
+    int open = 0;
+    for (size_t k = 0; k < c->n; k++) {
+        double x = pkg[c->c[k].issue];
+        if (parley_is_open(x))
+            open = 1;
+        else if (!parley_condition_holds(s, &c->c[k], x))
+            return 0; /* decided: one condition fails */
+    }
+    return open ? PARLEY_UNDECIDED : 1;
+}
+
+int parley_rule_broken(const parley_scenario_t *s, size_t k, const double *pkg)
+{
+    const parley_rule_t *r = parley_scenario_rule(s, k);
+    int w = parley_combination_holds(s, &r->when, pkg);
+    if (w == 0 || r->kind == PARLEY_RULE_FORBID)
+        return w;
+    int t = parley_combination_holds(s, &r->then, pkg);
+    if (t == 1)
+        return 0;
+    return w == 1 && t == 0 ? 1 : PARLEY_UNDECIDED;
+}
+
+double parley_term_value(const parley_scenario_t *s, size_t k, const double *pkg)
+{
+    const parley_term_t *t = parley_scenario_term(s, k);
+    int h = parley_combination_holds(s, &t->when, pkg);
+    assert(h != PARLEY_UNDECIDED);
+    return (h == 1) != (t->penalty != 0) ? parley_scenario_term_weight(s, k) : 0.0;
+}
+
+size_t parley_broken_rule(const parley_scenario_t *s, size_t actor, const double *pkg,
+                          size_t from)
+{
+    size_t n = parley_scenario_rule_count(s);
+    for (size_t k = from; k < n; k++)
+        if (parley_scenario_rule(s, k)->actor == actor && parley_rule_broken(s, k, pkg) == 1)
+            return k;
+    return (size_t)-1;
+}
