@@ -1,0 +1,1 @@
+check examples/jcpoa-2015.yaml

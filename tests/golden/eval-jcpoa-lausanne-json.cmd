@@ -1,0 +1,1 @@
+eval examples/jcpoa-2015.yaml --proposal lausanne --format json
