@@ -20,6 +20,7 @@ static const char *const MODELS[] = {"compromise", "median", "nash", "eum", "con
                                      "exchange", "smp", "all", NULL};
 static const char *const OFFERS[] = {"least", "strongest", NULL};
 static const char *const CONFLICTS[] = {"yield", "none", NULL};
+static const char *const SPLITS[] = {"random", "temporal", "both", NULL};
 static const char *const SECURITIES[] = {"all", "distinct", NULL};
 static const char *const PROTOCOLS[] = {"alternating", "mediated", NULL};
 static const char *const MEETINGS[] = {"plenary", "shuttle", NULL};
@@ -221,6 +222,12 @@ static const app_opt_t BACKTEST[] = {
     {APP_O_PUBLISHED, "published", 0, NULL, APP_FLAG, NULL, 0, 0, NULL, NULL, APP_CLI, 0,
      "also score the models under the conventions of the published DEU backtest (EUM conflict: "
      "nobody moves; blank saliences dropped; an unweighted median actor), side by side"},
+    {APP_O_HELDOUT, "heldout", 0, NULL, APP_WORD, "SPLIT", 0, 0, SPLITS, NULL, APP_CLI, 0,
+     "instead, the pre-registered held-out evaluation (docs/validation.md): candidates fitted on "
+     "half of the proposals and scored on the other half against the compromise model; SPLIT: "
+     "random (a seeded half), temporal (earlier proposals train) or both"},
+    {APP_O_SPLIT_SEED, "split-seed", 0, NULL, APP_SEED, "S", 0, 0, NULL, "2026", APP_CLI, 0,
+     "the seed of --heldout's random split"},
     END};
 
 static const app_opt_t OUT_TJ[] = {O_FORMAT(FMT2, "table or json"), O_OUTPUT, END};
