@@ -27,6 +27,12 @@ typedef struct fc_model_run {
     parley_actor_eval_t *checks; /* actors: what the package gives each */
     unsigned char *red;   /* actors * issues: the package crosses that red line */
     size_t accepted;      /* actors whose verdict is accept */
+    /* Linkage: each rule (constraints, then conditional red lines) at the
+     * package: 1 broken, 0 kept, PARLEY_UNDECIDED when an open issue
+     * decides it. A broken conditional red line counts in its actor's
+     * red_lines_crossed and makes it reject (as an issue's red line). */
+    signed char *rules;
+    size_t broken_constraints; /* constraints broken for certain */
     /* --nearest (forecast_near.c): the nearest acceptable package */
     int near_state;       /* FC_NEAR_* */
     int near_exact;       /* the search finished within its budget */
@@ -92,6 +98,13 @@ double fc_package_position(const parley_issue_t *is, double v);
  * pkg, checks, red, accepted); PARLEY_ENOMEM (no message) on failure. */
 parley_status_t fc_check_model(const parley_scenario_t *s, fc_model_run_t *mr);
 void fc_check_free(fc_model_run_t *mr);
+/* How model m treats interaction terms, constraints and conditional red
+ * lines: one sentence (docs/models.md, "Linkage"). */
+const char *fc_linkage_text(parley_model_t m);
+/* The red lines actor i's check crosses: issue ids, then conditional red
+ * lines ("conditional 'ID'"), joined by sep; "-" when none. */
+void fc_red_text(parley_buf_t *b, const parley_scenario_t *s, const fc_model_run_t *mr, size_t i,
+                 const char *sep);
 /* The table of the check under a model's forecast, with its warnings. */
 void fc_check_text(parley_buf_t *b, const parley_scenario_t *s, const fc_model_run_t *mr);
 /* The keys "acceptable" and "checks" inside a model's JSON object. */

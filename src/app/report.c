@@ -176,18 +176,23 @@ static void forecast_checks(parley_buf_t *b, const parley_scenario_t *s)
                     continue;
                 parley_buf_puts(b, "; crosses a red line of ");
                 html_text(b, parley_scenario_actor(s, i)->id);
+                parley_buf_t red;
+                parley_buf_init(&red);
+                fc_red_text(&red, s, mr, i, ", ");
                 parley_buf_puts(b, " (");
-                for (size_t j = 0, n = 0; j < ni; j++)
-                    if (mr->red[i * ni + j]) {
-                        parley_buf_puts(b, n++ ? ", " : "");
-                        html_text(b, parley_scenario_issue(s, j)->id);
-                    }
+                html_text(b, red.data ? red.data : "");
                 parley_buf_puts(b, ")");
+                parley_buf_free(&red);
             }
             for (size_t i = 0; i < na; i++)
                 if (mr->checks[i].verdict == PARLEY_REJECT && !mr->checks[i].red_lines_crossed) {
                     parley_buf_puts(b, "; below the BATNA of ");
                     html_text(b, parley_scenario_actor(s, i)->id);
+                }
+            for (size_t k = 0; k < parley_scenario_rule_count(s); k++)
+                if (mr->rules[k] == 1 && parley_scenario_rule(s, k)->actor == (size_t)-1) {
+                    parley_buf_puts(b, "; breaks the constraint ");
+                    html_text(b, parley_scenario_rule(s, k)->id);
                 }
             parley_buf_puts(b, fc_unconverged(mr, ni) ? "; did not converge</li>\n" : "</li>\n");
         }

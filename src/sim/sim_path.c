@@ -4,8 +4,12 @@
  * others in the room the most, weighted by capability, per unit of its own
  * utility lost (the smaller step among equals). An offer at a target utility is the furthest point of the
  * path still worth the target. O(options^2) per actor, once per room change.
+ * With linkage the ideal and every step fit the actor (no constraint broken,
+ * none of its red lines crossed): a step that would break a rule carries a
+ * repair, and the others' gain counts their terms and conditional red lines.
  */
 #include <math.h>
+#include <string.h>
 #include "simint.h"
 
 double parley__sim_utility(const parley_sim_t *sim, size_t i, const size_t *pkg)
@@ -14,7 +18,7 @@ double parley__sim_utility(const parley_sim_t *sim, size_t i, const size_t *pkg)
     double u = 0.0;
     for (size_t j = 0; j < sim->m; j++)
         u += w[sim->opt0[j] + pkg[j]];
-    return u;
+    return sim->n_terms ? u + parley__sim_terms(sim, i, pkg) : u;
 }
 
 int parley__sim_vetoed(const parley_sim_t *sim, size_t i, const size_t *pkg)
@@ -23,7 +27,7 @@ int parley__sim_vetoed(const parley_sim_t *sim, size_t i, const size_t *pkg)
     for (size_t j = 0; j < sim->m; j++)
         if (v[sim->opt0[j] + pkg[j]])
             return 1;
-    return 0;
+    return sim->linked && parley__sim_broken(sim, i, pkg) != SIM_NONE;
 }
 
 /* What option `opt` gives the others in the room: capability-weighted value,
@@ -39,6 +43,111 @@ static double others_gain(const parley_sim_t *sim, size_t i, size_t opt)
             g -= sim->cap[k];
     }
     return g;
+}
+
+static double own_utility(parley_sim_t *sim, const size_t *pkg, void *arg)
+{
+    return parley__sim_utility(sim, *(const size_t *)arg, pkg);
+}
+
+/* One candidate step of a linked path: issue j to option o, and, when that
+ * breaks a rule, the repair (rj, ro; SIM_NONE: none needed). */
+typedef struct step {
+    size_t j, o, rj, ro;
+    double loss, gain;
+} step_t;
+
+/* The step's loss to actor i and gain to the others in the room (their
+ * capability-weighted utility, a unit off per red line), on pkg. */
+static void measure(parley_sim_t *sim, size_t i, size_t *pkg, const double *gain, step_t *st)
+{
+    const double *w = sim->wval + i * sim->total;
+    double *du = sim->ldu;
+    int *dv = sim->ldv;
+    memset(du, 0, sim->n * sizeof *du);
+    memset(dv, 0, sim->n * sizeof *dv);
+    size_t a = sim->opt0[st->j] + pkg[st->j], b = sim->opt0[st->j] + st->o;
+    parley__sim_link_delta(sim, pkg, st->j, st->o, du, dv);
+    double own = w[b] - w[a], others = gain[b] - gain[a];
+    if (st->rj != SIM_NONE) {
+        size_t keep = pkg[st->j];
+        pkg[st->j] = st->o;
+        size_t c = sim->opt0[st->rj] + pkg[st->rj], d = sim->opt0[st->rj] + st->ro;
+        parley__sim_link_delta(sim, pkg, st->rj, st->ro, du, dv);
+        pkg[st->j] = keep;
+        own += w[d] - w[c];
+        others += gain[d] - gain[c];
+    }
+    for (size_t k = 0; k < sim->n; k++)
+        if (k != i && sim->room[k] == ROOM_IN)
+            others += sim->cap[k] * (du[k] - (double)dv[k]);
+    st->loss = -(own + du[i]);
+    st->gain = others;
+}
+
+/* Whether step st (issue and option set, no repair yet) fits actor i on
+ * pkg, repairing it when it breaks a rule. */
+static int fitting(parley_sim_t *sim, size_t i, size_t *pkg, step_t *st)
+{
+    memset(sim->ldu, 0, sim->n * sizeof *sim->ldu);
+    memset(sim->ldv, 0, sim->n * sizeof *sim->ldv);
+    st->rj = SIM_NONE;
+    if (parley__sim_link_delta(sim, pkg, st->j, st->o, sim->ldu, sim->ldv) <= 0 &&
+        sim->ldv[i] <= 0)
+        return 1;
+    size_t keep = pkg[st->j];
+    pkg[st->j] = st->o;
+    int ok = parley__sim_repair1(sim, i, pkg, st->j, own_utility, &i, &st->rj, &st->ro);
+    pkg[st->j] = keep;
+    return ok;
+}
+
+/* The path with linkage: from the ideal made to fit the actor, each step
+ * the best ratio of the others' gain to its own loss among the steps that
+ * fit it (a repaired step takes two entries, both at the utility after it,
+ * so an offer never stops between them). */
+static void linked_path(parley_sim_t *sim, size_t i, const double *gain)
+{
+    const unsigned char *v = sim->veto + i * sim->total;
+    size_t *cur = sim->ideal + i * sim->m, *pkg = sim->scratch;
+    size_t *pj = sim->path_j + i * sim->path_cap, *po = sim->path_o + i * sim->path_cap;
+    double *pu = sim->path_u + i * (sim->path_cap + 1);
+    if (parley__sim_make_fit(sim, i, cur, own_utility, &i) >= 0)
+        parley__sim_ascend(sim, i, cur);
+    memcpy(pkg, cur, sim->m * sizeof *pkg);
+    pu[0] = parley__sim_utility(sim, i, pkg);
+    size_t len = 0;
+    while (len + 2 <= sim->path_cap && parley__sim_fits(sim, i, pkg)) {
+        step_t best = {.j = SIM_NONE}, st;
+        double best_ratio = 0.0;
+        for (st.j = 0; st.j < sim->m; st.j++)
+            for (st.o = 0; st.o < sim->nopt[st.j]; st.o++) {
+                if (st.o == pkg[st.j] || v[sim->opt0[st.j] + st.o] || !fitting(sim, i, pkg, &st))
+                    continue;
+                measure(sim, i, pkg, gain, &st);
+                if (!(st.loss > SIM_EPS) || !(st.gain > SIM_EPS))
+                    continue;
+                double ratio = st.gain / st.loss;
+                if (ratio > best_ratio * (1.0 + 1e-12) ||
+                    (ratio >= best_ratio * (1.0 - 1e-12) && st.loss < best.loss - SIM_EPS)) {
+                    best_ratio = ratio;
+                    best = st;
+                }
+            }
+        if (best.j == SIM_NONE)
+            break;
+        pkg[best.j] = best.o;
+        pj[len] = best.j;
+        po[len++] = best.o;
+        if (best.rj != SIM_NONE) {
+            pkg[best.rj] = best.ro;
+            pj[len] = best.rj;
+            po[len++] = best.ro;
+            pu[len - 1] = parley__sim_utility(sim, i, pkg);
+        }
+        pu[len] = parley__sim_utility(sim, i, pkg);
+    }
+    sim->path_len[i] = len;
 }
 
 static void actor_path(parley_sim_t *sim, size_t i, double *gain)
@@ -60,6 +169,10 @@ static void actor_path(parley_sim_t *sim, size_t i, double *gain)
         }
         cur[j] = best == SIM_NONE ? 0 : best; /* every option vetoed: the loader forbids it */
         u += w[o0 + cur[j]];
+    }
+    if (sim->linked) {
+        linked_path(sim, i, gain);
+        return;
     }
     size_t *pj = sim->path_j + i * sim->path_cap, *po = sim->path_o + i * sim->path_cap;
     double *pu = sim->path_u + i * (sim->path_cap + 1);
