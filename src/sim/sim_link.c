@@ -129,7 +129,14 @@ parley_status_t parley__sim_link_compile(parley_sim_t *sim)
     sim->ldu = parley__arena_array(&sim->arena, sim->n + 1, sizeof *sim->ldu);
     sim->ldv = parley__arena_array(&sim->arena, sim->n + 1, sizeof *sim->ldv);
     sim->lpkg = parley__arena_array(&sim->arena, sim->m + 1, sizeof *sim->lpkg);
-    if (!sim->links || !sim->share || !sim->ldu || !sim->ldv || !sim->lpkg)
+    size_t most = 1;
+    for (size_t j = 0; j < sim->m; j++)
+        most = sim->nopt[j] > most ? sim->nopt[j] : most;
+    sim->fill_o = parley__arena_array(&sim->arena, most + 1, sizeof *sim->fill_o);
+    sim->fill_u = parley__arena_array(&sim->arena, most + 1, sizeof *sim->fill_u);
+    sim->fill_g = parley__arena_array(&sim->arena, most + 1, sizeof *sim->fill_g);
+    if (!sim->links || !sim->share || !sim->ldu || !sim->ldv || !sim->lpkg || !sim->fill_o ||
+        !sim->fill_u || !sim->fill_g)
         return PARLEY_ENOMEM;
     for (size_t k = 0; k < nt; k++) {
         const parley_term_t *t = parley_scenario_term(s, k);

@@ -102,10 +102,53 @@ static int fitting(parley_sim_t *sim, size_t i, size_t *pkg, step_t *st)
     return ok;
 }
 
+/* A jump of the best step over options of its issue that lie between, in
+ * the actor's utility and in the others' gain: an interaction term makes a
+ * far option's ratio best (the threshold of a bonus), and without these
+ * the actor could offer nothing between here and there. Writes the options
+ * to visit first (own utility falling, others' gain rising) to fill_o;
+ * returns how many. */
+static size_t fill_jump(parley_sim_t *sim, size_t i, size_t *pkg, const double *gain,
+                        const step_t *best)
+{
+    size_t n = 0;
+    step_t st = {.j = best->j};
+    for (st.o = 0; st.o < sim->nopt[st.j]; st.o++) {
+        if (st.o == pkg[st.j] || st.o == best->o ||
+            sim->veto[i * sim->total + sim->opt0[st.j] + st.o] || !fitting(sim, i, pkg, &st) ||
+            st.rj != SIM_NONE)
+            continue;
+        measure(sim, i, pkg, gain, &st);
+        if (!(st.loss > SIM_EPS && st.loss < best->loss - SIM_EPS && st.gain > SIM_EPS &&
+              st.gain < best->gain - SIM_EPS))
+            continue;
+        size_t k = n++; /* insertion by loss, smallest first */
+        while (k > 0 && sim->fill_u[k - 1] > st.loss) {
+            sim->fill_u[k] = sim->fill_u[k - 1];
+            sim->fill_g[k] = sim->fill_g[k - 1];
+            sim->fill_o[k] = sim->fill_o[k - 1];
+            k--;
+        }
+        sim->fill_u[k] = st.loss;
+        sim->fill_g[k] = st.gain;
+        sim->fill_o[k] = st.o;
+    }
+    size_t kept = 0; /* a chain: each stop gives the others more than the last */
+    for (size_t k = 0; k < n; k++)
+        if (sim->fill_g[k] > (kept ? sim->fill_g[kept - 1] : 0.0) + SIM_EPS &&
+            sim->fill_u[k] > (kept ? sim->fill_u[kept - 1] : 0.0) + SIM_EPS) {
+            sim->fill_u[kept] = sim->fill_u[k];
+            sim->fill_g[kept] = sim->fill_g[k];
+            sim->fill_o[kept++] = sim->fill_o[k];
+        }
+    return kept;
+}
+
 /* The path with linkage: from the ideal made to fit the actor, each step
  * the best ratio of the others' gain to its own loss among the steps that
- * fit it (a repaired step takes two entries, both at the utility after it,
- * so an offer never stops between them). */
+ * fit it, with the jumps filled (fill_jump). A repaired step takes two
+ * entries, both at the utility after it, so an offer never stops between
+ * them. */
 static void linked_path(parley_sim_t *sim, size_t i, const double *gain)
 {
     const unsigned char *v = sim->veto + i * sim->total;
@@ -136,6 +179,13 @@ static void linked_path(parley_sim_t *sim, size_t i, const double *gain)
             }
         if (best.j == SIM_NONE)
             break;
+        size_t nfill = best.rj == SIM_NONE ? fill_jump(sim, i, pkg, gain, &best) : 0;
+        for (size_t k = 0; k < nfill && len + 3 <= sim->path_cap; k++) {
+            pkg[best.j] = sim->fill_o[k];
+            pj[len] = best.j;
+            po[len++] = sim->fill_o[k];
+            pu[len] = parley__sim_utility(sim, i, pkg);
+        }
         pkg[best.j] = best.o;
         pj[len] = best.j;
         po[len++] = best.o;

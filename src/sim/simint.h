@@ -80,6 +80,8 @@ struct parley_sim {
     double *ldu;                 /* n: scratch of the link deltas */
     int *ldv;                    /* n */
     size_t *lpkg;                /* m: scratch package of the repairs */
+    size_t *fill_o;              /* max nopt: scratch of a path's filled jump */
+    double *fill_u, *fill_g;
 
     /* Round state. */
     unsigned round;
