@@ -38,9 +38,10 @@ typedef struct fc_model_run {
     int near_exact;       /* the search finished within its budget */
     size_t near_changed;  /* issues it changes */
     double *near;         /* issues: its positions (FOUND) */
+    size_t near_rule;     /* BREAKS: the rule the search's package breaks */
 } fc_model_run_t;
 
-enum { FC_NEAR_NOT_ASKED = 0, FC_NEAR_FOUND, FC_NEAR_NONE, FC_NEAR_UNKNOWN };
+enum { FC_NEAR_NOT_ASKED = 0, FC_NEAR_FOUND, FC_NEAR_NONE, FC_NEAR_UNKNOWN, FC_NEAR_BREAKS };
 
 typedef struct fc_run {
     const parley_scenario_t *s;

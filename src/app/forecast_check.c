@@ -25,6 +25,45 @@ double fc_package_position(const parley_issue_t *is, double v)
     return v < is->lo ? is->lo : v > is->hi ? is->hi : v;
 }
 
+/* Actor i's interaction terms added to its check: the utility is the
+ * issues' contributions (ie) plus the terms' (a term an open issue decides
+ * adds 0 to the low end, its share to the high end), and the verdict
+ * follows from the BATNA again, in doubles (eval's exact comparison covers
+ * issues only). Actors without terms keep eval's numbers. */
+static void add_terms(const parley_scenario_t *s, size_t i, const double *pkg,
+                      const parley_issue_eval_t *ie, parley_actor_eval_t *e)
+{
+    double lo = 0.0, hi = 0.0;
+    int any = 0;
+    for (size_t k = 0; k < parley_scenario_term_count(s); k++) {
+        const parley_term_t *t = parley_scenario_term(s, k);
+        if (t->actor != i)
+            continue;
+        any = 1;
+        int h = parley_combination_holds(s, &t->when, pkg);
+        double share = parley_scenario_term_weight(s, k);
+        hi += h == PARLEY_UNDECIDED || (h == 1) != (t->penalty != 0) ? share : 0.0;
+        lo += h != PARLEY_UNDECIDED && (h == 1) != (t->penalty != 0) ? share : 0.0;
+    }
+    if (!any)
+        return;
+    double umin = lo, umax = hi;
+    for (size_t j = 0; j < parley_scenario_issue_count(s); j++) {
+        umin += ie[j].weight * ie[j].value_min;
+        umax += ie[j].weight * ie[j].value_max;
+    }
+    e->utility_min = umin;
+    e->utility_max = umax;
+    e->utility = e->open_issues ? (double)NAN : umin;
+    e->surplus = e->utility - e->batna;
+    e->surplus_min = umin - e->batna;
+    e->surplus_max = umax - e->batna;
+    if (e->red_lines_crossed || umax < e->batna)
+        e->verdict = PARLEY_REJECT;
+    else if (!e->open_issues)
+        e->verdict = PARLEY_ACCEPT;
+}
+
 /* Linkage: the package against every rule. A conditional red line broken
  * for certain is a crossed red line of its actor (reject); one an open
  * issue decides leaves an accepting verdict open. */
@@ -56,11 +95,17 @@ static parley_status_t check_rules(const parley_scenario_t *s, fc_model_run_t *m
 
 const char *fc_linkage_text(parley_model_t m)
 {
-    if (m == PARLEY_MODEL_SMP)
+    switch (m) {
+    case PARLEY_MODEL_SMP:
         return "moves every issue at once as a spatial position and ignores interaction terms, "
-               "constraints and conditional red lines; the check below applies them";
-    return "works issue by issue and ignores interaction terms, constraints and conditional red "
-           "lines; the check below applies them";
+               "constraints and conditional red lines";
+    case PARLEY_MODEL_EXCHANGE:
+        return "trades positions between issues by their saliences, each issue a separate scale, "
+               "and ignores interaction terms, constraints and conditional red lines";
+    default:
+        return "works issue by issue and ignores interaction terms, constraints and conditional "
+               "red lines";
+    }
 }
 
 parley_status_t fc_check_model(const parley_scenario_t *s, fc_model_run_t *mr)
@@ -82,6 +127,7 @@ parley_status_t fc_check_model(const parley_scenario_t *s, fc_model_run_t *mr)
         parley_eval_actor(s, i, mr->pkg, &mr->checks[i], ie);
         for (size_t j = 0; j < ni; j++)
             mr->red[i * ni + j] = (unsigned char)ie[j].red_line;
+        add_terms(s, i, mr->pkg, ie, &mr->checks[i]);
     }
     free(ie);
     if (check_rules(s, mr) != PARLEY_OK)
@@ -184,7 +230,8 @@ void fc_check_text(parley_buf_t *b, const parley_scenario_t *s, const fc_model_r
                          "%zu of %zu actors accept\n",
                       mr->accepted, na);
     if (parley_scenario_linked(s))
-        parley_buf_printf(b, "  linkage: the model %s\n", fc_linkage_text(mr->model));
+        parley_buf_printf(b, "  linkage: the model %s; the check below applies them\n",
+                          fc_linkage_text(mr->model));
     parley_buf_puts(b, "  ");
     app_pad(b, "actor", w);
     parley_buf_puts(b, "utility  batna   surplus  verdict  red lines crossed\n");
