@@ -132,11 +132,12 @@ parley_status_t parley__sim_link_compile(parley_sim_t *sim)
     size_t most = 1;
     for (size_t j = 0; j < sim->m; j++)
         most = sim->nopt[j] > most ? sim->nopt[j] : most;
+    sim->lstate = parley__arena_array(&sim->arena, sim->n_links + 1, 1);
     sim->fill_o = parley__arena_array(&sim->arena, most + 1, sizeof *sim->fill_o);
     sim->fill_u = parley__arena_array(&sim->arena, most + 1, sizeof *sim->fill_u);
     sim->fill_g = parley__arena_array(&sim->arena, most + 1, sizeof *sim->fill_g);
     if (!sim->links || !sim->share || !sim->ldu || !sim->ldv || !sim->lpkg || !sim->fill_o ||
-        !sim->fill_u || !sim->fill_g)
+        !sim->fill_u || !sim->fill_g || !sim->lstate)
         return PARLEY_ENOMEM;
     for (size_t k = 0; k < nt; k++) {
         const parley_term_t *t = parley_scenario_term(s, k);
@@ -236,15 +237,21 @@ static size_t problems(const parley_sim_t *sim, size_t who, const size_t *pkg)
     return p;
 }
 
+void parley__sim_link_state(const parley_sim_t *sim, const size_t *pkg, unsigned char *out)
+{
+    for (size_t k = 0; k < sim->n_links; k++)
+        out[k] = (unsigned char)parley__sim_link_fires(sim, &sim->links[k], pkg);
+}
+
 int parley__sim_link_delta(const parley_sim_t *sim, size_t *pkg, size_t j, size_t o, double *du,
-                           int *dv)
+                           int *dv, const unsigned char *state)
 {
     size_t a = pkg[j];
     int dc = 0;
     for (size_t t = sim->touch0[j]; t < sim->touch0[j + 1]; t++) {
         const sim_link_t *L = &sim->links[sim->touch[t]];
         pkg[j] = a;
-        int before = parley__sim_link_fires(sim, L, pkg);
+        int before = state ? state[sim->touch[t]] : parley__sim_link_fires(sim, L, pkg);
         pkg[j] = o;
         int d = parley__sim_link_fires(sim, L, pkg) - before;
         if (!d)
@@ -357,6 +364,7 @@ void parley__sim_ascend(parley_sim_t *sim, size_t i, size_t *pkg)
     for (size_t pass = 0; pass < 4 * sim->total + 4; pass++) {
         double best = SIM_EPS;
         size_t bj = SIM_NONE, bo = 0;
+        parley__sim_link_state(sim, pkg, sim->lstate);
         for (size_t j = 0; j < sim->m; j++) {
             size_t o0 = sim->opt0[j], at = pkg[j];
             for (size_t o = 0; o < sim->nopt[j]; o++) {
@@ -364,7 +372,7 @@ void parley__sim_ascend(parley_sim_t *sim, size_t i, size_t *pkg)
                     continue;
                 memset(sim->ldu, 0, sim->n * sizeof *sim->ldu);
                 memset(sim->ldv, 0, sim->n * sizeof *sim->ldv);
-                int dc = parley__sim_link_delta(sim, pkg, j, o, sim->ldu, sim->ldv);
+                int dc = parley__sim_link_delta(sim, pkg, j, o, sim->ldu, sim->ldv, sim->lstate);
                 double gain = w[o0 + o] - w[o0 + at] + sim->ldu[i];
                 if (dc > 0 || sim->ldv[i] > 0 || !(gain > best))
                     continue;

@@ -58,22 +58,23 @@ typedef struct step {
 } step_t;
 
 /* The step's loss to actor i and gain to the others in the room (their
- * capability-weighted utility, a unit off per red line), on pkg. */
+ * capability-weighted utility, a unit off per red line), on pkg. The link
+ * deltas of an unrepaired step are those fitting() left in ldu, ldv. */
 static void measure(parley_sim_t *sim, size_t i, size_t *pkg, const double *gain, step_t *st)
 {
     const double *w = sim->wval + i * sim->total;
     double *du = sim->ldu;
     int *dv = sim->ldv;
-    memset(du, 0, sim->n * sizeof *du);
-    memset(dv, 0, sim->n * sizeof *dv);
     size_t a = sim->opt0[st->j] + pkg[st->j], b = sim->opt0[st->j] + st->o;
-    parley__sim_link_delta(sim, pkg, st->j, st->o, du, dv);
     double own = w[b] - w[a], others = gain[b] - gain[a];
     if (st->rj != SIM_NONE) {
+        memset(du, 0, sim->n * sizeof *du);
+        memset(dv, 0, sim->n * sizeof *dv);
+        parley__sim_link_delta(sim, pkg, st->j, st->o, du, dv, sim->lstate);
         size_t keep = pkg[st->j];
         pkg[st->j] = st->o;
         size_t c = sim->opt0[st->rj] + pkg[st->rj], d = sim->opt0[st->rj] + st->ro;
-        parley__sim_link_delta(sim, pkg, st->rj, st->ro, du, dv);
+        parley__sim_link_delta(sim, pkg, st->rj, st->ro, du, dv, NULL);
         pkg[st->j] = keep;
         own += w[d] - w[c];
         others += gain[d] - gain[c];
@@ -86,13 +87,14 @@ static void measure(parley_sim_t *sim, size_t i, size_t *pkg, const double *gain
 }
 
 /* Whether step st (issue and option set, no repair yet) fits actor i on
- * pkg, repairing it when it breaks a rule. */
+ * pkg (whose links' state is in lstate), repairing it when it breaks a
+ * rule; leaves the step's own link deltas in ldu, ldv. */
 static int fitting(parley_sim_t *sim, size_t i, size_t *pkg, step_t *st)
 {
     memset(sim->ldu, 0, sim->n * sizeof *sim->ldu);
     memset(sim->ldv, 0, sim->n * sizeof *sim->ldv);
     st->rj = SIM_NONE;
-    if (parley__sim_link_delta(sim, pkg, st->j, st->o, sim->ldu, sim->ldv) <= 0 &&
+    if (parley__sim_link_delta(sim, pkg, st->j, st->o, sim->ldu, sim->ldv, sim->lstate) <= 0 &&
         sim->ldv[i] <= 0)
         return 1;
     size_t keep = pkg[st->j];
@@ -163,6 +165,7 @@ static void linked_path(parley_sim_t *sim, size_t i, const double *gain)
     while (len + 2 <= sim->path_cap && parley__sim_fits(sim, i, pkg)) {
         step_t best = {.j = SIM_NONE}, st;
         double best_ratio = 0.0;
+        parley__sim_link_state(sim, pkg, sim->lstate);
         for (st.j = 0; st.j < sim->m; st.j++)
             for (st.o = 0; st.o < sim->nopt[st.j]; st.o++) {
                 if (st.o == pkg[st.j] || v[sim->opt0[st.j] + st.o] || !fitting(sim, i, pkg, &st))
@@ -179,7 +182,11 @@ static void linked_path(parley_sim_t *sim, size_t i, const double *gain)
             }
         if (best.j == SIM_NONE)
             break;
-        size_t nfill = best.rj == SIM_NONE ? fill_jump(sim, i, pkg, gain, &best) : 0;
+        /* Only a term on the step's issue makes a far option's ratio jump. */
+        int termed = 0;
+        for (size_t t = sim->touch0[best.j]; t < sim->touch0[best.j + 1]; t++)
+            termed |= sim->links[sim->touch[t]].kind == LINK_TERM;
+        size_t nfill = best.rj == SIM_NONE && termed ? fill_jump(sim, i, pkg, gain, &best) : 0;
         for (size_t k = 0; k < nfill && len + 3 <= sim->path_cap; k++) {
             pkg[best.j] = sim->fill_o[k];
             pj[len] = best.j;

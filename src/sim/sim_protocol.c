@@ -181,7 +181,7 @@ static double linked_candidate(parley_sim_t *sim, size_t j, size_t o, const doub
     size_t med = sim->cfg->mediator, at = sim->opt0[j] + sim->text[j], to = sim->opt0[j] + o;
     memset(sim->ldu, 0, sim->n * sizeof *sim->ldu);
     memset(sim->ldv, 0, sim->n * sizeof *sim->ldv);
-    int dc = parley__sim_link_delta(sim, sim->text, j, o, sim->ldu, sim->ldv);
+    int dc = parley__sim_link_delta(sim, sim->text, j, o, sim->ldu, sim->ldv, sim->lstate);
     *rj = SIM_NONE;
     if (dc > 0) {
         size_t keep = sim->text[j];
@@ -220,6 +220,8 @@ static int revise(parley_sim_t *sim, double *u, int *v, double *u2, int *v2)
     int changed = 0;
     for (unsigned step = 0; step < c->changes; step++) {
         text_state(sim, sim->text, u, v);
+        if (sim->linked)
+            parley__sim_link_state(sim, sim->text, sim->lstate);
         double base = score_of(sim, u, v), best = base + 1e-9;
         size_t bj = SIM_NONE, bo = 0, brj = SIM_NONE, bro = 0;
         for (size_t j = 0; j < sim->m; j++) {

@@ -80,6 +80,7 @@ struct parley_sim {
     double *ldu;                 /* n: scratch of the link deltas */
     int *ldv;                    /* n */
     size_t *lpkg;                /* m: scratch package of the repairs */
+    unsigned char *lstate;       /* n_links: the links' state at the package being changed */
     size_t *fill_o;              /* max nopt: scratch of a path's filled jump */
     double *fill_u, *fill_g;
 
@@ -148,12 +149,16 @@ size_t parley__sim_broken(const parley_sim_t *sim, size_t actor, const size_t *p
 /* pkg breaks no constraint and, unless who is SIM_NONE, crosses none of
  * who's red lines (issue or conditional). */
 int parley__sim_fits(const parley_sim_t *sim, size_t who, const size_t *pkg);
+/* Whether each link fires at pkg (n_links flags), so that the changes
+ * measured from pkg need not evaluate it again. */
+void parley__sim_link_state(const parley_sim_t *sim, const size_t *pkg, unsigned char *out);
 /* The change of pkg[j] to option o, measured on the links naming issue j:
  * adds each actor's change of term utility to du and of broken conditional
  * red lines to dv (n each), and returns the change in broken constraints.
- * pkg is restored. */
+ * before: the links' state at pkg (parley__sim_link_state), or NULL. pkg
+ * is restored. */
 int parley__sim_link_delta(const parley_sim_t *sim, size_t *pkg, size_t j, size_t o, double *du,
-                           int *dv);
+                           int *dv, const unsigned char *before);
 /* A package scorer for the repairs. */
 typedef double (*sim_score_fn)(parley_sim_t *sim, const size_t *pkg, void *arg);
 /* pkg, which breaks a constraint or a red line of who after its issue
