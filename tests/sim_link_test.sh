@@ -119,6 +119,29 @@ assert b["st"] < 0.1, b
 assert w["at_low"] == 1 and w["at_high"] == 0, w
 PY
 
+# montecarlo --what forecast counts how often each model's forecast breaks a
+# constraint. With IRN's centrifuge salience s uniform on [0.1, 1], the
+# median forecasts 20000 centrifuges iff s > 0.9 (P = 1/9) and otherwise
+# none with 20% enrichment: the constraint is kept in about 11% of draws.
+sed 's/centrifuges: {salience: 0.2, ideal: 20000}/centrifuges: {salience: {dist: uniform, min: 0.1, max: 1}, ideal: 20000}/' \
+    "$fc" >"$tmp/fc-u.yaml"
+t_expect_rc 0 "montecarlo forecast with constraints" "$parley" montecarlo "$tmp/fc-u.yaml" \
+    --what forecast -n 3000 --format json -o "$tmp/mcf.json"
+t_check "the median keeps the constraint in about 1/9 of draws" python3 - "$tmp/mcf.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+c = d["forecast_constraints"]
+assert set(c) == {"compromise", "median", "nash", "eum", "condorcet", "exchange"}, c
+kept = c["median"]["kept"]["share"]
+assert 0.09 <= kept <= 0.135, kept
+assert c["compromise"]["kept"]["share"] == 1, c["compromise"]
+PY
+t_expect_rc 0 "montecarlo forecast with constraints, text" "$parley" montecarlo "$tmp/fc-u.yaml" \
+    --what forecast -n 100 --model median
+t_expect_contains out "as a package, the constraints: broken"
+t_expect_rc 0 "montecarlo forecast without constraints" "$parley" montecarlo "$term" --what forecast -n 50 --format json
+t_expect_lacks out "forecast_constraints"
+
 # Forecasts: the models ignore the linkage, the check applies it.
 t_expect_rc 0 "forecast linked" "$parley" forecast "$fc" --model median
 t_expect_contains out "linkage: the model works issue by issue and ignores interaction terms"
