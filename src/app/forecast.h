@@ -29,8 +29,8 @@ typedef struct fc_model_run {
     size_t accepted;      /* actors whose verdict is accept */
     /* Linkage: each rule (constraints, then conditional red lines) at the
      * package: 1 broken, 0 kept, PARLEY_UNDECIDED when an open issue
-     * decides it. A broken conditional red line counts in its actor's
-     * red_lines_crossed and makes it reject (as an issue's red line). */
+     * decides it (the checks' rules_broken and verdicts already hold the
+     * conditional red lines, their utilities the terms). */
     signed char *rules;
     size_t broken_constraints; /* constraints broken for certain */
     /* --nearest (forecast_near.c): the nearest acceptable package */

@@ -25,48 +25,9 @@ double fc_package_position(const parley_issue_t *is, double v)
     return v < is->lo ? is->lo : v > is->hi ? is->hi : v;
 }
 
-/* Actor i's interaction terms added to its check: the utility is the
- * issues' contributions (ie) plus the terms' (a term an open issue decides
- * adds 0 to the low end, its share to the high end), and the verdict
- * follows from the BATNA again, in doubles (eval's exact comparison covers
- * issues only). Actors without terms keep eval's numbers. */
-static void add_terms(const parley_scenario_t *s, size_t i, const double *pkg,
-                      const parley_issue_eval_t *ie, parley_actor_eval_t *e)
-{
-    double lo = 0.0, hi = 0.0;
-    int any = 0;
-    for (size_t k = 0; k < parley_scenario_term_count(s); k++) {
-        const parley_term_t *t = parley_scenario_term(s, k);
-        if (t->actor != i)
-            continue;
-        any = 1;
-        int h = parley_combination_holds(s, &t->when, pkg);
-        double share = parley_scenario_term_weight(s, k);
-        hi += h == PARLEY_UNDECIDED || (h == 1) != (t->penalty != 0) ? share : 0.0;
-        lo += h != PARLEY_UNDECIDED && (h == 1) != (t->penalty != 0) ? share : 0.0;
-    }
-    if (!any)
-        return;
-    double umin = lo, umax = hi;
-    for (size_t j = 0; j < parley_scenario_issue_count(s); j++) {
-        umin += ie[j].weight * ie[j].value_min;
-        umax += ie[j].weight * ie[j].value_max;
-    }
-    e->utility_min = umin;
-    e->utility_max = umax;
-    e->utility = e->open_issues ? (double)NAN : umin;
-    e->surplus = e->utility - e->batna;
-    e->surplus_min = umin - e->batna;
-    e->surplus_max = umax - e->batna;
-    if (e->red_lines_crossed || umax < e->batna)
-        e->verdict = PARLEY_REJECT;
-    else if (!e->open_issues)
-        e->verdict = PARLEY_ACCEPT;
-}
-
-/* Linkage: the package against every rule. A conditional red line broken
- * for certain is a crossed red line of its actor (reject); one an open
- * issue decides leaves an accepting verdict open. */
+/* Linkage: the package against every rule, for the report (eval has
+ * already made a broken conditional red line its actor's veto and counted
+ * the terms in the utilities). */
 static parley_status_t check_rules(const parley_scenario_t *s, fc_model_run_t *mr)
 {
     size_t nr = parley_scenario_rule_count(s);
@@ -75,20 +36,9 @@ static parley_status_t check_rules(const parley_scenario_t *s, fc_model_run_t *m
     if (!mr->rules)
         return PARLEY_ENOMEM;
     for (size_t k = 0; k < nr; k++) {
-        const parley_rule_t *r = parley_scenario_rule(s, k);
         int b = parley_rule_broken(s, k, mr->pkg);
         mr->rules[k] = (signed char)b;
-        if (r->actor == (size_t)-1) {
-            mr->broken_constraints += b == 1;
-            continue;
-        }
-        parley_actor_eval_t *e = &mr->checks[r->actor];
-        if (b == 1) {
-            e->red_lines_crossed++;
-            e->verdict = PARLEY_REJECT;
-        } else if (b == PARLEY_UNDECIDED && e->verdict == PARLEY_ACCEPT) {
-            e->verdict = PARLEY_OPEN_VERDICT;
-        }
+        mr->broken_constraints += parley_scenario_rule(s, k)->actor == (size_t)-1 && b == 1;
     }
     return PARLEY_OK;
 }
@@ -127,7 +77,6 @@ parley_status_t fc_check_model(const parley_scenario_t *s, fc_model_run_t *mr)
         parley_eval_actor(s, i, mr->pkg, &mr->checks[i], ie);
         for (size_t j = 0; j < ni; j++)
             mr->red[i * ni + j] = (unsigned char)ie[j].red_line;
-        add_terms(s, i, mr->pkg, ie, &mr->checks[i]);
     }
     free(ie);
     if (check_rules(s, mr) != PARLEY_OK)
@@ -182,6 +131,12 @@ static void num_text(char *buf, size_t cap, double v, int sign)
         snprintf(buf, cap, sign ? "%+.3f" : "%.3f", v + 0.0);
 }
 
+/* The check crosses a red line: an issue's, or a conditional one. */
+static int crossed(const parley_actor_eval_t *e)
+{
+    return e->red_lines_crossed || e->rules_broken;
+}
+
 /* The constraints the package breaks (or may break: an open issue decides). */
 static void rules_text(parley_buf_t *b, const parley_scenario_t *s, const fc_model_run_t *mr)
 {
@@ -202,10 +157,10 @@ static void flags_text(parley_buf_t *b, const parley_scenario_t *s, const fc_mod
 {
     size_t na = parley_scenario_actor_count(s), below = 0;
     for (size_t i = 0; i < na; i++) {
-        below += mr->checks[i].verdict == PARLEY_REJECT && !mr->checks[i].red_lines_crossed;
+        below += mr->checks[i].verdict == PARLEY_REJECT && !crossed(&mr->checks[i]);
     }
     for (size_t i = 0; i < na; i++)
-        if (mr->checks[i].red_lines_crossed) {
+        if (crossed(&mr->checks[i])) {
             parley_buf_printf(b, "  ! crosses a red line of %s: ", parley_scenario_actor(s, i)->id);
             fc_red_text(b, s, mr, i, ", ");
             parley_buf_puts(b, "\n");
@@ -213,7 +168,7 @@ static void flags_text(parley_buf_t *b, const parley_scenario_t *s, const fc_mod
     if (below) {
         parley_buf_puts(b, "  ! below the BATNA of");
         for (size_t i = 0, n = 0; i < na; i++)
-            if (mr->checks[i].verdict == PARLEY_REJECT && !mr->checks[i].red_lines_crossed)
+            if (mr->checks[i].verdict == PARLEY_REJECT && !crossed(&mr->checks[i]))
                 parley_buf_printf(b, "%s %s", n++ ? "," : "", parley_scenario_actor(s, i)->id);
         parley_buf_puts(b, "\n");
     }

@@ -202,7 +202,7 @@ static void forecast_checks(parley_buf_t *b, const parley_scenario_t *s)
             parley_buf_printf(b, "<li><b>%s</b>: %zu of %zu actors accept",
                               parley_model_name(mr->model), mr->accepted, na);
             for (size_t i = 0; i < na; i++) {
-                if (!mr->checks[i].red_lines_crossed)
+                if (!mr->checks[i].red_lines_crossed && !mr->checks[i].rules_broken)
                     continue;
                 parley_buf_puts(b, "; crosses a red line of ");
                 html_text(b, parley_scenario_actor(s, i)->id);
@@ -215,7 +215,8 @@ static void forecast_checks(parley_buf_t *b, const parley_scenario_t *s)
                 parley_buf_free(&red);
             }
             for (size_t i = 0; i < na; i++)
-                if (mr->checks[i].verdict == PARLEY_REJECT && !mr->checks[i].red_lines_crossed) {
+                if (mr->checks[i].verdict == PARLEY_REJECT && !mr->checks[i].red_lines_crossed &&
+                    !mr->checks[i].rules_broken) {
                     parley_buf_puts(b, "; below the BATNA of ");
                     html_text(b, parley_scenario_actor(s, i)->id);
                 }
