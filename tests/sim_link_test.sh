@@ -87,6 +87,35 @@ t_expect_lacks out "Linkage"
 t_expect_rc 0 "unlinked json" "$parley" simulate "$tmp/unlinked.yaml" --format json
 t_expect_lacks out '"linkage"'
 
+# No package at all (the constraints forbid both options of y): nobody
+# offers, the mediator puts no text, no deal; the trace says why.
+cat >"$tmp/none.yaml" <<'EOF'
+parley: 1
+actors:
+  - {id: A, capability: 1, batna: 0.1}
+  - {id: B, capability: 1, batna: 0.1}
+issues:
+  - {id: x, scale: {lo: 0, hi: 10}}
+  - {id: y, options: [y0, y1]}
+stances:
+  A: {x: {salience: 1, ideal: 10}, y: {salience: 0.5, ideal: y0}}
+  B: {x: {salience: 1, ideal: 0}, y: {salience: 0.5, ideal: y1}}
+constraints:
+  - {id: no-y0, forbid: {y: [y0]}}
+  - {id: no-y1, forbid: {y: [y1]}}
+simulation:
+  horizon: 4
+EOF
+t_expect_rc 0 "no package: alternating" "$parley" simulate "$tmp/none.yaml"
+t_expect_contains out "Outcome: BREAKDOWN"
+t_expect_contains out "A has no package that breaks no constraint and crosses none of its red lines: it makes no offer"
+t_expect_lacks out "offer by"
+t_expect_rc 0 "no package: mediated" "$parley" simulate "$tmp/none.yaml" --protocol mediated
+t_expect_contains out "Outcome: BREAKDOWN"
+t_expect_contains out "the first text breaks the constraint 'no-y0' and no change found mends it"
+t_expect_contains out "the mediator has no text that breaks no constraint: it puts none"
+t_expect_lacks out "text by"
+
 # A term weight as an uncertain input: B accepts x = 5 iff w <= 0.25.
 for w in 0 0.25; do
   t_expect_rc 0 "term weight $w" "$parley" simulate "$term" --set terms.b-bonus.weight=$w
@@ -123,9 +152,7 @@ PY
 # constraint. With IRN's centrifuge salience s uniform on [0.1, 1], the
 # median forecasts 20000 centrifuges iff s > 0.9 (P = 1/9) and otherwise
 # none with 20% enrichment: the constraint is kept in about 11% of draws.
-sed 's/centrifuges: {salience: 0.2, ideal: 20000}/centrifuges: {salience: {dist: uniform, min: 0.1, max: 1}, ideal: 20000}/' \
-    "$fc" >"$tmp/fc-u.yaml"
-t_expect_rc 0 "montecarlo forecast with constraints" "$parley" montecarlo "$tmp/fc-u.yaml" \
+t_expect_rc 0 "montecarlo forecast with constraints" "$parley" montecarlo "$fc" \
     --what forecast -n 3000 --format json -o "$tmp/mcf.json"
 t_check "the median keeps the constraint in about 1/9 of draws" python3 - "$tmp/mcf.json" <<'PY'
 import json, sys
@@ -136,7 +163,7 @@ kept = c["median"]["kept"]["share"]
 assert 0.09 <= kept <= 0.135, kept
 assert c["compromise"]["kept"]["share"] == 1, c["compromise"]
 PY
-t_expect_rc 0 "montecarlo forecast with constraints, text" "$parley" montecarlo "$tmp/fc-u.yaml" \
+t_expect_rc 0 "montecarlo forecast with constraints, text" "$parley" montecarlo "$fc" \
     --what forecast -n 100 --model median
 t_expect_contains out "as a package, the constraints: broken"
 t_expect_rc 0 "montecarlo forecast without constraints" "$parley" montecarlo "$term" --what forecast -n 50 --format json

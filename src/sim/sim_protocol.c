@@ -375,6 +375,10 @@ void parley__sim_mediated(parley_sim_t *sim)
 {
     if (!sim->have_text)
         first_text(sim);
+    if (sim->linked && !parley__sim_fits(sim, SIM_NONE, sim->text)) {
+        parley__sim_note(sim, "the mediator has no text that breaks no constraint: it puts none");
+        return;
+    }
     if (sim->meeting == PARLEY_MEETING_SHUTTLE)
         shuttle(sim, sim->su, sim->sv, sim->su2, sim->sv2);
     else
