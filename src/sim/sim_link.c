@@ -133,11 +133,14 @@ parley_status_t parley__sim_link_compile(parley_sim_t *sim)
     for (size_t j = 0; j < sim->m; j++)
         most = sim->nopt[j] > most ? sim->nopt[j] : most;
     sim->lstate = parley__arena_array(&sim->arena, sim->n_links + 1, 1);
+    sim->lgain = parley__arena_array(&sim->arena, sim->n * sim->total + 1, sizeof *sim->lgain);
+    sim->lend = parley__arena_array(&sim->arena, sim->n * sim->m + 1, sizeof *sim->lend);
+    sim->ldone = parley__arena_array(&sim->arena, sim->n + 1, 1);
     sim->fill_o = parley__arena_array(&sim->arena, most + 1, sizeof *sim->fill_o);
     sim->fill_u = parley__arena_array(&sim->arena, most + 1, sizeof *sim->fill_u);
     sim->fill_g = parley__arena_array(&sim->arena, most + 1, sizeof *sim->fill_g);
     if (!sim->links || !sim->share || !sim->ldu || !sim->ldv || !sim->lpkg || !sim->fill_o ||
-        !sim->fill_u || !sim->fill_g || !sim->lstate)
+        !sim->fill_u || !sim->fill_g || !sim->lstate || !sim->lgain || !sim->lend || !sim->ldone)
         return PARLEY_ENOMEM;
     for (size_t k = 0; k < nt; k++) {
         const parley_term_t *t = parley_scenario_term(s, k);

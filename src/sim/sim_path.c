@@ -150,60 +150,77 @@ static size_t fill_jump(parley_sim_t *sim, size_t i, size_t *pkg, const double *
  * the best ratio of the others' gain to its own loss among the steps that
  * fit it, with the jumps filled (fill_jump). A repaired step takes two
  * entries, both at the utility after it, so an offer never stops between
- * them. */
-static void linked_path(parley_sim_t *sim, size_t i, const double *gain)
+ * them. Each step searches every change of the package, so the path is
+ * built lazily: only as far down as the actor's offers have reached. */
+static void linked_start(parley_sim_t *sim, size_t i)
 {
-    const unsigned char *v = sim->veto + i * sim->total;
-    size_t *cur = sim->ideal + i * sim->m, *pkg = sim->scratch;
-    size_t *pj = sim->path_j + i * sim->path_cap, *po = sim->path_o + i * sim->path_cap;
-    double *pu = sim->path_u + i * (sim->path_cap + 1);
+    size_t *cur = sim->ideal + i * sim->m, *end = sim->lend + i * sim->m;
     if (parley__sim_make_fit(sim, i, cur, own_utility, &i) >= 0)
         parley__sim_ascend(sim, i, cur);
-    memcpy(pkg, cur, sim->m * sizeof *pkg);
-    pu[0] = parley__sim_utility(sim, i, pkg);
-    size_t len = 0;
-    while (len + 2 <= sim->path_cap && parley__sim_fits(sim, i, pkg)) {
-        step_t best = {.j = SIM_NONE}, st;
-        double best_ratio = 0.0;
-        parley__sim_link_state(sim, pkg, sim->lstate);
-        for (st.j = 0; st.j < sim->m; st.j++)
-            for (st.o = 0; st.o < sim->nopt[st.j]; st.o++) {
-                if (st.o == pkg[st.j] || v[sim->opt0[st.j] + st.o] || !fitting(sim, i, pkg, &st))
-                    continue;
-                measure(sim, i, pkg, gain, &st);
-                if (!(st.loss > SIM_EPS) || !(st.gain > SIM_EPS))
-                    continue;
-                double ratio = st.gain / st.loss;
-                if (ratio > best_ratio * (1.0 + 1e-12) ||
-                    (ratio >= best_ratio * (1.0 - 1e-12) && st.loss < best.loss - SIM_EPS)) {
-                    best_ratio = ratio;
-                    best = st;
-                }
+    memcpy(end, cur, sim->m * sizeof *end);
+    sim->path_u[i * (sim->path_cap + 1)] = parley__sim_utility(sim, i, end);
+    sim->path_len[i] = 0;
+    sim->ldone[i] = !parley__sim_fits(sim, i, end);
+}
+
+/* The best step from the path's end (best.j SIM_NONE: none helps the others). */
+static step_t best_step(parley_sim_t *sim, size_t i, size_t *pkg, const double *gain)
+{
+    const unsigned char *v = sim->veto + i * sim->total;
+    step_t best = {.j = SIM_NONE}, st;
+    double best_ratio = 0.0;
+    parley__sim_link_state(sim, pkg, sim->lstate);
+    for (st.j = 0; st.j < sim->m; st.j++)
+        for (st.o = 0; st.o < sim->nopt[st.j]; st.o++) {
+            if (st.o == pkg[st.j] || v[sim->opt0[st.j] + st.o] || !fitting(sim, i, pkg, &st))
+                continue;
+            measure(sim, i, pkg, gain, &st);
+            if (!(st.loss > SIM_EPS) || !(st.gain > SIM_EPS))
+                continue;
+            double ratio = st.gain / st.loss;
+            if (ratio > best_ratio * (1.0 + 1e-12) ||
+                (ratio >= best_ratio * (1.0 - 1e-12) && st.loss < best.loss - SIM_EPS)) {
+                best_ratio = ratio;
+                best = st;
             }
-        if (best.j == SIM_NONE)
-            break;
-        /* Only a term on the step's issue makes a far option's ratio jump. */
-        int termed = 0;
-        for (size_t t = sim->touch0[best.j]; t < sim->touch0[best.j + 1]; t++)
-            termed |= sim->links[sim->touch[t]].kind == LINK_TERM;
-        size_t nfill = best.rj == SIM_NONE && termed ? fill_jump(sim, i, pkg, gain, &best) : 0;
-        for (size_t k = 0; k < nfill && len + 3 <= sim->path_cap; k++) {
-            pkg[best.j] = sim->fill_o[k];
-            pj[len] = best.j;
-            po[len++] = sim->fill_o[k];
-            pu[len] = parley__sim_utility(sim, i, pkg);
         }
-        pkg[best.j] = best.o;
+    return best;
+}
+
+/* Appends the next step (with its filled jump or its repair) to actor i's
+ * path; marks the path complete when no step helps the others. */
+static void linked_step(parley_sim_t *sim, size_t i)
+{
+    size_t *pkg = sim->lend + i * sim->m, len = sim->path_len[i];
+    size_t *pj = sim->path_j + i * sim->path_cap, *po = sim->path_o + i * sim->path_cap;
+    double *pu = sim->path_u + i * (sim->path_cap + 1);
+    const double *gain = sim->lgain + i * sim->total;
+    step_t best = len + 2 <= sim->path_cap ? best_step(sim, i, pkg, gain) : (step_t){.j = SIM_NONE};
+    if (best.j == SIM_NONE) {
+        sim->ldone[i] = 1;
+        return;
+    }
+    /* Only a term on the step's issue makes a far option's ratio jump. */
+    int termed = 0;
+    for (size_t t = sim->touch0[best.j]; t < sim->touch0[best.j + 1]; t++)
+        termed |= sim->links[sim->touch[t]].kind == LINK_TERM;
+    size_t nfill = best.rj == SIM_NONE && termed ? fill_jump(sim, i, pkg, gain, &best) : 0;
+    for (size_t k = 0; k < nfill && len + 3 <= sim->path_cap; k++) {
+        pkg[best.j] = sim->fill_o[k];
         pj[len] = best.j;
-        po[len++] = best.o;
-        if (best.rj != SIM_NONE) {
-            pkg[best.rj] = best.ro;
-            pj[len] = best.rj;
-            po[len++] = best.ro;
-            pu[len - 1] = parley__sim_utility(sim, i, pkg);
-        }
+        po[len++] = sim->fill_o[k];
         pu[len] = parley__sim_utility(sim, i, pkg);
     }
+    pkg[best.j] = best.o;
+    pj[len] = best.j;
+    po[len++] = best.o;
+    if (best.rj != SIM_NONE) {
+        pkg[best.rj] = best.ro;
+        pj[len] = best.rj;
+        po[len++] = best.ro;
+        pu[len - 1] = parley__sim_utility(sim, i, pkg);
+    }
+    pu[len] = parley__sim_utility(sim, i, pkg);
     sim->path_len[i] = len;
 }
 
@@ -228,7 +245,8 @@ static void actor_path(parley_sim_t *sim, size_t i, double *gain)
         u += w[o0 + cur[j]];
     }
     if (sim->linked) {
-        linked_path(sim, i, gain);
+        memcpy(sim->lgain + i * sim->total, gain, sim->total * sizeof *gain);
+        linked_start(sim, i);
         return;
     }
     size_t *pj = sim->path_j + i * sim->path_cap, *po = sim->path_o + i * sim->path_cap;
@@ -281,6 +299,8 @@ void parley__sim_paths(parley_sim_t *sim)
 void parley__sim_offer(parley_sim_t *sim, size_t i, double target, size_t *pkg)
 {
     const double *pu = sim->path_u + i * (sim->path_cap + 1);
+    while (sim->linked && !sim->ldone[i] && pu[sim->path_len[i]] >= target - SIM_EPS)
+        linked_step(sim, i);
     const size_t *pj = sim->path_j + i * sim->path_cap, *po = sim->path_o + i * sim->path_cap;
     size_t lo = 0, hi = sim->path_len[i]; /* the last k with pu[k] >= target (pu decreases) */
     while (lo < hi) {

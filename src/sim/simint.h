@@ -81,6 +81,9 @@ struct parley_sim {
     int *ldv;                    /* n */
     size_t *lpkg;                /* m: scratch package of the repairs */
     unsigned char *lstate;       /* n_links: the links' state at the package being changed */
+    double *lgain;               /* n x total: each actor's others' gain per option (paths) */
+    size_t *lend;                /* n x m: the package at the end of each linked path so far */
+    unsigned char *ldone;        /* n: the linked path is complete */
     size_t *fill_o;              /* max nopt: scratch of a path's filled jump */
     double *fill_u, *fill_g;
 
@@ -125,6 +128,8 @@ double parley__sim_utility(const parley_sim_t *sim, size_t i, const size_t *pkg)
 /* Actor i vetoes pkg: an issue's red line or one of its conditional red lines. */
 int parley__sim_vetoed(const parley_sim_t *sim, size_t i, const size_t *pkg);
 void parley__sim_paths(parley_sim_t *sim);
+/* Actor i's offer at target: the furthest point of its path still worth
+ * the target (a linked path is extended as far as that needs). */
 void parley__sim_offer(parley_sim_t *sim, size_t i, double target, size_t *pkg);
 
 /* sim_link.c: linkage on the grid. */
