@@ -303,7 +303,7 @@ static void fit_stacks(hrun_t *r, parley_heldout_t *res)
     weights_text(qmv, sizeof qmv, sn, wr[0], 5);
     weights_text(unan, sizeof unan, sn, wr[1], 5);
     snprintf(res->rows[S_STACK_RULE].fitted, sizeof res->rows[S_STACK_RULE].fitted,
-             "QMV: %.85s; unanimity: %.85s", qmv, unan); /* fits the 192 bytes */
+             "QMV: %s; unanimity: %s", qmv, unan);
     for (size_t q = 0; q < r->n; q++)
         r->pred[S_STACK_RULE * r->n + q] = apply(&r->is[q], stack_parts, 5, wr[r->is[q].unan]);
     double wi[5];
