@@ -426,7 +426,8 @@ static unsigned lcg(unsigned long long *x)
 
 /* A random scenario: two continuous issues and an ordered three-option
  * one, a constraint (of either form), a conditional red line of A, a term
- * of B (bonus or penalty). */
+ * of B (bonus or penalty); with three actors, C ratifies from outside the
+ * room or mediates. */
 static parley_scenario_t *random_linked(unsigned long long seed, int n_actors)
 {
     static char text[8192];
@@ -460,9 +461,12 @@ static parley_scenario_t *random_linked(unsigned long long seed, int n_actors)
                     "red_lines:\n  - {id: r, actor: A, if: {c: [%s]}, then: {a: {at_most: %u}}}\n"
                     "terms:\n  - {id: t, actor: B, when: {b: {at_least: %u}, c: [%s, %s]}, "
                     "weight: 0.%u, effect: %s}\n"
-                    "simulation:\n  horizon: 15\n  grid: 6\n",
+                    "simulation:\n  horizon: 15\n  grid: 6\n%s",
                     opts[lcg(&x) % 3], 2 + lcg(&x) % 8, lcg(&x) % 10, opts[t0], opts[t1],
-                    1 + lcg(&x) % 9, lcg(&x) % 2 ? "bonus" : "penalty");
+                    1 + lcg(&x) % 9, lcg(&x) % 2 ? "bonus" : "penalty",
+                    /* with three actors: C outside the room (it ratifies), or C mediating */
+                    n_actors < 3 ? "" : seed % 3 == 0 ? "  room: [A, B]\n"
+                                      : seed % 3 == 1 ? "  mediator: C\n  self_weight: 0.5\n" : "");
     parley_ctx_t *ctx = parley_ctx_create();
     parley_scenario_t *s = NULL;
     if (parley_scenario_load_buffer(ctx, "linked.yaml", text, strlen(text), &s))
