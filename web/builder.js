@@ -5,10 +5,11 @@
 // actor's utility, BATNA, surplus, red lines and verdict, and whether the
 // package breaks a constraint, are the engine's own (measured: tens of ms
 // a click, docs/web.md). /api/amend on the same text gives the nearest
-// acceptable packages and the Pareto improvements; "Save" downloads the
+// acceptable packages and the Pareto improvements, /api/trades the swaps
+// two actors would gain from; "Save" downloads the
 // text with the package appended.
 import { appendProposal, freeId, isJson } from './package.js';
-import { amendView } from './views.js';
+import { amendView, tradesView } from './views.js';
 
 const $ = (sel) => document.querySelector(sel);
 const B = { model: null, positions: {}, seq: 0, shown: 0, latency: [], inflight: null,
@@ -170,9 +171,11 @@ async function runAmend() {
   const box = $('#builder-amend');
   box.classList.add('busy');
   try {
-    const r = await ctx.callText('amend', builtText(), { proposal: B.id });
+    const text = builtText();
+    const [r, t] = await Promise.all([ctx.callText('amend', text, { proposal: B.id }),
+                                      ctx.callText('trades', text, { proposal: B.id })]);
     if (seq !== B.amendSeq) return;
-    box.replaceChildren(amendView(r.result, B.positions, (pkg) => useAmendment(pkg)));
+    box.replaceChildren(amendView(r.result, B.positions, (pkg) => useAmendment(pkg)), tradesView(t.result));
     B.amended = seq;
   } catch (e) {
     if (seq === B.amendSeq) box.replaceChildren(el('p', { class: 'error-box' }, e.message));

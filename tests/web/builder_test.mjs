@@ -133,6 +133,7 @@ try {
     !document.querySelector('#builder-amend').classList.contains('busy'), null, { timeout: 60000 });
   const amendText = await page.textContent('#builder-amend');
   check(/Closest acceptable packages/.test(amendText) && /Pareto improvements/.test(amendText), 'amend shown beside the builder');
+  check(/Trades on built: \d+ found/.test(amendText), 'trades on the built package beside it');
 
   // why no deal, in the space section
   const why = await page.textContent('#why-no-deal');
