@@ -44,8 +44,11 @@ function markControls(issue) {
   const v = B.positions[issue];
   const row = document.querySelector(`#builder-issues [data-issue="${CSS.escape(issue)}"]`);
   if (!row) return;
-  row.querySelectorAll('button[data-value]').forEach((b) => b.classList.toggle('on',
-    b.dataset.value === (v === null ? '\u0000open' : String(v))));
+  row.querySelectorAll('button[data-value]').forEach((b) => {
+    const on = b.dataset.value === (v === null ? '\u0000open' : String(v));
+    b.classList.toggle('on', on);
+    b.setAttribute('aria-pressed', on ? 'true' : 'false');
+  });
   const range = row.querySelector('input[type=range]'), num = row.querySelector('input[type=number]');
   if (range) {
     const open = v === null;
@@ -115,8 +118,10 @@ export async function openBuilder(c) {
 
 async function evaluate() {
   if (B.inflight) { B.pending = true; return; }
+  let text;
+  try { text = builtText(); } catch (e) { B.message(e.message, true); return; } // an inline proposals list
   const seq = ++B.seq, t0 = B.clickAt;
-  B.inflight = ctx.callText('eval', builtText(), { proposal: B.id }).then((r) => {
+  B.inflight = ctx.callText('eval', text, { proposal: B.id }).then((r) => {
     B.last = r.result.proposals[0];
     showVerdicts(B.last);
     B.message('');

@@ -6,7 +6,7 @@
 // figure for docs/web.md, not a pass/fail bound (benchmarks are not tests).
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -194,7 +194,32 @@ try {
   await settled(page);
   st = await B(page);
   check(Object.values(st.positions).every((x) => x === null) && st.last.open_issues.length === 4, 'from scratch: all open');
+  // a scenario whose proposals are an inline list: the builder says so, nothing breaks
+  step = 'the inline-list scenario';
+  const inline = join(tmp, 'inline.yaml');
+  writeFileSync(inline, `parley: 1
+scenario: {id: inline, name: Inline list}
+actors:
+  - {id: A, capability: 1, batna: 0.4}
+  - {id: B, capability: 1, batna: 0.3}
+issues:
+  - {id: fee, scale: {lo: 0, hi: 100, unit: EUR}}
+  - {id: access, options: [closed, limited, open]}
+stances:
+  A: {fee: {ideal: 100, salience: 0.8}, access: {ideal: closed, salience: 0.4}}
+  B: {fee: {ideal: 0, salience: 0.5}, access: {ideal: open, salience: 0.9}}
+proposals: [{id: p1, positions: {fee: 10, access: limited}}]
+`);
+  const runs2 = await page.evaluate(() => window.parley.runs);
+  await page.setInputFiles('#file', inline);
+  await page.waitForFunction((n) => window.parley.runs === n + 1 && !window.parley.state.busy &&
+    window.parley.builder.model.scenario.id === 'inline', runs2, { timeout: 120000 });
+  const said = await page.textContent('#builder-status');
+  check(/^line 12: the proposals are written inline/.test(said), `inline list: ${said}`);
   check(errors.length === 0, `no page errors: ${errors.join(' | ')}`);
+  await page.setInputFiles('#file', 'tests/data/linked/toy.yaml');
+  await page.waitForFunction(() => !window.parley.state.busy && window.parley.builder.model.scenario.id === 'linked-toy' &&
+    window.parley.builder.shown === window.parley.builder.seq, null, { timeout: 120000 });
   if (process.env.BUILDER_SHOT) {
     await page.selectOption('#builder-from', 'jcpoa');
     await settled(page);
