@@ -400,7 +400,14 @@ static const app_opt_t REPORT[] = {
     {APP_O_GRID, "grid", 0, NULL, APP_UINT, "N", 2, 1000, NULL, "11", APP_CLI, 0,
      "points per continuous issue in the space"},
     {APP_O_ROOT, "root", 0, NULL, APP_TEXT, "DIR", 0, 0, NULL, NULL, APP_CLI, 0,
-     "the folder holding node_modules/ (default: found)"},
+     "the folder holding web/ and node_modules/ (default: found beside the executable, in "
+     "PREFIX/share/parley of an installed parley, or here)"},
+    {APP_O_SAMPLES, "montecarlo", 0, NULL, APP_UINT, "N", 100, 1e7, NULL, NULL, APP_CLI, 0,
+     "add a Monte Carlo section: N draws of the uncertain inputs (as parley montecarlo -n N)"},
+    {APP_O_SENSITIVITY, "sensitivity", 0, NULL, APP_FLAG, NULL, 0, 0, NULL, NULL, APP_CLI, 0,
+     "add a sensitivity section (parley sensitivity with its defaults)"},
+    {APP_O_SEED, "seed", 0, NULL, APP_SEED, "S", 0, 0, NULL, "1", APP_CLI, 0,
+     "the seed of those sections"},
     END};
 
 static const app_opt_t NONE[] = {END};

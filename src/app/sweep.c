@@ -3,15 +3,13 @@
  * two inputs. Each point is the API's own analysis (app_compute) on the
  * scenario text with that point's overrides, so a point is exactly what
  * `parley eval|space|simulate|montecarlo --set ...` gives; the figures a
- * sweep follows are read from the analysis's JSON with SQLite's JSON
- * functions (the archive's library), so the sweep depends on the
- * documented JSON and on nothing inside the analyses.
+ * sweep follows are read from the analysis's JSON (jsonget.c), so the
+ * sweep depends on the documented JSON and on nothing inside the analyses.
  */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sqlite3.h>
 #include "sweep.h"
 
 /* ---- Axes. */
@@ -74,67 +72,6 @@ void sweep_axis_value(const sweep_axis_t *ax, size_t k, char *buf, size_t cap)
     snprintf(buf, cap, "%.12g", ax->from + (double)k * ax->step);
 }
 
-/* ---- Reading the analysis's JSON. */
-
-typedef struct reader {
-    sqlite3 *db;
-    sqlite3_stmt *get, *type;
-    const char *json;
-} reader_t;
-
-static int reader_open(reader_t *r)
-{
-    memset(r, 0, sizeof *r);
-    if (sqlite3_open(":memory:", &r->db) != SQLITE_OK ||
-        sqlite3_prepare_v2(r->db, "SELECT json_extract(?1, ?2)", -1, &r->get, NULL) != SQLITE_OK ||
-        sqlite3_prepare_v2(r->db, "SELECT json_type(?1, ?2)", -1, &r->type, NULL) != SQLITE_OK)
-        return -1;
-    return 0;
-}
-
-static void reader_close(reader_t *r)
-{
-    sqlite3_finalize(r->get);
-    sqlite3_finalize(r->type);
-    sqlite3_close(r->db);
-}
-
-/* The value at JSON path `path`: a number (NAN when absent or null) and its
- * text (for words). */
-static double json_at(reader_t *r, const char *path, char *text, size_t cap)
-{
-    double v = (double)NAN;
-    if (text && cap)
-        text[0] = '\0';
-    sqlite3_reset(r->get);
-    sqlite3_bind_text(r->get, 1, r->json, -1, SQLITE_STATIC);
-    sqlite3_bind_text(r->get, 2, path, -1, SQLITE_TRANSIENT);
-    if (sqlite3_step(r->get) == SQLITE_ROW) {
-        int t = sqlite3_column_type(r->get, 0);
-        if (t == SQLITE_INTEGER || t == SQLITE_FLOAT)
-            v = sqlite3_column_double(r->get, 0);
-        if (text && cap && t != SQLITE_NULL)
-            snprintf(text, cap, "%s", (const char *)sqlite3_column_text(r->get, 0));
-    }
-    return v;
-}
-
-static size_t json_len(reader_t *r, const char *path)
-{
-    char p[600];
-    snprintf(p, sizeof p, "%s", path);
-    sqlite3_stmt *st = NULL;
-    size_t n = 0;
-    if (sqlite3_prepare_v2(r->db, "SELECT json_array_length(?1, ?2)", -1, &st, NULL) == SQLITE_OK) {
-        sqlite3_bind_text(st, 1, r->json, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 2, p, -1, SQLITE_TRANSIENT);
-        if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
-            n = (size_t)sqlite3_column_int64(st, 0);
-    }
-    sqlite3_finalize(st);
-    return n;
-}
-
 /* ---- Columns. */
 
 static sweep_cell_t *cell(sweep_t *w, size_t point, size_t col)
@@ -174,7 +111,7 @@ static void put_text(sweep_t *w, size_t point, const char *name, const char *t)
 }
 
 /* The figures each analysis follows (its JSON, documented in docs/). */
-static void read_point(sweep_t *w, reader_t *r, size_t point, const parley_scenario_t *s)
+static void read_point(sweep_t *w, app_jget_t *r, size_t point, const parley_scenario_t *s)
 {
     char path[400], name[128], text[SWEEP_TEXT];
     size_t na = parley_scenario_actor_count(s);
@@ -185,9 +122,9 @@ static void read_point(sweep_t *w, reader_t *r, size_t point, const parley_scena
                 const char *id = parley_scenario_actor(s, i)->id;
                 snprintf(path, sizeof path, "$.proposals[0].actors[%zu].utility", i);
                 snprintf(name, sizeof name, "%s utility", id);
-                put_num(w, point, name, json_at(r, path, NULL, 0));
+                put_num(w, point, name, app_jget(r, path, NULL, 0));
                 snprintf(path, sizeof path, "$.proposals[0].actors[%zu].verdict", i);
-                json_at(r, path, text, sizeof text);
+                app_jget(r, path, text, sizeof text);
                 snprintf(name, sizeof name, "%s verdict", id);
                 put_text(w, point, name, text);
             }
@@ -196,46 +133,46 @@ static void read_point(sweep_t *w, reader_t *r, size_t point, const parley_scena
         for (size_t p = 0; p < parley_scenario_proposal_count(s); p++) {
             snprintf(path, sizeof path, "$.proposals[%zu].accepted_by", p);
             snprintf(name, sizeof name, "%s accepted by", parley_scenario_proposal(s, p)->id);
-            put_num(w, point, name, (double)json_len(r, path));
+            put_num(w, point, name, (double)app_jget_len(r, path));
             if (!parley_scenario_linked(s))
                 continue;
             snprintf(path, sizeof path, "$.proposals[%zu].feasible", p);
-            json_at(r, path, text, sizeof text);
+            app_jget(r, path, text, sizeof text);
             snprintf(name, sizeof name, "%s feasible", parley_scenario_proposal(s, p)->id);
             put_text(w, point, name, strcmp(text, "1") == 0 ? "yes" : strcmp(text, "0") == 0
                                                                         ? "no" : "open");
         }
         break;
     case APP_SPACE:
-        json_at(r, "$.zopa.count_decimal", text, sizeof text);
+        app_jget(r, "$.zopa.count_decimal", text, sizeof text);
         put_text(w, point, "zopa packages", text);
-        json_at(r, "$.zopa.exact", text, sizeof text);
+        app_jget(r, "$.zopa.exact", text, sizeof text);
         put_text(w, point, "zopa exact", strcmp(text, "1") == 0 ? "yes" : "estimate");
-        put_num(w, point, "frontier points", json_at(r, "$.frontier.points", NULL, 0));
+        put_num(w, point, "frontier points", app_jget(r, "$.frontier.points", NULL, 0));
         for (size_t i = 0; i < na; i++) {
             const char *id = parley_scenario_actor(s, i)->id;
             snprintf(path, sizeof path, "$.nash.utilities.\"%s\"", id);
             snprintf(name, sizeof name, "nash %s", id);
-            put_num(w, point, name, json_at(r, path, NULL, 0));
+            put_num(w, point, name, app_jget(r, path, NULL, 0));
         }
         break;
     case APP_SIMULATE:
-        json_at(r, "$.outcome.agreement", text, sizeof text);
+        app_jget(r, "$.outcome.agreement", text, sizeof text);
         put_text(w, point, "agreement", strcmp(text, "1") == 0 ? "yes" : "no");
-        json_at(r, "$.outcome.end", text, sizeof text);
+        app_jget(r, "$.outcome.end", text, sizeof text);
         put_text(w, point, "end", text);
-        put_num(w, point, "round", json_at(r, "$.outcome.round", NULL, 0));
+        put_num(w, point, "round", app_jget(r, "$.outcome.round", NULL, 0));
         for (size_t i = 0; i < na; i++) {
             const char *id = parley_scenario_actor(s, i)->id;
             snprintf(path, sizeof path, "$.outcome.utility.\"%s\"", id);
             snprintf(name, sizeof name, "%s utility", id);
-            put_num(w, point, name, json_at(r, path, NULL, 0));
+            put_num(w, point, name, app_jget(r, path, NULL, 0));
         }
         break;
     default: /* APP_MONTECARLO */
-        put_num(w, point, "P(agreement)", json_at(r, "$.agreement.share", NULL, 0));
-        put_num(w, point, "ci95 low", json_at(r, "$.agreement.ci95[0]", NULL, 0));
-        put_num(w, point, "ci95 high", json_at(r, "$.agreement.ci95[1]", NULL, 0));
+        put_num(w, point, "P(agreement)", app_jget(r, "$.agreement.share", NULL, 0));
+        put_num(w, point, "ci95 low", app_jget(r, "$.agreement.ci95[0]", NULL, 0));
+        put_num(w, point, "ci95 high", app_jget(r, "$.agreement.ci95[1]", NULL, 0));
         break;
     }
 }
@@ -280,12 +217,9 @@ parley_status_t sweep_run(parley_ctx_t *ctx, sweep_t *w, const parley_scenario_t
                                SWEEP_MAX_POINTS);
     w->cells = calloc(np * SWEEP_MAX_COLS + 1, sizeof *w->cells);
     w->values = calloc(np * 2 + 1, sizeof *w->values);
-    reader_t r;
-    if (!w->cells || !w->values || reader_open(&r) != 0) {
-        if (w->cells && w->values)
-            reader_close(&r);
+    app_jget_t *r = w->cells && w->values ? app_jget_open() : NULL;
+    if (!r)
         return parley_ctx_fail(ctx, PARLEY_ENOMEM, "out of memory");
-    }
     parley_status_t st = PARLEY_OK;
     app_param_t params[APP_MAX_PARAMS];
     char vals[2][64], sets[2][SWEEP_PATH + 80];
@@ -315,14 +249,14 @@ parley_status_t sweep_run(parley_ctx_t *ctx, sweep_t *w, const parley_scenario_t
                                  w->n_axes > 1 ? sets[1] : "",
                                  res.error.len ? res.error.data : "the analysis failed");
         } else {
-            r.json = res.result.data;
-            read_point(w, &r, p, s);
+            app_jget_use(r, res.result.data);
+            read_point(w, r, p, s);
         }
         app_result_free(&res);
         if (w->progress)
             w->progress(w->progress_arg, p + 1, np);
     }
-    reader_close(&r);
+    app_jget_close(r);
     w->n_points = st ? 0 : np;
     return st;
 }

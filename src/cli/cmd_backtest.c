@@ -142,22 +142,28 @@ static void rows_json(parley_json_t *j, const bt_cli_t *c, const parley_backtest
     parley_json_array_end(j);
 }
 
+/* The start of the JSON result: version, command, the data file and hash. */
+static void json_head(parley_json_t *j, const bt_cli_t *c, const char *cmd)
+{
+    parley_json_object_begin(j);
+    parley_json_key(j, "parley_version");
+    parley_json_string(j, parley_version());
+    parley_json_key(j, "command");
+    parley_json_string(j, cmd);
+    parley_json_key(j, "data");
+    parley_json_object_begin(j);
+    parley_json_key(j, "file");
+    parley_json_string(j, c->path);
+    parley_json_key(j, "hash");
+    parley_json_string(j, c->d->hash);
+    parley_json_object_end(j);
+}
+
 static void render_json(parley_buf_t *b, const bt_cli_t *c)
 {
     parley_json_t j;
     parley_json_init(&j, b, 1);
-    parley_json_object_begin(&j);
-    parley_json_key(&j, "parley_version");
-    parley_json_string(&j, parley_version());
-    parley_json_key(&j, "command");
-    parley_json_string(&j, "backtest");
-    parley_json_key(&j, "data");
-    parley_json_object_begin(&j);
-    parley_json_key(&j, "file");
-    parley_json_string(&j, c->path);
-    parley_json_key(&j, "hash");
-    parley_json_string(&j, c->d->hash);
-    parley_json_object_end(&j);
+    json_head(&j, c, "backtest");
     parley_json_key(&j, "seed");
     parley_json_int(&j, (long long)c->o.seed);
     parley_json_key(&j, "resamples");
@@ -305,18 +311,7 @@ static void render_heldout(parley_buf_t *b, const bt_cli_t *c, int json)
     if (json) {
         parley_json_t j;
         parley_json_init(&j, b, 1);
-        parley_json_object_begin(&j);
-        parley_json_key(&j, "parley_version");
-        parley_json_string(&j, parley_version());
-        parley_json_key(&j, "command");
-        parley_json_string(&j, "backtest --heldout");
-        parley_json_key(&j, "data");
-        parley_json_object_begin(&j);
-        parley_json_key(&j, "file");
-        parley_json_string(&j, c->path);
-        parley_json_key(&j, "hash");
-        parley_json_string(&j, c->d->hash);
-        parley_json_object_end(&j);
+        json_head(&j, c, "backtest --heldout");
         parley_json_key(&j, "capability");
         parley_json_string(&j, parley_capability_name(c->caps[0]));
         parley_json_key(&j, "seed");

@@ -144,13 +144,16 @@ static int cmp_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* The p-quantile of v[0..n) (sorted in place): the ceil(p n)-th smallest. */
-static double quantile(double *v, size_t n, double p)
+double parley__quantile(double *v, size_t n, double p)
 {
+    if (n == 0)
+        return (double)NAN;
     qsort(v, n, sizeof *v, cmp_double);
     size_t k = (size_t)ceil(p * (double)n);
     return v[k ? k - 1 : 0];
 }
+
+#define quantile parley__quantile
 
 typedef struct stats_in {
     size_t n, nm, nc;

@@ -297,7 +297,7 @@ static void fit_stacks(hrun_t *r, parley_heldout_t *res)
     weights_text(res->rows[S_STACK].fitted, sizeof res->rows[S_STACK].fitted, sn, w, 5);
     for (size_t q = 0; q < r->n; q++)
         r->pred[S_STACK * r->n + q] = apply(&r->is[q], stack_parts, 5, w);
-    char qmv[96], unan[96];
+    char qmv[80], unan[80];
     for (int u = 0; u < 2; u++)
         fit_simplex(r, stack_parts, 5, 10, u, wr[u]);
     weights_text(qmv, sizeof qmv, sn, wr[0], 5);
@@ -315,18 +315,7 @@ static void fit_stacks(hrun_t *r, parley_heldout_t *res)
 
 /* ---- Scoring. */
 
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-static double quantile(double *v, size_t n, double p)
-{
-    qsort(v, n, sizeof *v, cmp_double);
-    size_t k = (size_t)ceil(p * (double)n);
-    return n ? v[k ? k - 1 : 0] : (double)NAN;
-}
+#define quantile parley__quantile
 
 /* The 80% split-conformal interval of candidate k: coverage and width on
  * the test half from the training residuals' 10th and 90th percentiles. */
