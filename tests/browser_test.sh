@@ -3,7 +3,8 @@
 # starts `parley serve --port 0`, runs tests/web/browser_test.mjs (Debian's
 # chromium driven by playwright-core), then the HTML report of
 # `parley report` opened from the file, and saves docs/img/serve.png when
-# PARLEY_SCREENSHOT=1 (else a temporary file). Exits 77 (skipped) only when
+# PARLEY_SCREENSHOT=1 (else a temporary file); then tests/web/builder_test.mjs
+# (the package builder; docs/img/builder.png with PARLEY_SCREENSHOT=1). Exits 77 (skipped) only when
 # chromium, node or node_modules (run 'npm ci') is absent.
 set -u
 parley=$1 root=$2
@@ -34,6 +35,14 @@ cd "$root" || exit 1
 # The page's own steps print as they go; the whole run is one check here.
 if node tests/web/browser_test.mjs "$url" "$shot" "$tmp/report.html"; then t_ok "browser"; else
   t_fail "browser" "tests/web/browser_test.mjs failed; the server's stderr (last lines):"
+  tail -20 "$tmp/err"
+fi
+# The package builder, the tables beside the charts, why-no-deal, amend and
+# trades (a browser of its own); it prints the builder's click latency.
+mkdir -p "$tmp/dl"
+[ "${PARLEY_SCREENSHOT:-0}" = 1 ] && export BUILDER_SHOT=$root/docs/img/builder.png
+if node tests/web/builder_test.mjs "$url" "$parley" "$tmp/dl"; then t_ok "builder"; else
+  t_fail "builder" "tests/web/builder_test.mjs failed; the server's stderr (last lines):"
   tail -20 "$tmp/err"
 fi
 t_done

@@ -6,10 +6,12 @@
 // no build. The Monte Carlo section is mc.js.
 import { setNumber } from './edit.js';
 import { loadOptions, pageParams } from './options.js';
+import { openBuilder } from './builder.js';
+import { amendView, dataTable, tradesView, whyNoDeal } from './views.js';
 
 const $ = (sel) => document.querySelector(sel);
 export const state = { text: null, name: null, previous: null, current: null, busy: false };
-window.parley = { views: {}, runs: 0, state }; // for the browser test and the console
+window.parley = Object.assign(window.parley || {}, { views: {}, runs: 0, state }); // for the browser test and the console
 
 export function status(msg, error = false) {
   const el = $('#status');
@@ -21,11 +23,14 @@ function contentType(text) {
   return text.trimStart().startsWith('{') ? 'application/json' : 'application/yaml';
 }
 
-export async function call(kind, params) {
+export function call(kind, params) { return callText(kind, state.text, params); }
+
+// An analysis of `text` (the scenario as it is, or with a package appended).
+export async function callText(kind, text, params) {
   const qs = new URLSearchParams({ name: state.name, ...params });
   const t0 = performance.now();
   const r = await fetch(`api/${kind}?${qs}`, {
-    method: 'POST', headers: { 'Content-Type': contentType(state.text) }, body: state.text,
+    method: 'POST', headers: { 'Content-Type': contentType(text) }, body: text,
   });
   const body = await r.json();
   if (!r.ok) throw new Error(body.error ? body.error.message : `HTTP ${r.status}`);
@@ -141,6 +146,9 @@ async function runAll() {
     buildRoom(run.results.eval.proposals[0].actors.map((a) => a.id));
   $('#sim-outcome').textContent = outcomeText(run);
   $('#forecast-checks').replaceChildren(...forecastChecks(run).map((line) => cell('li', line)));
+  const why = whyNoDeal(run.results.space);
+  $('#why-no-deal').hidden = why.length === 0;
+  $('#why-no-deal ul').replaceChildren(...why.map((line) => cell('li', line)));
   document.dispatchEvent(new CustomEvent('parley:opened'));
   const failed = Object.entries(run.errors);
   status(failed.length ? failed.map(([k, m]) => `${k}: ${m}`).join(' · ') : `${run.label}: ${times.join(' · ')}`,
@@ -167,6 +175,7 @@ export async function draw(el, run, name, kind, cur = state.current, prev = stat
   }
   const spec = run.charts[name];
   if (!spec) return;
+  el.append(dataTable(spec, name));
   const res = await vegaEmbed(box, spec, { actions: false, renderer: 'svg' });
   if (run === cur) window.parley.views[name] = res.view;
 }
@@ -264,8 +273,46 @@ function open(text, name) {
   $('#run').disabled = false;
   const m = text.match(/^\s*name:\s*(.+)$/m);
   $('#title').textContent = `${name}${m ? ' — ' + m[1].replace(/^["']|["']$/g, '') : ''}`;
-  return runAll();
+  const builder = openBuilder({ text: () => state.text, call, callText, fileName })
+    .then(() => fillProposals())
+    .catch((e) => { $('#builder').hidden = true; status(`package builder: ${e.message}`, true); });
+  return Promise.all([runAll(), builder]);
 }
+
+// The file name a saved scenario gets: the opened one's, marked as edited.
+function fileName(ext) {
+  const base = (state.name || 'scenario').split('/').pop().replace(/\.(ya?ml|json)$/i, '');
+  return `${base}-edited${ext}`;
+}
+
+// ---- amend and trades on one of the scenario's proposals
+
+function fillProposals() {
+  const ps = window.parley.builder.model.proposals;
+  $('#onprop-proposal').replaceChildren(...ps.map((p) => {
+    const o = document.createElement('option');
+    o.value = p.id;
+    o.textContent = `${p.id}: ${p.name}`;
+    return o;
+  }));
+  $('#on-proposal').hidden = ps.length === 0;
+}
+
+async function onProposal() {
+  const id = $('#onprop-proposal').value;
+  const p = window.parley.builder.model.proposals.find((x) => x.id === id);
+  if (!p) return;
+  $('#onprop-status').textContent = `amending ${id} and looking for trades …`;
+  const [am, tr] = await Promise.allSettled([call('amend', { proposal: id }), call('trades', { proposal: id })]);
+  $('#onprop-amend').replaceChildren(am.status === 'fulfilled' ? amendView(am.value.result, p.positions)
+    : cell('p', am.reason.message));
+  $('#onprop-trades').replaceChildren(tr.status === 'fulfilled' ? tradesView(tr.value.result)
+    : cell('p', tr.reason.message));
+  $('#onprop-status').textContent = am.status === 'fulfilled' && tr.status === 'fulfilled'
+    ? `amend ${am.value.ms} ms · trades ${tr.value.ms} ms` : 'failed: see below';
+  window.parley.onProposal = (window.parley.onProposal || 0) + 1;
+}
+$('#onprop-run').addEventListener('click', onProposal);
 
 async function loadExamples() {
   try {

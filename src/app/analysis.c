@@ -17,8 +17,8 @@
 #include "sim.h"
 #include "space.h"
 
-static const char *const KIND_NAMES[APP_KIND_COUNT] = {"eval", "space", "forecast", "simulate",
-                                                       "montecarlo"};
+static const char *const KIND_NAMES[APP_KIND_COUNT] = {
+    "eval", "space", "forecast", "simulate", "montecarlo", "amend", "trades", "model"};
 
 const char *app_kind_name(app_kind_t k)
 {
@@ -147,21 +147,31 @@ static int space_charts(space_run_t *r, const char *x, const char *y, app_result
     return 0;
 }
 
+/* The space options of a request, max-memory capped at the server's (cap
+ * holds its text); 400 when the request asks for more. */
+static int space_request_args(const app_request_t *rq, const app_args_t *args, space_args_t *a,
+                              char cap[32], app_result_t *out)
+{
+    app_space_args(args, a);
+    snprintf(cap, 32, "%g", rq->max_memory_gib > 0 ? rq->max_memory_gib : 1.0);
+    if (a->max_memory && !(strtod(a->max_memory, NULL) <= strtod(cap, NULL)))
+        return fail(out, 400, "parameter 'max-memory' is at most %s GiB on this server, not '%s'", cap,
+                    a->max_memory);
+    if (!a->max_memory)
+        a->max_memory = cap;
+    a->fmt = "json";
+    a->color = "never";
+    a->progress = "never";
+    return 0;
+}
+
 static int run_space(const app_request_t *rq, const app_args_t *args, app_result_t *out)
 {
     space_args_t a;
-    app_space_args(args, &a);
-    const char *x = app_arg(args, APP_O_X), *y = app_arg(args, APP_O_Y);
     char cap[32];
-    snprintf(cap, sizeof cap, "%g", rq->max_memory_gib > 0 ? rq->max_memory_gib : 1.0);
-    if (a.max_memory && !(strtod(a.max_memory, NULL) <= strtod(cap, NULL)))
-        return fail(out, 400, "parameter 'max-memory' is at most %s GiB on this server, not '%s'", cap,
-                    a.max_memory);
-    if (!a.max_memory)
-        a.max_memory = cap;
-    a.fmt = "json";
-    a.color = "never";
-    a.progress = "never";
+    if (space_request_args(rq, args, &a, cap, out))
+        return out->status;
+    const char *x = app_arg(args, APP_O_X), *y = app_arg(args, APP_O_Y);
     space_job_t j;
     parley_status_t rc = space_job_open_buffer(&j, "space", &a, rq->name, rq->body, rq->len, 1000);
     if (!rc) {
@@ -180,6 +190,190 @@ static int run_space(const app_request_t *rq, const app_args_t *args, app_result
     finish(j.ctx, rc, out);
     space_job_close(&j);
     return out->status;
+}
+
+/* ---- amend, trades: the CLI's computations and JSON on a proposal of the
+ * body (the page's package builder appends the package it built as one). */
+
+static int no_charts(app_result_t *out)
+{
+    parley_buf_puts(&out->charts, "{}");
+    return 0;
+}
+
+static int run_amend(const app_request_t *rq, const app_args_t *args, app_result_t *out)
+{
+    space_args_t a;
+    char cap[32];
+    if (space_request_args(rq, args, &a, cap, out))
+        return out->status;
+    space_job_t j;
+    amend_run_t r;
+    memset(&r, 0, sizeof r);
+    parley_status_t rc = space_job_open_buffer(&j, "amend", &a, rq->name, rq->body, rq->len, 10);
+    if (!rc) {
+        size_t p = space_find_proposal(j.ctx, j.s, a.proposal);
+        rc = p == (size_t)-1 ? PARLEY_EINPUT : PARLEY_OK;
+        if (!rc) {
+            r.job = &j;
+            r.prop = parley_scenario_proposal(j.s, p);
+            rc = space_job_include(&j, r.prop->positions);
+        }
+        if (!rc)
+            rc = amend_run_compute(&r);
+        if (!rc) {
+            amend_render_json(&out->result, &r);
+            no_charts(out);
+        }
+    }
+    amend_run_free(&r);
+    finish(j.ctx, rc, out);
+    space_job_close(&j);
+    return out->status;
+}
+
+static int run_trades(const app_request_t *rq, const app_args_t *args, app_result_t *out)
+{
+    space_args_t a;
+    char cap[32];
+    if (space_request_args(rq, args, &a, cap, out))
+        return out->status;
+    space_job_t j;
+    parley_status_t rc = space_job_open_buffer(&j, "trades", &a, rq->name, rq->body, rq->len, 5);
+    if (!rc)
+        rc = trades_run(&j, a.proposal, app_flag(args, APP_O_ALL), NULL, &out->result);
+    if (!rc)
+        no_charts(out);
+    finish(j.ctx, rc, out);
+    space_job_close(&j);
+    return out->status;
+}
+
+/* ---- model: what the page's package builder needs to lay out its
+ * controls (every issue's options or scale, the actors, the proposals'
+ * packages). Not a CLI command, so its one parameter is declared here. */
+
+static const app_opt_t MODEL_OPTS[] = {
+    {APP_O_SET, "set", 0, NULL, APP_SET, "PATH=VALUE", 0, 0, NULL, NULL, APP_API, 0,
+     "use VALUE for the number (or word) of the scenario at PATH"},
+    {APP_O_COUNT, NULL, 0, NULL, APP_FLAG, NULL, 0, 0, NULL, NULL, 0, 0, NULL}};
+static const app_group_t MODEL_GROUPS[] = {{NULL, MODEL_OPTS}, {NULL, NULL}};
+static const app_cmd_t MODEL_CMD = {"model", "", "", "", "", 0, 0, "/api/model", MODEL_GROUPS,
+                                    NULL};
+
+static void model_position(parley_json_t *j, const parley_issue_t *is, double x)
+{
+    if (parley_is_open(x))
+        parley_json_null(j);
+    else if (is->kind == PARLEY_ISSUE_DISCRETE)
+        parley_json_string(j, is->options[(size_t)x].id);
+    else
+        parley_json_number(j, x);
+}
+
+static void model_issue(parley_json_t *j, const parley_issue_t *is)
+{
+    parley_json_object_begin(j);
+    parley_json_key(j, "id");
+    parley_json_string(j, is->id);
+    parley_json_key(j, "name");
+    parley_json_string(j, is->name);
+    parley_json_key(j, "kind");
+    parley_json_string(j, is->kind == PARLEY_ISSUE_DISCRETE ? "discrete" : "continuous");
+    if (is->kind == PARLEY_ISSUE_DISCRETE) {
+        parley_json_key(j, "options");
+        parley_json_array_begin(j);
+        for (size_t k = 0; k < is->n_options; k++)
+            parley_json_string(j, is->options[k].id);
+        parley_json_array_end(j);
+    } else {
+        parley_json_key(j, "lo");
+        parley_json_number(j, is->lo);
+        parley_json_key(j, "hi");
+        parley_json_number(j, is->hi);
+        parley_json_key(j, "unit");
+        parley_json_string(j, is->unit);
+    }
+    parley_json_object_end(j);
+}
+
+static void model_actors(parley_json_t *j, const parley_scenario_t *s)
+{
+    parley_json_key(j, "actors");
+    parley_json_array_begin(j);
+    for (size_t a = 0; a < parley_scenario_actor_count(s); a++) {
+        const parley_actor_t *ac = parley_scenario_actor(s, a);
+        parley_json_object_begin(j);
+        parley_json_key(j, "id");
+        parley_json_string(j, ac->id);
+        parley_json_key(j, "name");
+        parley_json_string(j, ac->name);
+        parley_json_key(j, "batna");
+        parley_json_number(j, ac->batna);
+        parley_json_object_end(j);
+    }
+    parley_json_array_end(j);
+}
+
+static void model_proposals(parley_json_t *j, const parley_scenario_t *s)
+{
+    parley_json_key(j, "proposals");
+    parley_json_array_begin(j);
+    for (size_t p = 0; p < parley_scenario_proposal_count(s); p++) {
+        const parley_proposal_t *pr = parley_scenario_proposal(s, p);
+        parley_json_object_begin(j);
+        parley_json_key(j, "id");
+        parley_json_string(j, pr->id);
+        parley_json_key(j, "name");
+        parley_json_string(j, pr->name);
+        parley_json_key(j, "positions");
+        parley_json_object_begin(j);
+        for (size_t i = 0; i < parley_scenario_issue_count(s); i++) {
+            parley_json_key(j, parley_scenario_issue(s, i)->id);
+            model_position(j, parley_scenario_issue(s, i), pr->positions[i]);
+        }
+        parley_json_object_end(j);
+        parley_json_object_end(j);
+    }
+    parley_json_array_end(j);
+}
+
+static void model_json(parley_buf_t *b, const parley_scenario_t *s)
+{
+    parley_json_t j;
+    parley_json_init(&j, b, 1);
+    parley_json_object_begin(&j);
+    parley_json_key(&j, "scenario");
+    parley_json_object_begin(&j);
+    parley_json_key(&j, "id");
+    parley_json_string(&j, parley_scenario_id(s));
+    parley_json_key(&j, "name");
+    parley_json_string(&j, parley_scenario_name(s));
+    parley_json_key(&j, "hash");
+    parley_json_string(&j, parley_scenario_hash(s));
+    parley_json_key(&j, "linked");
+    parley_json_bool(&j, parley_scenario_linked(s));
+    parley_json_object_end(&j);
+    parley_json_key(&j, "issues");
+    parley_json_array_begin(&j);
+    for (size_t i = 0; i < parley_scenario_issue_count(s); i++)
+        model_issue(&j, parley_scenario_issue(s, i));
+    parley_json_array_end(&j);
+    model_actors(&j, s);
+    model_proposals(&j, s);
+    parley_json_object_end(&j);
+}
+
+static int run_model(const app_request_t *rq, const app_args_t *a, parley_ctx_t *ctx,
+                     app_result_t *out)
+{
+    parley_scenario_t *s = load(rq, a, ctx, out);
+    if (!s)
+        return out->status;
+    model_json(&out->result, s);
+    no_charts(out);
+    parley_scenario_destroy(s);
+    return finish(ctx, PARLEY_OK, out);
 }
 
 /* ---- forecast */
@@ -324,6 +518,11 @@ static int run_montecarlo(const app_request_t *rq, const app_args_t *args, parle
     return finish(ctx, rc, out);
 }
 
+static const app_cmd_t *kind_command(app_kind_t k)
+{
+    return k == APP_MODEL ? &MODEL_CMD : app_command(app_kind_name(k));
+}
+
 int app_compute(const app_request_t *rq, app_result_t *out)
 {
     parley_ctx_t *ctx = parley_ctx_create();
@@ -332,8 +531,8 @@ int app_compute(const app_request_t *rq, app_result_t *out)
     out->status = 500;
     app_args_t *a = malloc(sizeof *a);
     parley_status_t st = !a ? PARLEY_ENOMEM
-                            : app_parse_params(ctx, app_command(app_kind_name(rq->kind)),
-                                               rq->params, rq->n_params, app_server_param, a);
+                            : app_parse_params(ctx, kind_command(rq->kind), rq->params,
+                                               rq->n_params, app_server_param, a);
     if (st)
         finish(ctx, st, out);
     else if (rq->kind == APP_EVAL)
@@ -344,6 +543,12 @@ int app_compute(const app_request_t *rq, app_result_t *out)
         run_forecast(rq, a, ctx, out);
     else if (rq->kind == APP_SIMULATE)
         run_simulate(rq, a, ctx, out);
+    else if (rq->kind == APP_AMEND)
+        run_amend(rq, a, out);
+    else if (rq->kind == APP_TRADES)
+        run_trades(rq, a, out);
+    else if (rq->kind == APP_MODEL)
+        run_model(rq, a, ctx, out);
     else
         run_montecarlo(rq, a, ctx, out);
     free(a);

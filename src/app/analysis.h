@@ -1,6 +1,6 @@
 /*
  * analysis.h — the analyses behind the JSON API (eval, space, forecast,
- * simulate, montecarlo): a scenario text plus options in, the CLI's JSON
+ * simulate, montecarlo, amend, trades): a scenario text plus options in, the CLI's JSON
  * result plus Vega-Lite specs out. The server runs them in a child process
  * (src/serve/jobs.c); `parley report` runs them in-process (report.c).
  * docs/api.md documents the requests and responses.
@@ -18,10 +18,15 @@ typedef enum app_kind {
     APP_FORECAST,
     APP_SIMULATE,
     APP_MONTECARLO,
+    APP_AMEND,
+    APP_TRADES,
+    APP_MODEL,
     APP_KIND_COUNT
 } app_kind_t;
 
-/* "eval", "space", "forecast", "simulate", "montecarlo". */
+/* "eval", "space", "forecast", "simulate", "montecarlo", "amend", "trades",
+ * "model" (the scenario's issues, actors and proposals, for the page's
+ * package builder: no CLI command prints it). */
 const char *app_kind_name(app_kind_t k);
 
 

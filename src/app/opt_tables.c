@@ -467,8 +467,8 @@ static const app_cmd_t CMD_AMEND = {
     "total utility shift (the sum over actors of |change|) - and the Pareto improvements on "
     "it: packages no actor likes less and some actor likes more. Issues the proposal leaves "
     "open may be set freely.",
-    1, 1, NULL, GROUPS({NULL, AMEND}, {"inputs and archive", INPUTS}, {"output", OUT_CHECK}),
-    NULL};
+    1, 1, "/api/amend",
+    GROUPS({NULL, AMEND}, {"inputs and archive", INPUTS}, {"output", OUT_CHECK}), NULL};
 
 static const app_cmd_t CMD_TRADES = {
     "trades", "FILE", "logrolling: concessions two actors should swap", "FILE [--proposal ID] "
@@ -479,8 +479,8 @@ static const app_cmd_t CMD_TRADES = {
     "gain. Only the red lines kept (--drop-red-lines) bind; a trade that would make a third "
     "party who accepts the proposal reject it (a red line crossed, or its utility pushed "
     "below its BATNA) is left out unless --all. --budget bounds the option pairs examined.",
-    1, 1, NULL, GROUPS({NULL, TRADES}, {"inputs and archive", INPUTS}, {"output", OUT_CHECK}),
-    NULL};
+    1, 1, "/api/trades",
+    GROUPS({NULL, TRADES}, {"inputs and archive", INPUTS}, {"output", OUT_CHECK}), NULL};
 
 static const app_cmd_t CMD_FORECAST = {
     "forecast", "FILE", "where the talks end: compromise, median, Nash, EUM, ...",
