@@ -97,6 +97,7 @@ typedef struct gn_nonlinear {
     gn_rect_t *rects;
     parley__q_t maxutil;  /* <utility maxutility>, > 0 */
     parley__q_t rv;       /* reservation value as written; 0 when absent (GENIUS's default) */
+    int rv_line, rv_col;  /* its <reservation>, or the <utility_space> */
     /* Parley's utility U = (F + C) / S of GENIUS's raw sum F (set by resolve): */
     parley__q_t S, C;
     parley__q_t batna;    /* max(0, (rv * maxutil + C) / S) */

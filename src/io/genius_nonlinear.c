@@ -52,8 +52,8 @@ static parley_status_t q_attr(const nr_t *r, const xnode_t *n, const char *attr,
     const char *v = parley__xml_attr(n, attr);
     double x;
     if (!v)
-        return ERR(r, n, "%s: <%s> has no '%s' attribute (GENIUS cannot read this profile "
-                         "either)", what, n->name, attr);
+        return ERR(r, n, "<%s> has no '%s' attribute (GENIUS cannot read this profile either)",
+                   n->name, attr);
     if (!parley__gn_number(v, &x))
         return ERR(r, n, "%s: '%s' must be a number, got '%.40s'", what, attr, v);
     char buf[128];
@@ -281,6 +281,8 @@ static parley_status_t read_extras(nr_t *r, const xnode_t *us, const xnode_t *ob
     p->discount = 1.0;
     p->discount_raw = (double)NAN;
     r->nl->rv = parley__q_int(0); /* AbstractUtilitySpace: no reservation value reads as 0 */
+    r->nl->rv_line = us->line;
+    r->nl->rv_col = us->col;
     if ((st = extra(r, us, "reservation", &rt, &res)) ||
         (st = extra(r, us, "discount_factor", &dt, &df)))
         return st;
@@ -298,6 +300,8 @@ static parley_status_t read_extras(nr_t *r, const xnode_t *us, const xnode_t *ob
             return ERR(r, res, "the reservation value %.40s is above 1: GENIUS's utility never "
                                "exceeds 1, so no bid could be accepted", rt);
         parley__gn_number(rt, &p->reservation);
+        r->nl->rv_line = res->line;
+        r->nl->rv_col = res->col;
     }
     /* GENIUS (validateDiscount) treats anything outside (0,1] as no discount. */
     if (df && parley__gn_number(dt, &p->discount_raw) && p->discount_raw > 0.0 &&
@@ -485,7 +489,7 @@ parley_status_t parley__gn_nonlinear_resolve(parley_ctx_t *ctx, parley__arena_t 
         if (pays && !q_is_zero(h->u) && !parley__q_sub(C, h->u, &C))
             return too_big(ctx, p);
         if (parley__gn_note(ctx, a, p, "%s:%d:%d: a <hyperRectangle> that %s: it adds %s for "
-                            "every bid, a constant (folded into the conversion below)",
+                            "every bid, a constant (part of C in the conversion above)",
                             parley__gn_rel(p->path), h->line, h->col,
                             h->region == -1 ? "is worth 0"
                             : h->region == 1 ? "every bid lies inside"
@@ -507,7 +511,7 @@ parley_status_t parley__gn_nonlinear_resolve(parley_ctx_t *ctx, parley__arena_t 
         !parley__q_div(b, S, &b))
         return too_big(ctx, p);
     if (parley__q_cmp(b, parley__q_int(1)) > 0)
-        return parley__gn_err(ctx, p->path, p->line, p->col,
+        return parley__gn_err(ctx, p->path, nl->rv_line, nl->rv_col,
                               "the reservation value times maxutility is above the largest raw "
                               "utility any bid could reach (the sum of the rectangles that can "
                               "pay): no bid could be accepted");
