@@ -548,6 +548,7 @@ static parley_status_t import(scan_t *s, gn_import_t *im)
     if (st || (st = find_domain(s, &im->dom, &im->format, &im->domain_path)) ||
         (st = usable_profiles(s, im)) || (st = check_names(s, im->domain_path, im->dom)))
         return st;
+    size_t terms = 0;
     for (size_t i = 0; i < im->n_profiles; i++) {
         gn_profile_t *p = &im->profiles[i];
         int by_index = !p->name && strcmp(im->format, "GENIUS XML") == 0;
@@ -557,6 +558,11 @@ static parley_status_t import(scan_t *s, gn_import_t *im)
         if (p->nl) { /* NonlinearUtilitySpace never reads the profile's own issues */
             p->dom = *im->dom;
             st = parley__gn_nonlinear_resolve(s->ctx, s->a, im->dom, p);
+            if (st == PARLEY_OK && (terms += p->nl->n_terms) > GN_MAX_TERMS)
+                return parley__fail(s->ctx, PARLEY_ELIMIT,
+                                    "%s:%d:%d: the folder's non-linear profiles have more than %d "
+                                    "hyper-rectangles that depend on the bid: the limit of a "
+                                    "scenario's terms", p->path, p->line, p->col, GN_MAX_TERMS);
         } else if ((st = align(s, im->dom, by_index, p)) == PARLEY_OK && p->res_values) {
             st = reservation_of_bid(s, p);
         }

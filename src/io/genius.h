@@ -18,6 +18,7 @@
 #define GN_MAX_DEPTH 64         /* XML element nesting */
 #define GN_MAX_GRID 64          /* a numeric issue with at most this many values becomes discrete */
 #define GN_MAX_RECTS 65536      /* hyper-rectangles in one non-linear profile */
+#define GN_MAX_TERMS 4096       /* terms in one scenario (the loader's limit on a section) */
 
 typedef enum gn_kind {
     GN_DISCRETE = 0, /* named values */
