@@ -51,6 +51,28 @@ static const char STYLE[] =
     ".reject{background:#fbe3e3}.open{background:#eee}.note{color:#666;font-size:13px}"
     ".err{color:#a00}\n";
 
+
+/* A row under a proposal that breaks a constraint: it is no package at all. */
+static void infeasible_row(parley_buf_t *b, const parley_scenario_t *s,
+                           const parley_proposal_t *pr, size_t na)
+{
+    for (size_t k = 0; k < parley_scenario_rule_count(s); k++) {
+        if (parley_scenario_rule(s, k)->actor != (size_t)-1 ||
+            parley_rule_broken(s, k, pr->positions) != 1)
+            continue;
+        parley_buf_printf(b, "<tr><td></td><td class=\"reject\" colspan=\"%zu\">not a feasible "
+                             "package: it breaks the constraint ", na);
+        html_text(b, parley_scenario_rule(s, k)->id);
+        parley_buf_puts(b, " (");
+        parley_buf_t t;
+        parley_buf_init(&t);
+        app_rule_text(&t, s, k);
+        html_text(b, t.len ? t.data : "");
+        parley_buf_free(&t);
+        parley_buf_puts(b, ")</td></tr>\n");
+    }
+}
+
 static void verdict_table(parley_buf_t *b, const parley_scenario_t *s)
 {
     size_t na = parley_scenario_actor_count(s), ni = parley_scenario_issue_count(s);
@@ -80,13 +102,21 @@ static void verdict_table(parley_buf_t *b, const parley_scenario_t *s)
                     html_text(b, parley_scenario_issue(s, k)->id);
                     first = 0;
                 }
+            for (size_t k = 0, first = 1; k < parley_scenario_rule_count(s); k++)
+                if (parley_scenario_rule(s, k)->actor == i &&
+                    parley_rule_broken(s, k, pr->positions) == 1) {
+                    parley_buf_puts(b, first ? "; conditional red lines broken: " : ", ");
+                    html_text(b, parley_scenario_rule(s, k)->id);
+                    first = 0;
+                }
+            int crossed = e.red_lines_crossed || e.rules_broken;
             if (isnan(e.utility))
                 parley_buf_printf(b, "\">%.3f..%.3f %s</td>", e.utility_min, e.utility_max, v);
             else
-                parley_buf_printf(b, "\">%.3f %s%s</td>", e.utility, v,
-                                  e.red_lines_crossed ? " &#x2716;" : "");
+                parley_buf_printf(b, "\">%.3f %s%s</td>", e.utility, v, crossed ? " &#x2716;" : "");
         }
         parley_buf_puts(b, "</tr>\n");
+        infeasible_row(b, s, pr, na);
     }
     parley_buf_puts(b, "</table>\n<p class=\"note\">utility (0 worst, 1 ideal) and verdict; "
                        "&#x2716; a red line crossed (hover for which and the BATNA).</p>\n");
