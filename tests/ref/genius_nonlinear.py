@@ -9,9 +9,9 @@
 # times their weights, U_GENIUS = min(1, F / maxutility). Then imports FOLDER
 # with `parley import genius`, computes Parley's utility of each bid with
 # parley_utility() of the public API (LIBPARLEY, the shared library, through
-# ctypes; LIBPARLEY "eval" evaluates the bids as proposals with `parley eval
-# --format json` instead, once eval counts interaction terms), and checks
-# for every bid and non-linear actor:
+# ctypes) or, with LIBPARLEY "eval", by evaluating the bids as proposals
+# with `parley eval --format json`, and checks for every bid and non-linear
+# actor:
 #   - Parley's utility U equals (F + C) / S, S and C the documented
 #     conversion computed here from the XML (S: the |u| of the rectangles
 #     that depend on the bid, C: the |u| of the negative ones minus the
@@ -19,7 +19,7 @@
 #   - the conversion line the import writes names the same S, C and M;
 #   - the BATNA written is exactly max(0, (rv M + C) / S), and the bid's
 #     exact Parley utility reaches it exactly when GENIUS's utility is at
-#     least rv (with `eval`: Parley's verdict says so).
+#     least rv (with `eval`: Parley's exact verdict says so too).
 # Exit 77 (skipped) when LIBPARLEY cannot be loaded (a sanitizer build).
 # FOLDER's bids: all of them when there are at most N, else N random ones
 # (seeded) and, per rectangle, one bid just inside and one just outside it.
