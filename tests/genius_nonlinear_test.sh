@@ -22,7 +22,13 @@ tmp=$T_TMP
 ref() {
   local how
   for how in "$lib" eval; do
-    python3 "$root/tests/ref/genius_nonlinear.py" "$parley" "$how" "$2" "$3" 7 >"$tmp/ref.log" 2>&1
+    # a sanitizer build's library cannot be loaded into python (ASan aborts)
+    if [ "$how" = "$lib" ] && ldd "$lib" 2>/dev/null | grep -qE 'lib(asan|ubsan|tsan)'; then
+      t_skip "$1 (${how##*/})" "$lib is built with a sanitizer"; continue
+    fi
+    # eval (a process per 2,000 bids, every proposal's full report) gets a third of the bids
+    python3 "$root/tests/ref/genius_nonlinear.py" "$parley" "$how" "$2" \
+      "$([ "$how" = eval ] && [ "$3" -gt 5000 ] && echo $(($3 / 3)) || echo "$3")" 7 >"$tmp/ref.log" 2>&1
     case $? in
       0) t_ok "$1 (${how##*/})"; echo "ok   ${how##*/}: $(tail -1 "$tmp/ref.log")" ;;
       77) t_skip "$1 (${how##*/})" "$(tail -1 "$tmp/ref.log")" ;;
@@ -67,6 +73,6 @@ for name in y2014-10issueswithRV y2014-30issues y2014-50issueswithRV; do
     t_expect_same "$name: as tests/golden/anac-nonlinear/$name.yaml" \
       "$root/tests/golden/anac-nonlinear/$name.yaml" "$tmp/$name.yaml"
   t_expect_rc 0 "$name: check" "$parley" check "$tmp/$name.yaml"
-  ref "$name: random bids equal GENIUS's utility" "$data/$name" 3000
+  ref "$name: random bids equal GENIUS's utility" "$data/$name" 6000
 done
 t_done
