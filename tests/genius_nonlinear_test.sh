@@ -62,6 +62,14 @@ open(sys.argv[1], "w").write('<utility_space type="nonlinear">\n<objective index
 PY
 t_expect_rc 1 "4,097 terms: refused" "$parley" import genius "$tmp/many" -o "$tmp/many.yaml"
 t_expect_contains err "big.xml:1:1: the folder's non-linear profiles have more than 4096"
+# 65,537 rectangles in one profile: over the reader's limit, located.
+mkdir -p "$tmp/huge"
+cp "$small/domain.xml" "$small/seller.xml" "$tmp/huge/"
+python3 -c 'import sys; open(sys.argv[1], "w").write("<utility_space type=\"nonlinear\"><objective>"
+  "<utility maxutility=\"1\"><ufun aggregation=\"sum\">" + "<hyperRectangle utility=\"1\"/>" * 65537 +
+  "</ufun></utility></objective></utility_space>")' "$tmp/huge/b.xml"
+t_expect_rc 1 "65,537 rectangles: refused" "$parley" import genius "$tmp/huge" -o "$tmp/huge.yaml"
+t_expect_contains err "b.xml:1:1900636: more than 65536 hyper-rectangles"
 
 data=$root/../shared/data/anac-nonlinear
 if [ ! -d "$data" ]; then

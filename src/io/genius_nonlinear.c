@@ -100,12 +100,12 @@ bad:
                      "got '%.40s'", n->name, attr, v);
 }
 
-static parley_status_t push_rect(nr_t *r, gn_rect_t **out)
+static parley_status_t push_rect(nr_t *r, const xnode_t *n, gn_rect_t **out)
 {
     gn_nonlinear_t *nl = r->nl;
     if (nl->n_rects == GN_MAX_RECTS)
-        return parley__fail(r->ctx, PARLEY_ELIMIT, "%s: more than %d hyper-rectangles", r->name,
-                            GN_MAX_RECTS);
+        return parley__fail(r->ctx, PARLEY_ELIMIT, "%s:%d:%d: more than %d hyper-rectangles",
+                            r->name, n->line, n->col, GN_MAX_RECTS);
     if (nl->n_rects == r->cap) {
         size_t cap = r->cap ? 2 * r->cap : 64;
         gn_rect_t *grown = parley__arena_array(r->a, cap, sizeof *grown);
@@ -159,7 +159,7 @@ static parley_status_t read_rect(nr_t *r, const xnode_t *n, parley__q_t mult)
         return ERR(r, n, "<hyperRectangle>: utility x weight has too many digits for exact "
                          "arithmetic");
     gn_rect_t *h = NULL;
-    if ((st = push_rect(r, &h)))
+    if ((st = push_rect(r, n, &h)))
         return st;
     h->exclusive = nexc > 0;
     h->u = u;
