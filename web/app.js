@@ -88,18 +88,23 @@ function outcomeText(run) {
 }
 
 // One line per model: who accepts its forecast as a package, whose red
-// lines it crosses, who is left below its BATNA (the API's "checks").
+// lines it crosses (conditional ones too), who is left below its BATNA, the
+// constraints it breaks (the API's "checks"; linkage keys only when the
+// scenario has linkage, docs/models.md).
 function forecastChecks(run) {
   const r = run && run.results.forecast;
   if (!r) return [];
   return r.models.map((m) => {
-    const red = m.checks.filter((c) => c.red_lines_crossed.length)
-      .map((c) => `${c.actor} (${c.red_lines_crossed.join(', ')})`);
+    const crossed = (c) => c.red_lines_crossed.concat(c.conditional_red_lines_broken || []);
+    const red = m.checks.filter((c) => crossed(c).length)
+      .map((c) => `${c.actor} (${crossed(c).join(', ')})`);
     const below = m.checks.filter((c) => c.below_batna).map((c) => c.actor);
     const accept = m.checks.filter((c) => c.verdict === 'accept').length;
     let line = `${m.id}: ${accept} of ${m.checks.length} actors accept`;
     if (red.length) line += `; crosses red lines of ${red.join('; ')}`;
     if (below.length) line += `; below the BATNA of ${below.join(', ')}`;
+    const broken = m.constraints_broken || [];
+    if (broken.length) line += `; breaks the constraint ${broken.join(', ')}: no package at all`;
     if (m.converged === false) line += '; did not converge';
     return line;
   });

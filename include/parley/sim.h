@@ -4,7 +4,10 @@
  * meetings, who is in the room), strategies (time-dependent concession,
  * hard-line value extraction, tit-for-tat), tactics (deadlines, walk-away
  * threats, leaks), drifting BATNAs and scheduled events, and how long a
- * deal holds afterwards. The rules are in docs/simulation.md.
+ * deal holds afterwards. With linkage (constraints, conditional red lines,
+ * interaction terms) utilities include the terms, conditional red lines
+ * veto, and every offer and text breaks no constraint. The rules are in
+ * docs/simulation.md.
  *
  * Ownership: a parley_sim_t is created by parley_sim_create() and freed by
  * parley_sim_destroy(); it reads the scenario it was made from (which must

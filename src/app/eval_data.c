@@ -263,14 +263,32 @@ static void csv_num(parley_buf_t *b, double v)
     parley_buf_puts(b, ",");
 }
 
+/* The actor-level columns every row of actor i repeats, up to `issue`. */
+static void csv_actor_cols(parley_buf_t *b, const eval_run_t *r, size_t p, size_t i,
+                           const char *red)
+{
+    const parley_scenario_t *s = r->s;
+    const parley_actor_eval_t *e = eval_actor(r, p, i);
+    parley_csv_field(b, parley_scenario_proposal(s, r->props[p])->id);
+    parley_buf_puts(b, ",");
+    parley_csv_field(b, parley_scenario_actor(s, i)->id);
+    parley_buf_puts(b, ",");
+    csv_num(b, e->utility);
+    csv_num(b, e->utility_min);
+    csv_num(b, e->utility_max);
+    csv_num(b, e->batna);
+    csv_num(b, e->surplus);
+    parley_buf_printf(b, "%s,", parley_verdict_name(e->verdict));
+    parley_csv_field(b, red);
+    parley_buf_puts(b, ",");
+}
+
 /* Rows for actor i's interaction terms: issue "term:ID", position holds /
  * not / empty when undecided, value 1 when it pays. */
 static void term_rows_csv(parley_buf_t *b, const eval_run_t *r, size_t p, size_t i,
                           const char *red)
 {
     const parley_scenario_t *s = r->s;
-    const parley_proposal_t *pr = parley_scenario_proposal(s, r->props[p]);
-    const parley_actor_eval_t *e = eval_actor(r, p, i);
     for (size_t k = 0; k < parley_scenario_term_count(s); k++) {
         const parley_term_t *t = parley_scenario_term(s, k);
         const parley_term_eval_t *te = eval_term(r, p, k);
@@ -278,18 +296,7 @@ static void term_rows_csv(parley_buf_t *b, const eval_run_t *r, size_t p, size_t
             continue;
         char id[300];
         snprintf(id, sizeof id, "term:%s", t->id);
-        parley_csv_field(b, pr->id);
-        parley_buf_puts(b, ",");
-        parley_csv_field(b, parley_scenario_actor(s, i)->id);
-        parley_buf_puts(b, ",");
-        csv_num(b, e->utility);
-        csv_num(b, e->utility_min);
-        csv_num(b, e->utility_max);
-        csv_num(b, e->batna);
-        csv_num(b, e->surplus);
-        parley_buf_printf(b, "%s,", parley_verdict_name(e->verdict));
-        parley_csv_field(b, red);
-        parley_buf_puts(b, ",");
+        csv_actor_cols(b, r, p, i, red);
         parley_csv_field(b, id);
         parley_buf_printf(b, ",%s,%s,", te->holds == 1 ? "holds" : te->holds == 0 ? "not" : "",
                           te->holds == PARLEY_UNDECIDED ? "true" : "false");
@@ -311,7 +318,6 @@ void eval_render_csv(parley_buf_t *b, const eval_run_t *r)
     for (size_t p = 0; p < r->n_props; p++) {
         const parley_proposal_t *pr = parley_scenario_proposal(s, r->props[p]);
         for (size_t i = 0; i < na; i++) {
-            const parley_actor_eval_t *e = eval_actor(r, p, i);
             char red[4096] = "";
             size_t at = 0;
             for (size_t k = 0; k < ni && at < sizeof red; k++)
@@ -325,18 +331,7 @@ void eval_render_csv(parley_buf_t *b, const eval_run_t *r)
             for (size_t k = 0; k < ni; k++) {
                 const parley_issue_eval_t *ie = eval_issue(r, p, i, k);
                 char pos[128];
-                parley_csv_field(b, pr->id);
-                parley_buf_puts(b, ",");
-                parley_csv_field(b, parley_scenario_actor(s, i)->id);
-                parley_buf_puts(b, ",");
-                csv_num(b, e->utility);
-                csv_num(b, e->utility_min);
-                csv_num(b, e->utility_max);
-                csv_num(b, e->batna);
-                csv_num(b, e->surplus);
-                parley_buf_printf(b, "%s,", parley_verdict_name(e->verdict));
-                parley_csv_field(b, red);
-                parley_buf_puts(b, ",");
+                csv_actor_cols(b, r, p, i, red);
                 parley_csv_field(b, parley_scenario_issue(s, k)->id);
                 parley_buf_puts(b, ",");
                 if (!ie->open) {

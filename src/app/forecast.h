@@ -27,14 +27,21 @@ typedef struct fc_model_run {
     parley_actor_eval_t *checks; /* actors: what the package gives each */
     unsigned char *red;   /* actors * issues: the package crosses that red line */
     size_t accepted;      /* actors whose verdict is accept */
+    /* Linkage: each rule (constraints, then conditional red lines) at the
+     * package: 1 broken, 0 kept, PARLEY_UNDECIDED when an open issue
+     * decides it (the checks' rules_broken and verdicts already hold the
+     * conditional red lines, their utilities the terms). */
+    signed char *rules;
+    size_t broken_constraints; /* constraints broken for certain */
     /* --nearest (forecast_near.c): the nearest acceptable package */
     int near_state;       /* FC_NEAR_* */
     int near_exact;       /* the search finished within its budget */
     size_t near_changed;  /* issues it changes */
     double *near;         /* issues: its positions (FOUND) */
+    size_t near_rule;     /* BREAKS: the rule the search's package breaks */
 } fc_model_run_t;
 
-enum { FC_NEAR_NOT_ASKED = 0, FC_NEAR_FOUND, FC_NEAR_NONE, FC_NEAR_UNKNOWN };
+enum { FC_NEAR_NOT_ASKED = 0, FC_NEAR_FOUND, FC_NEAR_NONE, FC_NEAR_UNKNOWN, FC_NEAR_BREAKS };
 
 typedef struct fc_run {
     const parley_scenario_t *s;
@@ -92,6 +99,13 @@ double fc_package_position(const parley_issue_t *is, double v);
  * pkg, checks, red, accepted); PARLEY_ENOMEM (no message) on failure. */
 parley_status_t fc_check_model(const parley_scenario_t *s, fc_model_run_t *mr);
 void fc_check_free(fc_model_run_t *mr);
+/* How model m treats interaction terms, constraints and conditional red
+ * lines: one sentence (docs/models.md, "Linkage"). */
+const char *fc_linkage_text(parley_model_t m);
+/* The red lines actor i's check crosses: issue ids, then conditional red
+ * lines ("conditional 'ID'"), joined by sep; "-" when none. */
+void fc_red_text(parley_buf_t *b, const parley_scenario_t *s, const fc_model_run_t *mr, size_t i,
+                 const char *sep);
 /* The table of the check under a model's forecast, with its warnings. */
 void fc_check_text(parley_buf_t *b, const parley_scenario_t *s, const fc_model_run_t *mr);
 /* The keys "acceptable" and "checks" inside a model's JSON object. */

@@ -3,8 +3,10 @@
  * forecast read as a package (a discrete issue at its nearest option, a
  * scale position clipped to the scale, an issue nobody takes part in left
  * open) and evaluated for each actor with the public eval API, so that a
- * forecast crossing a red line or falling below a BATNA says so. Runs once
- * per model after the model; actors x issues evaluations.
+ * forecast crossing a red line or falling below a BATNA says so. With
+ * linkage the package is also checked against every constraint and
+ * conditional red line (the models themselves ignore them). Runs once per
+ * model after the model; actors x issues evaluations, plus one per rule.
  */
 #include <math.h>
 #include <stdio.h>
@@ -21,6 +23,39 @@ double fc_package_position(const parley_issue_t *is, double v)
         return k < 0 ? 0 : k > (double)(is->n_options - 1) ? (double)(is->n_options - 1) : k;
     }
     return v < is->lo ? is->lo : v > is->hi ? is->hi : v;
+}
+
+/* Linkage: the package against every rule, for the report (eval has
+ * already made a broken conditional red line its actor's veto and counted
+ * the terms in the utilities). */
+static parley_status_t check_rules(const parley_scenario_t *s, fc_model_run_t *mr)
+{
+    size_t nr = parley_scenario_rule_count(s);
+    mr->broken_constraints = 0;
+    mr->rules = calloc(nr + 1, 1);
+    if (!mr->rules)
+        return PARLEY_ENOMEM;
+    for (size_t k = 0; k < nr; k++) {
+        int b = parley_rule_broken(s, k, mr->pkg);
+        mr->rules[k] = (signed char)b;
+        mr->broken_constraints += parley_scenario_rule(s, k)->actor == (size_t)-1 && b == 1;
+    }
+    return PARLEY_OK;
+}
+
+const char *fc_linkage_text(parley_model_t m)
+{
+    switch (m) {
+    case PARLEY_MODEL_SMP:
+        return "moves every issue at once as a spatial position and ignores interaction terms, "
+               "constraints and conditional red lines";
+    case PARLEY_MODEL_EXCHANGE:
+        return "trades positions between issues by their saliences, each issue a separate scale, "
+               "and ignores interaction terms, constraints and conditional red lines";
+    default:
+        return "works issue by issue and ignores interaction terms, constraints and conditional "
+               "red lines";
+    }
 }
 
 parley_status_t fc_check_model(const parley_scenario_t *s, fc_model_run_t *mr)
@@ -42,9 +77,12 @@ parley_status_t fc_check_model(const parley_scenario_t *s, fc_model_run_t *mr)
         parley_eval_actor(s, i, mr->pkg, &mr->checks[i], ie);
         for (size_t j = 0; j < ni; j++)
             mr->red[i * ni + j] = (unsigned char)ie[j].red_line;
-        mr->accepted += mr->checks[i].verdict == PARLEY_ACCEPT;
     }
     free(ie);
+    if (check_rules(s, mr) != PARLEY_OK)
+        return PARLEY_ENOMEM;
+    for (size_t i = 0; i < na; i++)
+        mr->accepted += mr->checks[i].verdict == PARLEY_ACCEPT;
     return PARLEY_OK;
 }
 
@@ -53,19 +91,24 @@ void fc_check_free(fc_model_run_t *mr)
     free(mr->pkg);
     free(mr->checks);
     free(mr->red);
+    free(mr->rules);
     mr->pkg = NULL;
     mr->checks = NULL;
     mr->red = NULL;
+    mr->rules = NULL;
 }
 
-/* "nato, foreign-troops": the issues whose red line actor i's check crosses. */
-static void red_list(parley_buf_t *b, const parley_scenario_t *s, const fc_model_run_t *mr,
-                     size_t i)
+void fc_red_text(parley_buf_t *b, const parley_scenario_t *s, const fc_model_run_t *mr, size_t i,
+                 const char *sep)
 {
     size_t ni = parley_scenario_issue_count(s), n = 0;
     for (size_t j = 0; j < ni; j++)
         if (mr->red[i * ni + j])
-            parley_buf_printf(b, "%s%s", n++ ? ", " : "", parley_scenario_issue(s, j)->id);
+            parley_buf_printf(b, "%s%s", n++ ? sep : "", parley_scenario_issue(s, j)->id);
+    for (size_t k = 0; mr->rules && k < parley_scenario_rule_count(s); k++)
+        if (mr->rules[k] == 1 && parley_scenario_rule(s, k)->actor == i)
+            parley_buf_printf(b, "%sconditional '%s'", n++ ? sep : "",
+                              parley_scenario_rule(s, k)->id);
     if (!n)
         parley_buf_puts(b, "-");
 }
@@ -88,27 +131,49 @@ static void num_text(char *buf, size_t cap, double v, int sign)
         snprintf(buf, cap, sign ? "%+.3f" : "%.3f", v + 0.0);
 }
 
+/* The check crosses a red line: an issue's, or a conditional one. */
+static int crossed(const parley_actor_eval_t *e)
+{
+    return e->red_lines_crossed || e->rules_broken;
+}
+
+/* The constraints the package breaks (or may break: an open issue decides). */
+static void rules_text(parley_buf_t *b, const parley_scenario_t *s, const fc_model_run_t *mr)
+{
+    for (size_t k = 0; mr->rules && k < parley_scenario_rule_count(s); k++) {
+        const parley_rule_t *r = parley_scenario_rule(s, k);
+        if (r->actor == (size_t)-1 && mr->rules[k] == 1)
+            parley_buf_printf(b, "  ! breaks the constraint '%s': it is no package at all\n", r->id);
+        else if (mr->rules[k] == PARLEY_UNDECIDED)
+            parley_buf_printf(b, "  ? may break the %s '%s%s%s' (an open issue decides)\n",
+                              r->actor == (size_t)-1 ? "constraint" : "conditional red line",
+                              r->id, r->actor == (size_t)-1 ? "" : "' of '",
+                              r->actor == (size_t)-1 ? "" : parley_scenario_actor(s, r->actor)->id);
+    }
+}
+
 /* The warning lines under the table: who rejects, and why. */
 static void flags_text(parley_buf_t *b, const parley_scenario_t *s, const fc_model_run_t *mr)
 {
     size_t na = parley_scenario_actor_count(s), below = 0;
     for (size_t i = 0; i < na; i++) {
-        below += mr->checks[i].verdict == PARLEY_REJECT && !mr->checks[i].red_lines_crossed;
+        below += mr->checks[i].verdict == PARLEY_REJECT && !crossed(&mr->checks[i]);
     }
     for (size_t i = 0; i < na; i++)
-        if (mr->checks[i].red_lines_crossed) {
+        if (crossed(&mr->checks[i])) {
             parley_buf_printf(b, "  ! crosses a red line of %s: ", parley_scenario_actor(s, i)->id);
-            red_list(b, s, mr, i);
+            fc_red_text(b, s, mr, i, ", ");
             parley_buf_puts(b, "\n");
         }
     if (below) {
         parley_buf_puts(b, "  ! below the BATNA of");
         for (size_t i = 0, n = 0; i < na; i++)
-            if (mr->checks[i].verdict == PARLEY_REJECT && !mr->checks[i].red_lines_crossed)
+            if (mr->checks[i].verdict == PARLEY_REJECT && !crossed(&mr->checks[i]))
                 parley_buf_printf(b, "%s %s", n++ ? "," : "", parley_scenario_actor(s, i)->id);
         parley_buf_puts(b, "\n");
     }
-    if (mr->accepted == na)
+    rules_text(b, s, mr);
+    if (mr->accepted == na && !mr->broken_constraints)
         parley_buf_puts(b, "  acceptable to every actor (no red line crossed, no one below "
                            "its BATNA)\n");
 }
@@ -117,8 +182,12 @@ void fc_check_text(parley_buf_t *b, const parley_scenario_t *s, const fc_model_r
 {
     size_t na = parley_scenario_actor_count(s), w = actor_width(s);
     parley_buf_printf(b, "\n  checked as a package (discrete issues at the nearest option): "
-                         "%zu of %zu actors accept\n  ",
+                         "%zu of %zu actors accept\n",
                       mr->accepted, na);
+    if (parley_scenario_linked(s))
+        parley_buf_printf(b, "  linkage: the model %s; the check below applies them\n",
+                          fc_linkage_text(mr->model));
+    parley_buf_puts(b, "  ");
     app_pad(b, "actor", w);
     parley_buf_puts(b, "utility  batna   surplus  verdict  red lines crossed\n");
     for (size_t i = 0; i < na; i++) {
@@ -132,17 +201,38 @@ void fc_check_text(parley_buf_t *b, const parley_scenario_t *s, const fc_model_r
         parley_buf_printf(b, "%-7s  %-6s  %-7s  %-7s  ", u, bt, sp,
                           e->verdict == PARLEY_REJECT ? "REJECT"
                                                       : parley_verdict_name(e->verdict));
-        red_list(b, s, mr, i);
+        fc_red_text(b, s, mr, i, ", ");
         parley_buf_puts(b, "\n");
     }
     flags_text(b, s, mr);
 }
 
+/* key: [ids of the rules of `actor` ((size_t)-1: constraints) in state]. */
+static void rules_json(parley_json_t *j, const parley_scenario_t *s, const fc_model_run_t *mr,
+                       size_t actor, const char *key, int state)
+{
+    parley_json_key(j, key);
+    parley_json_array_begin(j);
+    for (size_t k = 0; k < parley_scenario_rule_count(s); k++)
+        if (mr->rules[k] == state && parley_scenario_rule(s, k)->actor == actor)
+            parley_json_string(j, parley_scenario_rule(s, k)->id);
+    parley_json_array_end(j);
+}
+
 void fc_check_json(parley_json_t *j, const parley_scenario_t *s, const fc_model_run_t *mr)
 {
     size_t na = parley_scenario_actor_count(s), ni = parley_scenario_issue_count(s);
+    int linked = parley_scenario_linked(s);
     parley_json_key(j, "acceptable");
-    parley_json_bool(j, mr->accepted == na);
+    parley_json_bool(j, mr->accepted == na && !mr->broken_constraints);
+    if (linked) {
+        parley_json_key(j, "linkage");
+        parley_json_string(j, fc_linkage_text(mr->model));
+        parley_json_key(j, "feasible");
+        parley_json_bool(j, !mr->broken_constraints);
+        rules_json(j, s, mr, (size_t)-1, "constraints_broken", 1);
+        rules_json(j, s, mr, (size_t)-1, "constraints_undecided", PARLEY_UNDECIDED);
+    }
     parley_json_key(j, "checks");
     parley_json_array_begin(j);
     for (size_t i = 0; i < na; i++) {
@@ -166,6 +256,10 @@ void fc_check_json(parley_json_t *j, const parley_scenario_t *s, const fc_model_
             if (mr->red[i * ni + k])
                 parley_json_string(j, parley_scenario_issue(s, k)->id);
         parley_json_array_end(j);
+        if (linked) {
+            rules_json(j, s, mr, i, "conditional_red_lines_broken", 1);
+            rules_json(j, s, mr, i, "conditional_red_lines_undecided", PARLEY_UNDECIDED);
+        }
         parley_json_object_end(j);
     }
     parley_json_array_end(j);
@@ -191,8 +285,22 @@ void fc_check_csv(parley_buf_t *b, const parley_scenario_t *s, const fc_model_ru
         for (size_t k = 0; k < ni; k++)
             if (mr->red[i * ni + k])
                 parley_buf_printf(&red, "%s%s", n++ ? ";" : "", parley_scenario_issue(s, k)->id);
+        for (size_t k = 0; k < parley_scenario_rule_count(s); k++)
+            if (mr->rules[k] == 1 && parley_scenario_rule(s, k)->actor == i)
+                parley_buf_printf(&red, "%s%s", n++ ? ";" : "", parley_scenario_rule(s, k)->id);
         parley_csv_field(b, red.data ? red.data : "");
         parley_buf_free(&red);
+        parley_buf_printf(b, ",%s\n", parley_scenario_hash(s));
+    }
+    /* A `constraint` record per constraint broken (verdict "broken") or
+     * decided by an open issue ("undecided"), its id in the last column. */
+    for (size_t k = 0; k < parley_scenario_rule_count(s); k++) {
+        const parley_rule_t *r = parley_scenario_rule(s, k);
+        if (r->actor != (size_t)-1 || mr->rules[k] == 0)
+            continue;
+        parley_buf_printf(b, "%s,constraint,,,,,,,,,,,%s,", parley_model_name(mr->model),
+                          mr->rules[k] == 1 ? "broken" : "undecided");
+        parley_csv_field(b, r->id);
         parley_buf_printf(b, ",%s\n", parley_scenario_hash(s));
     }
 }

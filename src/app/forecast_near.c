@@ -24,6 +24,20 @@ static void keep_amendment(const parley_space_t *sp, const parley_amend_result_t
     mr->near_changed = am->items[0].changed;
 }
 
+/* The package found must keep every constraint and conditional red line:
+ * one the search let through (a space that does not apply linkage) is
+ * reported as such, never as acceptable. */
+static void check_linkage(const parley_scenario_t *s, fc_model_run_t *mr)
+{
+    size_t nr = parley_scenario_rule_count(s);
+    for (size_t k = 0; k < nr; k++)
+        if (parley_rule_broken(s, k, mr->near) == 1) {
+            mr->near_state = FC_NEAR_BREAKS;
+            mr->near_rule = k;
+            return;
+        }
+}
+
 parley_status_t fc_nearest_model(parley_ctx_t *ctx, const parley_scenario_t *s, unsigned grid,
                                  fc_model_run_t *mr)
 {
@@ -55,6 +69,8 @@ parley_status_t fc_nearest_model(parley_ctx_t *ctx, const parley_scenario_t *s, 
         mr->near_state = am.n ? FC_NEAR_FOUND : am.exact ? FC_NEAR_NONE : FC_NEAR_UNKNOWN;
         if (am.n)
             keep_amendment(sp, &am, mr);
+        if (am.n)
+            check_linkage(s, mr);
     }
     parley_amend_result_free(&am);
     parley_space_destroy(sp);
@@ -102,6 +118,11 @@ void fc_nearest_text(parley_buf_t *b, const parley_scenario_t *s, const fc_model
         parley_buf_puts(b, "  nearest acceptable package: none found within the search budget\n");
         return;
     }
+    if (mr->near_state == FC_NEAR_BREAKS) {
+        parley_buf_printf(b, "  nearest acceptable package: none found: the search's nearest "
+                             "breaks '%s'\n", parley_scenario_rule(s, mr->near_rule)->id);
+        return;
+    }
     parley_buf_printf(b, "  nearest acceptable package (amend's metric: fewest changed issues, "
                          "then smallest utility shift%s), %zu change%s: ",
                       mr->near_exact ? "" : "; best within the search budget", mr->near_changed,
@@ -120,7 +141,11 @@ void fc_nearest_json(parley_json_t *j, const parley_scenario_t *s, const fc_mode
     parley_json_key(j, "found");
     parley_json_bool(j, mr->near_state == FC_NEAR_FOUND);
     parley_json_key(j, "exact"); /* the search finished: "found": false means none exists */
-    parley_json_bool(j, mr->near_exact);
+    parley_json_bool(j, mr->near_exact && mr->near_state != FC_NEAR_BREAKS);
+    if (mr->near_state == FC_NEAR_BREAKS) {
+        parley_json_key(j, "breaks");
+        parley_json_string(j, parley_scenario_rule(s, mr->near_rule)->id);
+    }
     if (mr->near_state == FC_NEAR_FOUND) {
         parley_json_key(j, "changed");
         parley_json_int(j, (long long)mr->near_changed);

@@ -256,6 +256,25 @@ static void j_simulate(parley_json_t *j, const parley_mc_t *mc)
     parley_json_object_end(j);
 }
 
+/* With constraints: per model, how often its forecast keeps them. */
+static void j_forecast_constraints(parley_json_t *j, const parley_mc_t *mc)
+{
+    const parley_mc_options_t *o = parley_mc_options(mc);
+    if (find(mc, PARLEY_MCG_FORECAST_CONSTRAINTS, (size_t)-1, (size_t)-1, (int)o->models[0]) ==
+        (size_t)-1)
+        return;
+    parley_json_key(j, "forecast_constraints");
+    parley_json_object_begin(j);
+    for (size_t m = 0; m < o->n_models; m++) {
+        parley_json_key(j, parley_model_name(o->models[m]));
+        j_categories(j, mc,
+                     find(mc, PARLEY_MCG_FORECAST_CONSTRAINTS, (size_t)-1, (size_t)-1,
+                          (int)o->models[m]),
+                     valid(mc));
+    }
+    parley_json_object_end(j);
+}
+
 static void j_forecast(parley_json_t *j, const parley_mc_t *mc)
 {
     const parley_mc_options_t *o = parley_mc_options(mc);
@@ -283,6 +302,7 @@ static void j_forecast(parley_json_t *j, const parley_mc_t *mc)
         parley_json_object_end(j);
     }
     parley_json_object_end(j);
+    j_forecast_constraints(j, mc);
 }
 
 void mc_render_json(parley_buf_t *b, const parley_mc_t *mc)
@@ -424,6 +444,12 @@ static void c_forecast(parley_buf_t *b, const parley_mc_t *mc)
                 c_categories(b, "forecast", subj, mc, opt, sm.n);
             }
         }
+    for (size_t m = 0; m < o->n_models; m++) {
+        size_t k = find(mc, PARLEY_MCG_FORECAST_CONSTRAINTS, (size_t)-1, (size_t)-1,
+                        (int)o->models[m]);
+        if (k != (size_t)-1)
+            c_categories(b, "constraints", parley_model_name(o->models[m]), mc, k, valid(mc));
+    }
 }
 
 void mc_render_csv(parley_buf_t *b, const parley_mc_t *mc)
@@ -604,6 +630,12 @@ static void t_forecast(parley_buf_t *b, const parley_mc_t *mc)
             } else {
                 t_summary(b, mc, find(mc, PARLEY_MCG_FORECAST, i, (size_t)-1, model));
             }
+            parley_buf_puts(b, "\n");
+        }
+        size_t kc = find(mc, PARLEY_MCG_FORECAST_CONSTRAINTS, (size_t)-1, (size_t)-1, model);
+        if (kc != (size_t)-1) {
+            parley_buf_puts(b, "  as a package, the constraints: ");
+            t_categories(b, mc, kc, valid(mc));
             parley_buf_puts(b, "\n");
         }
     }

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "sim.h"
+#include "parley/utility.h"
 
 static const char *const PROTOCOL[] = {"alternating", "mediated"};
 static const char *const MEETING[] = {"plenary", "shuttle"};
@@ -56,6 +57,49 @@ static const char *mediator_name(const sim_run_t *r, size_t by)
 
 /* ---- Text. */
 
+/* How the simulation treats the scenario's linkage, and each link. */
+static void text_linkage(parley_buf_t *b, const sim_run_t *r)
+{
+    const parley_scenario_t *s = r->s;
+    if (!parley_scenario_linked(s))
+        return;
+    parley_buf_puts(b, "Linkage: every offer and text breaks no constraint (repaired when a "
+                       "change would); a conditional red line vetoes as a red line; "
+                       "interaction terms count in the utilities\n");
+    for (size_t k = 0; k < parley_scenario_rule_count(s); k++) {
+        const parley_rule_t *ru = parley_scenario_rule(s, k);
+        if (ru->actor == (size_t)-1)
+            parley_buf_printf(b, "  constraint %s: ", ru->id);
+        else
+            parley_buf_printf(b, "  red line of %s %s: ", actor(r, ru->actor)->id, ru->id);
+        app_rule_text(b, s, k);
+        parley_buf_puts(b, "\n");
+    }
+    for (size_t k = 0; k < parley_scenario_term_count(s); k++) {
+        const parley_term_t *t = parley_scenario_term(s, k);
+        parley_buf_printf(b, "  term of %s %s: ", actor(r, t->actor)->id, t->id);
+        app_term_text(b, s, k);
+        parley_buf_puts(b, "\n");
+    }
+}
+
+/* The interaction terms the deal pays (their contribution to their actor). */
+static void text_terms_paid(parley_buf_t *b, const sim_run_t *r, const double *pkg)
+{
+    const parley_scenario_t *s = r->s;
+    size_t nt = parley_scenario_term_count(s), n = 0;
+    if (!nt)
+        return;
+    parley_buf_puts(b, "  interaction terms paid:");
+    for (size_t k = 0; k < nt; k++) {
+        double v = parley_term_value(s, k, pkg);
+        if (v > 0.0)
+            parley_buf_printf(b, "%s %s (%s +%.3f)", n++ ? "," : "", parley_scenario_term(s, k)->id,
+                              actor(r, parley_scenario_term(s, k)->actor)->id, v);
+    }
+    parley_buf_puts(b, n ? "\n" : " none\n");
+}
+
 static void text_settings(parley_buf_t *b, const sim_run_t *r)
 {
     const parley_sim_config_t *c = parley_scenario_simulation(r->s);
@@ -89,6 +133,7 @@ static void text_settings(parley_buf_t *b, const sim_run_t *r)
                               k + 1 < c->n_tactics ? "," : "\n");
         }
     }
+    text_linkage(b, r);
 }
 
 static void text_outcome(parley_buf_t *b, const sim_run_t *r, const app_style_t *sty)
@@ -133,6 +178,7 @@ static void text_outcome(parley_buf_t *b, const sim_run_t *r, const app_style_t 
     }
     if (res->end != PARLEY_SIM_AGREEMENT)
         return;
+    text_terms_paid(b, r, res->terms);
     const parley_sim_config_t *c = parley_scenario_simulation(r->s);
     if (res->holds)
         parley_buf_printf(b, "\nDurability: holds for at least %u rounds (no party's drifting "
@@ -281,6 +327,43 @@ static void json_parameters(parley_json_t *j, const sim_run_t *r)
     parley_json_object_end(j);
 }
 
+/* With linkage: the treatment, and at a deal the rules it breaks (none, by
+ * construction: a check anyone can read) and the terms it pays. */
+static void json_linkage(parley_json_t *j, const sim_run_t *r, const double *pkg)
+{
+    const parley_scenario_t *s = r->s;
+    parley_json_key(j, "linkage");
+    parley_json_object_begin(j);
+    parley_json_key(j, "treatment");
+    parley_json_string(j, "offers and texts break no constraint; conditional red lines veto; "
+                          "interaction terms count in the utilities");
+    parley_json_key(j, "rules_broken");
+    if (!pkg) {
+        parley_json_null(j);
+    } else {
+        parley_json_array_begin(j);
+        for (size_t k = 0; k < parley_scenario_rule_count(s); k++)
+            if (parley_rule_broken(s, k, pkg) == 1)
+                parley_json_string(j, parley_scenario_rule(s, k)->id);
+        parley_json_array_end(j);
+    }
+    parley_json_key(j, "terms_paid");
+    if (!pkg) {
+        parley_json_null(j);
+    } else {
+        parley_json_object_begin(j);
+        for (size_t k = 0; k < parley_scenario_term_count(s); k++) {
+            double v = parley_term_value(s, k, pkg);
+            if (v > 0.0) {
+                parley_json_key(j, parley_scenario_term(s, k)->id);
+                parley_json_number(j, v);
+            }
+        }
+        parley_json_object_end(j);
+    }
+    parley_json_object_end(j);
+}
+
 static void json_outcome(parley_json_t *j, const sim_run_t *r)
 {
     const parley_sim_result_t *res = parley_sim_result(r->sim);
@@ -325,6 +408,8 @@ static void json_outcome(parley_json_t *j, const sim_run_t *r)
         parley_json_int(j, parley_scenario_simulation(r->s)->durability_horizon);
         parley_json_object_end(j);
     }
+    if (parley_scenario_linked(r->s))
+        json_linkage(j, r, agreed ? res->terms : NULL);
     parley_json_object_end(j);
 }
 

@@ -33,11 +33,13 @@ static int cmp_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* Continuous issue j: the grid, plus every proposal's position on it. */
+/* Continuous issue j: the grid, plus every proposal's position on it and
+ * every bound a linkage condition sets on it (so "at least 1000" can be
+ * offered exactly). */
 static size_t grid_positions(const parley_sim_t *sim, size_t j, double *out)
 {
     const parley_issue_t *is = &sim->s->issues[j];
-    size_t n = 0;
+    size_t n = parley__sim_link_bounds(sim->s, j, out);
     for (unsigned k = 0; k < sim->grid; k++)
         out[n++] = is->lo + (is->hi - is->lo) * (double)k / (double)(sim->grid - 1);
     for (size_t p = 0; p < sim->s->n_proposals; p++) {
@@ -84,8 +86,9 @@ static parley_status_t build_options(parley_sim_t *sim)
     for (size_t j = 0; j < m; j++) {
         const parley_issue_t *is = &s->issues[j];
         sim->opt0[j] = total;
-        sim->nopt[j] = is->kind == PARLEY_ISSUE_DISCRETE ? is->n_options
-                                                           : sim->grid + s->n_proposals;
+        sim->nopt[j] = is->kind == PARLEY_ISSUE_DISCRETE
+                           ? is->n_options
+                           : sim->grid + s->n_proposals + parley__sim_link_bound_count(s, j);
         total += sim->nopt[j];
     }
     if (!ALLOC(pos, total))
@@ -103,7 +106,10 @@ static parley_status_t build_options(parley_sim_t *sim)
         at += sim->nopt[j];
     }
     sim->total = at;
-    sim->path_cap = at - m;
+    /* Without linkage each move lowers one issue's value, so a path has at
+     * most at - m moves; a linked path may move an issue back and forth
+     * (and a repaired move takes two entries): it is cut at 2 at. */
+    sim->path_cap = parley_scenario_linked(s) ? 2 * at : at - m;
     return PARLEY_OK;
 }
 
@@ -135,7 +141,7 @@ parley_status_t parley_sim_create(parley_ctx_t *ctx, const parley_scenario_t *s,
         parley_sim_destroy(sim);
         return parley__fail(ctx, PARLEY_EARG, "simulate: the grid needs at least 2 positions");
     }
-    if (build_options(sim) || !alloc_tables(sim)) {
+    if (build_options(sim) || !alloc_tables(sim) || parley__sim_link_compile(sim)) {
         parley_sim_destroy(sim);
         return parley__fail(ctx, PARLEY_ENOMEM, "simulate: out of memory");
     }
@@ -169,10 +175,38 @@ void parley_sim_destroy(parley_sim_t *sim)
     parley__free(sim);
 }
 
+static double own_utility(parley_sim_t *sim, const size_t *pkg, void *arg)
+{
+    return parley__sim_utility(sim, *(const size_t *)arg, pkg);
+}
+
+/* Actor i's best package with linkage: its best option on every issue,
+ * repaired to break no constraint and none of its conditional red lines,
+ * then improved one change at a time (interaction terms may make a worse
+ * option on one issue pay). Its utility, or `plain` when no package fits. */
+static double linked_best(parley_sim_t *sim, size_t i, double plain)
+{
+    size_t *pkg = sim->scratch;
+    const double *w = sim->wval + i * sim->total;
+    const unsigned char *v = sim->veto + i * sim->total;
+    for (size_t j = 0; j < sim->m; j++) {
+        size_t o0 = sim->opt0[j], best = 0;
+        for (size_t o = 1; o < sim->nopt[j]; o++)
+            if (!v[o0 + o] && (v[o0 + best] || w[o0 + o] > w[o0 + best] + SIM_EPS))
+                best = o;
+        pkg[j] = best;
+    }
+    if (parley__sim_make_fit(sim, i, pkg, own_utility, &i) < 0)
+        return plain;
+    parley__sim_ascend(sim, i, pkg);
+    return parley__sim_utility(sim, i, pkg);
+}
+
 /* Weighted values and red lines of every option, from the scenario as it is now. */
 static void read_tables(parley_sim_t *sim)
 {
     const parley_scenario_t *s = sim->s;
+    parley__sim_link_read(sim);
     for (size_t i = 0; i < sim->n; i++) {
         double umax = 0.0;
         for (size_t j = 0; j < sim->m; j++) {
@@ -190,6 +224,8 @@ static void read_tables(parley_sim_t *sim)
         sim->umax[i] = umax;
         sim->cap[i] = s->actors[i].capability;
     }
+    for (size_t i = 0; sim->linked && i < sim->n; i++)
+        sim->umax[i] = linked_best(sim, i, sim->umax[i]);
 }
 
 parley_status_t parley_sim_reset(parley_ctx_t *ctx, parley_sim_t *sim)

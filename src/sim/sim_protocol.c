@@ -4,11 +4,31 @@
  * single text: the mediator puts a text to the parties (all at once in
  * plenary, one at a time in shuttle) and revises it towards the demands it
  * has heard, weighted by its bias. A text agreed in the room goes to those
- * outside it, who ratify it or veto it.
+ * outside it, who ratify it or veto it. With linkage every offer and text
+ * breaks no constraint (sim_link.c repairs them) and a conditional red line
+ * vetoes like an issue's.
  */
 #include <math.h>
 #include <string.h>
 #include "simint.h"
+
+/* The trace says which conditional red line made actor k veto pkg. */
+static void note_veto(parley_sim_t *sim, size_t k, const size_t *pkg)
+{
+    size_t b = sim->trace_on && sim->linked ? parley__sim_broken(sim, k, pkg) : SIM_NONE;
+    if (b != SIM_NONE)
+        parley__sim_note(sim, "%s vetoes: the package breaks its conditional red line '%s'",
+                         sim->s->actors[k].id, parley_scenario_rule(sim->s, sim->links[b].index)->id);
+}
+
+/* The trace names the constraint an (unrepairable) package breaks. */
+static void note_infeasible(parley_sim_t *sim, const char *what, const size_t *pkg)
+{
+    size_t b = parley__sim_broken(sim, SIM_NONE, pkg);
+    if (b != SIM_NONE)
+        parley__sim_note(sim, "%s breaks the constraint '%s' and no change found mends it: it is "
+                         "no package", what, parley_scenario_rule(sim->s, sim->links[b].index)->id);
+}
 
 int parley__sim_ask(parley_sim_t *sim, const size_t *pkg, int who, size_t only, size_t from,
                     int ratify, signed char *ans)
@@ -32,6 +52,8 @@ int parley__sim_ask(parley_sim_t *sim, const size_t *pkg, int who, size_t only, 
                                 : u >= (ratify ? sim->resv[k] : sim->tau[k]) - SIM_EPS
                                     ? PARLEY_ANSWER_ACCEPT
                                     : PARLEY_ANSWER_REJECT;
+        if (a == PARLEY_ANSWER_RED_LINE)
+            note_veto(sim, k, pkg);
         all &= a == PARLEY_ANSWER_ACCEPT;
         if (ans)
             ans[k] = (signed char)a;
@@ -67,9 +89,13 @@ int parley__sim_ratify(parley_sim_t *sim, const size_t *pkg)
     return ok;
 }
 
-/* An offer accepted by the room and, outside it, ratified: agreement. */
+/* An offer accepted by the room and, outside it, ratified: agreement. A
+ * package that breaks a constraint is none, whoever accepts it (offers and
+ * texts are repaired, so this only guards a scenario nothing mends). */
 static int settle(parley_sim_t *sim, const size_t *pkg)
 {
+    if (sim->linked && !parley__sim_fits(sim, SIM_NONE, pkg))
+        return 0;
     if (!parley__sim_ratify(sim, pkg))
         return 0;
     parley__sim_agree(sim, pkg);
@@ -85,6 +111,11 @@ void parley__sim_alternating(parley_sim_t *sim)
             continue;
         parley__sim_offer(sim, i, sim->tau[i], sim->text);
         sim->have_text = 1;
+        if (sim->linked && !parley__sim_fits(sim, i, sim->text)) {
+            parley__sim_note(sim, "%s has no package that breaks no constraint and crosses none "
+                             "of its red lines: it makes no offer", sim->s->actors[i].id);
+            continue;
+        }
         int all = parley__sim_ask(sim, sim->text, ROOM_IN, SIM_NONE, i, 0, ans);
         parley__sim_move(sim, PARLEY_MOVE_OFFER, i, sim->text, ans);
         if (all && settle(sim, sim->text))
@@ -128,12 +159,60 @@ static void text_state(const parley_sim_t *sim, const size_t *pkg, double *u, in
         v[k] = 0;
         for (size_t j = 0; j < sim->m; j++)
             v[k] += sim->veto[k * sim->total + sim->opt0[j] + pkg[j]];
+        for (size_t r = sim->n_terms; r < sim->n_links; r++)
+            v[k] += sim->links[r].actor == k && parley__sim_link_fires(sim, &sim->links[r], pkg);
     }
+}
+
+/* The score of a whole package (repairs compare them this way). */
+static double text_score(parley_sim_t *sim, const size_t *pkg, void *arg)
+{
+    (void)arg;
+    text_state(sim, pkg, sim->su2, sim->sv2);
+    return score_of(sim, sim->su2, sim->sv2);
+}
+
+/* Linked revision candidate: issue j to option `to`, repaired when it breaks
+ * a constraint; its score (u2, v2 from u, v and the deltas), or -HUGE_VAL
+ * when it breaks a rule nothing mends or adds to the mediator's red lines. */
+static double linked_candidate(parley_sim_t *sim, size_t j, size_t o, const double *u,
+                               const int *v, double *u2, int *v2, size_t *rj, size_t *ro)
+{
+    size_t med = sim->cfg->mediator, at = sim->opt0[j] + sim->text[j], to = sim->opt0[j] + o;
+    memset(sim->ldu, 0, sim->n * sizeof *sim->ldu);
+    memset(sim->ldv, 0, sim->n * sizeof *sim->ldv);
+    int dc = parley__sim_link_delta(sim, sim->text, j, o, sim->ldu, sim->ldv, sim->lstate);
+    *rj = SIM_NONE;
+    if (dc > 0) {
+        size_t keep = sim->text[j];
+        sim->text[j] = o;
+        int ok = parley__sim_repair1(sim, SIM_NONE, sim->text, j, text_score, NULL, rj, ro);
+        double sc = -HUGE_VAL;
+        if (ok) {
+            size_t back = sim->text[*rj];
+            sim->text[*rj] = *ro;
+            text_state(sim, sim->text, u2, v2);
+            sim->text[*rj] = back;
+            sc = med != SIM_NONE && v2[med] > v[med] ? -HUGE_VAL : score_of(sim, u2, v2);
+        }
+        sim->text[j] = keep;
+        return sc;
+    }
+    for (size_t k = 0; k < sim->n; k++) {
+        const double *w = sim->wval + k * sim->total;
+        const unsigned char *vt = sim->veto + k * sim->total;
+        u2[k] = u[k] + w[to] - w[at] + sim->ldu[k];
+        v2[k] = v[k] + vt[to] - vt[at] + sim->ldv[k];
+    }
+    if (med != SIM_NONE && sim->ldv[med] > 0)
+        return -HUGE_VAL;
+    return score_of(sim, u2, v2);
 }
 
 /* Greedy revision: up to `changes` single-issue changes, each the best
  * strict improvement of the score; never across the mediator's red lines.
- * Returns 1 when the text changed. */
+ * With linkage a change that breaks a constraint is made together with the
+ * best-scoring repair, or not at all. Returns 1 when the text changed. */
 static int revise(parley_sim_t *sim, double *u, int *v, double *u2, int *v2)
 {
     const parley_sim_config_t *c = sim->cfg;
@@ -141,34 +220,66 @@ static int revise(parley_sim_t *sim, double *u, int *v, double *u2, int *v2)
     int changed = 0;
     for (unsigned step = 0; step < c->changes; step++) {
         text_state(sim, sim->text, u, v);
+        if (sim->linked)
+            parley__sim_link_state(sim, sim->text, sim->lstate);
         double base = score_of(sim, u, v), best = base + 1e-9;
-        size_t bj = SIM_NONE, bo = 0;
+        size_t bj = SIM_NONE, bo = 0, brj = SIM_NONE, bro = 0;
         for (size_t j = 0; j < sim->m; j++) {
             size_t at = sim->opt0[j] + sim->text[j];
             for (size_t o = 0; o < sim->nopt[j]; o++) {
-                size_t to = sim->opt0[j] + o;
+                size_t to = sim->opt0[j] + o, rj = SIM_NONE, ro = 0;
                 if (to == at || (med != SIM_NONE && sim->veto[med * sim->total + to]))
                     continue;
-                for (size_t k = 0; k < sim->n; k++) {
-                    const double *w = sim->wval + k * sim->total;
-                    const unsigned char *vt = sim->veto + k * sim->total;
-                    u2[k] = u[k] + w[to] - w[at];
-                    v2[k] = v[k] + vt[to] - vt[at];
+                double sc;
+                if (sim->linked) {
+                    sc = linked_candidate(sim, j, o, u, v, u2, v2, &rj, &ro);
+                } else {
+                    for (size_t k = 0; k < sim->n; k++) {
+                        const double *w = sim->wval + k * sim->total;
+                        const unsigned char *vt = sim->veto + k * sim->total;
+                        u2[k] = u[k] + w[to] - w[at];
+                        v2[k] = v[k] + vt[to] - vt[at];
+                    }
+                    sc = score_of(sim, u2, v2);
                 }
-                double sc = score_of(sim, u2, v2);
                 if (sc > best) {
                     best = sc;
                     bj = j;
                     bo = o;
+                    brj = rj;
+                    bro = ro;
                 }
             }
         }
         if (bj == SIM_NONE)
             break;
         sim->text[bj] = bo;
+        if (brj != SIM_NONE) {
+            sim->text[brj] = bro;
+            parley__sim_note(sim, "the mediator changes '%s' and, so that the text breaks no "
+                             "constraint, '%s' with it", sim->s->issues[bj].id,
+                             sim->s->issues[brj].id);
+        }
         changed = 1;
     }
     return changed;
+}
+
+/* What the first text maximises issue by issue, for a whole package: the
+ * favour-weighted utilities of the room (a unit off per red line) plus the
+ * mediator's own, self_weight times. */
+static double first_score(parley_sim_t *sim, const size_t *pkg, void *arg)
+{
+    const parley_sim_config_t *c = sim->cfg;
+    double sc = 0.0;
+    (void)arg;
+    text_state(sim, pkg, sim->su2, sim->sv2);
+    for (size_t k = 0; k < sim->n; k++)
+        if (sim->room[k] == ROOM_IN)
+            sc += c->favour[k] * (sim->su2[k] - (double)sim->sv2[k]);
+    if (c->mediator != SIM_NONE)
+        sc += c->self_weight * sim->su2[c->mediator];
+    return sc;
 }
 
 /* The first text: the start proposal, its open issues (or every issue when
@@ -206,6 +317,14 @@ static void first_text(parley_sim_t *sim)
         sim->text[j] = best;
     }
     sim->have_text = 1;
+    if (sim->linked) {
+        int fixed = parley__sim_make_fit(sim, SIM_NONE, sim->text, first_score, NULL);
+        if (fixed > 0)
+            parley__sim_note(sim, "the first text is changed on %d issue%s so that it breaks no "
+                             "constraint", fixed, fixed == 1 ? "" : "s");
+        else if (fixed < 0)
+            note_infeasible(sim, "the first text", sim->text);
+    }
 }
 
 static size_t mediator_id(const parley_sim_t *sim)
@@ -256,6 +375,10 @@ void parley__sim_mediated(parley_sim_t *sim)
 {
     if (!sim->have_text)
         first_text(sim);
+    if (sim->linked && !parley__sim_fits(sim, SIM_NONE, sim->text)) {
+        parley__sim_note(sim, "the mediator has no text that breaks no constraint: it puts none");
+        return;
+    }
     if (sim->meeting == PARLEY_MEETING_SHUTTLE)
         shuttle(sim, sim->su, sim->sv, sim->su2, sim->sv2);
     else

@@ -15,6 +15,29 @@
 
 enum { ROOM_OUT = 0, ROOM_IN = 1, ROOM_WALKED = 2 };
 
+/* Linkage compiled onto the option grid (sim_link.c): a condition is a flag
+ * per option of its issue, so a combination holds when every flag at the
+ * package's options is set. */
+typedef struct sim_cond {
+    size_t j;                /* the issue */
+    unsigned char *in;       /* nopt[j] flags: the option satisfies the condition */
+} sim_cond_t;
+
+typedef struct sim_combo {
+    size_t n;
+    sim_cond_t *c;
+} sim_combo_t;
+
+enum { LINK_TERM = 0, LINK_FORBID, LINK_REQUIRE };
+
+typedef struct sim_link {
+    int kind;                /* LINK_* */
+    size_t actor;            /* SIM_NONE: a constraint */
+    size_t index;            /* the scenario's term or rule index */
+    int penalty;             /* a term paid when its combination does not hold */
+    sim_combo_t when, then;
+} sim_link_t;
+
 typedef struct sim_trace {
     parley_sim_round_t *rounds;
     size_t n_rounds, cap_rounds;
@@ -46,6 +69,23 @@ struct parley_sim {
     unsigned char *veto;         /* n x total: red lines now (hardened by leaks) */
     double *umax;                /* n: the best a package can give, red lines respected */
     double *cap;                 /* n: capability */
+
+    /* Linkage (sim_link.c): terms first, then constraints and conditional
+     * red lines; each issue's links by index (touch0[j] .. touch0[j+1]). */
+    int linked;
+    sim_link_t *links;
+    size_t n_links, n_terms;
+    double *share;               /* n_terms: the term's share of its actor's utility */
+    size_t *touch0, *touch;
+    double *ldu;                 /* n: scratch of the link deltas */
+    int *ldv;                    /* n */
+    size_t *lpkg;                /* m: scratch package of the repairs */
+    unsigned char *lstate;       /* n_links: the links' state at the package being changed */
+    double *lgain;               /* n x total: each actor's others' gain per option (paths) */
+    size_t *lend;                /* n x m: the package at the end of each linked path so far */
+    unsigned char *ldone;        /* n: the linked path is complete */
+    size_t *fill_o;              /* max nopt: scratch of a path's filled jump */
+    double *fill_u, *fill_g;
 
     /* Round state. */
     unsigned round;
@@ -85,9 +125,61 @@ struct parley_sim {
 
 /* sim_path.c */
 double parley__sim_utility(const parley_sim_t *sim, size_t i, const size_t *pkg);
+/* Actor i vetoes pkg: an issue's red line or one of its conditional red lines. */
 int parley__sim_vetoed(const parley_sim_t *sim, size_t i, const size_t *pkg);
 void parley__sim_paths(parley_sim_t *sim);
+/* Actor i's offer at target: the furthest point of its path still worth
+ * the target (a linked path is extended as far as that needs). */
 void parley__sim_offer(parley_sim_t *sim, size_t i, double target, size_t *pkg);
+
+/* sim_link.c: linkage on the grid. */
+/* Compiles the scenario's terms and rules (after the options are built);
+ * PARLEY_ENOMEM is its only failure. */
+parley_status_t parley__sim_link_compile(parley_sim_t *sim);
+/* Re-reads the terms' shares (at every reset: Monte Carlo draws them). */
+void parley__sim_link_read(parley_sim_t *sim);
+/* Extra grid positions of continuous issue j: the bounds the linkage's
+ * conditions set on it (within the scale), written to out (room for
+ * parley__sim_link_bound_count(s, j)); returns how many. */
+size_t parley__sim_link_bound_count(const parley_scenario_t *s, size_t j);
+size_t parley__sim_link_bounds(const parley_scenario_t *s, size_t j, double *out);
+/* Whether link L fires at pkg: a term pays, a rule is broken. */
+int parley__sim_link_fires(const parley_sim_t *sim, const sim_link_t *L, const size_t *pkg);
+/* Actor i's interaction terms at pkg (the shares of those that pay). */
+double parley__sim_terms(const parley_sim_t *sim, size_t i, const size_t *pkg);
+/* The first link (an index into sim->links) at pkg that is a constraint
+ * (actor SIM_NONE) or one of actor's conditional red lines, broken; SIM_NONE
+ * when none. */
+size_t parley__sim_broken(const parley_sim_t *sim, size_t actor, const size_t *pkg);
+/* pkg breaks no constraint and, unless who is SIM_NONE, crosses none of
+ * who's red lines (issue or conditional). */
+int parley__sim_fits(const parley_sim_t *sim, size_t who, const size_t *pkg);
+/* Whether each link fires at pkg (n_links flags), so that the changes
+ * measured from pkg need not evaluate it again. */
+void parley__sim_link_state(const parley_sim_t *sim, const size_t *pkg, unsigned char *out);
+/* The change of pkg[j] to option o, measured on the links naming issue j:
+ * adds each actor's change of term utility to du and of broken conditional
+ * red lines to dv (n each), and returns the change in broken constraints.
+ * before: the links' state at pkg (parley__sim_link_state), or NULL. pkg
+ * is restored. */
+int parley__sim_link_delta(const parley_sim_t *sim, size_t *pkg, size_t j, size_t o, double *du,
+                           int *dv, const unsigned char *before);
+/* A package scorer for the repairs. */
+typedef double (*sim_score_fn)(parley_sim_t *sim, const size_t *pkg, void *arg);
+/* pkg, which breaks a constraint or a red line of who after its issue
+ * `moved` changed (SIM_NONE: none did), repaired by one more change to an
+ * issue (not `moved`) named by the first broken rule: the change that makes
+ * it fit for who with the best score. Returns 1 and writes the change to
+ * *rj, *ro (not applied) when there is one, 0 otherwise. */
+int parley__sim_repair1(parley_sim_t *sim, size_t who, size_t *pkg, size_t moved, sim_score_fn f,
+                        void *arg, size_t *rj, size_t *ro);
+/* Makes pkg fit for who by repeated repairs (each the best-scoring change
+ * that fixes the first broken rule, or else that leaves fewer problems);
+ * returns the number of changes made, or -1 when it could not. */
+int parley__sim_make_fit(parley_sim_t *sim, size_t who, size_t *pkg, sim_score_fn f, void *arg);
+/* Single changes that raise actor i's utility while pkg keeps fitting
+ * i, until none does (coordinate ascent). */
+void parley__sim_ascend(parley_sim_t *sim, size_t i, size_t *pkg);
 
 /* sim_round.c: BATNAs, events, tactics, reservations and targets. */
 void parley__sim_begin_round(parley_sim_t *sim);

@@ -5,6 +5,7 @@
  * wait while their BATNA rises, tit-for-tat mirrors, the mediator converges,
  * durability follows the drift; and the scenario's uncertain inputs.
  */
+#include <math.h>
 #include <stdlib.h>
 #include "parley/parley.h"
 #include "../test.h"
@@ -415,7 +416,146 @@ static void test_deterministic_and_allocation_failures(void)
     parley_scenario_destroy(s);
 }
 
+/* ---- Linkage: random small linked scenarios under every protocol. */
+
+static unsigned lcg(unsigned long long *x)
+{
+    *x = *x * 6364136223846793005ull + 1442695040888963407ull;
+    return (unsigned)(*x >> 33);
+}
+
+/* A random scenario: two continuous issues and an ordered three-option
+ * one, a constraint (of either form), a conditional red line of A, a term
+ * of B (bonus or penalty); with three actors, C ratifies from outside the
+ * room or mediates. */
+static parley_scenario_t *random_linked(unsigned long long seed, int n_actors)
+{
+    static char text[8192];
+    unsigned long long x = seed;
+    int len = snprintf(text, sizeof text, "parley: 1\nactors:\n");
+    const char *ids[3] = {"A", "B", "C"}, *opts[3] = {"o0", "o1", "o2"};
+    for (int i = 0; i < n_actors; i++)
+        len += snprintf(text + len, sizeof text - (size_t)len,
+                        "  - {id: %s, capability: %u, batna: 0.%u}\n", ids[i], 1 + lcg(&x) % 3,
+                        1 + lcg(&x) % 4);
+    len += snprintf(text + len, sizeof text - (size_t)len,
+                    "issues:\n  - {id: a, scale: {lo: 0, hi: 10}}\n"
+                    "  - {id: b, scale: {lo: 0, hi: 10}}\n"
+                    "  - {id: c, options: [o0, o1, o2], ordered: true}\nstances:\n");
+    for (int i = 0; i < n_actors; i++)
+        len += snprintf(text + len, sizeof text - (size_t)len,
+                        "  %s: {a: {salience: 0.%u, ideal: %u}, b: {salience: 0.%u, ideal: %u}, "
+                        "c: {salience: 0.%u, ideal: %s}}\n",
+                        ids[i], 1 + lcg(&x) % 9, lcg(&x) % 11, 1 + lcg(&x) % 9, lcg(&x) % 11,
+                        1 + lcg(&x) % 9, opts[lcg(&x) % 3]);
+    if (lcg(&x) % 2)
+        len += snprintf(text + len, sizeof text - (size_t)len,
+                        "constraints:\n  - {id: k, if: {a: {above: %u}}, then: {b: {at_least: %u}}}\n",
+                        lcg(&x) % 8, 2 + lcg(&x) % 7);
+    else
+        len += snprintf(text + len, sizeof text - (size_t)len,
+                        "constraints:\n  - {id: k, forbid: {a: {at_least: %u}, c: [%s]}}\n",
+                        1 + lcg(&x) % 9, opts[lcg(&x) % 3]);
+    unsigned t0 = lcg(&x) % 3, t1 = (t0 + 1 + lcg(&x) % 2) % 3; /* two distinct options */
+    len += snprintf(text + len, sizeof text - (size_t)len,
+                    "red_lines:\n  - {id: r, actor: A, if: {c: [%s]}, then: {a: {at_most: %u}}}\n"
+                    "terms:\n  - {id: t, actor: B, when: {b: {at_least: %u}, c: [%s, %s]}, "
+                    "weight: 0.%u, effect: %s}\n"
+                    "simulation:\n  horizon: 15\n  grid: 6\n%s",
+                    opts[lcg(&x) % 3], 2 + lcg(&x) % 8, lcg(&x) % 10, opts[t0], opts[t1],
+                    1 + lcg(&x) % 9, lcg(&x) % 2 ? "bonus" : "penalty",
+                    /* with three actors: C outside the room (it ratifies), or C mediating */
+                    n_actors < 3 ? "" : seed % 3 == 0 ? "  room: [A, B]\n"
+                                      : seed % 3 == 1 ? "  mediator: C\n  self_weight: 0.5\n" : "");
+    parley_ctx_t *ctx = parley_ctx_create();
+    parley_scenario_t *s = NULL;
+    if (parley_scenario_load_buffer(ctx, "linked.yaml", text, strlen(text), &s))
+        fprintf(stderr, "  load: %s\n%s", parley_ctx_message(ctx), text);
+    parley_ctx_destroy(ctx);
+    return s;
+}
+
+/* Every move breaks no constraint; nobody accepts what its conditional red
+ * line vetoes; a deal's utilities are the scenario's (terms included). */
+static int check_linked_run(const parley_scenario_t *s, const parley_sim_t *sim)
+{
+    size_t na = parley_scenario_actor_count(s);
+    int ok = 1;
+    for (size_t k = 0; k < parley_sim_move_count(sim); k++) {
+        const parley_sim_move_t *mv = parley_sim_move(sim, k);
+        ok &= parley_broken_rule(s, (size_t)-1, mv->terms, 0) == (size_t)-1;
+        for (size_t i = 0; i < na; i++)
+            if (mv->answer[i] == PARLEY_ANSWER_ACCEPT && i != mv->by)
+                ok &= parley_broken_rule(s, i, mv->terms, 0) == (size_t)-1;
+    }
+    const parley_sim_result_t *r = parley_sim_result(sim);
+    if (r->end == PARLEY_SIM_AGREEMENT) {
+        ok &= parley_broken_rule(s, (size_t)-1, r->terms, 0) == (size_t)-1;
+        for (size_t i = 0; i < na; i++) {
+            ok &= !r->signatory[i] || parley_broken_rule(s, i, r->terms, 0) == (size_t)-1;
+            ok &= fabs(r->utility[i] - parley_utility(s, i, r->terms)) < 1e-9;
+        }
+    }
+    return ok;
+}
+
+static void test_linked_random(void)
+{
+    int agreements = 0, runs = 0, bad = 0;
+    for (unsigned long long seed = 1; seed <= 150; seed++) {
+        parley_scenario_t *s = random_linked(seed, 2 + (int)(seed % 2));
+        CHECK(s != NULL);
+        if (!s)
+            continue;
+        for (int mode = 0; mode < 3; mode++) {
+            parley_sim_options_t o;
+            parley_sim_options_init(&o);
+            o.trace = 1;
+            o.protocol = mode ? PARLEY_PROTOCOL_MEDIATED : PARLEY_PROTOCOL_ALTERNATING;
+            o.meeting = mode == 2 ? PARLEY_MEETING_SHUTTLE : PARLEY_MEETING_PLENARY;
+            parley_sim_t *sim = play(s, &o);
+            if (!sim)
+                continue;
+            runs++;
+            agreements += parley_sim_result(sim)->end == PARLEY_SIM_AGREEMENT;
+            if (!check_linked_run(s, sim) && bad++ < 3)
+                fprintf(stderr, "  seed %llu mode %d breaks linkage\n", seed, mode);
+            parley_sim_destroy(sim);
+        }
+        parley_scenario_destroy(s);
+    }
+    CHECK_INT(bad, 0);
+    CHECK_INT(runs, 450);
+    CHECK(agreements > runs / 4); /* the property is not met by never agreeing */
+}
+
+static void test_linked_allocation_failures(void)
+{
+    parley_scenario_t *s = random_linked(7, 3);
+    parley_ctx_t *ctx = parley_ctx_create();
+    for (long n = 0; s && n < 400; n++) {
+        parley_sim_options_t o;
+        parley_sim_options_init(&o);
+        o.trace = 1;
+        o.protocol = PARLEY_PROTOCOL_MEDIATED;
+        parley_sim_t *sim = NULL;
+        parley__alloc_fail_after(n);
+        parley_status_t st = parley_sim_create(ctx, s, &o, &sim);
+        if (!st)
+            st = parley_sim_run(ctx, sim);
+        parley__alloc_fail_after(-1);
+        CHECK(st == PARLEY_OK || st == PARLEY_ENOMEM);
+        parley_sim_destroy(sim);
+        if (st == PARLEY_OK && n > 0)
+            break;
+    }
+    parley_ctx_destroy(ctx);
+    parley_scenario_destroy(s);
+}
+
 const test_case_t tests_sim[] = {
+    {"sim/linked_random", test_linked_random},
+    {"sim/linked_allocation_failures", test_linked_allocation_failures},
     {"sim/linear_agents", test_linear_agents},
     {"sim/boulware_agents", test_boulware_agents},
     {"sim/deadline", test_deadline_presses_then_fades},

@@ -1,0 +1,1 @@
+forecast tests/data/forecast/linked.yaml --model median --format json

@@ -1,0 +1,1 @@
+montecarlo tests/data/forecast/linked.yaml --what forecast -n 300 --format csv

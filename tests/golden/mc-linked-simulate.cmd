@@ -1,0 +1,1 @@
+montecarlo tests/data/mc/linked-term.yaml -n 400

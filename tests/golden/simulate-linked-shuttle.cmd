@@ -1,0 +1,1 @@
+simulate tests/data/sim/linked.yaml --protocol mediated --meeting shuttle --detail
