@@ -97,12 +97,42 @@ PARLEY_API parley_util_t parley_space_contribution(const parley_space_t *sp, siz
                                              size_t a);
 /* Whether option k of issue j crosses actor a's red line. */
 PARLEY_API int parley_space_vetoed(const parley_space_t *sp, size_t j, size_t k, size_t a);
-/* The number of packages as a decimal string (cap bytes with the NUL). */
+/*
+ * ---- Linkage (docs/agreement-space.md, "Linkage"). When the scenario has
+ * interaction terms, constraints or conditional red lines (of the actors
+ * taking part), the issues they tie together form clusters: the space's
+ * algorithms work on "items", a cluster's joint positions, and every
+ * package, amendment and trade they return is still written per scenario
+ * issue (option indices of parley_space_option_count). Without linkage
+ * each issue is its own item. parley_space_create fails with PARLEY_ELIMIT
+ * when one cluster has more than 2^20 joint positions (the message names
+ * it); the anytime frontier (parley_anytime_*) handles those.
+ */
+/* 1 when the space was built with linkage (some item has several issues,
+ * or a constraint, conditional red line or term). */
+PARLEY_API int parley_space_linked(const parley_space_t *sp);
+/* Items, the number of issues of item j and its k-th issue (increasing in
+ * k), and the item holding scenario issue i. */
+PARLEY_API size_t parley_space_item_count(const parley_space_t *sp);
+PARLEY_API size_t parley_space_item_issue_count(const parley_space_t *sp, size_t j);
+PARLEY_API size_t parley_space_item_issue(const parley_space_t *sp, size_t j, size_t k);
+PARLEY_API size_t parley_space_issue_item(const parley_space_t *sp, size_t i);
+/* The most joint positions of one item (1 when there are no issues). */
+PARLEY_API uint64_t parley_space_item_max_options(const parley_space_t *sp);
+/* The first rule (scenario index) that package opt breaks among the
+ * constraints (actor (size_t)-1) or the conditional red lines of scenario
+ * actor `actor` (an actor taking part), at index >= from; (size_t)-1 when
+ * none. */
+PARLEY_API size_t parley_space_broken_rule(const parley_space_t *sp, size_t actor,
+                                           const uint32_t *opt, size_t from);
+/* The number of packages as a decimal string (cap bytes with the NUL); with
+ * constraints, the packages that break none. */
 PARLEY_API parley_status_t parley_space_outcomes(const parley_space_t *sp, char *buf, size_t cap);
 /* An actor's BATNA as a reservation: the smallest utility at least the BATNA. */
 PARLEY_API parley_util_t parley_space_batna(const parley_space_t *sp, size_t a);
 /* Utilities of package opt[] (option indices) for every actor
- * (u[0..actors)); returns the number of actors whose red line it crosses. */
+ * (u[0..actors)), interaction terms included; returns how many red lines
+ * (per actor and item: an issue's, or a conditional one) it crosses. */
 PARLEY_API size_t parley_space_utilities(const parley_space_t *sp, const uint32_t *opt,
                                          parley_util_t *u);
 
@@ -112,6 +142,9 @@ typedef struct parley_constraints {
                                    NULL: every actor's BATNA */
     const unsigned char *red;   /* per space actor x issue (row per actor): 1 enforces
                                    that red line, 0 ignores it. NULL: all enforced */
+    const unsigned char *rules; /* per scenario rule (parley_scenario_rule: constraints
+                                   and conditional red lines): 1 enforces it, 0 ignores
+                                   it. NULL: all enforced */
 } parley_constraints_t;
 
 /* ---- The Pareto frontier of the packages meeting the constraints. */

@@ -53,7 +53,7 @@ static parley_status_t improvements(amend_run_t *r)
         for (size_t i = 0; i < m; i++)
             mask[a * m + i] = (unsigned char)(!r->crossed[a] && j->red[a * m + i]);
     }
-    parley_constraints_t c = {res, mask};
+    parley_constraints_t c = {res, mask, NULL};
     parley_status_t rc = PARLEY_OK;
     r->impr = space_frontier(j, &c, &rc);
     if (r->impr) {

@@ -55,7 +55,7 @@ static parley_status_t diagnose_batnas(space_run_t *r, parley_util_t *res)
     for (size_t a = 0; a < n && !rc; a++) {
         for (size_t b = 0; b < n; b++)
             res[b] = b == a ? PARLEY_NO_RESERVATION : parley_space_batna(j->sp, b);
-        parley_constraints_t c = {res, j->red};
+        parley_constraints_t c = {res, j->red, NULL};
         parley_frontier_t *f = NULL;
         int d = has_deal(j, &c, &f, &rc);
         if (d > 0) {
@@ -83,7 +83,7 @@ static parley_status_t diagnose_reds(space_run_t *r, unsigned char *mask)
                 return PARLEY_OK; /* enough: the report says how many were tried */
             memcpy(mask, j->red, n * m);
             mask[a * m + i] = 0;
-            parley_constraints_t c = {NULL, mask};
+            parley_constraints_t c = {NULL, mask, NULL};
             if (has_deal(j, &c, NULL, &rc) > 0)
                 r->reds[r->n_reds++] = (space_red_t){a, i};
         }
@@ -98,7 +98,7 @@ static parley_status_t diagnose_uniform(space_run_t *r, parley_util_t *res)
     size_t n = parley_space_actor_count(j->sp);
     for (size_t a = 0; a < n; a++)
         res[a] = PARLEY_NO_RESERVATION;
-    parley_constraints_t c = {res, j->red};
+    parley_constraints_t c = {res, j->red, NULL};
     parley_status_t rc = PARLEY_OK;
     parley_frontier_t *f = space_frontier(j, &c, &rc);
     if (!f)

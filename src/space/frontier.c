@@ -566,10 +566,8 @@ static size_t lex_packages(const parley_frontier_t *f, size_t k, uint32_t *opt, 
     return bad ? 0 : w.got;
 }
 
-size_t parley_frontier_point_packages(const parley_frontier_t *f, size_t k, uint32_t *opt,
-                                      size_t max)
+static size_t item_packages(const parley_frontier_t *f, size_t k, uint32_t *opt, size_t max)
 {
-    assert(f->done && k < f->P);
     size_t m = f->m;
     if (f->bpk) {
         size_t n = f->bstart[k + 1] - f->bstart[k];
@@ -580,4 +578,22 @@ size_t parley_frontier_point_packages(const parley_frontier_t *f, size_t k, uint
     if (m == 0)
         return max ? 1 : 0;
     return lex_packages(f, k, opt, max);
+}
+
+size_t parley_frontier_point_packages(const parley_frontier_t *f, size_t k, uint32_t *opt,
+                                      size_t max)
+{
+    assert(f->done && k < f->P);
+    const parley_space_t *sp = f->sp;
+    if (!sp->linked)
+        return item_packages(f, k, opt, max);
+    /* with linkage: found per item, written per scenario issue */
+    uint32_t *it = parley__malloc((max * f->m + 1) * sizeof *it);
+    if (!it)
+        return 0;
+    size_t got = item_packages(f, k, it, max);
+    for (size_t p = 0; p < got; p++)
+        parley__items_decode(sp, it + p * f->m, opt + p * sp->mi);
+    parley__free(it);
+    return got;
 }

@@ -13,21 +13,74 @@
 
 struct parley_space {
     const parley_scenario_t *s;
-    size_t n, m;          /* actors taking part, issues */
+    size_t n, m;          /* actors taking part, items (the issues, without linkage) */
     size_t *actors;       /* n scenario indices */
-    size_t *nopt;         /* m: options per issue */
-    size_t *start;        /* m + 1: first option of issue j in the flat arrays */
+    /* ---- scenario issues: their positions, contributions and red lines */
+    size_t mi;            /* scenario issues */
+    size_t *inopt;        /* mi: options per issue */
+    size_t *istart;       /* mi + 1: first option of issue i in the flat arrays */
     double *pos;          /* flat: scenario position of each option (nearest double) */
     parley__q_t *qpos;    /* flat: the position exactly (when qok[issue]) */
-    unsigned char *qok;   /* m: the issue's positions are exact */
-    parley_util_t *contrib; /* flat x n: contribution to each actor's utility, over scale[a] */
-    unsigned char *veto;  /* flat x n: crosses the actor's red line */
+    unsigned char *qok;   /* mi: the issue's positions are exact */
+    parley_util_t *icontrib; /* flat x n: contribution to each actor's utility, over scale[a] */
+    unsigned char *iveto; /* flat x n: crosses the actor's red line */
+    /* ---- items: what every algorithm merges, counts and searches. Without
+     * linkage an item is an issue and these alias the arrays above; with
+     * it (items.c) an item is a cluster of issues that terms, constraints
+     * and conditional red lines tie together, its options the joint
+     * positions (mixed radix, its first issue most significant). */
+    size_t *nopt;         /* m: options per item */
+    size_t *start;        /* m + 1: first option of item j in the flat arrays */
+    parley_util_t *contrib; /* flat x n: item option's contribution (issues + terms) */
+    unsigned char *veto;  /* flat x n: VETO_ISSUE | VETO_RULE for that actor */
+    int linked;           /* items are clusters (the arrays below exist) */
+    size_t *item_of;      /* mi: the item holding issue i */
+    size_t *ifirst;       /* m + 1: item j's issues are iss[ifirst[j] .. ifirst[j+1]) */
+    size_t *iss;          /* mi: issues, item by item, increasing within an item */
+    unsigned char *cbroken; /* flat: the item option breaks a constraint */
+    size_t *rfirst;       /* m + 1: item j's rules are irule[rfirst[j] .. rfirst[j+1]) */
+    size_t *irule;        /* rules of participating actors and constraints, by item */
+    size_t *tactor;       /* per scenario term: its space actor, or (size_t)-1 */
+    parley_util_t *tval;  /* per scenario term: its worth over its actor's scale */
+    /* ---- per actor */
     parley_util_t *batna; /* n: least utility >= the BATNA */
     parley_util_t *scale; /* n: each actor's denominator */
     int common;           /* every scale is the same */
     int exact;            /* no utility was rounded */
     unsigned grid;
+    uint64_t joint;       /* the largest item's options */
 };
+
+#define VETO_ISSUE 1u     /* an issue's red line crossed */
+#define VETO_RULE 2u      /* a conditional red line broken */
+
+/* Items (items.c). Builds the clusters and their options when the scenario
+ * is linked (called by parley_space_create once issues are filled). */
+parley_status_t parley__items_build(parley_ctx_t *ctx, parley_space_t *sp);
+void parley__items_free(parley_space_t *sp);
+/* The issue options of item j's option o, written at opt[issue]. */
+void parley__item_decode(const parley_space_t *sp, size_t j, uint32_t o, uint32_t *opt);
+/* Item j's option for the issue options opt[issue]; UINT32_MAX when one of
+ * its issues is open (UINT32_MAX). */
+uint32_t parley__item_encode(const parley_space_t *sp, size_t j, const uint32_t *opt);
+/* Whether actor a vetoes item j's option o under c (the red lines and
+ * conditional red lines c enforces). */
+int parley__item_blocked(const parley_space_t *sp, const parley_constraints_t *c, size_t j,
+                         uint32_t o, size_t a);
+/* Whether item j's option o breaks a constraint c enforces. */
+int parley__item_forbidden(const parley_space_t *sp, const parley_constraints_t *c, size_t j,
+                           uint32_t o);
+/* The radix of each issue in its item's options (the product of the option
+ * counts of the item's later issues), kept after the issues in iss. */
+#define PARLEY__RADIX(sp) ((sp)->iss + (sp)->mi)
+/* Scenario issue i's option within option o of its (linked) item. */
+static inline uint32_t parley__item_digit(const parley_space_t *sp, size_t i, uint32_t o)
+{
+    return (uint32_t)((o / PARLEY__RADIX(sp)[i]) % sp->inopt[i]);
+}
+/* Packages in scenario issues <-> in items (m entries). */
+void parley__items_encode(const parley_space_t *sp, const uint32_t *issue_opt, uint32_t *item_opt);
+void parley__items_decode(const parley_space_t *sp, const uint32_t *item_opt, uint32_t *issue_opt);
 
 /* Actor a's utility u on a scale shared by all actors: u itself when the
  * space has a common scale, else u / scale[a] in units of 2^-100 (rounded:
