@@ -33,6 +33,17 @@ void app_json_header(parley_json_t *j, const char *cmd, const parley_scenario_t 
 void app_text_set(parley_buf_t *b, const parley_scenario_t *s, const char *indent);
 
 /* Appends s padded with spaces to `width` display columns (UTF-8 aware). */
+/* Linkage in words (links.c): one condition ("centrifuges >= 1000",
+ * "relief in [phased, at-implementation]"), a combination (conditions
+ * joined by "and"), rule k ("never C" or "if C then D") and term k ("bonus
+ * 0.125 when C", "penalty 0.125 when C": its share of the actor's utility,
+ * gained or lost when C holds). */
+void app_condition_text(parley_buf_t *b, const parley_scenario_t *s,
+                        const parley_condition_t *c);
+void app_combination_text(parley_buf_t *b, const parley_scenario_t *s,
+                          const parley_combination_t *c);
+void app_rule_text(parley_buf_t *b, const parley_scenario_t *s, size_t k);
+void app_term_text(parley_buf_t *b, const parley_scenario_t *s, size_t k);
 void app_pad(parley_buf_t *b, const char *s, size_t width);
 /* Display width of a UTF-8 string (one column a code point). */
 size_t app_width(const char *s);

@@ -94,6 +94,7 @@ static void list_sources(parley_buf_t *b, const parley_scenario_t *s)
 }
 
 static void dynamics(parley_buf_t *b, const parley_scenario_t *s);
+static void linkage(parley_buf_t *b, const parley_scenario_t *s);
 
 static void table(parley_buf_t *b, const parley_scenario_t *s, const char *packages,
                   unsigned grid, const app_style_t *sty, int sources)
@@ -146,12 +147,96 @@ static void table(parley_buf_t *b, const parley_scenario_t *s, const char *packa
             parley_buf_printf(b, " (%s)", pr->date);
         parley_buf_puts(b, "\n");
     }
+    linkage(b, s);
     dynamics(b, s);
     if (sources)
         list_sources(b, s);
 }
 
 static const char *const DIST[] = {"", "uniform", "triangular", "normal", "beta"};
+
+/* Constraints, conditional red lines and terms, when there are any. */
+static void linkage(parley_buf_t *b, const parley_scenario_t *s)
+{
+    size_t nr = parley_scenario_rule_count(s), nt = parley_scenario_term_count(s), nc = 0;
+    if (!nr && !nt)
+        return;
+    for (size_t k = 0; k < nr; k++)
+        nc += parley_scenario_rule(s, k)->actor == (size_t)-1;
+    parley_buf_printf(b, "\nlinkage (%zu constraint%s, %zu conditional red line%s, %zu term%s)\n",
+                      nc, nc == 1 ? "" : "s", nr - nc, nr - nc == 1 ? "" : "s", nt,
+                      nt == 1 ? "" : "s");
+    for (size_t k = 0; k < nr; k++) {
+        const parley_rule_t *r = parley_scenario_rule(s, k);
+        parley_buf_printf(b, "  %-10s %-6s ", r->actor == (size_t)-1 ? "constraint" : "red line",
+                          r->actor == (size_t)-1 ? "all" : parley_scenario_actor(s, r->actor)->id);
+        app_pad(b, r->id, 28);
+        parley_buf_puts(b, " ");
+        app_rule_text(b, s, k);
+        parley_buf_puts(b, "\n");
+    }
+    for (size_t k = 0; k < nt; k++) {
+        const parley_term_t *t = parley_scenario_term(s, k);
+        parley_buf_printf(b, "  %-10s %-6s ", "term", parley_scenario_actor(s, t->actor)->id);
+        app_pad(b, t->id, 28);
+        parley_buf_puts(b, " ");
+        app_term_text(b, s, k);
+        parley_buf_puts(b, "\n");
+    }
+}
+
+static void json_linkage(parley_json_t *j, const parley_scenario_t *s)
+{
+    size_t nr = parley_scenario_rule_count(s), nt = parley_scenario_term_count(s);
+    if (!nr && !nt)
+        return;
+    parley_buf_t t;
+    parley_buf_init(&t);
+    parley_json_key(j, "rules");
+    parley_json_array_begin(j);
+    for (size_t k = 0; k < nr; k++) {
+        const parley_rule_t *r = parley_scenario_rule(s, k);
+        parley_json_object_begin(j);
+        parley_json_key(j, "id");
+        parley_json_string(j, r->id);
+        parley_json_key(j, "actor");
+        if (r->actor == (size_t)-1)
+            parley_json_null(j);
+        else
+            parley_json_string(j, parley_scenario_actor(s, r->actor)->id);
+        parley_json_key(j, "kind");
+        parley_json_string(j, r->actor == (size_t)-1 ? "constraint" : "red_line");
+        parley_json_key(j, "text");
+        t.len = 0;
+        app_rule_text(&t, s, k);
+        parley_json_string(j, t.len ? t.data : "");
+        parley_json_object_end(j);
+    }
+    parley_json_array_end(j);
+    parley_json_key(j, "terms");
+    parley_json_array_begin(j);
+    for (size_t k = 0; k < nt; k++) {
+        const parley_term_t *tm = parley_scenario_term(s, k);
+        parley_json_object_begin(j);
+        parley_json_key(j, "id");
+        parley_json_string(j, tm->id);
+        parley_json_key(j, "actor");
+        parley_json_string(j, parley_scenario_actor(s, tm->actor)->id);
+        parley_json_key(j, "effect");
+        parley_json_string(j, tm->penalty ? "penalty" : "bonus");
+        parley_json_key(j, "weight");
+        parley_json_number(j, tm->weight);
+        parley_json_key(j, "share");
+        parley_json_number(j, parley_scenario_term_weight(s, k));
+        parley_json_key(j, "when");
+        t.len = 0;
+        app_combination_text(&t, s, &tm->when);
+        parley_json_string(j, t.len ? t.data : "");
+        parley_json_object_end(j);
+    }
+    parley_json_array_end(j);
+    parley_buf_free(&t);
+}
 
 /* The uncertain inputs and the simulation settings, when there are any. */
 static void dynamics(parley_buf_t *b, const parley_scenario_t *s)
@@ -304,6 +389,7 @@ static void json(parley_buf_t *b, const parley_scenario_t *s, const char *packag
         parley_json_object_end(&j);
     }
     parley_json_array_end(&j);
+    json_linkage(&j, s);
     json_dynamics(&j, s);
     parley_json_object_end(&j);
     parley_buf_puts(b, "\n");

@@ -421,6 +421,10 @@ static parley_status_t load_sections(loader_t *L, const yt_node_t *root, int typ
     L->lost_stances = !stances || !s->n_actors || !s->n_issues;
     if (!L->lost_stances && parley__lstop(L, parley__load_stances(L, stances), &first))
         return first;
+    if (!L->lost_stances && !L->lost_issues && parley__lstop(L, parley__load_links(L, root), &first))
+        return first;
+    if (!L->lost_stances && parley__lstop(L, parley__check_cares(L, stances), &first))
+        return first;
     L->lost_proposals = !s->n_issues;
     if (props && s->n_issues && parley__lstop(L, parley__load_proposals(L, props), &first))
         return first;
@@ -438,7 +442,8 @@ static parley_status_t load_sections(loader_t *L, const yt_node_t *root, int typ
 static parley_status_t load_root(loader_t *L, const yt_node_t *root)
 {
     static const char *const keys[] = {"parley", "scenario", "actors", "issues", "stances",
-                                       "proposals", "simulation", "smp", NULL};
+                                       "proposals", "simulation", "smp", "constraints",
+                                       "red_lines", "terms", NULL};
     if (!root)
         return parley__lerr(L, NULL, "the file is empty: expected a scenario "
                                      "(see docs/scenario-format.md)");

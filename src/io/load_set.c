@@ -267,9 +267,10 @@ static size_t find_id(const yt_node_t *seq, const char *p, size_t *len)
 static const char *item_kind(const walk_t *w, const char *p)
 {
     static const char *const lists[][2] = {
-        {"actors", "actor"}, {"issues", "issue"}, {"proposals", "proposal"}};
+        {"actors", "actor"}, {"issues", "issue"}, {"proposals", "proposal"},
+        {"constraints", "constraint"}, {"red_lines", "red line"}, {"terms", "term"}};
     size_t n = (size_t)(p - w->path);
-    for (size_t k = 0; k < 3; k++)
+    for (size_t k = 0; k < sizeof lists / sizeof lists[0]; k++)
         if (n == strlen(lists[k][0]) + 1 && strncmp(w->path, lists[k][0], n - 1) == 0)
             return lists[k][1];
     return "item";

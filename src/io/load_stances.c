@@ -49,8 +49,8 @@ parley_status_t parley__lunknown(loader_t *L, const yt_node_t *at, const char *w
     return st;
 }
 
-static parley_status_t find_option(loader_t *L, const parley_issue_t *is, const yt_node_t *n,
-                                   const char *what, size_t *k)
+parley_status_t parley__lfind_option(loader_t *L, const parley_issue_t *is, const yt_node_t *n,
+                                     const char *what, size_t *k)
 {
     parley_status_t st = parley__lexpect(L, n, YT_SCALAR, what);
     if (st)
@@ -90,7 +90,7 @@ static parley_status_t discrete_values(loader_t *L, const yt_node_t *n, const pa
         size_t k;
         char w[512];
         snprintf(w, sizeof w, "%s: ideal", what);
-        if ((rc = find_option(L, is, ideal, w, &k)))
+        if ((rc = parley__lfind_option(L, is, ideal, w, &k)))
             return rc;
         size_t far = k > is->n_options - 1 - k ? k : is->n_options - 1 - k;
         for (size_t m = 0; m < is->n_options; m++)
@@ -106,7 +106,7 @@ static parley_status_t discrete_values(loader_t *L, const yt_node_t *n, const pa
         for (size_t p = 0; p < values->n; p++) {
             size_t k;
             const yt_node_t *at;
-            if ((rc = find_option(L, is, values->items[2 * p], w, &k)))
+            if ((rc = parley__lfind_option(L, is, values->items[2 * p], w, &k)))
                 return rc;
             char wv[700];
             snprintf(wv, sizeof wv, "%s: value of option '%s'", what, is->options[k].id);
@@ -226,7 +226,7 @@ static parley_status_t red_line_discrete(loader_t *L, const yt_node_t *n, const 
         size_t k;
         char w[512];
         snprintf(w, sizeof w, "%s: item #%zu", what, p + 1);
-        if ((rc = find_option(L, is, list->items[p], w, &k)))
+        if ((rc = parley__lfind_option(L, is, list->items[p], w, &k)))
             return rc;
         count += !red[k];
         red[k] = 1;
@@ -308,23 +308,24 @@ static parley_status_t load_stance(loader_t *L, const yt_node_t *n, size_t i, si
     return PARLEY_OK;
 }
 
-/* Every actor must care about something, or its utility is undefined (0/0).
+/* Every actor must care about something, or its utility is undefined (0/0):
+ * a salience or a term weight above 0 (called once the terms are loaded).
  * An actor with an error in it or its stances is not judged here, nor one
  * with no stances when a row named an unknown actor (likely it, misspelt). */
-static parley_status_t check_cares(loader_t *L, const yt_node_t *map, int unknown_row)
+parley_status_t parley__check_cares(loader_t *L, const yt_node_t *map)
 {
     const parley_scenario_t *s = L->s;
     parley_status_t first = PARLEY_OK;
+    int unknown_row = L->unknown_row;
     for (size_t i = 0; i < s->n_actors; i++) {
-        double total = 0.0;
-        for (size_t j = 0; j < s->n_issues; j++)
-            total += s->stances[i * s->n_issues + j].salience;
+        double total = parley__weight_total(s, i);
         const yt_node_t *at = parley__lget(map, s->actors[i].id);
         if (total > 0.0 || parley__lbad(L->bad_actor, i) || (!at && unknown_row))
             continue;
         parley_status_t rc = parley__lerr(L, at ? at : map,
                                           "actor '%s' has salience 0 on every issue%s: give it a "
-                                          "stance with salience > 0 on at least one",
+                                          "stance with salience > 0 on at least one (or a term "
+                                          "with weight > 0)",
                                           s->actors[i].id, at ? "" : " (it has no stances)");
         if (parley__lstop(L, rc, &first))
             break;
@@ -388,7 +389,7 @@ parley_status_t parley__load_stances(loader_t *L, const yt_node_t *map)
         if (parley__lstop(L, rc, &first))
             return first;
     }
-    parley__lstop(L, check_cares(L, map, unknown_row), &first);
+    L->unknown_row = unknown_row;
     return first;
 }
 
@@ -413,7 +414,7 @@ static parley_status_t load_position(loader_t *L, const yt_node_t *n, const parl
     }
     if (is->kind == PARLEY_ISSUE_DISCRETE) {
         size_t k;
-        if ((rc = find_option(L, is, n, what, &k)))
+        if ((rc = parley__lfind_option(L, is, n, what, &k)))
             return rc;
         *pos = (double)k;
         return PARLEY_OK;

@@ -31,6 +31,7 @@ typedef struct loader {
      * it from reporting consequences of an error already reported. */
     int collect, halt;            /* halt: an error it cannot go past */
     int lost_actors, lost_issues, lost_proposals, lost_stances; /* some ids unknown */
+    int unknown_row;              /* a row of 'stances' named an unknown actor */
     unsigned char *bad_actor;     /* per actor: an error in it or its stances */
     unsigned char *bad_issue;     /* per issue: its definition failed */
     struct loader_name *named;    /* unknown names reported (parley__lonce) */
@@ -114,6 +115,15 @@ parley_status_t parley__load_actors(loader_t *L, const yt_node_t *seq);
 parley_status_t parley__load_issues(loader_t *L, const yt_node_t *seq);
 parley_status_t parley__load_stances(loader_t *L, const yt_node_t *map);
 parley_status_t parley__load_proposals(loader_t *L, const yt_node_t *seq);
+/* `constraints:`, `red_lines:` and `terms:` of the root (each optional;
+ * load_links.c), after the stances. */
+parley_status_t parley__load_links(loader_t *L, const yt_node_t *root);
+/* Every actor cares about something (a salience or a term weight > 0);
+ * after the links. `map` is the 'stances' section. */
+parley_status_t parley__check_cares(loader_t *L, const yt_node_t *map);
+/* An option id of issue `is`, with did-you-mean when unknown. */
+parley_status_t parley__lfind_option(loader_t *L, const parley_issue_t *is, const yt_node_t *n,
+                                     const char *what, size_t *k);
 parley_status_t parley__load_simulation(loader_t *L, const yt_node_t *map);
 /* The optional `smp:` section (NULL: defaults), after the actors (load_smp.c). */
 parley_status_t parley__load_smp(loader_t *L, const yt_node_t *map);
