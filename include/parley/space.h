@@ -122,7 +122,7 @@ PARLEY_API uint64_t parley_space_item_max_options(const parley_space_t *sp);
 /* The first rule (scenario index) that package opt breaks among the
  * constraints (actor (size_t)-1) or the conditional red lines of scenario
  * actor `actor` (an actor taking part), at index >= from; (size_t)-1 when
- * none. */
+ * none. A rule whose cluster has an open issue (UINT32_MAX) is not broken. */
 PARLEY_API size_t parley_space_broken_rule(const parley_space_t *sp, size_t actor,
                                            const uint32_t *opt, size_t from);
 /* The number of packages as a decimal string (cap bytes with the NUL); with
@@ -132,9 +132,14 @@ PARLEY_API parley_status_t parley_space_outcomes(const parley_space_t *sp, char 
 PARLEY_API parley_util_t parley_space_batna(const parley_space_t *sp, size_t a);
 /* Utilities of package opt[] (option indices) for every actor
  * (u[0..actors)), interaction terms included; returns how many red lines
- * (per actor and item: an issue's, or a conditional one) it crosses. */
+ * (per actor and item: an issue's, or a conditional one) it crosses. Items
+ * with an open issue (UINT32_MAX) are left out of both. */
 PARLEY_API size_t parley_space_utilities(const parley_space_t *sp, const uint32_t *opt,
                                          parley_util_t *u);
+/* The red lines of space actor a that package opt crosses: issues' red
+ * lines plus conditional red lines broken (items with an open issue are
+ * left out). */
+PARLEY_API size_t parley_space_crossed(const parley_space_t *sp, const uint32_t *opt, size_t a);
 
 /* ---- Constraints: who must be at least how well off. */
 typedef struct parley_constraints {
@@ -328,6 +333,9 @@ PARLEY_API parley_status_t parley_space_trades_with(parley_ctx_t *ctx, const par
                                                     const parley_trades_options_t *o,
                                                     parley_trade_t **out, size_t *n,
                                                     int *complete);
+/* What trade t on base does to space actor c's utility (terms included). */
+PARLEY_API parley_util_t parley_space_trade_gain(const parley_space_t *sp, const uint32_t *base,
+                                                 const parley_trade_t *t, size_t c);
 /* Whether trade t makes actor c, who accepts base under constraints cons
  * (NULL: BATNAs, every red line), stop accepting it: 1 by a red line, 2 by
  * falling below its reservation, 0 when it does not. */

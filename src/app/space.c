@@ -67,6 +67,37 @@ static parley_status_t diagnose_batnas(space_run_t *r, parley_util_t *res)
     return rc;
 }
 
+/* Each constraint and conditional red line on its own (linkage): does
+ * dropping it make a deal? They count with the red lines against the 64. */
+static parley_status_t diagnose_rules(space_run_t *r)
+{
+    space_job_t *j = r->job;
+    size_t R = parley_scenario_rule_count(j->s), n = parley_space_actor_count(j->sp);
+    if (!parley_space_linked(j->sp) || R == 0)
+        return PARLEY_OK;
+    unsigned char *rules = malloc(R);
+    if (!rules)
+        return parley_ctx_fail(j->ctx, PARLEY_ENOMEM, "out of memory");
+    parley_status_t rc = PARLEY_OK;
+    for (size_t k = 0; k < R && !rc; k++) {
+        size_t actor = parley_scenario_rule(j->s, k)->actor, a = n;
+        for (size_t b = 0; b < n; b++)
+            if (parley_space_actor(j->sp, b) == actor)
+                a = b;
+        if (actor != (size_t)-1 && a == n)
+            continue; /* a red line of an actor left out by --actors */
+        if (++r->reds_tested > 64)
+            break;
+        memset(rules, 1, R);
+        rules[k] = 0;
+        parley_constraints_t c = {NULL, j->red, rules};
+        if (has_deal(j, &c, NULL, &rc) > 0)
+            r->reds[r->n_reds++] = (space_red_t){a, (size_t)-1, k};
+    }
+    free(rules);
+    return rc;
+}
+
 /* Each red line on its own: does removing it make a deal? */
 static parley_status_t diagnose_reds(space_run_t *r, unsigned char *mask)
 {
@@ -85,9 +116,9 @@ static parley_status_t diagnose_reds(space_run_t *r, unsigned char *mask)
             mask[a * m + i] = 0;
             parley_constraints_t c = {NULL, mask, NULL};
             if (has_deal(j, &c, NULL, &rc) > 0)
-                r->reds[r->n_reds++] = (space_red_t){a, i};
+                r->reds[r->n_reds++] = (space_red_t){a, i, (size_t)-1};
         }
-    return rc;
+    return rc ? rc : diagnose_rules(r);
 }
 
 /* How far every BATNA would have to fall together: max over packages of the

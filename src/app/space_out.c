@@ -42,6 +42,9 @@ static void header(parley_buf_t *b, const space_run_t *r)
     if (cont)
         parley_buf_printf(b, " (%zu continuous, on a grid of %u points)", cont, j->grid);
     parley_buf_printf(b, "\n  packages: %s\n", outcomes);
+    char note[256];
+    if (space_linkage_note(j->sp, note, sizeof note))
+        parley_buf_printf(b, "  linkage: %s\n", note);
     if (!parley_space_exact(j->sp))
         parley_buf_printf(b, "  %snote: some utilities are rounded to 2^-100 (a non-integer "
                              "exponent, or numbers with no exact fraction that fits): packages "
@@ -199,11 +202,24 @@ static void why_empty(parley_buf_t *b, const space_run_t *r)
                                  "conflict)\n",
                               actor_id(r, a), batna);
     }
-    for (size_t k = 0; k < r->n_reds; k++)
-        parley_buf_printf(b, "  dropping %s's red line on '%s' alone would make a deal\n",
-                          actor_id(r, r->reds[k].actor), issue_id(r, r->reds[k].issue));
+    for (size_t k = 0; k < r->n_reds; k++) {
+        const space_red_t *x = &r->reds[k];
+        if (x->rule == (size_t)-1)
+            parley_buf_printf(b, "  dropping %s's red line on '%s' alone would make a deal\n",
+                              actor_id(r, x->actor), issue_id(r, x->issue));
+        else if (parley_scenario_rule(j->s, x->rule)->actor == (size_t)-1)
+            parley_buf_printf(b, "  dropping the constraint '%s' alone would make a deal\n",
+                              parley_scenario_rule(j->s, x->rule)->id);
+        else
+            parley_buf_printf(b, "  dropping %s's conditional red line '%s' alone would make a "
+                                 "deal\n",
+                              actor_id(r, x->actor), parley_scenario_rule(j->s, x->rule)->id);
+    }
     if (r->reds_tested && r->n_reds == 0)
-        parley_buf_printf(b, "  no single red line's removal makes a deal (%zu tried)\n",
+        parley_buf_printf(b, parley_space_linked(j->sp)
+                                 ? "  no single red line's, constraint's or conditional red "
+                                   "line's removal makes a deal (%zu tried)\n"
+                                 : "  no single red line's removal makes a deal (%zu tried)\n",
                           r->reds_tested > 64 ? (size_t)64 : r->reds_tested);
     if (r->uniform_known)
         parley_buf_printf(b, "  if every BATNA fell by %.3f together, a deal would exist\n",
@@ -354,14 +370,27 @@ static void json_diagnosis(parley_json_t *js, const space_run_t *r)
     parley_json_key(js, "red_lines_to_drop");
     parley_json_array_begin(js);
     for (size_t k = 0; k < r->n_reds; k++) {
+        const space_red_t *x = &r->reds[k];
+        if (x->rule != (size_t)-1 && parley_scenario_rule(r->job->s, x->rule)->actor == (size_t)-1)
+            continue; /* constraints are listed apart */
         parley_json_object_begin(js);
         parley_json_key(js, "actor");
-        parley_json_string(js, actor_id(r, r->reds[k].actor));
-        parley_json_key(js, "issue");
-        parley_json_string(js, issue_id(r, r->reds[k].issue));
+        parley_json_string(js, actor_id(r, x->actor));
+        parley_json_key(js, x->rule == (size_t)-1 ? "issue" : "conditional_red_line");
+        parley_json_string(js, x->rule == (size_t)-1 ? issue_id(r, x->issue)
+                                                     : parley_scenario_rule(r->job->s, x->rule)->id);
         parley_json_object_end(js);
     }
     parley_json_array_end(js);
+    if (parley_space_linked(r->job->sp)) {
+        parley_json_key(js, "constraints_to_drop");
+        parley_json_array_begin(js);
+        for (size_t k = 0; k < r->n_reds; k++)
+            if (r->reds[k].rule != (size_t)-1 &&
+                parley_scenario_rule(r->job->s, r->reds[k].rule)->actor == (size_t)-1)
+                parley_json_string(js, parley_scenario_rule(r->job->s, r->reds[k].rule)->id);
+        parley_json_array_end(js);
+    }
     parley_json_key(js, "uniform_batna_fall");
     if (r->uniform_known)
         parley_json_number(js, -r->uniform);

@@ -421,9 +421,9 @@ size_t parley_space_broken_rule(const parley_space_t *sp, size_t actor, const ui
         if (!sp->linked || !rule_here(sp, r))
             continue;
         size_t i = ru->when.n ? combo_issue(&ru->when) : combo_issue(&ru->then);
-        size_t j = sp->item_of[i];
-        if (broken(sp, RADIX(sp), r, parley__item_encode(sp, j, opt)))
-            return r;
+        uint32_t o = parley__item_encode(sp, sp->item_of[i], opt);
+        if (o != UINT32_MAX && broken(sp, RADIX(sp), r, o))
+            return r; /* an open issue in the item: undecided, not broken */
     }
     return (size_t)-1;
 }

@@ -429,7 +429,9 @@ size_t parley_space_utilities(const parley_space_t *sp, const uint32_t *opt, par
     for (size_t a = 0; a < sp->n; a++)
         u[a] = 0;
     for (size_t j = 0; j < sp->m; j++) {
-        uint32_t o = sp->linked ? parley__item_encode(sp, j, opt) : opt[j];
+        uint32_t o = parley__item_encode(sp, j, opt);
+        if (o == UINT32_MAX)
+            continue;
         const parley_util_t *c = parley__contrib(sp, j, o);
         for (size_t a = 0; a < sp->n; a++) {
             u[a] += c[a];
@@ -437,6 +439,22 @@ size_t parley_space_utilities(const parley_space_t *sp, const uint32_t *opt, par
         }
     }
     return crossed;
+}
+
+size_t parley_space_crossed(const parley_space_t *sp, const uint32_t *opt, size_t a)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < sp->mi; i++)
+        if (opt[i] != UINT32_MAX)
+            k += sp->iveto[(sp->istart[i] + opt[i]) * sp->n + a];
+    for (size_t r = 0; sp->linked && r < parley_scenario_rule_count(sp->s); r++) {
+        size_t found = parley_space_broken_rule(sp, sp->actors[a], opt, r);
+        if (found == (size_t)-1)
+            break;
+        k++;
+        r = found;
+    }
+    return k;
 }
 
 parley_status_t parley_space_outcomes(const parley_space_t *sp, char *buf, size_t cap)

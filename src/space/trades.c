@@ -228,6 +228,18 @@ static void teardown(search_t *w)
     parley__free(w->bitem);
 }
 
+parley_util_t parley_space_trade_gain(const parley_space_t *sp, const uint32_t *base,
+                                      const parley_trade_t *t, size_t c)
+{
+    parley_trades_options_t o = {NULL, 1, 0};
+    search_t w;
+    parley_util_t g = 0;
+    if (setup(&w, sp, base, &o))
+        g = gain(&w, t->x, t->ox, t->y, t->oy, c);
+    teardown(&w);
+    return g;
+}
+
 int parley_space_trade_breaks(const parley_space_t *sp, const parley_constraints_t *cons,
                               const uint32_t *base, const parley_trade_t *t, size_t c)
 {
