@@ -554,13 +554,18 @@ static parley_status_t import(scan_t *s, gn_import_t *im)
         if (p->name && strlen(p->name) > 1024)
             return parley__fail(s->ctx, PARLEY_ELIMIT, "%s:%d:%d: a profile name longer than "
                                 "1024 bytes", p->path, p->line, p->col);
-        if ((st = align(s, im->dom, by_index, p)) ||
-            (p->res_values && (st = reservation_of_bid(s, p))))
+        if (p->nl) { /* NonlinearUtilitySpace never reads the profile's own issues */
+            p->dom = *im->dom;
+            st = parley__gn_nonlinear_resolve(s->ctx, s->a, im->dom, p);
+        } else if ((st = align(s, im->dom, by_index, p)) == PARLEY_OK && p->res_values) {
+            st = reservation_of_bid(s, p);
+        }
+        if (st)
             return st;
         for (size_t k = 0; k < p->n_notes; k++)
             if ((st = note(s, "%s", p->notes[k])))
                 return st;
-        if ((st = check_weights(s, p)))
+        if (!p->nl && (st = check_weights(s, p)))
             return st;
     }
     im->notes = s->notes;
