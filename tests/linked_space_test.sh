@@ -18,9 +18,16 @@ for seed in $(seq 1 "${LINKED_SEEDS:-40}"); do
   else t_fail "linked seed $seed: differs from the exact answers" "$diff"; cp "$tmp/linked-$seed.yaml" /tmp/ 2>/dev/null; fi
 done
 
-# a cluster past the exact limit is refused with a message naming it
+# a cluster past the exact limit: the anytime frontier, labelled, and the
+# exact analyses refuse; with the exact limit asked for, a located refusal
 f=$root/tests/data/space/linked-big.yaml
-t_expect_rc 1 "linked: a cluster past the exact limit" "$parley" space "$f" --grid 200
-t_expect_contains err "ties 3 issues (from 'x') into one cluster"
-t_expect_rc 0 "linked: the same cluster on a coarser grid" "$parley" space "$f" --grid 50
+t_expect_rc 0 "linked: a cluster past the exact limit gets the anytime frontier" "$parley" space "$f" --grid 200
+t_expect_contains out "ANYTIME frontier of the acceptable packages"
+t_expect_contains out "honoured by an anytime weighted-sum search"
+t_expect_rc 0 "linked: anytime in JSON" "$parley" space "$f" --grid 200 --format json --limit 1
+t_expect_contains out '"anytime": true'
+t_expect_contains out '"count": null'
+t_expect_rc 1 "linked: amend refuses an anytime space" "$parley" amend "$f" --grid 200 --proposal middle
+t_expect_rc 0 "linked: the same cluster on a coarser grid is exact" "$parley" space "$f" --grid 50
+t_expect_contains out "honoured exactly: 1 cluster of linked issues, the largest with 125000 joint positions"
 t_done

@@ -49,6 +49,11 @@ typedef struct parley_space_options {
                                  to the continuous grids (e.g. a proposal), or NULL */
     const size_t *actors;     /* optional subset of actors (indices), or NULL: all */
     size_t n_actors;          /* length of actors when given */
+    int exact_only;           /* 1: a linked cluster past the exact limit is an error
+                                 (PARLEY_ELIMIT); 0 (default): the space is built for
+                                 the anytime frontier alone (parley_space_anytime) */
+    uint64_t joint_limit;     /* a cluster's joint positions at most (0: 2^20, the
+                                 default and the largest allowed) */
 } parley_space_options_t;
 
 /* Fills *o with the defaults; cannot fail. */
@@ -111,6 +116,10 @@ PARLEY_API int parley_space_vetoed(const parley_space_t *sp, size_t j, size_t k,
 /* 1 when the space was built with linkage (some item has several issues,
  * or a constraint, conditional red line or term). */
 PARLEY_API int parley_space_linked(const parley_space_t *sp);
+/* 1 when a cluster is past the exact limit: only the anytime frontier
+ * (parley_frontier_* with the default method) may be computed; the ZOPA
+ * count, worst-for, amend and trades fail with PARLEY_ELIMIT. */
+PARLEY_API int parley_space_anytime(const parley_space_t *sp);
 /* Items, the number of issues of item j and its k-th issue (increasing in
  * k), and the item holding scenario issue i. */
 PARLEY_API size_t parley_space_item_count(const parley_space_t *sp);
@@ -162,6 +171,8 @@ typedef struct parley_frontier_options {
     parley_frontier_method_t method;
     size_t max_bytes;      /* memory the computation may hold (default 8 GiB) */
     uint64_t brute_limit;  /* the brute force refuses larger spaces (default 2*10^7) */
+    uint64_t anytime_evals; /* anytime frontier: move evaluations in all (default 2*10^7) */
+    uint64_t seed;         /* anytime frontier: its random kicks (default 1) */
 } parley_frontier_options_t;
 
 PARLEY_API void parley_frontier_options_init(parley_frontier_options_t *o);
@@ -185,6 +196,13 @@ PARLEY_API parley_status_t parley_frontier_run(parley_ctx_t *ctx, parley_frontie
                                                void (*progress)(void *arg, size_t step, size_t steps,
                                                                 size_t points),
                                                void *arg);
+/* 1 when f is an anytime frontier (a space with parley_space_anytime): its
+ * points are the non-dominated acceptable packages its search met, each
+ * with one package (multiplicity 1), and *gap (may be NULL) bounds what it
+ * may miss: for every weight direction λ it tried (Σλ = 1), no acceptable
+ * package has Σ_a λ_a u_a more than gap above the best found (utilities in
+ * [0,1]; HUGE_VAL when a direction found no acceptable package). */
+PARLEY_API int parley_frontier_anytime(const parley_frontier_t *f, double *gap);
 /* Steps in total, and the steps done. */
 PARLEY_API size_t parley_frontier_steps(const parley_frontier_t *f);
 PARLEY_API size_t parley_frontier_steps_done(const parley_frontier_t *f);

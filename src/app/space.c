@@ -181,8 +181,10 @@ parley_status_t space_run_analyse(space_run_t *r)
     parley_status_t rc = PARLEY_OK;
     if (!(r->f = space_frontier(j, &j->cons, &rc)))
         return rc;
-    parley_status_t st =
-        parley_space_count(j->ctx, j->sp, &j->cons, j->budget, j->samples, j->seed, &r->zopa);
+    int any = parley_space_anytime(j->sp); /* no exact count, worst or diagnosis */
+    parley_status_t st = any ? PARLEY_OK
+                             : parley_space_count(j->ctx, j->sp, &j->cons, j->budget,
+                                                  j->samples, j->seed, &r->zopa);
     if (st)
         return st;
     for (int k = 0; k < PARLEY_SOLUTION_COUNT; k++)
@@ -194,9 +196,11 @@ parley_status_t space_run_analyse(space_run_t *r)
     if (!r->best || !r->worst || !r->worst_exact || !r->worst_found)
         return parley_ctx_fail(j->ctx, PARLEY_ENOMEM, "out of memory");
     if (parley_frontier_points(r->f) == 0)
-        return diagnose(r);
+        return any ? PARLEY_OK : diagnose(r);
     for (size_t a = 0; a < n; a++) {
         space_point_package(r->f, parley_frontier_best_for(r->f, a), r->best + a * m);
+        if (any)
+            continue;
         r->worst_found[a] = parley_space_worst_for(j->sp, &j->cons, a, j->budget, r->worst + a * m,
                                                    &r->worst_exact[a]);
     }

@@ -327,6 +327,12 @@ const char *space_linkage_note(const parley_space_t *sp, char *buf, size_t cap)
 {
     if (!parley_space_linked(sp))
         return NULL;
+    if (parley_space_anytime(sp)) {
+        snprintf(buf, cap, "terms, constraints and conditional red lines honoured by an anytime "
+                           "weighted-sum search: a cluster is past the exact limit of 2^20 joint "
+                           "positions");
+        return buf;
+    }
     size_t items = parley_space_item_count(sp), multi = 0;
     for (size_t k = 0; k < items; k++)
         multi += parley_space_item_issue_count(sp, k) > 1;

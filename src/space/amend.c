@@ -264,6 +264,8 @@ parley_status_t parley_space_amend(parley_ctx_t *ctx, const parley_space_t *sp,
 {
     if (max == 0)
         return parley__fail(ctx, PARLEY_EARG, "ask for at least one amendment");
+    if (sp->big)
+        return parley__fail(ctx, PARLEY_ELIMIT, "%s", parley__big_message);
     amend_t w;
     parley_status_t st = amend_init(ctx, sp, c, base, max, budget, &w);
     if (st)

@@ -19,7 +19,11 @@ void parley_frontier_options_init(parley_frontier_options_t *o)
     o->method = PARLEY_FRONTIER_MERGE;
     o->max_bytes = (size_t)8 << 30;
     o->brute_limit = 20000000;
+    o->anytime_evals = 20000000;
+    o->seed = 1;
 }
+
+#define ANYTIME_DIRECTIONS 48u
 
 static uint64_t sat_add(uint64_t a, uint64_t b)
 {
@@ -45,6 +49,16 @@ parley_status_t parley_frontier_create(parley_ctx_t *ctx, const parley_space_t *
     if (st) {
         parley__free(f);
         return st;
+    }
+    if (sp->big && f->o.method == PARLEY_FRONTIER_BRUTE) {
+        parley_frontier_destroy(f);
+        return parley__fail(ctx, PARLEY_ELIMIT, "the brute force cannot enumerate a linked "
+                                                "cluster past the exact limit");
+    }
+    if (sp->big && !(f->any = parley__anytime_create(sp, c, f->rules.r, ANYTIME_DIRECTIONS,
+                                                     f->o.anytime_evals, f->o.seed))) {
+        parley_frontier_destroy(f);
+        return parley__fail(ctx, PARLEY_ENOMEM, "out of memory");
     }
     f->P = 1;
     f->u = parley__calloc(f->n + 1, sizeof *f->u);
@@ -84,12 +98,79 @@ void parley_frontier_destroy(parley_frontier_t *f)
     parley__free(f->bpk);
     parley__free(f->bstart);
     parley__rules_free(&f->rules, f->m);
+    parley__anytime_free(f->any);
     parley__free(f);
 }
 
 size_t parley_frontier_steps(const parley_frontier_t *f)
 {
+    if (f->any)
+        return parley__anytime_directions(f->any);
     return f->o.method == PARLEY_FRONTIER_BRUTE ? 1 : f->m;
+}
+
+int parley_frontier_anytime(const parley_frontier_t *f, double *gap)
+{
+    if (gap)
+        *gap = f->any ? f->gap : 0.0;
+    return f->any != NULL;
+}
+
+/* ---- The anytime frontier's results, in the frontier's layout. */
+
+typedef struct any_rows {
+    const parley_util_t *u;
+    size_t n;
+} any_rows_t;
+
+static int cmp_any(const void *ctx, size_t x, size_t y)
+{
+    const any_rows_t *r = ctx;
+    return -parley__ucmp(r->u + x * r->n, r->u + y * r->n, r->n);
+}
+
+static parley_status_t anytime_finish(parley_frontier_t *f)
+{
+    const parley_util_t *au;
+    const uint32_t *apk;
+    size_t P = parley__anytime_points(f->any, &au, &apk), n = f->n, m = f->m;
+    if (parley__anytime_failed(f->any))
+        return PARLEY_ENOMEM;
+    size_t *ord = parley__malloc((P + 1) * sizeof *ord);
+    parley_util_t *u = parley__malloc((P * n + 1) * sizeof *u);
+    uint64_t *mult = parley__malloc((P + 1) * sizeof *mult);
+    uint32_t *bpk = parley__malloc((P * m + 1) * sizeof *bpk);
+    size_t *bstart = parley__malloc((P + 2) * sizeof *bstart);
+    any_rows_t rows = {au, n};
+    int bad = !ord || !u || !mult || !bpk || !bstart;
+    for (size_t k = 0; !bad && k < P; k++)
+        ord[k] = k;
+    if (!bad)
+        bad = parley__sort_idx(ord, P, cmp_any, &rows) != 0;
+    for (size_t k = 0; !bad && k < P; k++) { /* decreasing lexicographic order */
+        memcpy(u + k * n, au + ord[k] * n, n * sizeof *u);
+        memcpy(bpk + k * m, apk + ord[k] * m, m * sizeof *bpk);
+        mult[k] = 1;
+        bstart[k] = k;
+    }
+    parley__free(ord);
+    if (bad) {
+        parley__free(u);
+        parley__free(mult);
+        parley__free(bpk);
+        parley__free(bstart);
+        return PARLEY_ENOMEM;
+    }
+    bstart[P] = P;
+    parley__free(f->u);
+    parley__free(f->mult);
+    f->u = u;
+    f->mult = mult;
+    f->bpk = bpk;
+    f->bstart = bstart;
+    f->P = f->peak_points = P;
+    f->gap = parley__anytime_gap(f->any);
+    return PARLEY_OK;
 }
 
 size_t parley_frontier_steps_done(const parley_frontier_t *f)
@@ -368,7 +449,18 @@ parley_status_t parley_frontier_step(parley_ctx_t *ctx, parley_frontier_t *f, in
 {
     parley_status_t st = PARLEY_OK;
     if (!f->done) {
-        if (f->o.method == PARLEY_FRONTIER_BRUTE) {
+        if (f->any) {
+            /* three quarters of the budget on the directions, the rest polishing */
+            size_t D = parley__anytime_directions(f->any);
+            parley__anytime_direction(f->any, f->step, f->o.anytime_evals / D * 3 / 4);
+            if (++f->step == D) {
+                parley__anytime_polish(f->any, f->o.anytime_evals / 4);
+                st = anytime_finish(f);
+                if (st)
+                    return parley__fail(ctx, st, "out of memory in the anytime frontier");
+                f->done = 1;
+            }
+        } else if (f->o.method == PARLEY_FRONTIER_BRUTE) {
             st = parley__frontier_brute(ctx, f);
             f->done = st == PARLEY_OK;
         } else if (f->m == 0) {

@@ -237,7 +237,7 @@ static parley_status_t sizes(parley_ctx_t *ctx, parley_space_t *sp)
             size_t i = sp->iss[k];
             RADIX(sp)[i] = (size_t)joint;
             joint *= sp->inopt[i];
-            if (joint > JOINT_LIMIT)
+            if (joint > (sp->joint_limit ? sp->joint_limit : JOINT_LIMIT))
                 return too_many(ctx, sp, j, 0);
         }
         sp->nopt[j] = (size_t)joint;
@@ -346,8 +346,15 @@ parley_status_t parley__items_build(parley_ctx_t *ctx, parley_space_t *sp)
     if (up && sp->item_of && sp->ifirst && sp->iss && sp->nopt && sp->start && sp->rfirst)
         st = cluster(sp, up);
     parley__free(up);
-    if (!st && (st = sizes(ctx, sp)) != PARLEY_OK)
-        return st;
+    if (!st && (st = sizes(ctx, sp)) != PARLEY_OK) {
+        if (st != PARLEY_ELIMIT || sp->exact_only)
+            return st;
+        /* too big to enumerate: the bare issues, for the anytime frontier */
+        parley__items_free(sp);
+        sp->big = 1;
+        parley__ok(ctx);
+        return PARLEY_OK;
+    }
     if (!st)
         st = attach_rules(sp);
     size_t total = st ? 0 : sp->start[sp->m];
@@ -384,7 +391,64 @@ void parley__items_free(parley_space_t *sp)
 
 /* ---- Public accessors. */
 
-int parley_space_linked(const parley_space_t *sp) { return sp->linked; }
+const char parley__big_message[] =
+    "a linked cluster is past the exact limit of 2^20 joint positions: only the anytime "
+    "frontier is available (a coarser --grid, or fewer terms across issues, makes it exact)";
+
+int parley_space_linked(const parley_space_t *sp) { return sp->linked || sp->big; }
+int parley_space_anytime(const parley_space_t *sp) { return sp->big; }
+
+/* ---- Packages of a big space, condition by condition. */
+
+static int holds_at(const parley_space_t *sp, const parley_combination_t *cb, const uint32_t *opt,
+                    int *open)
+{
+    for (size_t k = 0; k < cb->n; k++) {
+        size_t i = cb->c[k].issue, at;
+        if (opt[i] == UINT32_MAX) {
+            *open = 1;
+            continue;
+        }
+        at = sp->istart[i] + opt[i];
+        if (!(sp->qok[i] ? parley__exact_condition(sp->s, &cb->c[k], sp->qpos[at])
+                         : parley_condition_holds(sp->s, &cb->c[k], sp->pos[at])))
+            return 0;
+    }
+    return 1;
+}
+
+int parley__rule_broken_at(const parley_space_t *sp, size_t r, const uint32_t *opt)
+{
+    const parley_rule_t *ru = parley_scenario_rule(sp->s, r);
+    int open = 0;
+    if (!holds_at(sp, &ru->when, opt, &open) || open)
+        return 0;
+    if (ru->kind == PARLEY_RULE_FORBID)
+        return 1;
+    return !holds_at(sp, &ru->then, opt, &open) && !open;
+}
+
+size_t parley__big_utilities(const parley_space_t *sp, const uint32_t *opt, parley_util_t *u)
+{
+    size_t n = sp->n, crossed = 0;
+    for (size_t a = 0; a < n; a++)
+        u[a] = 0;
+    for (size_t i = 0; i < sp->mi; i++)
+        for (size_t a = 0; a < n && opt[i] != UINT32_MAX; a++) {
+            u[a] += sp->icontrib[(sp->istart[i] + opt[i]) * n + a];
+            crossed += sp->iveto[(sp->istart[i] + opt[i]) * n + a];
+        }
+    for (size_t k = 0; k < parley_scenario_term_count(sp->s); k++) {
+        const parley_term_t *t = parley_scenario_term(sp->s, k);
+        int open = 0, h = holds_at(sp, &t->when, opt, &open);
+        if (sp->tactor[k] != (size_t)-1 && !open && h != t->penalty)
+            u[sp->tactor[k]] += sp->tval[k];
+    }
+    for (size_t r = 0; r < parley_scenario_rule_count(sp->s); r++)
+        crossed += parley_scenario_rule(sp->s, r)->actor != (size_t)-1 && rule_here(sp, r) &&
+                   parley__rule_broken_at(sp, r, opt);
+    return crossed;
+}
 size_t parley_space_item_count(const parley_space_t *sp) { return sp->m; }
 
 size_t parley_space_item_issue_count(const parley_space_t *sp, size_t j)
@@ -418,6 +482,8 @@ size_t parley_space_broken_rule(const parley_space_t *sp, size_t actor, const ui
         const parley_rule_t *ru = parley_scenario_rule(s, r);
         if (ru->actor != actor)
             continue;
+        if (sp->big && rule_here(sp, r) && parley__rule_broken_at(sp, r, opt))
+            return r;
         if (!sp->linked || !rule_here(sp, r))
             continue;
         size_t i = ru->when.n ? combo_issue(&ru->when) : combo_issue(&ru->then);

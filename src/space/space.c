@@ -61,6 +61,8 @@ static size_t grid_points(const parley_issue_t *is, unsigned grid, double extra,
 static parley_status_t check_options(parley_ctx_t *ctx, const parley_scenario_t *s,
                                      const parley_space_options_t *o)
 {
+    if (o->joint_limit > ((uint64_t)1 << 20))
+        return parley__fail(ctx, PARLEY_EARG, "the joint-position limit is at most 2^20");
     if (o->grid < 2 || o->grid > MAX_GRID)
         return parley__fail(ctx, PARLEY_EARG, "the grid must have 2 to %u points, not %u",
                             MAX_GRID, o->grid);
@@ -285,6 +287,8 @@ parley_status_t parley_space_create(parley_ctx_t *ctx, const parley_scenario_t *
     sp->s = s;
     sp->grid = o->grid;
     sp->exact = 1;
+    sp->exact_only = o->exact_only;
+    sp->joint_limit = o->joint_limit;
     sp->n = o->actors ? o->n_actors : parley_scenario_actor_count(s);
     sp->mi = parley_scenario_issue_count(s);
     size_t total = 0, T = parley_scenario_term_count(s);
@@ -425,6 +429,8 @@ int parley_space_vetoed(const parley_space_t *sp, size_t j, size_t k, size_t a)
 
 size_t parley_space_utilities(const parley_space_t *sp, const uint32_t *opt, parley_util_t *u)
 {
+    if (sp->big)
+        return parley__big_utilities(sp, opt, u);
     size_t crossed = 0;
     for (size_t a = 0; a < sp->n; a++)
         u[a] = 0;

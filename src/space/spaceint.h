@@ -11,6 +11,8 @@
 #include "../core/exact.h"
 #include "parley/space.h"
 
+typedef struct parley__anytime parley__anytime_t;
+
 struct parley_space {
     const parley_scenario_t *s;
     size_t n, m;          /* actors taking part, items (the issues, without linkage) */
@@ -49,7 +51,35 @@ struct parley_space {
     int exact;            /* no utility was rounded */
     unsigned grid;
     uint64_t joint;       /* the largest item's options */
+    int exact_only;       /* parley_space_options_t's */
+    uint64_t joint_limit; /* the same: the exact limit per cluster */
+    int big;              /* a cluster is past the exact limit: items are the bare
+                             issues (no terms, no rules) and only the anytime
+                             frontier (anytime.c) may be computed */
 };
+
+/* ---- The anytime frontier (anytime.c), for spaces with sp->big. */
+/* D weight directions, at most `budget` move evaluations in all, seeded. */
+parley__anytime_t *parley__anytime_create(const parley_space_t *sp, const parley_constraints_t *c,
+                                          const parley_util_t *reservation, size_t D,
+                                          uint64_t budget, uint64_t seed);
+void parley__anytime_free(parley__anytime_t *w);
+/* Searches direction d for at most `evals` more move evaluations. */
+void parley__anytime_direction(parley__anytime_t *w, size_t d, uint64_t evals);
+size_t parley__anytime_directions(const parley__anytime_t *w);
+/* Pareto local search around the archive for at most `evals` evaluations. */
+void parley__anytime_polish(parley__anytime_t *w, uint64_t evals);
+int parley__anytime_failed(const parley__anytime_t *w);
+size_t parley__anytime_points(const parley__anytime_t *w, const parley_util_t **u,
+                              const uint32_t **pk);
+double parley__anytime_gap(const parley__anytime_t *w);
+/* Why an exact analysis refuses a big space. */
+extern const char parley__big_message[];
+/* Utilities with terms, and the red lines crossed, of a big space's package. */
+size_t parley__big_utilities(const parley_space_t *sp, const uint32_t *opt, parley_util_t *u);
+/* Whether rule r is broken by package opt (per scenario issue; 0 when an
+ * issue it needs is open). */
+int parley__rule_broken_at(const parley_space_t *sp, size_t r, const uint32_t *opt);
 
 #define VETO_ISSUE 1u     /* an issue's red line crossed */
 #define VETO_RULE 2u      /* a conditional red line broken */
@@ -152,6 +182,9 @@ struct parley_frontier {
     /* brute mode: packages of each point, explicit */
     uint32_t *bpk;        /* packages x m */
     size_t *bstart;       /* P + 1 */
+    /* anytime mode (a big space): the search, and its bound when done */
+    parley__anytime_t *any;
+    double gap;
     size_t peak_points, bytes, peak_bytes;
 };
 

@@ -259,6 +259,9 @@ parley_status_t parley_space_trades_with(parley_ctx_t *ctx, const parley_space_t
     parley_trades_options_t def = {NULL, 1, 0};
     if (!o)
         o = &def;
+    if (sp->big)
+        return parley__fail(ctx, PARLEY_ELIMIT, "%s", parley__big_message);
+
     size_t cap = 16, count = 0;
     search_t w;
     parley_trade_t *list = malloc(cap * sizeof *list);

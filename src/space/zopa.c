@@ -225,6 +225,8 @@ parley_status_t parley_space_count(parley_ctx_t *ctx, const parley_space_t *sp,
                                    uint64_t samples, uint64_t seed,
                                    parley_zopa_count_t *out)
 {
+    if (sp->big)
+        return parley__fail(ctx, PARLEY_ELIMIT, "%s", parley__big_message);
     search_t s;
     parley_status_t st = search_init(ctx, sp, c, budget, &s);
     if (st)
@@ -336,6 +338,9 @@ int parley_space_worst_for(const parley_space_t *sp, const parley_constraints_t 
                            uint64_t budget, uint32_t *opt, int *exact)
 {
     search_t s;
+    *exact = 0;
+    if (sp->big)
+        return 0;
     if (search_init(NULL, sp, c, budget, &s))
         return 0;
     worst_t w = {&s, a, parley__calloc(sp->m + 1, sizeof(uint32_t)),
