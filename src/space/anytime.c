@@ -44,6 +44,7 @@ struct parley__anytime {
     inc_t *inc;          /* by issue: inc[ifirst[i] .. ifirst[i+1]) */
     size_t *ifirst;
     size_t *tpart, *wpart, *hpart; /* per term / rule: its parts ((size_t)-1: none) */
+    size_t *tanchor;     /* per term: its anchor condition in the bound, or (size_t)-1 */
     unsigned char *rule_on;  /* per rule: enforced here */
     unsigned char *red_on;   /* n x mi: issue red line enforced */
     unsigned *stamp;         /* per rule: visit marks within one move */
@@ -282,8 +283,27 @@ static double climb(parley__anytime_t *w, const double *lam)
     }
 }
 
-/* The relaxation's bound for direction lam: every term paid, each issue at
- * its best option for lam on its own. */
+/* The anchor of a bonus term: its condition met by the fewest options (the
+ * relaxation keeps that one condition and drops the others). */
+static size_t anchor(const parley__anytime_t *w, size_t p)
+{
+    size_t best = w->parts[p].first, few = SIZE_MAX;
+    for (size_t q = w->parts[p].first; q < w->parts[p].first + w->parts[p].n; q++) {
+        size_t k = 0;
+        for (size_t o = 0; o < w->sp->inopt[w->conds[q].issue]; o++)
+            k += w->conds[q].sat[o];
+        if (k < few) {
+            few = k;
+            best = q;
+        }
+    }
+    return best;
+}
+
+/* The relaxation's bound for direction lam. A bonus pays at most when its
+ * anchor condition holds, so Σ_a λ_a u_a is at most Σ over issues of the
+ * best option's issue contributions plus the bonuses anchored there that
+ * it meets; a penalty (or a term without conditions) is counted as paid. */
 static double bound(const parley__anytime_t *w, const double *lam)
 {
     const parley_space_t *sp = w->sp;
@@ -294,13 +314,21 @@ static double bound(const parley__anytime_t *w, const double *lam)
             double v = 0;
             for (size_t a = 0; a < w->n; a++)
                 v += lam[a] * (double)sp->icontrib[(sp->istart[i] + o) * w->n + a] * w->inv[a];
+            for (size_t k = 0; k < w->T; k++) {
+                size_t a = sp->tactor[k], q = w->tanchor[k];
+                if (q != (size_t)-1 && w->conds[q].issue == i && w->conds[q].sat[o])
+                    v += lam[a] * (double)sp->tval[k] * w->inv[a];
+            }
             top = v > top ? v : top;
         }
         b += top;
     }
-    for (size_t k = 0; k < w->T; k++)
-        if (sp->tactor[k] != (size_t)-1 && sp->tval[k] > 0)
-            b += lam[sp->tactor[k]] * (double)sp->tval[k] * w->inv[sp->tactor[k]];
+    for (size_t k = 0; k < w->T; k++) {
+        size_t a = sp->tactor[k];
+        if (a != (size_t)-1 && sp->tval[k] > 0 &&
+            (w->tpart[k] == (size_t)-1 || parley_scenario_term(sp->s, k)->penalty))
+            b += lam[a] * (double)sp->tval[k] * w->inv[a];
+    }
     return b;
 }
 
@@ -510,6 +538,7 @@ void parley__anytime_free(parley__anytime_t *w)
     parley__free(w->inc);
     parley__free(w->ifirst);
     parley__free(w->tpart);
+    parley__free(w->tanchor);
     parley__free(w->wpart);
     parley__free(w->hpart);
     parley__free(w->rule_on);
@@ -572,6 +601,7 @@ parley__anytime_t *parley__anytime_create(const parley_space_t *sp, const parley
     w->conds = parley__calloc(nc + 1, sizeof *w->conds);
     w->parts = parley__calloc(w->T + 2 * w->R + 1, sizeof *w->parts);
     w->tpart = parley__calloc(w->T + 1, sizeof *w->tpart);
+    w->tanchor = parley__calloc(w->T + 1, sizeof *w->tanchor);
     w->wpart = parley__calloc(w->R + 1, sizeof *w->wpart);
     w->hpart = parley__calloc(w->R + 1, sizeof *w->hpart);
     w->rule_on = parley__calloc(w->R + 1, 1);
@@ -586,7 +616,7 @@ parley__anytime_t *parley__anytime_create(const parley_space_t *sp, const parley
     w->lam = parley__calloc(w->D * n + 1, sizeof *w->lam);
     w->best = parley__calloc(w->D + 1, sizeof *w->best);
     w->ub = parley__calloc(w->D + 1, sizeof *w->ub);
-    if (!w->conds || !w->parts || !w->tpart || !w->wpart || !w->hpart || !w->rule_on ||
+    if (!w->conds || !w->parts || !w->tpart || !w->tanchor || !w->wpart || !w->hpart || !w->rule_on ||
         !w->red_on || !w->stamp || !w->cur || !w->keep || !w->miss || !w->u || !w->r ||
         !w->inv || !w->lam || !w->best || !w->ub) {
         parley__anytime_free(w);
@@ -610,6 +640,11 @@ parley__anytime_t *parley__anytime_create(const parley_space_t *sp, const parley
         parley__anytime_free(w);
         return NULL;
     }
+    for (size_t k = 0; k < w->T; k++) /* bonuses of actors taking part: anchored */
+        w->tanchor[k] = sp->tactor[k] == (size_t)-1 || sp->tval[k] <= 0 ||
+                                w->tpart[k] == (size_t)-1 || parley_scenario_term(s, k)->penalty
+                            ? (size_t)-1
+                            : anchor(w, w->tpart[k]);
     directions(w);
     for (size_t d = 0; d < w->D; d++) {
         w->ub[d] = bound(w, w->lam + d * n);
