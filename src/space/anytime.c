@@ -667,6 +667,14 @@ size_t parley__anytime_points(const parley__anytime_t *w, const parley_util_t **
     return w->P;
 }
 
+void parley__anytime_direction_info(const parley__anytime_t *w, size_t d, const double **lam,
+                                    double *best, double *ub)
+{
+    *lam = w->lam + d * w->n;
+    *best = w->best[d];
+    *ub = w->ub[d];
+}
+
 /* The largest gap, over the directions, between the relaxation's bound and
  * the best acceptable weighted sum found (utilities in [0,1], weights
  * summing to 1); HUGE_VAL when some direction found no acceptable package. */

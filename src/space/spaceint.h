@@ -73,6 +73,9 @@ int parley__anytime_failed(const parley__anytime_t *w);
 size_t parley__anytime_points(const parley__anytime_t *w, const parley_util_t **u,
                               const uint32_t **pk);
 double parley__anytime_gap(const parley__anytime_t *w);
+/* Direction d's weights, best acceptable weighted sum found and bound. */
+void parley__anytime_direction_info(const parley__anytime_t *w, size_t d, const double **lam,
+                                    double *best, double *ub);
 /* Why an exact analysis refuses a big space. */
 extern const char parley__big_message[];
 /* Utilities with terms, and the red lines crossed, of a big space's package. */

@@ -92,6 +92,39 @@ static void anytime_equals_exact(void)
     parley_scenario_destroy(s);
 }
 
+/* Every direction's bound is at least the exact optimum of its weighted
+ * sum over the acceptable packages (the exact frontier's best), and the
+ * search reaches that optimum on this small space. */
+static void bound_holds(void)
+{
+    parley_scenario_t *s = NULL;
+    CHECK_INT(parley_scenario_load_buffer(NULL, "l.yaml", yaml, strlen(yaml), &s), PARLEY_OK);
+    parley_space_t *ex = NULL, *an = NULL;
+    parley_frontier_t *fe = frontier(s, 0, &ex), *fa = frontier(s, 4, &an);
+    size_t n = parley_space_actor_count(ex);
+    const parley__anytime_t *w = fa->any;
+    CHECK(w != NULL);
+    for (size_t d = 0; w && d < parley__anytime_directions(w); d++) {
+        const double *lam;
+        double best, ub, top = -1e300;
+        parley__anytime_direction_info(w, d, &lam, &best, &ub);
+        for (size_t k = 0; k < parley_frontier_points(fe); k++) {
+            const parley_util_t *u = parley_frontier_utilities(fe, k);
+            double v = 0;
+            for (size_t a = 0; a < n; a++)
+                v += lam[a] * parley_space_value(ex, a, u[a]);
+            top = v > top ? v : top;
+        }
+        CHECK(ub >= top - 1e-12);
+        CHECK(best <= top + 1e-12 && best >= top - 1e-12);
+    }
+    parley_frontier_destroy(fe);
+    parley_frontier_destroy(fa);
+    parley_space_destroy(ex);
+    parley_space_destroy(an);
+    parley_scenario_destroy(s);
+}
+
 static void allocation_failures(void)
 {
     parley_scenario_t *s = NULL;
@@ -144,6 +177,7 @@ static void allocation_failures(void)
 
 const test_case_t tests_linked[] = {
     {"linked/anytime_equals_exact", anytime_equals_exact},
+    {"linked/bound_holds_per_direction", bound_holds},
     {"linked/allocation_failures", allocation_failures},
     {NULL, NULL},
 };
