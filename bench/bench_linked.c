@@ -37,10 +37,17 @@ static void subset(parley_buf_t *b, int j)
     parley_buf_puts(b, "]");
 }
 
+/* Two issues: anywhere, or (blocked) within one block of 4 (issues 4k..4k+3). */
+static int blocked;
+
 static void pair(parley_buf_t *b)
 {
     int x = irand(20), y = irand(19);
     y += y >= x;
+    if (blocked) {
+        y = (x / 4) * 4 + irand(3);
+        y += y >= x;
+    }
     parley_buf_puts(b, "{");
     subset(b, x);
     parley_buf_puts(b, ", ");
@@ -137,10 +144,11 @@ static run_t analyse(const parley_scenario_t *s, int ignore_batnas, uint64_t eva
     return r;
 }
 
-static void random_cases(uint64_t evals)
+static void random_cases(uint64_t evals, int block)
 {
-    printf("Random linked scenarios: parties x 20 issues of 5 options, 30 terms over 2 issues, "
-           "5 constraints\n");
+    blocked = block;
+    printf("Random linked scenarios: parties x 20 issues of 5 options, 30 terms over 2 issues%s, "
+           "5 constraints\n", block ? " within blocks of 4" : "");
     for (int na = 3; na <= 4; na++)
         for (int rep = 0; rep < 3; rep++) {
             rng = 0x2545F4914F6CDD1Dull ^ (uint64_t)(na * 100 + rep);
@@ -257,7 +265,8 @@ int main(int argc, char **argv)
         else
             data = argv[i];
     }
-    random_cases(evals);
+    random_cases(evals, 0);
+    random_cases(evals, 1);
     printf("GENIUS non-linear ANAC 2014 (anytime frontier, BATNAs ignored, vs pareto.xml)\n");
     anac_case(data, "y2014-10issueswithRV", evals);
     anac_case(data, "y2014-30issues", evals);

@@ -30,6 +30,64 @@ static uint64_t sat_add(uint64_t a, uint64_t b)
     return a > UINT64_MAX - b ? UINT64_MAX : a + b;
 }
 
+/* ---- Linked items: options another option of the same item dominates
+ * (at least as good for everyone, better for someone, both allowed) never
+ * reach the frontier (swap them and the package improves), so the merge
+ * leaves them out. Clusters have up to 2^20 options, most of them
+ * dominated; plain issues are left as they are. */
+
+typedef struct item_rows {
+    const parley_space_t *sp;
+    size_t j;
+    const uint32_t *opt;
+} item_rows_t;
+
+static int cmp_item(const void *ctx, size_t x, size_t y)
+{
+    const item_rows_t *r = ctx;
+    return -parley__ucmp(parley__contrib(r->sp, r->j, r->opt[x]),
+                         parley__contrib(r->sp, r->j, r->opt[y]), r->sp->n);
+}
+
+static parley_status_t prune_item(parley_frontier_t *f, size_t j)
+{
+    const parley_space_t *sp = f->sp;
+    size_t K = f->rules.nallowed[j], n = sp->n, G = 0;
+    uint32_t *opt = f->rules.allowed[j];
+    size_t *ord = parley__malloc((K + 1) * sizeof *ord), *grp = parley__malloc((K + 1) * sizeof *grp);
+    parley_util_t *du = parley__malloc((K * n + 1) * sizeof *du);
+    unsigned char *dom = parley__malloc(K + 1), *drop = parley__calloc(K + 1, 1);
+    item_rows_t rows = {sp, j, opt};
+    parley_status_t st = ord && grp && du && dom && drop ? PARLEY_OK : PARLEY_ENOMEM;
+    for (size_t k = 0; !st && k < K; k++)
+        ord[k] = k;
+    if (!st && parley__sort_idx(ord, K, cmp_item, &rows))
+        st = PARLEY_ENOMEM;
+    for (size_t k = 0; !st && k < K; k++) { /* distinct vectors, in decreasing order */
+        const parley_util_t *c = parley__contrib(sp, j, opt[ord[k]]);
+        if (G == 0 || parley__ucmp(du + (G - 1) * n, c, n) != 0)
+            memcpy(du + G++ * n, c, n * sizeof *du);
+        grp[k] = G - 1;
+    }
+    if (!st)
+        st = parley__pareto_mark(du, G, n, dom);
+    if (!st) {
+        size_t keep = 0;
+        for (size_t k = 0; k < K; k++)
+            drop[ord[k]] = dom[grp[k]];
+        for (size_t k = 0; k < K; k++)
+            if (!drop[k])
+                opt[keep++] = opt[k]; /* increasing option order kept */
+        f->rules.nallowed[j] = keep;
+    }
+    parley__free(ord);
+    parley__free(grp);
+    parley__free(du);
+    parley__free(dom);
+    parley__free(drop);
+    return st;
+}
+
 parley_status_t parley_frontier_create(parley_ctx_t *ctx, const parley_space_t *sp,
                                        const parley_constraints_t *c,
                                        const parley_frontier_options_t *o,
@@ -50,6 +108,11 @@ parley_status_t parley_frontier_create(parley_ctx_t *ctx, const parley_space_t *
         parley__free(f);
         return st;
     }
+    for (size_t j = 0; sp->linked && f->o.method == PARLEY_FRONTIER_MERGE && j < f->m; j++)
+        if (prune_item(f, j)) {
+            parley_frontier_destroy(f);
+            return parley__fail(ctx, PARLEY_ENOMEM, "out of memory");
+        }
     if (sp->big && f->o.method == PARLEY_FRONTIER_BRUTE) {
         parley_frontier_destroy(f);
         return parley__fail(ctx, PARLEY_ELIMIT, "the brute force cannot enumerate a linked "
