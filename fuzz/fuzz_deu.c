@@ -5,7 +5,8 @@
  * that apply to the file (GDP only when it has a GDP row), with few
  * resamples and a few rounds of the iterative models, so malformed numbers
  * reach the models too. The first input byte's parity flips the
- * institutions' part. Any crash, leak or sanitizer report is a finding, and
+ * institutions' part; then the held-out evaluation (its split chosen by the
+ * second bit). Any crash, leak or sanitizer report is a finding, and
  * so is a refusal other than the data's (no issue to score) or one without
  * a message.
  */
@@ -45,6 +46,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             abort(); /* the options above are valid: only the data may be refused */
         if (st != PARLEY_OK && !*parley_ctx_message(ctx))
             abort(); /* a refusal says why */
+        /* The held-out evaluation on the same table: by date when the first
+         * byte's second bit is set (the intro column's rules), else random. */
+        parley_heldout_t h;
+        parley_split_t split = size && (data[0] & 2) ? PARLEY_SPLIT_TEMPORAL : PARLEY_SPLIT_RANDOM;
+        st = parley_backtest_heldout(ctx, d, &o, PARLEY_CAP_EQUAL, split, 7, &h);
+        if (st != PARLEY_OK && st != PARLEY_EINPUT && st != PARLEY_ENOMEM)
+            abort();
+        if (st != PARLEY_OK && !*parley_ctx_message(ctx))
+            abort();
+        if (st == PARLEY_OK && (h.n_rows == 0 || h.train_proposals == 0 || h.test_proposals == 0))
+            abort(); /* a run that succeeds scored something on both halves */
     }
     parley_deu_destroy(d);
     parley_ctx_destroy(ctx);

@@ -17,6 +17,7 @@
 #include <string.h>
 #include "../src/app/args.h"
 #include "../src/app/eval.h"
+#include "../src/app/sweep.h"
 #include "parley/parley.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -154,6 +155,18 @@ static void downstream(parley_ctx_t *ctx, const app_args_t *a, const parley_scen
         eval_run_t r;
         if (eval_run_select(ctx, &r, s, app_arg(a, APP_O_PROPOSAL)) == PARLEY_OK)
             eval_run_free(&r);
+    } else if (!strcmp(name, "sweep")) { /* the ranges: each parsed axis holds its limits */
+        for (size_t k = 0; k < a->n_set; k++) {
+            sweep_axis_t ax;
+            char msg[700], v[64];
+            int r = sweep_axis_parse(a->set[k], &ax, msg, sizeof msg);
+            if (r < 0 && !msg[0])
+                abort(); /* a refusal says why */
+            if (r > 0 && (ax.n < 1 || ax.n > SWEEP_MAX_AXIS || !(ax.step > 0.0) || ax.to < ax.from))
+                abort();
+            if (r > 0)
+                sweep_axis_value(&ax, ax.n - 1, v, sizeof v);
+        }
     } else if ((!strcmp(name, "space") || !strcmp(name, "amend") || !strcmp(name, "trades")) &&
                (!app_given(a, APP_O_GRID) || a->v[APP_O_GRID].u <= 64)) {
         space_args_t sa;

@@ -26,6 +26,7 @@ static const command_t COMMANDS[] = {
     {"simulate", cmd_simulate},
     {"montecarlo", cmd_montecarlo},
     {"sensitivity", cmd_sensitivity},
+    {"sweep", cmd_sweep},
     {"runs", cmd_runs},
     {"serve", serve_main},
     {"report", cmd_report},

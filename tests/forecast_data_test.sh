@@ -44,5 +44,21 @@ ours = {m["id"]: round(m["mae"], 2) for m in d["models"]}
 pub = {m["id"]: round(m["mae"], 2) for m in d["published_conventions"]["models"]}
 assert ours["eum"] == 28.83 and ours["compromise"] == 22.94 and ours["median"] == 28.58, ours
 assert pub["eum"] == 28.19 and pub["compromise"] == 23.06 and pub["median"] == 28.67, pub' <"$T_TMP/out"
+  # The pre-registered held-out evaluation: its table, and the temporal split
+  # and compromise test MAE against tests/ref/heldout_ref.py (from the docs).
+  t_expect_rc 0 "deu backtest --heldout both" "$parley" backtest --deu ../shared/data/deu3/deu3.tsv --heldout both
+  t_expect_same "deu backtest --heldout: tests/golden/backtest-heldout.txt" tests/golden/backtest-heldout.txt "$T_TMP/out"
+  t_expect_rc 0 "deu backtest --heldout temporal json" "$parley" backtest --deu "$deu" \
+      --heldout temporal --format json --resamples 10
+  python3 "$root/tests/ref/heldout_ref.py" "$deu" > "$T_TMP/ref.json"
+  t_check "deu backtest --heldout temporal: split and compromise MAE as the reference" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))["splits"][0]
+r = json.load(open(sys.argv[2]))
+assert (d["train_proposals"], d["test_proposals"], d["undated"], d["test_first"], d["test_issues"]) == \
+       (r["train"], r["test"], r["undated"], r["test_first"], r["test_issues"]), (d, r)
+c = [x for x in d["candidates"] if x["id"] == "compromise"][0]
+assert abs(c["mae"] - r["mae"]) < 1e-9, (c["mae"], r["mae"])
+assert len(d["candidates"]) == 10' "$T_TMP/out" "$T_TMP/ref.json"
 fi
 t_done

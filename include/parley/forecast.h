@@ -343,6 +343,8 @@ typedef struct parley_deu_issue {
     double *salience;        /* n_actors, 0-100; NaN: blank */
     double reference;        /* 'rp', the status quo; NaN: blank */
     double outcome;          /* 'out'; NaN: blank */
+    const char *intro;       /* 'intro', the proposal's introduction date as written
+                                (may be ""; see parley_deu_intro_date) */
 } parley_deu_issue_t;
 
 typedef struct parley_deu {
@@ -425,6 +427,54 @@ PARLEY_API parley_status_t parley_backtest_run(parley_ctx_t *ctx, const parley_d
                                                const parley_capability_t *caps, size_t nc,
                                                const parley_backtest_options_t *o,
                                                parley_backtest_row_t *rows);
+
+/* ---- Held-out evaluation (docs/validation.md, "Held-out evaluation
+ * (pre-registered protocol)"): candidates fitted on one half of the DEU
+ * proposals and scored on the other, against the compromise model. */
+
+/* DEU's 'intro' text as the number yyyymmdd by the documented rules
+ * (dd-mm-yy, dd-mm-yyyy, and yyyy-mm-dd read as the misread dd-mm-yy when
+ * its last field is 03-08); 0 when it cannot be read. */
+PARLEY_API long parley_deu_intro_date(const char *text);
+
+typedef enum parley_split {
+    PARLEY_SPLIT_RANDOM = 0,  /* a seeded random half of the proposals trains */
+    PARLEY_SPLIT_TEMPORAL = 1 /* the earlier half (by introduction date) trains */
+} parley_split_t;
+
+#define PARLEY_HELDOUT_MAX 16 /* candidates */
+
+typedef struct parley_heldout_row {
+    char candidate[24];       /* "compromise", "median", ..., "shrink", "stack", ... */
+    char fitted[192];         /* the fitted parameters in words; "" when none */
+    double mae;               /* test-half mean absolute error */
+    double diff;              /* mean of (error - compromise's error) on the test half */
+    double diff_lo, diff_hi;  /* its 95% interval (bootstrap over test proposals) */
+    double diff_lo_bonf, diff_hi_bonf; /* the 99.4% interval (Bonferroni for 9) */
+    double coverage;          /* share of test outcomes inside the 80% interval */
+    double width;             /* the 80% interval's mean width */
+} parley_heldout_row_t;
+
+typedef struct parley_heldout {
+    parley_split_t split;
+    size_t train_proposals, test_proposals, undated; /* undated: left out (temporal) */
+    size_t train_issues, test_issues;
+    long train_last, test_first; /* temporal: last training and first test date (yyyymmdd) */
+    size_t n_rows;
+    parley_heldout_row_t rows[PARLEY_HELDOUT_MAX];
+} parley_heldout_t;
+
+/*
+ * Runs the pre-registered held-out protocol on d under capability c with
+ * the backtest options o (o->seed seeds the bootstrap, o->resamples its
+ * size): the proposals split by `split` (split_seed shuffles the random
+ * one), every candidate fitted on the training half and scored on the test
+ * half. Fills *out.
+ */
+PARLEY_API parley_status_t parley_backtest_heldout(parley_ctx_t *ctx, const parley_deu_t *d,
+                                                   const parley_backtest_options_t *o,
+                                                   parley_capability_t c, parley_split_t split,
+                                                   uint64_t split_seed, parley_heldout_t *out);
 
 #ifdef __cplusplus
 }

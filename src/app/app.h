@@ -44,6 +44,24 @@ void app_combination_text(parley_buf_t *b, const parley_scenario_t *s,
                           const parley_combination_t *c);
 void app_rule_text(parley_buf_t *b, const parley_scenario_t *s, size_t k);
 void app_term_text(parley_buf_t *b, const parley_scenario_t *s, size_t k);
+/* Figures out of a JSON result (jsonget.c, SQLite's JSON functions):
+ * open, point at a JSON text (kept by the caller), read by path
+ * ("$.zopa.count", "$.nash.utilities.\"RUS\""): a number (NAN when absent,
+ * null or not a number) and, when text is not NULL, its text ("" when
+ * absent or null; true and false read "1" and "0"); an array's length (0
+ * when absent). NULL from open when out of memory. */
+typedef struct app_jget app_jget_t;
+app_jget_t *app_jget_open(void);
+void app_jget_close(app_jget_t *r);
+void app_jget_use(app_jget_t *r, const char *json);
+double app_jget(app_jget_t *r, const char *path, char *text, size_t cap);
+size_t app_jget_len(app_jget_t *r, const char *path);
+
+/* Calls fn(arg, what, source) for every source the scenario gives
+ * ("actor RUS batna", "proposal us-28 on nato", "term limits-for-relief"),
+ * in a fixed order (sources.c). */
+typedef void (*app_source_fn)(void *arg, const char *what, const char *source);
+void app_sources(const parley_scenario_t *s, app_source_fn fn, void *arg);
 void app_pad(parley_buf_t *b, const char *s, size_t width);
 /* Display width of a UTF-8 string (one column a code point). */
 size_t app_width(const char *s);

@@ -16,7 +16,10 @@ int eval_run_init(eval_run_t *r, const parley_scenario_t *s, const size_t *props
     r->props = malloc((n ? n : 1) * sizeof *r->props);
     r->ae = calloc(n * na + 1, sizeof *r->ae);
     r->ie = calloc(n * na * ni + 1, sizeof *r->ie);
-    if (!r->props || !r->ae || !r->ie) {
+    size_t nt = parley_scenario_term_count(s), nr = parley_scenario_rule_count(s);
+    r->te = calloc(n * nt + 1, sizeof *r->te);
+    r->rb = calloc(n * nr + 1, sizeof *r->rb);
+    if (!r->props || !r->ae || !r->ie || !r->te || !r->rb) {
         eval_run_free(r);
         return -1;
     }
@@ -26,8 +29,23 @@ int eval_run_init(eval_run_t *r, const parley_scenario_t *s, const size_t *props
         for (size_t i = 0; i < na; i++)
             parley_eval_actor(s, i, pr->positions, &r->ae[p * na + i],
                               &r->ie[(p * na + i) * ni]);
+        for (size_t k = 0; k < nt; k++)
+            parley_eval_term(s, k, pr->positions, &r->te[p * nt + k]);
+        for (size_t k = 0; k < nr; k++)
+            r->rb[p * nr + k] = (signed char)parley_rule_broken(s, k, pr->positions);
     }
     return 0;
+}
+
+void eval_constraints(const eval_run_t *r, size_t p, size_t *broken, size_t *possible)
+{
+    *broken = *possible = 0;
+    for (size_t k = 0; k < parley_scenario_rule_count(r->s); k++) {
+        if (parley_scenario_rule(r->s, k)->actor != (size_t)-1)
+            continue;
+        *broken += eval_rule(r, p, k) == 1;
+        *possible += eval_rule(r, p, k) == PARLEY_UNDECIDED;
+    }
 }
 
 void eval_run_free(eval_run_t *r)
@@ -35,6 +53,10 @@ void eval_run_free(eval_run_t *r)
     free(r->props);
     free(r->ae);
     free(r->ie);
+    free(r->te);
+    free(r->rb);
+    r->te = NULL;
+    r->rb = NULL;
     r->props = NULL;
     r->ae = NULL;
     r->ie = NULL;

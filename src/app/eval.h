@@ -14,6 +14,8 @@ typedef struct eval_run {
     size_t *props;           /* their indices */
     parley_actor_eval_t *ae; /* n_props * n_actors */
     parley_issue_eval_t *ie; /* n_props * n_actors * n_issues */
+    parley_term_eval_t *te;  /* n_props * n_terms */
+    signed char *rb;         /* n_props * n_rules: parley_rule_broken (1, 0, undecided) */
 } eval_run_t;
 
 /* Evaluates the selected proposals; 0 on success, -1 when out of memory. */
@@ -36,6 +38,19 @@ static inline const parley_issue_eval_t *eval_issue(const eval_run_t *r, size_t 
     size_t na = parley_scenario_actor_count(r->s), ni = parley_scenario_issue_count(r->s);
     return &r->ie[(p * na + i) * ni + j];
 }
+
+static inline const parley_term_eval_t *eval_term(const eval_run_t *r, size_t p, size_t k)
+{
+    return &r->te[p * parley_scenario_term_count(r->s) + k];
+}
+
+static inline int eval_rule(const eval_run_t *r, size_t p, size_t k)
+{
+    return r->rb[p * parley_scenario_rule_count(r->s) + k];
+}
+
+/* The constraints proposal p breaks (certain) and may break (undecided). */
+void eval_constraints(const eval_run_t *r, size_t p, size_t *broken, size_t *possible);
 
 /* The text of a position: option id, number with unit, or "open". */
 void eval_position_text(const parley_scenario_t *s, size_t j, double x, char *buf, size_t cap);

@@ -51,6 +51,84 @@ static void issue_json(parley_json_t *j, const eval_run_t *r, size_t p, size_t i
     parley_json_object_end(j);
 }
 
+static void holds_json(parley_json_t *j, int v)
+{
+    if (v == PARLEY_UNDECIDED)
+        parley_json_null(j);
+    else
+        parley_json_bool(j, v == 1);
+}
+
+/* An actor's conditional red lines and interaction terms (linked scenarios only). */
+static void actor_links_json(parley_json_t *j, const eval_run_t *r, size_t p, size_t i)
+{
+    const parley_scenario_t *s = r->s;
+    parley_json_key(j, "red_line_rules");
+    parley_json_array_begin(j);
+    for (size_t k = 0; k < parley_scenario_rule_count(s); k++) {
+        if (parley_scenario_rule(s, k)->actor != i)
+            continue;
+        parley_json_object_begin(j);
+        parley_json_key(j, "id");
+        parley_json_string(j, parley_scenario_rule(s, k)->id);
+        parley_json_key(j, "broken");
+        holds_json(j, eval_rule(r, p, k));
+        parley_json_object_end(j);
+    }
+    parley_json_array_end(j);
+    parley_json_key(j, "terms");
+    parley_json_array_begin(j);
+    for (size_t k = 0; k < parley_scenario_term_count(s); k++) {
+        const parley_term_t *t = parley_scenario_term(s, k);
+        const parley_term_eval_t *e = eval_term(r, p, k);
+        if (t->actor != i)
+            continue;
+        parley_json_object_begin(j);
+        parley_json_key(j, "id");
+        parley_json_string(j, t->id);
+        parley_json_key(j, "effect");
+        parley_json_string(j, t->penalty ? "penalty" : "bonus");
+        parley_json_key(j, "holds");
+        holds_json(j, e->holds);
+        parley_json_key(j, "weight");
+        parley_json_number(j, e->weight);
+        parley_json_key(j, "contribution");
+        parley_json_number(j, e->contribution);
+        parley_json_key(j, "loss");
+        parley_json_number(j, e->loss);
+        parley_json_key(j, "contribution_min");
+        parley_json_number(j, e->contribution_min);
+        parley_json_key(j, "contribution_max");
+        parley_json_number(j, e->contribution_max);
+        parley_json_object_end(j);
+    }
+    parley_json_array_end(j);
+}
+
+/* The constraints a proposal breaks (linked scenarios only): `feasible` is
+ * false when it breaks one, null when one depends on the open issues. */
+static void constraints_json(parley_json_t *j, const eval_run_t *r, size_t p)
+{
+    const parley_scenario_t *s = r->s;
+    size_t broken, possible;
+    eval_constraints(r, p, &broken, &possible);
+    parley_json_key(j, "feasible");
+    holds_json(j, broken ? 0 : possible ? PARLEY_UNDECIDED : 1);
+    parley_json_key(j, "constraints");
+    parley_json_array_begin(j);
+    for (size_t k = 0; k < parley_scenario_rule_count(s); k++) {
+        if (parley_scenario_rule(s, k)->actor != (size_t)-1)
+            continue;
+        parley_json_object_begin(j);
+        parley_json_key(j, "id");
+        parley_json_string(j, parley_scenario_rule(s, k)->id);
+        parley_json_key(j, "broken");
+        holds_json(j, eval_rule(r, p, k));
+        parley_json_object_end(j);
+    }
+    parley_json_array_end(j);
+}
+
 static void actor_json(parley_json_t *j, const eval_run_t *r, size_t p, size_t i)
 {
     const parley_scenario_t *s = r->s;
@@ -93,6 +171,8 @@ static void actor_json(parley_json_t *j, const eval_run_t *r, size_t p, size_t i
     for (size_t k = 0; k < ni; k++)
         issue_json(j, r, p, i, k);
     parley_json_array_end(j);
+    if (parley_scenario_linked(s))
+        actor_links_json(j, r, p, i);
     parley_json_object_end(j);
 }
 
@@ -138,6 +218,8 @@ static void proposal_json(parley_json_t *j, const eval_run_t *r, size_t p)
                 parley_json_string(j, parley_scenario_actor(s, i)->id);
         parley_json_array_end(j);
     }
+    if (parley_scenario_linked(s))
+        constraints_json(j, r, p);
     parley_json_key(j, "actors");
     parley_json_array_begin(j);
     for (size_t i = 0; i < na; i++)
@@ -155,7 +237,10 @@ void eval_render_json(parley_buf_t *b, const eval_run_t *r)
     parley_json_key(&j, "model");
     parley_json_object_begin(&j);
     parley_json_key(&j, "utility");
-    parley_json_string(&j, "additive: sum of (salience / sum of saliences) * value");
+    parley_json_string(&j, parley_scenario_term_count(r->s)
+                               ? "additive with interaction terms: sum of (salience / S) * value "
+                                 "+ sum of (term weight / S) * pays, S = saliences + term weights"
+                               : "additive: sum of (salience / sum of saliences) * value");
     parley_json_key(&j, "definition");
     parley_json_string(&j, "docs/scenario-format.md");
     parley_json_object_end(&j);
@@ -178,6 +263,51 @@ static void csv_num(parley_buf_t *b, double v)
     parley_buf_puts(b, ",");
 }
 
+/* The actor-level columns every row of actor i repeats, up to `issue`. */
+static void csv_actor_cols(parley_buf_t *b, const eval_run_t *r, size_t p, size_t i,
+                           const char *red)
+{
+    const parley_scenario_t *s = r->s;
+    const parley_actor_eval_t *e = eval_actor(r, p, i);
+    parley_csv_field(b, parley_scenario_proposal(s, r->props[p])->id);
+    parley_buf_puts(b, ",");
+    parley_csv_field(b, parley_scenario_actor(s, i)->id);
+    parley_buf_puts(b, ",");
+    csv_num(b, e->utility);
+    csv_num(b, e->utility_min);
+    csv_num(b, e->utility_max);
+    csv_num(b, e->batna);
+    csv_num(b, e->surplus);
+    parley_buf_printf(b, "%s,", parley_verdict_name(e->verdict));
+    parley_csv_field(b, red);
+    parley_buf_puts(b, ",");
+}
+
+/* Rows for actor i's interaction terms: issue "term:ID", position holds /
+ * not / empty when undecided, value 1 when it pays. */
+static void term_rows_csv(parley_buf_t *b, const eval_run_t *r, size_t p, size_t i,
+                          const char *red)
+{
+    const parley_scenario_t *s = r->s;
+    for (size_t k = 0; k < parley_scenario_term_count(s); k++) {
+        const parley_term_t *t = parley_scenario_term(s, k);
+        const parley_term_eval_t *te = eval_term(r, p, k);
+        if (t->actor != i)
+            continue;
+        char id[300];
+        snprintf(id, sizeof id, "term:%s", t->id);
+        csv_actor_cols(b, r, p, i, red);
+        parley_csv_field(b, id);
+        parley_buf_printf(b, ",%s,%s,", te->holds == 1 ? "holds" : te->holds == 0 ? "not" : "",
+                          te->holds == PARLEY_UNDECIDED ? "true" : "false");
+        csv_num(b, te->weight);
+        csv_num(b, te->holds == PARLEY_UNDECIDED ? (double)NAN : te->contribution > 0 ? 1.0 : 0.0);
+        csv_num(b, te->contribution);
+        csv_num(b, te->loss);
+        parley_buf_printf(b, "false,%s\n", parley_scenario_hash(s));
+    }
+}
+
 void eval_render_csv(parley_buf_t *b, const eval_run_t *r)
 {
     const parley_scenario_t *s = r->s;
@@ -188,28 +318,20 @@ void eval_render_csv(parley_buf_t *b, const eval_run_t *r)
     for (size_t p = 0; p < r->n_props; p++) {
         const parley_proposal_t *pr = parley_scenario_proposal(s, r->props[p]);
         for (size_t i = 0; i < na; i++) {
-            const parley_actor_eval_t *e = eval_actor(r, p, i);
             char red[4096] = "";
             size_t at = 0;
             for (size_t k = 0; k < ni && at < sizeof red; k++)
                 if (eval_issue(r, p, i, k)->red_line)
                     at += (size_t)snprintf(red + at, sizeof red - at, "%s%s", at ? ";" : "",
                                            parley_scenario_issue(s, k)->id);
+            for (size_t k = 0; k < parley_scenario_rule_count(s) && at < sizeof red; k++)
+                if (parley_scenario_rule(s, k)->actor == i && eval_rule(r, p, k) == 1)
+                    at += (size_t)snprintf(red + at, sizeof red - at, "%s%s", at ? ";" : "",
+                                           parley_scenario_rule(s, k)->id);
             for (size_t k = 0; k < ni; k++) {
                 const parley_issue_eval_t *ie = eval_issue(r, p, i, k);
                 char pos[128];
-                parley_csv_field(b, pr->id);
-                parley_buf_puts(b, ",");
-                parley_csv_field(b, parley_scenario_actor(s, i)->id);
-                parley_buf_puts(b, ",");
-                csv_num(b, e->utility);
-                csv_num(b, e->utility_min);
-                csv_num(b, e->utility_max);
-                csv_num(b, e->batna);
-                csv_num(b, e->surplus);
-                parley_buf_printf(b, "%s,", parley_verdict_name(e->verdict));
-                parley_csv_field(b, red);
-                parley_buf_puts(b, ",");
+                csv_actor_cols(b, r, p, i, red);
                 parley_csv_field(b, parley_scenario_issue(s, k)->id);
                 parley_buf_puts(b, ",");
                 if (!ie->open) {
@@ -228,6 +350,7 @@ void eval_render_csv(parley_buf_t *b, const eval_run_t *r)
                 parley_buf_printf(b, "%s,%s\n", ie->red_line ? "true" : "false",
                                   parley_scenario_hash(s));
             }
+            term_rows_csv(b, r, p, i, red);
         }
     }
 }

@@ -26,32 +26,52 @@ static void red_text(const eval_run_t *r, size_t p, size_t i, char *buf, size_t 
         if (eval_issue(r, p, i, j)->red_line)
             at += (size_t)snprintf(buf + at, cap - at, "%s%s", at ? ", " : "",
                                    parley_scenario_issue(r->s, j)->id);
+    for (size_t k = 0; k < parley_scenario_rule_count(r->s) && at < cap; k++)
+        if (parley_scenario_rule(r->s, k)->actor == i && eval_rule(r, p, k) == 1)
+            at += (size_t)snprintf(buf + at, cap - at, "%s%s", at ? ", " : "",
+                                   parley_scenario_rule(r->s, k)->id);
     if (!buf[0])
         snprintf(buf, cap, "-");
 }
 
-/* The three decided issues that cost actor i most, "nato 0.12, ...". */
+/* The loss of item q of actor i: an issue (q < ni) or term q - ni (0 for
+ * another actor's term); NAN when open or undecided. */
+static double item_loss(const eval_run_t *r, size_t p, size_t i, size_t q, const char **id)
+{
+    size_t ni = parley_scenario_issue_count(r->s);
+    if (q < ni) {
+        const parley_issue_eval_t *e = eval_issue(r, p, i, q);
+        *id = parley_scenario_issue(r->s, q)->id;
+        return e->open ? (double)NAN : e->loss;
+    }
+    const parley_term_t *t = parley_scenario_term(r->s, q - ni);
+    *id = t->id;
+    return t->actor == i ? eval_term(r, p, q - ni)->loss : 0.0;
+}
+
+/* The three decided issues or terms that cost actor i most, "nato 0.12, ...". */
 static void hurts_text(const eval_run_t *r, size_t p, size_t i, char *buf, size_t cap)
 {
-    size_t ni = parley_scenario_issue_count(r->s), at = 0;
-    unsigned char used[4096] = {0};
+    size_t nq = parley_scenario_issue_count(r->s) + parley_scenario_term_count(r->s), at = 0;
+    unsigned char used[8192] = {0};
+    const char *id, *best_id = NULL;
     buf[0] = '\0';
     for (int k = 0; k < 3; k++) {
         size_t best = (size_t)-1;
         double bl = 0.005; /* below half a point of utility is noise in a table */
-        for (size_t j = 0; j < ni && j < 4096; j++) {
-            const parley_issue_eval_t *e = eval_issue(r, p, i, j);
-            if (!used[j] && !e->open && e->loss > bl) {
-                bl = e->loss;
-                best = j;
+        for (size_t q = 0; q < nq && q < 8192; q++) {
+            double loss = item_loss(r, p, i, q, &id);
+            if (!used[q] && loss > bl) {
+                bl = loss;
+                best = q;
+                best_id = id;
             }
         }
         if (best == (size_t)-1)
             break;
         used[best] = 1;
         if (at < cap)
-            at += (size_t)snprintf(buf + at, cap - at, "%s%s %.2f", at ? ", " : "",
-                                   parley_scenario_issue(r->s, best)->id, bl);
+            at += (size_t)snprintf(buf + at, cap - at, "%s%s %.2f", at ? ", " : "", best_id, bl);
     }
     if (!buf[0])
         snprintf(buf, cap, "-");
@@ -109,6 +129,26 @@ static void actor_rows(parley_buf_t *b, const eval_run_t *r, size_t p, const app
     }
 }
 
+/* Every constraint or conditional red line the package breaks or may break. */
+static void rules_text(parley_buf_t *b, const eval_run_t *r, size_t p, const app_style_t *sty)
+{
+    for (size_t k = 0; k < parley_scenario_rule_count(r->s); k++) {
+        int v = eval_rule(r, p, k);
+        if (v == 0)
+            continue;
+        const parley_rule_t *ru = parley_scenario_rule(r->s, k);
+        parley_buf_printf(b, "  %s%s%s ", v == 1 ? sty->red : sty->yellow,
+                          v == 1 ? "breaks" : "may break", sty->reset);
+        if (ru->actor == (size_t)-1)
+            parley_buf_printf(b, "constraint '%s': ", ru->id);
+        else
+            parley_buf_printf(b, "%s's red line '%s': ",
+                              parley_scenario_actor(r->s, ru->actor)->id, ru->id);
+        app_rule_text(b, r->s, k);
+        parley_buf_puts(b, "\n");
+    }
+}
+
 static void summary(parley_buf_t *b, const eval_run_t *r, size_t p, const app_style_t *sty)
 {
     static const char *const label[3] = {"rejected by", "accepted by", "open for"};
@@ -130,9 +170,46 @@ static void summary(parley_buf_t *b, const eval_run_t *r, size_t p, const app_st
         }
     }
     int all = 1;
+    size_t broken, possible;
+    eval_constraints(r, p, &broken, &possible);
     for (size_t i = 0; i < na; i++)
         all &= eval_actor(r, p, i)->verdict == PARLEY_ACCEPT;
-    parley_buf_printf(b, "%s\n", all ? " — acceptable to every actor" : "");
+    if (broken)
+        parley_buf_printf(b, " — %snot a feasible package%s: it breaks %zu constraint%s\n",
+                          sty->red, sty->reset, broken, broken == 1 ? "" : "s");
+    else if (possible)
+        parley_buf_printf(b, " — may break %zu constraint%s, depending on the open issues\n",
+                          possible, possible == 1 ? "" : "s");
+    else
+        parley_buf_printf(b, "%s\n", all ? " — acceptable to every actor" : "");
+    rules_text(b, r, p, sty);
+}
+
+/* The matrix's rows for interaction terms: the loss of its actor, "-" for
+ * the others. */
+static void term_rows(parley_buf_t *b, const eval_run_t *r, size_t p, size_t w_issue,
+                      size_t w_pos, size_t w_act, const app_style_t *sty)
+{
+    size_t na = parley_scenario_actor_count(r->s);
+    for (size_t k = 0; k < parley_scenario_term_count(r->s); k++) {
+        const parley_term_t *t = parley_scenario_term(r->s, k);
+        const parley_term_eval_t *e = eval_term(r, p, k);
+        char id[300];
+        snprintf(id, sizeof id, "term %s", t->id);
+        parley_buf_puts(b, "  ");
+        app_pad(b, id, w_issue + 2);
+        app_pad(b, e->holds == 1 ? "holds" : e->holds == 0 ? "not" : "?", w_pos + 1);
+        for (size_t i = 0; i < na; i++) {
+            if (t->actor != i)
+                parley_buf_printf(b, "%*s ", (int)w_act, "-");
+            else if (e->holds == PARLEY_UNDECIDED)
+                parley_buf_printf(b, "%*s ", (int)w_act, "?");
+            else
+                parley_buf_printf(b, "%*.3f ", (int)w_act, e->loss);
+        }
+        parley_buf_puts(b, "\n");
+    }
+    (void)sty;
 }
 
 static void matrix(parley_buf_t *b, const eval_run_t *r, size_t p, const app_style_t *sty)
@@ -147,6 +224,10 @@ static void matrix(parley_buf_t *b, const eval_run_t *r, size_t p, const app_sty
         size_t wi = app_width(parley_scenario_issue(s, j)->id), wp = app_width(pos);
         w_issue = wi > w_issue ? wi : w_issue;
         w_pos = wp > w_pos ? wp : w_pos;
+    }
+    for (size_t k = 0; k < parley_scenario_term_count(s); k++) {
+        size_t wi = app_width(parley_scenario_term(s, k)->id) + 5; /* "term " */
+        w_issue = wi > w_issue ? wi : w_issue;
     }
     for (size_t i = 0; i < na; i++) {
         size_t wa = app_width(parley_scenario_actor(s, i)->id) + 1;
@@ -179,6 +260,7 @@ static void matrix(parley_buf_t *b, const eval_run_t *r, size_t p, const app_sty
         }
         parley_buf_puts(b, "\n");
     }
+    term_rows(b, r, p, w_issue, w_pos, w_act, sty);
     int any = 0;
     for (size_t j = 0; j < ni; j++) {
         const char *src = pr->position_sources[j];
@@ -221,9 +303,13 @@ void eval_render_table(parley_buf_t *b, const eval_run_t *r, int detail, const a
             matrix(b, r, p, sty);
         parley_buf_puts(b, "\n");
     }
-    parley_buf_printf(b, "%sscenario %s %s | utility: salience-weighted additive, "
+    size_t nt = parley_scenario_term_count(s);
+    char terms[64] = "";
+    if (nt)
+        snprintf(terms, sizeof terms, " with %zu interaction term%s", nt, nt == 1 ? "" : "s");
+    parley_buf_printf(b, "%sscenario %s %s | utility: salience-weighted additive%s, "
                          "docs/scenario-format.md | parley %s%s\n",
-                      sty->dim, parley_scenario_origin(s), parley_scenario_hash(s),
+                      sty->dim, parley_scenario_origin(s), parley_scenario_hash(s), terms,
                       parley_version(), sty->reset);
     app_text_set(b, s, "");
 }

@@ -20,6 +20,8 @@ static const char *const MODELS[] = {"compromise", "median", "nash", "eum", "con
                                      "exchange", "smp", "all", NULL};
 static const char *const OFFERS[] = {"least", "strongest", NULL};
 static const char *const CONFLICTS[] = {"yield", "none", NULL};
+static const char *const SPLITS[] = {"random", "temporal", "both", NULL};
+static const char *const SWEEP_WHATS[] = {"eval", "space", "simulate", "montecarlo", NULL};
 static const char *const SECURITIES[] = {"all", "distinct", NULL};
 static const char *const PROTOCOLS[] = {"alternating", "mediated", NULL};
 static const char *const MEETINGS[] = {"plenary", "shuttle", NULL};
@@ -221,7 +223,35 @@ static const app_opt_t BACKTEST[] = {
     {APP_O_PUBLISHED, "published", 0, NULL, APP_FLAG, NULL, 0, 0, NULL, NULL, APP_CLI, 0,
      "also score the models under the conventions of the published DEU backtest (EUM conflict: "
      "nobody moves; blank saliences dropped; an unweighted median actor), side by side"},
+    {APP_O_HELDOUT, "heldout", 0, NULL, APP_WORD, "SPLIT", 0, 0, SPLITS, NULL, APP_CLI, 0,
+     "instead, the pre-registered held-out evaluation (docs/validation.md): candidates fitted on "
+     "half of the proposals and scored on the other half against the compromise model; SPLIT: "
+     "random (a seeded half), temporal (earlier proposals train) or both"},
+    {APP_O_SPLIT_SEED, "split-seed", 0, NULL, APP_SEED, "S", 0, 0, NULL, "2026", APP_CLI, 0,
+     "the seed of --heldout's random split"},
     END};
+
+/* ---- sweep */
+
+static const app_opt_t SWEEP[] = {
+    {APP_O_WHAT, "what", 0, NULL, APP_WORD, "A", 0, 0, SWEEP_WHATS, "eval", APP_CLI, 0,
+     "the analysis at each point: eval (each proposal's acceptances; with --proposal each "
+     "actor's utility and verdict), space (ZOPA size, frontier points, the Nash deal's "
+     "utilities), simulate (agreement, round, utilities) or montecarlo (P(agreement) with its "
+     "95% interval)"},
+    {APP_O_PROPOSAL, "proposal", 0, NULL, APP_TEXT, "ID", 0, 0, NULL, NULL, APP_CLI, 0,
+     "eval: follow this proposal actor by actor"},
+    {APP_O_SAMPLES, "samples", 'n', NULL, APP_UINT, "N", 1, 1e7, NULL, "1000", APP_CLI, 0,
+     "montecarlo: draws per point"},
+    {APP_O_SEED, "seed", 0, NULL, APP_SEED, "S", 0, 0, NULL, "1", APP_CLI, 0,
+     "montecarlo: the random seed (the same at every point: common random numbers)"},
+    {APP_O_GRID, "grid", 0, NULL, APP_UINT, "N", 2, 1000, NULL, "11", APP_CLI, 0,
+     "space: points per continuous issue"},
+    {APP_O_PROGRESS, "progress", 0, NULL, APP_WORD, "WHEN", 0, 0, WHEN, "auto", APP_CLI, 0,
+     "show a progress line on standard error: auto (when it is a terminal), always, never"},
+    END};
+
+static const app_opt_t OUT_TJC[] = {O_FORMAT(FMT3, "table, json or csv"), O_OUTPUT, END};
 
 static const app_opt_t OUT_TJ[] = {O_FORMAT(FMT2, "table or json"), O_OUTPUT, END};
 
@@ -370,7 +400,14 @@ static const app_opt_t REPORT[] = {
     {APP_O_GRID, "grid", 0, NULL, APP_UINT, "N", 2, 1000, NULL, "11", APP_CLI, 0,
      "points per continuous issue in the space"},
     {APP_O_ROOT, "root", 0, NULL, APP_TEXT, "DIR", 0, 0, NULL, NULL, APP_CLI, 0,
-     "the folder holding node_modules/ (default: found)"},
+     "the folder holding web/ and node_modules/ (default: found beside the executable, in "
+     "PREFIX/share/parley of an installed parley, or here)"},
+    {APP_O_SAMPLES, "montecarlo", 0, NULL, APP_UINT, "N", 100, 1e7, NULL, NULL, APP_CLI, 0,
+     "add a Monte Carlo section: N draws of the uncertain inputs (as parley montecarlo -n N)"},
+    {APP_O_SENSITIVITY, "sensitivity", 0, NULL, APP_FLAG, NULL, 0, 0, NULL, NULL, APP_CLI, 0,
+     "add a sensitivity section (parley sensitivity with its defaults)"},
+    {APP_O_SEED, "seed", 0, NULL, APP_SEED, "S", 0, 0, NULL, "1", APP_CLI, 0,
+     "the seed of those sections"},
     END};
 
 static const app_opt_t NONE[] = {END};
@@ -472,6 +509,18 @@ static const app_cmd_t CMD_BACKTEST = {
     0, 0, NULL,
     GROUPS({NULL, BACKTEST}, {"model parameters", MODEL_PARAMS}, {"output", OUT_TJ}), NULL};
 
+static const app_cmd_t CMD_SWEEP = {
+    "sweep", "FILE --set PATH=FROM..TO:STEP", "how an answer changes along one or two inputs",
+    "FILE --set PATH=FROM..TO:STEP [--set PATH2=FROM..TO:STEP] [--what eval|space|simulate|"
+    "montecarlo] [options]",
+    "Runs one analysis at every point of a grid of one input (or two, a grid of pairs) and "
+    "tabulates how its answer moves: a --set whose VALUE is FROM..TO:STEP is swept (at most "
+    "1,000 points per input, 10,000 in all), any other --set holds for every point. Each point "
+    "is the scenario loaded with those values, so every value is checked as the file's own "
+    "would be; the first point that fails stops the sweep with its message.",
+    1, 1, NULL,
+    GROUPS({NULL, SWEEP}, {"inputs and archive", INPUTS}, {"output", OUT_TJC}), NULL};
+
 static const app_cmd_t CMD_SIMULATE = {
     "simulate", "FILE", "play the talks round by round: protocols, tactics, time",
     "FILE [what-if switches] [options]",
@@ -553,4 +602,5 @@ static const app_cmd_t CMD_HELP = {
 const app_cmd_t *const app_commands[] = {
     &CMD_CHECK, &CMD_EVAL,  &CMD_IMPORT,   &CMD_SPACE,  &CMD_AMEND,  &CMD_TRADES,
     &CMD_FORECAST, &CMD_BACKTEST, &CMD_SIMULATE, &CMD_MONTECARLO, &CMD_SENSITIVITY,
+    &CMD_SWEEP,
     &CMD_RUNS,  &CMD_SERVE, &CMD_REPORT,   &CMD_HELP,   NULL};

@@ -12,7 +12,9 @@
 #include <strings.h>
 #include "report.h"
 #include "app.h"
+#include "eval.h"
 #include "forecast.h"
+#include "mc.h"
 
 static void html_text(parley_buf_t *b, const char *s)
 {
@@ -49,7 +51,34 @@ static const char STYLE[] =
     "table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #ddd;padding:4px 8px;"
     "text-align:right}th{background:#f4f4f4}td.p{text-align:left}.accept{background:#e3f4e6}"
     ".reject{background:#fbe3e3}.open{background:#eee}.note{color:#666;font-size:13px}"
-    ".err{color:#a00}\n";
+    ".err{color:#a00}td.t,th.t{text-align:left}pre{font-size:12px;background:#f8f8f8;"
+    "padding:8px;overflow-x:auto}"
+    "@media print{body{max-width:none;margin:0;font-size:11pt;color:#000}"
+    "section{margin:1.2em 0;break-inside:avoid-page}h2{break-after:avoid}"
+    "table,pre,.chart{break-inside:avoid}a{color:#000;text-decoration:none}"
+    ".accept,.reject,.open,th{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n";
+
+
+/* A row under a proposal that breaks a constraint: it is no package at all. */
+static void infeasible_row(parley_buf_t *b, const parley_scenario_t *s,
+                           const parley_proposal_t *pr, size_t na)
+{
+    for (size_t k = 0; k < parley_scenario_rule_count(s); k++) {
+        if (parley_scenario_rule(s, k)->actor != (size_t)-1 ||
+            parley_rule_broken(s, k, pr->positions) != 1)
+            continue;
+        parley_buf_printf(b, "<tr><td></td><td class=\"reject\" colspan=\"%zu\">not a feasible "
+                             "package: it breaks the constraint ", na);
+        html_text(b, parley_scenario_rule(s, k)->id);
+        parley_buf_puts(b, " (");
+        parley_buf_t t;
+        parley_buf_init(&t);
+        app_rule_text(&t, s, k);
+        html_text(b, t.len ? t.data : "");
+        parley_buf_free(&t);
+        parley_buf_puts(b, ")</td></tr>\n");
+    }
+}
 
 static void verdict_table(parley_buf_t *b, const parley_scenario_t *s)
 {
@@ -80,17 +109,215 @@ static void verdict_table(parley_buf_t *b, const parley_scenario_t *s)
                     html_text(b, parley_scenario_issue(s, k)->id);
                     first = 0;
                 }
+            for (size_t k = 0, first = 1; k < parley_scenario_rule_count(s); k++)
+                if (parley_scenario_rule(s, k)->actor == i &&
+                    parley_rule_broken(s, k, pr->positions) == 1) {
+                    parley_buf_puts(b, first ? "; conditional red lines broken: " : ", ");
+                    html_text(b, parley_scenario_rule(s, k)->id);
+                    first = 0;
+                }
+            int crossed = e.red_lines_crossed || e.rules_broken;
             if (isnan(e.utility))
                 parley_buf_printf(b, "\">%.3f..%.3f %s</td>", e.utility_min, e.utility_max, v);
             else
-                parley_buf_printf(b, "\">%.3f %s%s</td>", e.utility, v,
-                                  e.red_lines_crossed ? " &#x2716;" : "");
+                parley_buf_printf(b, "\">%.3f %s%s</td>", e.utility, v, crossed ? " &#x2716;" : "");
         }
         parley_buf_puts(b, "</tr>\n");
+        infeasible_row(b, s, pr, na);
     }
     parley_buf_puts(b, "</table>\n<p class=\"note\">utility (0 worst, 1 ideal) and verdict; "
                        "&#x2716; a red line crossed (hover for which and the BATNA).</p>\n");
     free(ie);
+}
+
+/* Every plan's terms as text: a row per issue, a column per proposal. */
+static void terms_table(parley_buf_t *b, const parley_scenario_t *s)
+{
+    size_t ni = parley_scenario_issue_count(s), np = parley_scenario_proposal_count(s);
+    char pos[128];
+    parley_buf_puts(b, "<section><h2>Terms of each plan</h2>\n<table><tr><th class=\"t\">issue"
+                       "</th>");
+    for (size_t p = 0; p < np; p++) {
+        parley_buf_puts(b, "<th class=\"t\">");
+        html_text(b, parley_scenario_proposal(s, p)->id);
+        parley_buf_puts(b, "</th>");
+    }
+    parley_buf_puts(b, "</tr>\n");
+    for (size_t j = 0; j < ni; j++) {
+        parley_buf_puts(b, "<tr><td class=\"t\">");
+        html_text(b, parley_scenario_issue(s, j)->name);
+        parley_buf_puts(b, "</td>");
+        for (size_t p = 0; p < np; p++) {
+            const parley_proposal_t *pr = parley_scenario_proposal(s, p);
+            eval_position_text(s, j, pr->positions[j], pos, sizeof pos);
+            parley_buf_puts(b, "<td class=\"t\">");
+            html_text(b, pos);
+            if (pr->position_sources[j]) {
+                parley_buf_puts(b, "<sup title=\"");
+                html_text(b, pr->position_sources[j]);
+                parley_buf_puts(b, "\">s</sup>");
+            }
+            parley_buf_puts(b, "</td>");
+        }
+        parley_buf_puts(b, "</tr>\n");
+    }
+    parley_buf_puts(b, "</table>\n<p class=\"note\">open: the plan leaves the issue to later "
+                       "talks; <sup>s</sup>: the position has a source (hover, or see the "
+                       "appendix).</p></section>\n");
+}
+
+/* A package in a result's JSON ("$.nash.positions", "$.outcome.terms") as
+ * a two-column table, issue by issue; nothing when it is null. */
+static int package_table(parley_buf_t *b, const parley_scenario_t *s, app_jget_t *r,
+                         const char *at)
+{
+    char path[400], text[256];
+    size_t ni = parley_scenario_issue_count(s), shown = 0;
+    for (size_t j = 0; j < ni; j++) {
+        const parley_issue_t *is = parley_scenario_issue(s, j);
+        snprintf(path, sizeof path, "%s.\"%s\"", at, is->id);
+        double v = app_jget(r, path, text, sizeof text);
+        if (!text[0])
+            continue;
+        if (!shown++)
+            parley_buf_puts(b, "<table><tr><th class=\"t\">issue</th><th class=\"t\">terms"
+                               "</th></tr>\n");
+        parley_buf_puts(b, "<tr><td class=\"t\">");
+        html_text(b, is->name);
+        parley_buf_puts(b, "</td><td class=\"t\">");
+        if (!isnan(v)) {
+            char num[32];
+            parley_format_number(v, num);
+            html_text(b, num);
+            if (is->unit) {
+                parley_buf_puts(b, " ");
+                html_text(b, is->unit);
+            }
+        } else {
+            html_text(b, text);
+        }
+        parley_buf_puts(b, "</td></tr>\n");
+    }
+    if (shown)
+        parley_buf_puts(b, "</table>\n");
+    return shown > 0;
+}
+
+/* The space's answer in words: the Nash deal's terms, or why there is none. */
+static void space_text(parley_buf_t *b, const parley_scenario_t *s, const app_result_t *res)
+{
+    app_jget_t *r = app_jget_open();
+    if (!r)
+        return;
+    app_jget_use(r, res->result.data);
+    char text[256], path[256];
+    app_jget(r, "$.zopa.count_decimal", text, sizeof text);
+    parley_buf_puts(b, "<p>Packages every party prefers to walking away (the ZOPA): <b>");
+    html_text(b, text[0] ? text : "?");
+    parley_buf_puts(b, "</b>.</p>\n");
+    parley_buf_puts(b, "<h3>The Nash bargaining deal</h3>\n");
+    if (!package_table(b, s, r, "$.nash.positions")) {
+        parley_buf_puts(b, "<p>None: no package beats every party's BATNA.");
+        size_t n = app_jget_len(r, "$.diagnosis.red_lines_to_drop");
+        for (size_t k = 0; k < n; k++) {
+            char actor[128], issue[128];
+            snprintf(path, sizeof path, "$.diagnosis.red_lines_to_drop[%zu].actor", k);
+            app_jget(r, path, actor, sizeof actor);
+            snprintf(path, sizeof path, "$.diagnosis.red_lines_to_drop[%zu].issue", k);
+            app_jget(r, path, issue, sizeof issue);
+            parley_buf_puts(b, k ? "; " : " Dropping ");
+            html_text(b, actor);
+            parley_buf_puts(b, "'s red line on ");
+            html_text(b, issue);
+        }
+        parley_buf_puts(b, n ? " alone would make one.</p>\n" : "</p>\n");
+    } else {
+        parley_buf_puts(b, "<p class=\"note\">the package that maximises the product of the "
+                           "parties' gains over their BATNAs (docs/agreement-space.md).</p>\n");
+    }
+    app_jget_close(r);
+}
+
+/* The simulated deal's terms, when there is one. */
+static void sim_terms(parley_buf_t *b, const parley_scenario_t *s, const app_result_t *res)
+{
+    app_jget_t *r = app_jget_open();
+    if (!r)
+        return;
+    app_jget_use(r, res->result.data);
+    char text[16];
+    app_jget(r, "$.outcome.agreement", text, sizeof text);
+    if (strcmp(text, "1") == 0) {
+        parley_buf_puts(b, "<h3>Terms agreed</h3>\n");
+        package_table(b, s, r, "$.outcome.terms");
+    }
+    app_jget_close(r);
+}
+
+static void mc_section(parley_buf_t *b, const app_result_t *res)
+{
+    parley_buf_puts(b, "<section><h2>Monte Carlo over the uncertain inputs</h2>\n");
+    if (res->status != 200) {
+        parley_buf_puts(b, "<p class=\"err\">not computed: ");
+        html_text(b, res->error.data ? res->error.data : "failed");
+        parley_buf_puts(b, "</p></section>\n");
+        return;
+    }
+    app_jget_t *r = app_jget_open();
+    if (r) {
+        app_jget_use(r, res->result.data);
+        double share = app_jget(r, "$.agreement.share", NULL, 0);
+        double lo = app_jget(r, "$.agreement.ci95[0]", NULL, 0);
+        double hi = app_jget(r, "$.agreement.ci95[1]", NULL, 0);
+        double n = app_jget(r, "$.agreement.of", NULL, 0);
+        double seed = app_jget(r, "$.parameters.seed", NULL, 0);
+        parley_buf_printf(b, "<p>Probability of agreement: <b>%.1f%%</b> (95%% interval "
+                             "%.1f%%&ndash;%.1f%%, Wilson) over %.0f draws of the uncertain "
+                             "inputs, seed %.0f (<code>parley montecarlo</code>).</p>\n",
+                          100.0 * share, 100.0 * lo, 100.0 * hi, n, seed);
+        app_jget_close(r);
+    }
+    parley_buf_puts(b, "<div class=\"chart\" data-spec=\"spec-mc_outcome\"></div>\n"
+                       "<div class=\"chart\" data-spec=\"spec-mc_terms\"></div>\n"
+                       "<div class=\"chart\" data-spec=\"spec-mc_round\"></div></section>\n");
+}
+
+static void sens_section(parley_buf_t *b, const parley_buf_t *sens)
+{
+    parley_buf_puts(b, "<section><h2>Which inputs move the outcome most</h2>\n<pre>");
+    html_text(b, sens->data ? sens->data : "");
+    parley_buf_puts(b, "</pre>\n<p class=\"note\"><code>parley sensitivity</code> with its "
+                       "defaults: one input at a time between its 5th and 95th percentiles, and "
+                       "Sobol indices with bootstrap intervals (docs/montecarlo.md).</p>"
+                       "</section>\n");
+}
+
+static void source_row(void *arg, const char *what, const char *src)
+{
+    parley_buf_t *b = arg;
+    parley_buf_puts(b, "<tr><td class=\"t\">");
+    html_text(b, what);
+    parley_buf_puts(b, "</td><td class=\"t\">");
+    html_text(b, src);
+    parley_buf_puts(b, "</td></tr>\n");
+}
+
+static void sources_appendix(parley_buf_t *b, const parley_scenario_t *s)
+{
+    parley_buf_t t;
+    parley_buf_init(&t);
+    app_sources(s, source_row, &t);
+    parley_buf_puts(b, "<section><h2>Appendix: sources</h2>\n");
+    if (t.len) {
+        parley_buf_puts(b, "<table><tr><th class=\"t\">what</th><th class=\"t\">source</th>"
+                           "</tr>\n");
+        parley_buf_append(b, t.data, t.len);
+        parley_buf_puts(b, "</table>\n");
+    } else {
+        parley_buf_puts(b, "<p>The scenario gives no sources.</p>\n");
+    }
+    parley_buf_puts(b, "</section>\n");
+    parley_buf_free(&t);
 }
 
 static void chart_div(parley_buf_t *b, const char *title, const char *name, const char *note)
@@ -114,7 +341,7 @@ static const char BOOT[] =
     "<script>\n"
     "(function () {\n"
     "  var charts = {};\n"
-    "  ['eval', 'space', 'forecast', 'simulate'].forEach(function (k) {\n"
+    "  ['eval', 'space', 'forecast', 'simulate', 'montecarlo'].forEach(function (k) {\n"
     "    var el = document.getElementById('charts-' + k);\n"
     "    if (el) Object.assign(charts, JSON.parse(el.textContent));\n"
     "  });\n"
@@ -200,10 +427,16 @@ static void forecast_checks(parley_buf_t *b, const parley_scenario_t *s)
 static void section(parley_buf_t *b, const parley_scenario_t *s, const app_result_t *r, int k)
 {
     static const char *const titles[REPORT_RESULTS] = {"", "Agreement space",
-                                                       "Forecasts per model", "Simulation"};
-    static const char *const kinds[REPORT_RESULTS] = {"eval", "space", "forecast", "simulate"};
+                                                       "Forecasts per model", "Simulation",
+                                                       "Monte Carlo"};
+    static const char *const kinds[REPORT_RESULTS] = {"eval", "space", "forecast", "simulate",
+                                                      "montecarlo"};
     if (r->status == 0)
         return;
+    if (k == 4) {
+        mc_section(b, r);
+        return;
+    }
     if (r->status != 200) {
         parley_buf_printf(b, "<section><h2>%s</h2><p class=\"err\">not computed: ", titles[k]);
         html_text(b, r->error.data ? r->error.data : "failed");
@@ -213,6 +446,7 @@ static void section(parley_buf_t *b, const parley_scenario_t *s, const app_resul
     if (k == 3) {
         parley_buf_puts(b, "<section><h2>Simulation</h2>\n");
         sim_summary(b, r);
+        sim_terms(b, s, r);
         parley_buf_puts(b, "<div class=\"chart\" data-spec=\"spec-sim_trace\"></div>\n"
                            "<div class=\"chart\" data-spec=\"spec-sim_moves\"></div></section>\n");
         return;
@@ -224,11 +458,15 @@ static void section(parley_buf_t *b, const parley_scenario_t *s, const app_resul
         parley_buf_puts(b, "</section>\n");
         return;
     }
-    chart_div(b, titles[k], kinds[k], "pick the two actors on the axes below the chart");
+    parley_buf_printf(b, "<section><h2>%s</h2>\n", titles[k]);
+    space_text(b, s, r);
+    parley_buf_printf(b, "<p class=\"note\">pick the two actors on the axes below the chart</p>\n"
+                         "<div class=\"chart\" data-spec=\"spec-%s\"></div></section>\n", kinds[k]);
 }
 
 int report_html(parley_buf_t *b, const parley_scenario_t *s,
-                const app_result_t res[REPORT_RESULTS], const report_libs_t *libs)
+                const app_result_t res[REPORT_RESULTS], const parley_buf_t *sens,
+                const report_libs_t *libs)
 {
     header(b, s);
     for (int k = 0; k < 3; k++) {
@@ -248,11 +486,16 @@ int report_html(parley_buf_t *b, const parley_scenario_t *s,
     parley_buf_puts(b, "<section><h2>Reactions to the plans</h2>\n");
     verdict_table(b, s);
     parley_buf_puts(b, "</section>\n");
+    terms_table(b, s);
     chart_div(b, "Each party's utility against its BATNA", "proposals", NULL);
     chart_div(b, "Positions map", "positions", NULL);
     for (int k = 1; k < REPORT_RESULTS; k++)
         section(b, s, &res[k], k);
-    static const char *const kinds[REPORT_RESULTS] = {"eval", "space", "forecast", "simulate"};
+    if (sens)
+        sens_section(b, sens);
+    sources_appendix(b, s);
+    static const char *const kinds[REPORT_RESULTS] = {"eval", "space", "forecast", "simulate",
+                                                      "montecarlo"};
     for (int k = 0; k < REPORT_RESULTS; k++) {
         char id[32];
         if (res[k].status != 200)
@@ -314,9 +557,12 @@ static parley_status_t analyse(parley_ctx_t *ctx, const parley_scenario_t *s, co
         if (vals[k])
             sp[n++] = (app_param_t){keys[k], vals[k]};
     app_param_t trace = {"trace", "1"};
-    const app_kind_t kinds[REPORT_RESULTS] = {APP_EVAL, APP_SPACE, APP_FORECAST, APP_SIMULATE};
+    app_param_t mc[2] = {{"samples", o->mc}, {"seed", o->seed ? o->seed : "1"}};
+    const app_kind_t kinds[REPORT_RESULTS] = {APP_EVAL, APP_SPACE, APP_FORECAST, APP_SIMULATE,
+                                              APP_MONTECARLO};
     for (int k = 0; k < REPORT_RESULTS; k++) {
-        if (kinds[k] == APP_SIMULATE && !parley_scenario_simulation(s)->present) {
+        if ((kinds[k] == APP_SIMULATE && !parley_scenario_simulation(s)->present) ||
+            (kinds[k] == APP_MONTECARLO && !o->mc)) {
             res[k].status = 0; /* not asked for */
             continue;
         }
@@ -328,6 +574,10 @@ static parley_status_t analyse(parley_ctx_t *ctx, const parley_scenario_t *s, co
         } else if (kinds[k] == APP_FORECAST) {
             rq.params = &trace;
             rq.n_params = 1;
+        } else if (kinds[k] == APP_MONTECARLO) {
+            rq.params = mc;
+            rq.n_params = 2;
+            rq.max_samples = 10000000;
         }
         app_compute(&rq, &res[k]);
         if (res[k].status != 200 && k == 0)
@@ -338,6 +588,26 @@ static parley_status_t analyse(parley_ctx_t *ctx, const parley_scenario_t *s, co
                               res[k].error.data ? res[k].error.data : "failed");
     }
     return PARLEY_OK;
+}
+
+/* `parley sensitivity` with its defaults (and the report's seed), as text. */
+static parley_status_t sensitivity(parley_ctx_t *ctx, const parley_scenario_t *s,
+                                   const report_opts_t *o, parley_buf_t *out)
+{
+    sens_request_t rq;
+    memset(&rq, 0, sizeof rq);
+    rq.seed = o->seed;
+    parley_sens_options_t so;
+    parley_sens_t *se = NULL;
+    parley_status_t st = sens_setup(ctx, &rq, s, &so);
+    if (!st)
+        st = parley_sens_create(ctx, s, &so, &se);
+    if (!st)
+        st = sens_run(ctx, se, NULL, NULL);
+    if (!st)
+        st = sens_render(ctx, out, se, s, &so, 0);
+    parley_sens_destroy(se);
+    return st;
 }
 
 parley_status_t report_build(parley_ctx_t *ctx, const char *path, const char *text, size_t len,
@@ -357,10 +627,19 @@ parley_status_t report_build(parley_ctx_t *ctx, const char *path, const char *te
         app_result_init(&res[k]);
     if (!st)
         st = analyse(ctx, s, path, text, len, o, res, notes);
-    if (!st && report_html(html, s, res, &libs) != 0)
+    parley_buf_t sens;
+    parley_buf_init(&sens);
+    if (!st && o->sensitivity && sensitivity(ctx, s, o, &sens) != PARLEY_OK) {
+        parley_buf_printf(notes, "sensitivity not in the report: %s\n", parley_ctx_message(ctx));
+        sens.len = 0;
+        parley_buf_puts(&sens, "not computed: ");
+        parley_buf_puts(&sens, parley_ctx_message(ctx));
+    }
+    if (!st && report_html(html, s, res, o->sensitivity ? &sens : NULL, &libs) != 0)
         st = parley_ctx_fail(ctx, PARLEY_ENOMEM, "out of memory writing the report");
     for (int k = 0; k < REPORT_RESULTS; k++)
         app_result_free(&res[k]);
+    parley_buf_free(&sens);
     parley_scenario_destroy(s);
     report_libs_free(&libs);
     return st;

@@ -59,6 +59,14 @@ int app_find_root(char *buf, size_t cap)
                 snprintf(buf, cap, "%s", exe);
                 return 0;
             }
+            /* An installed parley: PREFIX/bin/parley, the page and the chart
+             * libraries in PREFIX/share/parley (CMakeLists.txt installs them). */
+            char shared[PATH_MAX];
+            int len = snprintf(shared, sizeof shared, "%s/share/parley", exe);
+            if (len > 0 && (size_t)len < sizeof shared && has_web(shared)) {
+                snprintf(buf, cap, "%s", shared);
+                return 0;
+            }
         }
     }
     if (getcwd(exe, sizeof exe) && has_web(exe)) {

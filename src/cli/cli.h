@@ -55,6 +55,7 @@ int cmd_backtest(int argc, char **argv);
 int cmd_simulate(int argc, char **argv);
 int cmd_montecarlo(int argc, char **argv);
 int cmd_sensitivity(int argc, char **argv);
+int cmd_sweep(int argc, char **argv);
 int cmd_runs(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_help(int argc, char **argv);

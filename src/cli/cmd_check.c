@@ -42,55 +42,15 @@ static size_t decided(const parley_scenario_t *s, const parley_proposal_t *p)
     return n;
 }
 
-static void source_line(parley_buf_t *b, const char *what, const char *src)
+static void source_line(void *arg, const char *what, const char *src)
 {
-    if (src)
-        parley_buf_printf(b, "  %-34s %s\n", what, src);
+    parley_buf_printf((parley_buf_t *)arg, "  %-34s %s\n", what, src);
 }
 
 static void list_sources(parley_buf_t *b, const parley_scenario_t *s)
 {
-    char w[256];
-    size_t na = parley_scenario_actor_count(s), ni = parley_scenario_issue_count(s);
     parley_buf_puts(b, "\nsources\n");
-    source_line(b, "scenario", parley_scenario_source(s));
-    for (size_t i = 0; i < na; i++) {
-        const parley_actor_t *a = parley_scenario_actor(s, i);
-        snprintf(w, sizeof w, "actor %s", a->id);
-        source_line(b, w, a->source);
-        snprintf(w, sizeof w, "actor %s capability", a->id);
-        source_line(b, w, a->capability_source);
-        snprintf(w, sizeof w, "actor %s batna", a->id);
-        source_line(b, w, a->batna_source);
-    }
-    for (size_t j = 0; j < ni; j++) {
-        const parley_issue_t *is = parley_scenario_issue(s, j);
-        snprintf(w, sizeof w, "issue %s", is->id);
-        source_line(b, w, is->source);
-        for (size_t k = 0; k < is->n_options; k++) {
-            snprintf(w, sizeof w, "issue %s option %s", is->id, is->options[k].id);
-            source_line(b, w, is->options[k].source);
-        }
-    }
-    for (size_t i = 0; i < na; i++)
-        for (size_t j = 0; j < ni; j++) {
-            const parley_stance_t *st = parley_scenario_stance(s, i, j);
-            snprintf(w, sizeof w, "stance %s on %s", parley_scenario_actor(s, i)->id,
-                     parley_scenario_issue(s, j)->id);
-            source_line(b, w, st->source);
-            snprintf(w, sizeof w, "red line %s on %s", parley_scenario_actor(s, i)->id,
-                     parley_scenario_issue(s, j)->id);
-            source_line(b, w, st->red_line_source);
-        }
-    for (size_t p = 0; p < parley_scenario_proposal_count(s); p++) {
-        const parley_proposal_t *pr = parley_scenario_proposal(s, p);
-        snprintf(w, sizeof w, "proposal %s", pr->id);
-        source_line(b, w, pr->source);
-        for (size_t j = 0; j < ni; j++) {
-            snprintf(w, sizeof w, "proposal %s on %s", pr->id, parley_scenario_issue(s, j)->id);
-            source_line(b, w, pr->position_sources[j]);
-        }
-    }
+    app_sources(s, source_line, b);
 }
 
 static void dynamics(parley_buf_t *b, const parley_scenario_t *s);

@@ -36,7 +36,9 @@ int cmd_report(int argc, char **argv)
     if (rc)
         return rc == CLI_HELP ? EXIT_OK : rc;
     report_opts_t o = {app_arg(&a, APP_O_OUTPUT), app_arg(&a, APP_O_X), app_arg(&a, APP_O_Y),
-                       app_arg(&a, APP_O_DROP), app_arg(&a, APP_O_GRID), app_arg(&a, APP_O_ROOT)};
+                       app_arg(&a, APP_O_DROP), app_arg(&a, APP_O_GRID), app_arg(&a, APP_O_ROOT),
+                       app_arg(&a, APP_O_SAMPLES), app_text(&a, APP_O_SEED),
+                       app_flag(&a, APP_O_SENSITIVITY)};
     const char *const *pos = a.pos;
     if (!o.out || !strcmp(o.out, "-"))
         return cli_error("report", EXIT_USAGE, "needs -o report.html (the report is a file)");
@@ -44,8 +46,9 @@ int cmd_report(int argc, char **argv)
     if (o.root)
         snprintf(root, sizeof root, "%s", o.root);
     else if (app_find_root(root, sizeof root) != 0)
-        return cli_error("report", EXIT_INPUT, "cannot find the repository (web/ and "
-                         "node_modules/) beside the executable or here; give --root DIR");
+        return cli_error("report", EXIT_INPUT, "cannot find web/ and node_modules/ beside the "
+                         "executable, in PREFIX/share/parley of an installed parley, or here; "
+                         "give --root DIR");
     o.root = root;
     parley_ctx_t *ctx = parley_ctx_create();
     if (!ctx)

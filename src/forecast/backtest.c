@@ -144,13 +144,16 @@ static int cmp_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* The p-quantile of v[0..n) (sorted in place): the ceil(p n)-th smallest. */
-static double quantile(double *v, size_t n, double p)
+double parley__quantile(double *v, size_t n, double p)
 {
+    if (n == 0)
+        return (double)NAN;
     qsort(v, n, sizeof *v, cmp_double);
     size_t k = (size_t)ceil(p * (double)n);
     return v[k ? k - 1 : 0];
 }
+
+#define quantile parley__quantile
 
 typedef struct stats_in {
     size_t n, nm, nc;
@@ -328,4 +331,44 @@ parley_status_t parley_backtest_run(parley_ctx_t *ctx, const parley_deu_t *d,
     parley__free(b.sel);
     parley__free(b.cap);
     return st;
+}
+
+parley_status_t parley__backtest_forecasts(parley_ctx_t *ctx, const parley_deu_t *d,
+                                           const parley_backtest_options_t *o,
+                                           parley_capability_t c, const parley_model_t *models,
+                                           size_t nm, size_t **sel, size_t *n, double **fc)
+{
+    bt_t b = {.ctx = ctx, .d = d, .o = o};
+    double *all = NULL;
+    size_t *idx = NULL;
+    *sel = NULL;
+    *fc = NULL;
+    *n = 0;
+    parley_status_t st = parley_fc_params_check(ctx, &o->params);
+    if (!st)
+        st = select_issues(&b);
+    if (!st)
+        st = capabilities(&b, c);
+    if (!st && (!(all = parley__malloc((nm * b.n + 1) * sizeof(double))) ||
+                !(idx = parley__malloc((b.n + 1) * sizeof(size_t)))))
+        st = parley__fail(ctx, PARLEY_ENOMEM, "out of memory");
+    for (size_t m = 0; m < nm && !st; m++) {
+        st = forecasts(&b, models[m], all + m * b.n, idx);
+        for (size_t q = 0; !st && q < b.n; q++)
+            if (isnan(all[m * b.n + q]))
+                st = parley__fail(ctx, PARLEY_EINPUT, "%s: issue '%s' (line %d): no actor with "
+                                  "capability and salience", parley_model_name(models[m]),
+                                  d->issues[b.sel[q]].id, d->issues[b.sel[q]].line);
+    }
+    parley__free(idx);
+    parley__free(b.cap);
+    if (st) {
+        parley__free(all);
+        parley__free(b.sel);
+        return st;
+    }
+    *sel = b.sel;
+    *n = b.n;
+    *fc = all;
+    return PARLEY_OK;
 }

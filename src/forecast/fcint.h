@@ -115,4 +115,17 @@ void parley__votes_build(fc_votes_t *v, size_t n, const double *x, const double 
  * of w_k (|x_k - b| - |x_k - a|) over the sum of w_k | ... |; 0.5 when 0/0. */
 double parley__votes_share(const fc_votes_t *v, double a, double b);
 
+/* The p-quantile of v[0..n) (sorted in place): the ceil(p n)-th smallest;
+ * NAN when n is 0 (backtest.c, heldout.c). */
+double parley__quantile(double *v, size_t n, double p);
+
+/* The backtest's forecasts (backtest.c) for the held-out evaluation
+ * (heldout.c): models[0..nm) under capability option c on the scored
+ * issues, whose indices into d->issues go to *sel (n of them); *fc gets nm
+ * x n forecasts, model-major. Both arrays are the caller's (parley__free). */
+parley_status_t parley__backtest_forecasts(parley_ctx_t *ctx, const parley_deu_t *d,
+                                           const parley_backtest_options_t *o,
+                                           parley_capability_t c, const parley_model_t *models,
+                                           size_t nm, size_t **sel, size_t *n, double **fc);
+
 #endif

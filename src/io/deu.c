@@ -19,7 +19,7 @@
 typedef struct layout {
     size_t n_cols, n_actors;
     size_t pcol[MAX_ACTORS], scol[MAX_ACTORS];
-    size_t rp, out, prnr, isnr, proc, rule; /* (size_t)-1 when absent */
+    size_t rp, out, prnr, isnr, proc, rule, intro; /* (size_t)-1 when absent */
 } layout_t;
 
 #define NONE ((size_t)-1)
@@ -58,6 +58,7 @@ static parley_status_t read_layout(parley_ctx_t *ctx, const char *name, const cs
     L->isnr = column(h, "isnr");
     L->proc = column(h, "proc");
     L->rule = column(h, "counvte");
+    L->intro = column(h, "intro");
     if (L->n_actors == 0 || L->out == NONE)
         return parley__fail(ctx, PARLEY_EINPUT,
                             "%s:%d:1: not a DEU table: the header needs p<actor> and s<actor> "
@@ -105,7 +106,9 @@ static parley_status_t read_issue(parley_ctx_t *ctx, const char *name, const lay
     is->id = parley__arena_strdup(a, cell(r, L->isnr));
     is->procedure = parley__arena_strdup(a, cell(r, L->proc));
     is->rule = parley__arena_strdup(a, cell(r, L->rule));
-    if (!is->position || !is->salience || !is->proposal || !is->id || !is->procedure || !is->rule)
+    is->intro = parley__arena_strdup(a, cell(r, L->intro));
+    if (!is->position || !is->salience || !is->proposal || !is->id || !is->procedure ||
+        !is->rule || !is->intro)
         return parley__fail(ctx, PARLEY_ENOMEM, "%s: out of memory", name);
     for (size_t k = 0; k < L->n_actors; k++) {
         snprintf(what, sizeof what, "the position of '%s'", d->actors[k]);

@@ -74,6 +74,16 @@ static int exact_vs_batna(const parley_scenario_t *s, size_t i, const double *pk
             !parley__q_add(u, v, &u))
             return 2;
     }
+    for (size_t k = 0; k < parley_scenario_term_count(s); k++) {
+        const parley_term_t *t = parley_scenario_term(s, k);
+        if (t->actor != i)
+            continue;
+        int h = parley_combination_holds(s, &t->when, pkg);
+        if ((h == 1) == (t->penalty != 0))
+            continue; /* it does not pay */
+        if (!parley__exact_term_weight(s, k, &w) || !parley__q_add(u, w, &u))
+            return 2;
+    }
     if (!parley__q_div(u, S, &u))
         return 2;
     return parley__q_cmp(u, b);
@@ -109,6 +119,22 @@ void parley_eval_actor(const parley_scenario_t *s, size_t i, const double *pkg,
         if (issues)
             issues[j] = e;
     }
+    for (size_t k = 0; k < parley_scenario_term_count(s); k++) {
+        if (parley_scenario_term(s, k)->actor != i)
+            continue;
+        parley_term_eval_t te;
+        parley_eval_term(s, k, pkg, &te);
+        r.utility_min += te.contribution_min;
+        r.utility_max += te.contribution_max;
+    }
+    for (size_t k = 0; k < parley_scenario_rule_count(s); k++) {
+        if (parley_scenario_rule(s, k)->actor != i)
+            continue;
+        int b = parley_rule_broken(s, k, pkg);
+        r.rules_broken += b == 1;
+        r.rules_possible += b == PARLEY_UNDECIDED;
+    }
+    veto_possible |= r.rules_possible > 0;
     r.utility = r.open_issues ? (double)NAN : r.utility_min;
     r.surplus = r.utility - r.batna;
     r.surplus_min = r.utility_min - r.batna;
@@ -116,7 +142,7 @@ void parley_eval_actor(const parley_scenario_t *s, size_t i, const double *pkg,
     int vs = r.open_issues ? 2 : exact_vs_batna(s, i, pkg);
     int below = vs == 2 ? r.utility_max < r.batna : vs < 0;
     int above = vs == 2 ? r.utility_min >= r.batna : vs >= 0;
-    if (r.red_lines_crossed || below)
+    if (r.red_lines_crossed || r.rules_broken || below)
         r.verdict = PARLEY_REJECT;
     else if (above && !veto_possible)
         r.verdict = PARLEY_ACCEPT;
@@ -125,6 +151,24 @@ void parley_eval_actor(const parley_scenario_t *s, size_t i, const double *pkg,
     *out = r;
 }
 
+void parley_eval_term(const parley_scenario_t *s, size_t k, const double *pkg,
+                      parley_term_eval_t *out)
+{
+    const parley_term_t *t = parley_scenario_term(s, k);
+    parley_term_eval_t e = {0};
+    e.weight = parley_scenario_term_weight(s, k);
+    e.holds = parley_combination_holds(s, &t->when, pkg);
+    if (e.holds == PARLEY_UNDECIDED) {
+        e.contribution = e.loss = (double)NAN;
+        e.contribution_min = 0.0;
+        e.contribution_max = e.weight;
+    } else {
+        e.contribution = (e.holds == 1) != (t->penalty != 0) ? e.weight : 0.0;
+        e.loss = e.weight - e.contribution;
+        e.contribution_min = e.contribution_max = e.contribution;
+    }
+    *out = e;
+}
 
 const char *parley_verdict_name(parley_verdict_t v)
 {

@@ -530,6 +530,22 @@ static void eum_conventions(void)
     CHECK_INT(parley_fc_params_check(NULL, &prm), PARLEY_EARG);
 }
 
+/* The introduction dates of DEU by the rules of docs/validation.md. */
+static void intro_dates(void)
+{
+    CHECK_INT(parley_deu_intro_date("26-01-00"), 20000126);
+    CHECK_INT(parley_deu_intro_date("07-02-96"), 19960207);
+    CHECK_INT(parley_deu_intro_date("20-07-2016"), 20160720);
+    CHECK_INT(parley_deu_intro_date("2014-07-04"), 20040714); /* a misread 14-07-04 */
+    CHECK_INT(parley_deu_intro_date("1930-05-05"), 20050530);
+    CHECK_INT(parley_deu_intro_date("2017-04-18"), 20170418); /* a real yyyy-mm-dd */
+    CHECK_INT(parley_deu_intro_date("45-01-50"), 0);          /* day and year out of range */
+    CHECK_INT(parley_deu_intro_date("01-13-99"), 0);
+    CHECK_INT(parley_deu_intro_date(""), 0);
+    CHECK_INT(parley_deu_intro_date("999"), 0);
+    CHECK_INT(parley_deu_intro_date(NULL), 0);
+}
+
 const test_case_t tests_forecast[] = {
     {"forecast/eum_conventions", eum_conventions},
     {"forecast/compromise_by_hand", compromise_by_hand},
@@ -544,5 +560,6 @@ const test_case_t tests_forecast[] = {
     {"forecast/deu_reader_and_backtest", deu_reader},
     {"forecast/rng_reproducible", rng_reproducible},
     {"forecast/params_checked", params_checked},
+    {"forecast/intro_dates", intro_dates},
     {NULL, NULL},
 };

@@ -1,0 +1,1 @@
+eval tests/data/linked/toy.yaml --format json
