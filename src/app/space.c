@@ -4,6 +4,7 @@
  * the bargaining solutions, each actor's best and worst acceptable package
  * and, when no deal exists, what empties the zone. Output: space_out.c.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <math.h>
 #include <string.h>
@@ -92,10 +93,72 @@ static parley_status_t diagnose_rules(space_run_t *r)
         rules[k] = 0;
         parley_constraints_t c = {NULL, j->red, rules};
         if (has_deal(j, &c, NULL, &rc) > 0)
-            r->reds[r->n_reds++] = (space_red_t){a, (size_t)-1, k};
+            r->reds[r->n_reds++] = (space_red_t){a, (size_t)-1, k, (size_t)-1};
     }
     free(rules);
     return rc;
+}
+
+/* Whether the scenario file, read again with its overrides and term k's
+ * weight set to 0, has a deal on the same grid and actors. */
+static int deal_without_term(space_job_t *j, size_t k)
+{
+    size_t n = parley_scenario_override_count(j->s);
+    parley_override_t *ov = malloc((n + 1) * sizeof *ov);
+    char path[PARLEY_MAX_OVERRIDE_PATH];
+    snprintf(path, sizeof path, "terms.%s.weight", parley_scenario_term(j->s, k)->id);
+    parley_ctx_t *ctx = parley_ctx_create();
+    parley_scenario_t *s = NULL;
+    parley_space_t *sp = NULL;
+    parley_frontier_t *f = NULL;
+    int deal = 0;
+    if (ov && ctx) {
+        for (size_t q = 0; q < n; q++)
+            ov[q] = *parley_scenario_override(j->s, q);
+        ov[n] = (parley_override_t){path, "0"};
+        parley_space_options_t so;
+        parley_space_options_init(&so);
+        so.grid = j->grid;
+        so.actors = j->actors;
+        so.n_actors = j->n_actors;
+        so.include = j->include;
+        so.exact_only = 1;
+        parley_constraints_t c = {NULL, j->red, NULL};
+        if (!parley_scenario_load_file_with(ctx, j->file, ov, n + 1, &s) &&
+            !parley_space_create(ctx, s, &so, &sp) &&
+            !parley_frontier_create(ctx, sp, &c, &j->fo, &f) &&
+            !parley_frontier_run(ctx, f, NULL, NULL))
+            deal = parley_frontier_points(f) > 0;
+    }
+    parley_frontier_destroy(f);
+    parley_space_destroy(sp);
+    parley_scenario_destroy(s);
+    parley_ctx_destroy(ctx);
+    free(ov);
+    return deal;
+}
+
+/* Each interaction term of an actor taking part on its own (linkage, a
+ * scenario read from a file): would the deal exist with its weight 0?
+ * They count with the red lines and rules against the 64. */
+static void diagnose_terms(space_run_t *r)
+{
+    space_job_t *j = r->job;
+    size_t n = parley_space_actor_count(j->sp);
+    if (!parley_space_linked(j->sp) || !j->file)
+        return;
+    for (size_t k = 0; k < parley_scenario_term_count(j->s); k++) {
+        size_t actor = parley_scenario_term(j->s, k)->actor, a = n;
+        for (size_t b = 0; b < n; b++)
+            if (parley_space_actor(j->sp, b) == actor)
+                a = b;
+        if (a == n)
+            continue;
+        if (++r->reds_tested > 64)
+            return;
+        if (deal_without_term(j, k))
+            r->reds[r->n_reds++] = (space_red_t){a, (size_t)-1, (size_t)-1, k};
+    }
 }
 
 /* Each red line on its own: does removing it make a deal? */
@@ -116,7 +179,7 @@ static parley_status_t diagnose_reds(space_run_t *r, unsigned char *mask)
             mask[a * m + i] = 0;
             parley_constraints_t c = {NULL, mask, NULL};
             if (has_deal(j, &c, NULL, &rc) > 0)
-                r->reds[r->n_reds++] = (space_red_t){a, i, (size_t)-1};
+                r->reds[r->n_reds++] = (space_red_t){a, i, (size_t)-1, (size_t)-1};
         }
     return rc ? rc : diagnose_rules(r);
 }
@@ -164,6 +227,8 @@ static parley_status_t diagnose(space_run_t *r)
         rc = diagnose_batnas(r, res);
         if (!rc)
             rc = diagnose_reds(r, mask);
+        if (!rc)
+            diagnose_terms(r);
         if (!rc && r->n_vetoed == 0)
             rc = diagnose_uniform(r, res);
     } else {

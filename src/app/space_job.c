@@ -94,6 +94,7 @@ static parley_status_t load(space_job_t *j, const space_args_t *a, const char *p
         parley_buf_free(&yaml);
     } else {
         rc = app_load_file(j->ctx, a->args, path, &j->s);
+        j->file = path;
     }
     return rc;
 }

@@ -224,7 +224,11 @@ static void why_empty(parley_buf_t *b, const space_run_t *r)
     }
     for (size_t k = 0; k < r->n_reds; k++) {
         const space_red_t *x = &r->reds[k];
-        if (x->rule == (size_t)-1)
+        if (x->term != (size_t)-1)
+            parley_buf_printf(b, "  without %s's interaction term '%s' (weight 0) a deal would "
+                                 "exist\n",
+                              actor_id(r, x->actor), parley_scenario_term(j->s, x->term)->id);
+        else if (x->rule == (size_t)-1)
             parley_buf_printf(b, "  dropping %s's red line on '%s' alone would make a deal\n",
                               actor_id(r, x->actor), issue_id(r, x->issue));
         else if (parley_scenario_rule(j->s, x->rule)->actor == (size_t)-1)
@@ -425,8 +429,9 @@ static void json_diagnosis(parley_json_t *js, const space_run_t *r)
     parley_json_array_begin(js);
     for (size_t k = 0; k < r->n_reds; k++) {
         const space_red_t *x = &r->reds[k];
-        if (x->rule != (size_t)-1 && parley_scenario_rule(r->job->s, x->rule)->actor == (size_t)-1)
-            continue; /* constraints are listed apart */
+        if (x->term != (size_t)-1 || (x->rule != (size_t)-1 &&
+                                      parley_scenario_rule(r->job->s, x->rule)->actor == (size_t)-1))
+            continue; /* constraints and terms are listed apart */
         parley_json_object_begin(js);
         parley_json_key(js, "actor");
         parley_json_string(js, actor_id(r, x->actor));
@@ -443,6 +448,18 @@ static void json_diagnosis(parley_json_t *js, const space_run_t *r)
             if (r->reds[k].rule != (size_t)-1 &&
                 parley_scenario_rule(r->job->s, r->reds[k].rule)->actor == (size_t)-1)
                 parley_json_string(js, parley_scenario_rule(r->job->s, r->reds[k].rule)->id);
+        parley_json_array_end(js);
+        parley_json_key(js, "terms_to_drop");
+        parley_json_array_begin(js);
+        for (size_t k = 0; k < r->n_reds; k++)
+            if (r->reds[k].term != (size_t)-1) {
+                parley_json_object_begin(js);
+                parley_json_key(js, "actor");
+                parley_json_string(js, actor_id(r, r->reds[k].actor));
+                parley_json_key(js, "term");
+                parley_json_string(js, parley_scenario_term(r->job->s, r->reds[k].term)->id);
+                parley_json_object_end(js);
+            }
         parley_json_array_end(js);
     }
     parley_json_key(js, "uniform_batna_fall");
