@@ -183,7 +183,7 @@ static void ukraine(const char *src)
     unsigned char *red = malloc(4 * m);
     memset(red, 1, 4 * m);
     red[ukr * m + nato] = 0;
-    parley_constraints_t c = {NULL, red};
+    parley_constraints_t c = {NULL, red, NULL};
     const char *label[] = {"all five parties (ZOPA empty)", "RUS UKR USA EU, UKR NATO line dropped"};
     for (int k = 0; k < 2; k++) {
         double t0 = bench_now();

@@ -121,4 +121,13 @@ if "$parley" help runs >/dev/null 2>&1; then
   t_expect_contains out montecarlo
 fi
 
+# A space searched by the anytime frontier is refused (a missed deal would
+# count as no ZOPA); on the default grid the same file is exact and runs.
+t_expect_rc 1 "montecarlo space, anytime refused" "$parley" montecarlo \
+    tests/data/mc/linked-big-mc.yaml --what space --grid 200 -n 10
+t_expect_contains err "anytime frontier, which may miss a deal"
+t_expect_empty out
+t_expect_rc 0 "montecarlo space, linked and exact" "$parley" montecarlo \
+    tests/data/mc/linked-big-mc.yaml --what space -n 10
+
 t_done

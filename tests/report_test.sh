@@ -53,6 +53,10 @@ n = len(re.findall(r"<tr><td class=\"t\">", app))
 assert n == len(srcs), (n, len(srcs))
 assert "@media print" in t
 PY
+# Why there is no deal, with linkage: conditional red lines and constraints by name.
+t_expect_rc 0 "report: linked, no deal" "$parley" report "$root/tests/data/linked/no-deal.yaml" \
+    --root "$root" -o "$tmp/nd.html"
+t_check "report: why-no-deal names the rules" grep -q "Dropping A&#39;s conditional red line r; or B&#39;s conditional red line r2; or the constraint c alone would make one\|Dropping A's conditional red line r; or B's conditional red line r2; or the constraint c alone would make one" "$tmp/nd.html"
 t_expect_rc 0 "report without the optional sections" "$parley" report "$ex" --root "$root" -o "$tmp/plain.html"
 t_check "report: no Monte Carlo unless asked" sh -c "! grep -q 'Monte Carlo over' '$tmp/plain.html'"
 t_expect_rc 2 "report --montecarlo below 100" "$parley" report "$ex" --root "$root" -o "$tmp/x.html" --montecarlo 5

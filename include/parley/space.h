@@ -49,6 +49,11 @@ typedef struct parley_space_options {
                                  to the continuous grids (e.g. a proposal), or NULL */
     const size_t *actors;     /* optional subset of actors (indices), or NULL: all */
     size_t n_actors;          /* length of actors when given */
+    int exact_only;           /* 1: a linked cluster past the exact limit is an error
+                                 (PARLEY_ELIMIT); 0 (default): the space is built for
+                                 the anytime frontier alone (parley_space_anytime) */
+    uint64_t joint_limit;     /* a cluster's joint positions at most (0: 2^20, the
+                                 default and the largest allowed) */
 } parley_space_options_t;
 
 /* Fills *o with the defaults; cannot fail. */
@@ -97,14 +102,53 @@ PARLEY_API parley_util_t parley_space_contribution(const parley_space_t *sp, siz
                                              size_t a);
 /* Whether option k of issue j crosses actor a's red line. */
 PARLEY_API int parley_space_vetoed(const parley_space_t *sp, size_t j, size_t k, size_t a);
-/* The number of packages as a decimal string (cap bytes with the NUL). */
+/*
+ * ---- Linkage (docs/agreement-space.md, "Linkage"). When the scenario has
+ * interaction terms, constraints or conditional red lines (of the actors
+ * taking part), the issues they tie together form clusters: the space's
+ * algorithms work on "items", a cluster's joint positions, and every
+ * package, amendment and trade they return is still written per scenario
+ * issue (option indices of parley_space_option_count). Without linkage
+ * each issue is its own item. parley_space_create fails with PARLEY_ELIMIT
+ * when one cluster has more than 2^20 joint positions (the message names
+ * it); the anytime frontier (parley_anytime_*) handles those.
+ */
+/* 1 when the space was built with linkage (some item has several issues,
+ * or a constraint, conditional red line or term). */
+PARLEY_API int parley_space_linked(const parley_space_t *sp);
+/* 1 when a cluster is past the exact limit: only the anytime frontier
+ * (parley_frontier_* with the default method) may be computed; the ZOPA
+ * count, worst-for, amend and trades fail with PARLEY_ELIMIT. */
+PARLEY_API int parley_space_anytime(const parley_space_t *sp);
+/* Items, the number of issues of item j and its k-th issue (increasing in
+ * k), and the item holding scenario issue i. */
+PARLEY_API size_t parley_space_item_count(const parley_space_t *sp);
+PARLEY_API size_t parley_space_item_issue_count(const parley_space_t *sp, size_t j);
+PARLEY_API size_t parley_space_item_issue(const parley_space_t *sp, size_t j, size_t k);
+PARLEY_API size_t parley_space_issue_item(const parley_space_t *sp, size_t i);
+/* The most joint positions of one item (1 when there are no issues). */
+PARLEY_API uint64_t parley_space_item_max_options(const parley_space_t *sp);
+/* The first rule (scenario index) that package opt breaks among the
+ * constraints (actor (size_t)-1) or the conditional red lines of scenario
+ * actor `actor` (an actor taking part), at index >= from; (size_t)-1 when
+ * none. A rule whose cluster has an open issue (UINT32_MAX) is not broken. */
+PARLEY_API size_t parley_space_broken_rule(const parley_space_t *sp, size_t actor,
+                                           const uint32_t *opt, size_t from);
+/* The number of packages as a decimal string (cap bytes with the NUL); with
+ * constraints, the packages that break none. */
 PARLEY_API parley_status_t parley_space_outcomes(const parley_space_t *sp, char *buf, size_t cap);
 /* An actor's BATNA as a reservation: the smallest utility at least the BATNA. */
 PARLEY_API parley_util_t parley_space_batna(const parley_space_t *sp, size_t a);
 /* Utilities of package opt[] (option indices) for every actor
- * (u[0..actors)); returns the number of actors whose red line it crosses. */
+ * (u[0..actors)), interaction terms included; returns how many red lines
+ * (per actor and item: an issue's, or a conditional one) it crosses. Items
+ * with an open issue (UINT32_MAX) are left out of both. */
 PARLEY_API size_t parley_space_utilities(const parley_space_t *sp, const uint32_t *opt,
                                          parley_util_t *u);
+/* The red lines of space actor a that package opt crosses: issues' red
+ * lines plus conditional red lines broken (items with an open issue are
+ * left out). */
+PARLEY_API size_t parley_space_crossed(const parley_space_t *sp, const uint32_t *opt, size_t a);
 
 /* ---- Constraints: who must be at least how well off. */
 typedef struct parley_constraints {
@@ -112,6 +156,9 @@ typedef struct parley_constraints {
                                    NULL: every actor's BATNA */
     const unsigned char *red;   /* per space actor x issue (row per actor): 1 enforces
                                    that red line, 0 ignores it. NULL: all enforced */
+    const unsigned char *rules; /* per scenario rule (parley_scenario_rule: constraints
+                                   and conditional red lines): 1 enforces it, 0 ignores
+                                   it. NULL: all enforced */
 } parley_constraints_t;
 
 /* ---- The Pareto frontier of the packages meeting the constraints. */
@@ -124,6 +171,8 @@ typedef struct parley_frontier_options {
     parley_frontier_method_t method;
     size_t max_bytes;      /* memory the computation may hold (default 8 GiB) */
     uint64_t brute_limit;  /* the brute force refuses larger spaces (default 2*10^7) */
+    uint64_t anytime_evals; /* anytime frontier: move evaluations in all (default 2*10^7) */
+    uint64_t seed;         /* anytime frontier: its random kicks (default 1) */
 } parley_frontier_options_t;
 
 PARLEY_API void parley_frontier_options_init(parley_frontier_options_t *o);
@@ -147,6 +196,13 @@ PARLEY_API parley_status_t parley_frontier_run(parley_ctx_t *ctx, parley_frontie
                                                void (*progress)(void *arg, size_t step, size_t steps,
                                                                 size_t points),
                                                void *arg);
+/* 1 when f is an anytime frontier (a space with parley_space_anytime): its
+ * points are the non-dominated acceptable packages its search met, each
+ * with one package (multiplicity 1), and *gap (may be NULL) bounds what it
+ * may miss: for every weight direction λ it tried (Σλ = 1), no acceptable
+ * package has Σ_a λ_a u_a more than gap above the best found (utilities in
+ * [0,1]; HUGE_VAL when a direction found no acceptable package). */
+PARLEY_API int parley_frontier_anytime(const parley_frontier_t *f, double *gap);
 /* Steps in total, and the steps done. */
 PARLEY_API size_t parley_frontier_steps(const parley_frontier_t *f);
 PARLEY_API size_t parley_frontier_steps_done(const parley_frontier_t *f);
@@ -295,6 +351,9 @@ PARLEY_API parley_status_t parley_space_trades_with(parley_ctx_t *ctx, const par
                                                     const parley_trades_options_t *o,
                                                     parley_trade_t **out, size_t *n,
                                                     int *complete);
+/* What trade t on base does to space actor c's utility (terms included). */
+PARLEY_API parley_util_t parley_space_trade_gain(const parley_space_t *sp, const uint32_t *base,
+                                                 const parley_trade_t *t, size_t c);
 /* Whether trade t makes actor c, who accepts base under constraints cons
  * (NULL: BATNAs, every red line), stop accepting it: 1 by a red line, 2 by
  * falling below its reservation, 0 when it does not. */

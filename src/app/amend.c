@@ -22,17 +22,10 @@ static const char *aid(const amend_run_t *r, size_t a)
 static void base_utilities(amend_run_t *r)
 {
     const parley_space_t *sp = r->job->sp;
-    size_t n = parley_space_actor_count(sp), m = parley_space_issue_count(sp);
-    for (size_t a = 0; a < n; a++) {
-        r->ub[a] = 0;
-        r->crossed[a] = 0;
-        for (size_t j = 0; j < m; j++) {
-            if (r->base[j] == UINT32_MAX)
-                continue;
-            r->ub[a] += parley_space_contribution(sp, j, r->base[j], a);
-            r->crossed[a] += (size_t)parley_space_vetoed(sp, j, r->base[j], a);
-        }
-    }
+    size_t n = parley_space_actor_count(sp);
+    parley_space_utilities(sp, r->base, r->ub); /* the decided issues (and clusters) */
+    for (size_t a = 0; a < n; a++)
+        r->crossed[a] = parley_space_crossed(sp, r->base, a);
 }
 
 /* Improvements: everyone at least as well off as under the base. */
@@ -42,10 +35,13 @@ static parley_status_t improvements(amend_run_t *r)
     size_t n = parley_space_actor_count(j->sp), m = parley_space_issue_count(j->sp);
     parley_util_t *res = malloc(n * sizeof *res);
     unsigned char *mask = malloc(n * m + 1);
+    size_t R = parley_scenario_rule_count(j->s);
+    unsigned char *rules = malloc(R + 1);
     r->impr_pts = NULL;
-    if (!res || !mask) {
+    if (!res || !mask || !rules) {
         free(res);
         free(mask);
+        free(rules);
         return parley_ctx_fail(j->ctx, PARLEY_ENOMEM, "out of memory");
     }
     for (size_t a = 0; a < n; a++) { /* an actor whose red line the base crosses is at -inf */
@@ -53,7 +49,13 @@ static parley_status_t improvements(amend_run_t *r)
         for (size_t i = 0; i < m; i++)
             mask[a * m + i] = (unsigned char)(!r->crossed[a] && j->red[a * m + i]);
     }
-    parley_constraints_t c = {res, mask};
+    for (size_t k = 0; k < R; k++) { /* so are its conditional red lines */
+        rules[k] = 1;
+        for (size_t a = 0; a < n; a++)
+            if (r->crossed[a] && parley_scenario_rule(j->s, k)->actor == parley_space_actor(j->sp, a))
+                rules[k] = 0;
+    }
+    parley_constraints_t c = {res, mask, rules};
     parley_status_t rc = PARLEY_OK;
     r->impr = space_frontier(j, &c, &rc);
     if (r->impr) {
@@ -81,6 +83,7 @@ static parley_status_t improvements(amend_run_t *r)
     }
     free(res);
     free(mask);
+    free(rules);
     return rc;
 }
 
@@ -155,6 +158,26 @@ static size_t unprotected_count(const amend_run_t *r)
     return k;
 }
 
+/* With linkage: the constraints and conditional red lines the proposal
+ * breaks (those its open issues leave undecided are not listed). */
+static void broken_lines(parley_buf_t *b, const amend_run_t *r)
+{
+    const space_job_t *j = r->job;
+    if (!parley_space_linked(j->sp))
+        return;
+    size_t n = parley_space_actor_count(j->sp);
+    for (size_t k = 0; (k = parley_space_broken_rule(j->sp, (size_t)-1, r->base, k)) != (size_t)-1;
+         k++)
+        parley_buf_printf(b, "\n  %sbreaks the constraint '%s'%s: it is not a package as it stands",
+                          j->sty.red, parley_scenario_rule(j->s, k)->id, j->sty.reset);
+    for (size_t a = 0; a < n; a++) {
+        size_t i = parley_space_actor(j->sp, a);
+        for (size_t k = 0; (k = parley_space_broken_rule(j->sp, i, r->base, k)) != (size_t)-1; k++)
+            parley_buf_printf(b, "\n  %scrosses %s's conditional red line '%s'%s", j->sty.red,
+                              aid(r, a), parley_scenario_rule(j->s, k)->id, j->sty.reset);
+    }
+}
+
 void amend_render_table(parley_buf_t *b, const amend_run_t *r)
 {
     const space_job_t *j = r->job;
@@ -171,6 +194,7 @@ void amend_render_table(parley_buf_t *b, const amend_run_t *r)
                           r->open ? "" : ok ? st->green : st->red,
                           r->open ? "" : ok ? " accept" : " reject", st->reset);
     }
+    broken_lines(b, r);
     if (r->open)
         parley_buf_printf(b, "\n  (%zu issues left open: utilities count the decided issues; an "
                              "amendment may settle open issues freely)",

@@ -61,7 +61,7 @@ parley_status_t fc_nearest_model(parley_ctx_t *ctx, const parley_scenario_t *s, 
     }
     parley_amend_result_t am;
     memset(&am, 0, sizeof am);
-    parley_constraints_t every = {NULL, NULL}; /* every BATNA and red line */
+    parley_constraints_t every = {NULL, NULL, NULL}; /* every BATNA and red line */
     if (!st)
         st = parley_space_amend(ctx, sp, &every, base, 1, NEAR_BUDGET, &am);
     if (!st) {

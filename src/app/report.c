@@ -203,6 +203,49 @@ static int package_table(parley_buf_t *b, const parley_scenario_t *s, app_jget_t
     return shown > 0;
 }
 
+/* One removal that alone makes a deal ("UKR's red line on nato"), from
+ * the space's diagnosis: a red line, a conditional red line, a constraint,
+ * an interaction term (docs/space-json.md). */
+static void why_no_deal(parley_buf_t *b, app_jget_t *r)
+{
+    static const struct {
+        const char *list, *key, *what;
+    } KINDS[] = {{"red_lines_to_drop", "issue", "'s red line on "},
+                 {"red_lines_to_drop", "conditional_red_line", "'s conditional red line "},
+                 {"terms_to_drop", "term", "'s interaction term "},
+                 {"constraints_to_drop", NULL, "the constraint "}};
+    char path[256], actor[128], id[128];
+    size_t shown = 0;
+    for (size_t k = 0; k < sizeof KINDS / sizeof KINDS[0]; k++) {
+        snprintf(path, sizeof path, "$.diagnosis.%s", KINDS[k].list);
+        size_t n = app_jget_len(r, path);
+        for (size_t q = 0; q < n; q++) {
+            if (KINDS[k].key) {
+                snprintf(path, sizeof path, "$.diagnosis.%s[%zu].%s", KINDS[k].list, q,
+                         KINDS[k].key);
+                app_jget(r, path, id, sizeof id);
+                snprintf(path, sizeof path, "$.diagnosis.%s[%zu].actor", KINDS[k].list, q);
+                app_jget(r, path, actor, sizeof actor);
+            } else {
+                snprintf(path, sizeof path, "$.diagnosis.%s[%zu]", KINDS[k].list, q);
+                app_jget(r, path, id, sizeof id);
+                actor[0] = '\0';
+            }
+            if (!id[0])
+                continue;
+            parley_buf_puts(b, shown++ ? "; or " : " Dropping ");
+            html_text(b, actor);
+            parley_buf_puts(b, KINDS[k].what);
+            html_text(b, id);
+        }
+    }
+    if (shown)
+        parley_buf_puts(b, " alone would make one.");
+    double fall = app_jget(r, "$.diagnosis.uniform_batna_fall", NULL, 0);
+    if (!isnan(fall))
+        parley_buf_printf(b, " If every BATNA fell by %.3f together, a deal would exist.", fall);
+}
+
 /* The space's answer in words: the Nash deal's terms, or why there is none. */
 static void space_text(parley_buf_t *b, const parley_scenario_t *s, const app_result_t *res)
 {
@@ -210,7 +253,7 @@ static void space_text(parley_buf_t *b, const parley_scenario_t *s, const app_re
     if (!r)
         return;
     app_jget_use(r, res->result.data);
-    char text[256], path[256];
+    char text[256];
     app_jget(r, "$.zopa.count_decimal", text, sizeof text);
     parley_buf_puts(b, "<p>Packages every party prefers to walking away (the ZOPA): <b>");
     html_text(b, text[0] ? text : "?");
@@ -218,19 +261,8 @@ static void space_text(parley_buf_t *b, const parley_scenario_t *s, const app_re
     parley_buf_puts(b, "<h3>The Nash bargaining deal</h3>\n");
     if (!package_table(b, s, r, "$.nash.positions")) {
         parley_buf_puts(b, "<p>None: no package beats every party's BATNA.");
-        size_t n = app_jget_len(r, "$.diagnosis.red_lines_to_drop");
-        for (size_t k = 0; k < n; k++) {
-            char actor[128], issue[128];
-            snprintf(path, sizeof path, "$.diagnosis.red_lines_to_drop[%zu].actor", k);
-            app_jget(r, path, actor, sizeof actor);
-            snprintf(path, sizeof path, "$.diagnosis.red_lines_to_drop[%zu].issue", k);
-            app_jget(r, path, issue, sizeof issue);
-            parley_buf_puts(b, k ? "; " : " Dropping ");
-            html_text(b, actor);
-            parley_buf_puts(b, "'s red line on ");
-            html_text(b, issue);
-        }
-        parley_buf_puts(b, n ? " alone would make one.</p>\n" : "</p>\n");
+        why_no_deal(b, r);
+        parley_buf_puts(b, "</p>\n");
     } else {
         parley_buf_puts(b, "<p class=\"note\">the package that maximises the product of the "
                            "parties' gains over their BATNAs (docs/agreement-space.md).</p>\n");

@@ -40,6 +40,8 @@ typedef struct space_job {
     unsigned grid;         /* points per continuous issue */
     size_t *actors, n_actors; /* --actors (scenario indices), or NULL: all */
     const char *drop;      /* --drop-red-lines as given */
+    const char *file;      /* the scenario file when read from one (not a folder or a
+                              buffer): the term diagnosis reads it again */
     unsigned char *red;    /* space actors x issues: 1 enforces that red line */
     parley_constraints_t cons; /* BATNAs and the red lines kept */
 } space_job_t;
@@ -77,6 +79,10 @@ static inline double space_batna(const parley_space_t *sp, size_t a)
     return parley_scenario_actor(parley_space_scenario(sp), parley_space_actor(sp, a))->batna;
 }
 
+/* What the JSON "model" and the table's linkage note say about the space:
+ * how linkage was honoured (NULL when the scenario has none here). */
+const char *space_linkage_note(const parley_space_t *sp, char *buf, size_t cap);
+
 /* JSON: {"positions": {...}, "utilities": {...}, "surplus": {...}} for package opt. */
 void space_json_package(parley_json_t *js, const parley_space_t *sp, const uint32_t *opt);
 /* JSON header: version, command, file, hash, parameters. */
@@ -98,6 +104,10 @@ typedef struct space_diag_actor {
 
 typedef struct space_red {
     size_t actor, issue; /* a red line whose removal alone makes a deal */
+    size_t rule;         /* or a scenario rule (a constraint: actor (size_t)-1, or a
+                            conditional red line); (size_t)-1 for an issue's red line */
+    size_t term;         /* or an interaction term whose weight set to 0 makes a deal;
+                            (size_t)-1 otherwise */
 } space_red_t;
 
 typedef struct space_run {

@@ -94,6 +94,7 @@ static parley_status_t load(space_job_t *j, const space_args_t *a, const char *p
         parley_buf_free(&yaml);
     } else {
         rc = app_load_file(j->ctx, a->args, path, &j->s);
+        j->file = path;
     }
     return rc;
 }
@@ -323,16 +324,46 @@ void space_json_package(parley_json_t *js, const parley_space_t *sp, const uint3
     parley_json_object_end(js);
 }
 
+const char *space_linkage_note(const parley_space_t *sp, char *buf, size_t cap)
+{
+    if (!parley_space_linked(sp))
+        return NULL;
+    if (parley_space_anytime(sp)) {
+        snprintf(buf, cap, "terms, constraints and conditional red lines honoured by an anytime "
+                           "weighted-sum search: a cluster is past the exact limit of 2^20 joint "
+                           "positions");
+        return buf;
+    }
+    size_t items = parley_space_item_count(sp), multi = 0;
+    for (size_t k = 0; k < items; k++)
+        multi += parley_space_item_issue_count(sp, k) > 1;
+    snprintf(buf, cap,
+             "terms, constraints and conditional red lines honoured exactly: %zu cluster%s of "
+             "linked issues, the largest with %llu joint positions",
+             multi, multi == 1 ? "" : "s",
+             (unsigned long long)parley_space_item_max_options(sp));
+    return buf;
+}
+
 void space_json_header(parley_json_t *js, const space_job_t *j)
 {
     const parley_space_t *sp = j->sp;
     const parley_scenario_t *s = j->s;
     app_json_header(js, j->cmd, s);
     parley_json_key(js, "model");
-    parley_json_string(js, parley_space_exact(sp)
-                               ? "additive utility, exact rationals (docs/agreement-space.md)"
-                               : "additive utility, rounded to 2^-100 where no exact fraction "
-                                 "fits (docs/agreement-space.md)");
+    char note[256], model[512];
+    if (space_linkage_note(sp, note, sizeof note)) {
+        snprintf(model, sizeof model, "additive utility with linkage (%s), %s", note,
+                 parley_space_exact(sp) ? "exact rationals (docs/agreement-space.md)"
+                                        : "rounded to 2^-100 where no exact fraction fits "
+                                          "(docs/agreement-space.md)");
+        parley_json_string(js, model);
+    } else {
+        parley_json_string(js, parley_space_exact(sp)
+                                   ? "additive utility, exact rationals (docs/agreement-space.md)"
+                                   : "additive utility, rounded to 2^-100 where no exact "
+                                     "fraction fits (docs/agreement-space.md)");
+    }
     parley_json_key(js, "parameters");
     parley_json_object_begin(js);
     parley_json_key(js, "grid");

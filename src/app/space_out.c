@@ -4,6 +4,7 @@
  * package, the frontier, or why no deal exists), JSON (docs/space-json.md)
  * and CSV (one row per frontier package).
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +43,9 @@ static void header(parley_buf_t *b, const space_run_t *r)
     if (cont)
         parley_buf_printf(b, " (%zu continuous, on a grid of %u points)", cont, j->grid);
     parley_buf_printf(b, "\n  packages: %s\n", outcomes);
+    char note[256];
+    if (space_linkage_note(j->sp, note, sizeof note))
+        parley_buf_printf(b, "  linkage: %s\n", note);
     if (!parley_space_exact(j->sp))
         parley_buf_printf(b, "  %snote: some utilities are rounded to 2^-100 (a non-integer "
                              "exponent, or numbers with no exact fraction that fits): packages "
@@ -54,6 +58,24 @@ static void zone(parley_buf_t *b, const space_run_t *r)
 {
     const app_style_t *st = &r->job->sty;
     const parley_zopa_count_t *z = &r->zopa;
+    double gap;
+    if (parley_frontier_anytime(r->f, &gap)) {
+        size_t P = parley_frontier_points(r->f);
+        parley_buf_printf(b, "%sZone of possible agreement:%s not counted (a linked cluster is "
+                             "past the exact limit)\n",
+                          st->yellow, st->reset);
+        parley_buf_printf(b, "%sANYTIME frontier%s of the acceptable packages: %zu point%s "
+                             "found by a weighted-sum search, not proven complete",
+                          st->yellow, st->reset, P, P == 1 ? "" : "s");
+        if (gap < HUGE_VAL)
+            parley_buf_printf(b, "; for every weight direction tried no acceptable package "
+                                 "beats the best found by more than %.3f (a relaxation's "
+                                 "bound)\n\n",
+                              gap);
+        else
+            parley_buf_puts(b, "; some weight directions found no acceptable package\n\n");
+        return;
+    }
     if (parley_frontier_points(r->f) == 0) {
         parley_buf_printf(b, "%sZone of possible agreement: EMPTY%s - no package is acceptable "
                              "to every actor (utility >= BATNA, no red line crossed).\n",
@@ -145,8 +167,9 @@ static void extremes(parley_buf_t *b, const space_run_t *r)
 {
     const space_job_t *j = r->job;
     size_t n = parley_space_actor_count(j->sp), m = parley_space_issue_count(j->sp);
-    parley_buf_printf(b, "\n%sBest and worst acceptable package for each actor%s\n", j->sty.bold,
-                      j->sty.reset);
+    parley_buf_printf(b, "\n%sBest and worst acceptable package for each actor%s%s\n", j->sty.bold,
+                      j->sty.reset,
+                      parley_frontier_anytime(r->f, NULL) ? " (best found; worst not searched)" : "");
     parley_util_t u[1024];
     for (size_t a = 0; a < n; a++) {
         parley_space_utilities(j->sp, r->best + a * m, u);
@@ -199,11 +222,28 @@ static void why_empty(parley_buf_t *b, const space_run_t *r)
                                  "conflict)\n",
                               actor_id(r, a), batna);
     }
-    for (size_t k = 0; k < r->n_reds; k++)
-        parley_buf_printf(b, "  dropping %s's red line on '%s' alone would make a deal\n",
-                          actor_id(r, r->reds[k].actor), issue_id(r, r->reds[k].issue));
+    for (size_t k = 0; k < r->n_reds; k++) {
+        const space_red_t *x = &r->reds[k];
+        if (x->term != (size_t)-1)
+            parley_buf_printf(b, "  without %s's interaction term '%s' (weight 0) a deal would "
+                                 "exist\n",
+                              actor_id(r, x->actor), parley_scenario_term(j->s, x->term)->id);
+        else if (x->rule == (size_t)-1)
+            parley_buf_printf(b, "  dropping %s's red line on '%s' alone would make a deal\n",
+                              actor_id(r, x->actor), issue_id(r, x->issue));
+        else if (parley_scenario_rule(j->s, x->rule)->actor == (size_t)-1)
+            parley_buf_printf(b, "  dropping the constraint '%s' alone would make a deal\n",
+                              parley_scenario_rule(j->s, x->rule)->id);
+        else
+            parley_buf_printf(b, "  dropping %s's conditional red line '%s' alone would make a "
+                                 "deal\n",
+                              actor_id(r, x->actor), parley_scenario_rule(j->s, x->rule)->id);
+    }
     if (r->reds_tested && r->n_reds == 0)
-        parley_buf_printf(b, "  no single red line's removal makes a deal (%zu tried)\n",
+        parley_buf_printf(b, parley_space_linked(j->sp)
+                                 ? "  no single red line's, constraint's or conditional red "
+                                   "line's removal makes a deal (%zu tried)\n"
+                                 : "  no single red line's removal makes a deal (%zu tried)\n",
                           r->reds_tested > 64 ? (size_t)64 : r->reds_tested);
     if (r->uniform_known)
         parley_buf_printf(b, "  if every BATNA fell by %.3f together, a deal would exist\n",
@@ -215,7 +255,8 @@ void space_render_table(parley_buf_t *b, const space_run_t *r)
     header(b, r);
     zone(b, r);
     if (parley_frontier_points(r->f) == 0) {
-        why_empty(b, r);
+        if (!parley_frontier_anytime(r->f, NULL))
+            why_empty(b, r);
         return;
     }
     solutions(b, r);
@@ -251,6 +292,29 @@ static void json_zopa(parley_json_t *js, const space_run_t *r)
     parley_json_object_begin(js);
     parley_json_key(js, "empty");
     parley_json_bool(js, empty);
+    if (parley_frontier_anytime(r->f, NULL)) { /* no count: the anytime frontier alone */
+        parley_json_key(js, "count");
+        parley_json_null(js);
+        parley_json_key(js, "exact");
+        parley_json_bool(js, 0);
+        parley_json_key(js, "method");
+        parley_json_string(js, "not counted: a linked cluster is past the exact limit");
+        for (int w = 0; w < 2; w++) {
+            parley_json_key(js, w ? "worst" : "best");
+            if (empty || w) {
+                parley_json_null(js);
+                continue;
+            }
+            parley_json_object_begin(js);
+            for (size_t a = 0; a < n; a++) {
+                parley_json_key(js, actor_id(r, a));
+                space_json_package(js, j->sp, r->best + a * m);
+            }
+            parley_json_object_end(js);
+        }
+        parley_json_object_end(js);
+        return;
+    }
     parley_json_key(js, "count");
     parley_json_number(js, z->estimate);
     parley_json_key(js, "exact");
@@ -319,6 +383,16 @@ static void json_frontier(parley_json_t *js, const space_run_t *r)
     parley_json_array_end(js);
     parley_json_key(js, "truncated");
     parley_json_bool(js, left == 0 && (uint64_t)(j->limit) < total);
+    double gap;
+    if (parley_frontier_anytime(r->f, &gap)) {
+        parley_json_key(js, "anytime");
+        parley_json_bool(js, 1);
+        parley_json_key(js, "gap");
+        if (gap < HUGE_VAL)
+            parley_json_number(js, gap);
+        else
+            parley_json_null(js);
+    }
     parley_json_object_end(js);
 }
 
@@ -326,7 +400,7 @@ static void json_diagnosis(parley_json_t *js, const space_run_t *r)
 {
     size_t n = parley_space_actor_count(r->job->sp);
     parley_json_key(js, "diagnosis");
-    if (parley_frontier_points(r->f) > 0) {
+    if (parley_frontier_points(r->f) > 0 || parley_frontier_anytime(r->f, NULL)) {
         parley_json_null(js);
         return;
     }
@@ -354,14 +428,40 @@ static void json_diagnosis(parley_json_t *js, const space_run_t *r)
     parley_json_key(js, "red_lines_to_drop");
     parley_json_array_begin(js);
     for (size_t k = 0; k < r->n_reds; k++) {
+        const space_red_t *x = &r->reds[k];
+        if (x->term != (size_t)-1 || (x->rule != (size_t)-1 &&
+                                      parley_scenario_rule(r->job->s, x->rule)->actor == (size_t)-1))
+            continue; /* constraints and terms are listed apart */
         parley_json_object_begin(js);
         parley_json_key(js, "actor");
-        parley_json_string(js, actor_id(r, r->reds[k].actor));
-        parley_json_key(js, "issue");
-        parley_json_string(js, issue_id(r, r->reds[k].issue));
+        parley_json_string(js, actor_id(r, x->actor));
+        parley_json_key(js, x->rule == (size_t)-1 ? "issue" : "conditional_red_line");
+        parley_json_string(js, x->rule == (size_t)-1 ? issue_id(r, x->issue)
+                                                     : parley_scenario_rule(r->job->s, x->rule)->id);
         parley_json_object_end(js);
     }
     parley_json_array_end(js);
+    if (parley_space_linked(r->job->sp)) {
+        parley_json_key(js, "constraints_to_drop");
+        parley_json_array_begin(js);
+        for (size_t k = 0; k < r->n_reds; k++)
+            if (r->reds[k].rule != (size_t)-1 &&
+                parley_scenario_rule(r->job->s, r->reds[k].rule)->actor == (size_t)-1)
+                parley_json_string(js, parley_scenario_rule(r->job->s, r->reds[k].rule)->id);
+        parley_json_array_end(js);
+        parley_json_key(js, "terms_to_drop");
+        parley_json_array_begin(js);
+        for (size_t k = 0; k < r->n_reds; k++)
+            if (r->reds[k].term != (size_t)-1) {
+                parley_json_object_begin(js);
+                parley_json_key(js, "actor");
+                parley_json_string(js, actor_id(r, r->reds[k].actor));
+                parley_json_key(js, "term");
+                parley_json_string(js, parley_scenario_term(r->job->s, r->reds[k].term)->id);
+                parley_json_object_end(js);
+            }
+        parley_json_array_end(js);
+    }
     parley_json_key(js, "uniform_batna_fall");
     if (r->uniform_known)
         parley_json_number(js, -r->uniform);

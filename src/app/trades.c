@@ -17,10 +17,7 @@ static const char *aid(const space_job_t *j, size_t a)
 static parley_util_t effect(const space_job_t *j, const uint32_t *base, const parley_trade_t *t,
                       size_t c)
 {
-    return parley_space_contribution(j->sp, t->x, t->ox, c) -
-           parley_space_contribution(j->sp, t->x, base[t->x], c) +
-           parley_space_contribution(j->sp, t->y, t->oy, c) -
-           parley_space_contribution(j->sp, t->y, base[t->y], c);
+    return parley_space_trade_gain(j->sp, base, t, c); /* interaction terms included */
 }
 
 /* What a search found: the trades and how the search went. */

@@ -71,6 +71,20 @@ static size_t count_lines(const parley_buf_t *yaml, const char *prefix)
     return n;
 }
 
+/* The non-linear profiles' conversions back to GENIUS's scale (comment
+ * lines "# GENIUS utility of ..."), repeated in the import's report. */
+static void report_conversions(const parley_buf_t *yaml)
+{
+    static const char prefix[] = "# GENIUS utility of ";
+    for (const char *p = yaml->data; p && *p == '#'; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
+        if (strncmp(p, prefix, sizeof prefix - 1) != 0)
+            continue;
+        const char *end = strchr(p, '\n');
+        fprintf(stderr, "parley import: %.*s\n", (int)(end ? end - p - 2 : (long)strlen(p + 2)),
+                p + 2);
+    }
+}
+
 static int import_genius(const char *dir, const char *out, unsigned flags)
 {
     parley_ctx_t *ctx = parley_ctx_create();
@@ -96,6 +110,8 @@ static int import_genius(const char *dir, const char *out, unsigned flags)
                     parley_scenario_issue_count(s),
                     strstr(yaml.data, "(GeniusWeb JSON:") ? "GeniusWeb JSON" : "GENIUS XML", "; ",
                     skipped, skipped == 1 ? "" : "s");
+        if (rc == EXIT_OK && out && strcmp(out, "-") != 0)
+            report_conversions(&yaml);
     }
     parley_scenario_destroy(s);
     parley_buf_free(&yaml);

@@ -548,19 +548,30 @@ static parley_status_t import(scan_t *s, gn_import_t *im)
     if (st || (st = find_domain(s, &im->dom, &im->format, &im->domain_path)) ||
         (st = usable_profiles(s, im)) || (st = check_names(s, im->domain_path, im->dom)))
         return st;
+    size_t terms = 0;
     for (size_t i = 0; i < im->n_profiles; i++) {
         gn_profile_t *p = &im->profiles[i];
         int by_index = !p->name && strcmp(im->format, "GENIUS XML") == 0;
         if (p->name && strlen(p->name) > 1024)
             return parley__fail(s->ctx, PARLEY_ELIMIT, "%s:%d:%d: a profile name longer than "
                                 "1024 bytes", p->path, p->line, p->col);
-        if ((st = align(s, im->dom, by_index, p)) ||
-            (p->res_values && (st = reservation_of_bid(s, p))))
+        if (p->nl) { /* NonlinearUtilitySpace never reads the profile's own issues */
+            p->dom = *im->dom;
+            st = parley__gn_nonlinear_resolve(s->ctx, s->a, im->dom, p);
+            if (st == PARLEY_OK && (terms += p->nl->n_terms) > GN_MAX_TERMS)
+                return parley__fail(s->ctx, PARLEY_ELIMIT,
+                                    "%s:%d:%d: the folder's non-linear profiles have more than %d "
+                                    "hyper-rectangles that depend on the bid: the limit of a "
+                                    "scenario's terms", p->path, p->line, p->col, GN_MAX_TERMS);
+        } else if ((st = align(s, im->dom, by_index, p)) == PARLEY_OK && p->res_values) {
+            st = reservation_of_bid(s, p);
+        }
+        if (st)
             return st;
         for (size_t k = 0; k < p->n_notes; k++)
             if ((st = note(s, "%s", p->notes[k])))
                 return st;
-        if ((st = check_weights(s, p)))
+        if (!p->nl && (st = check_weights(s, p)))
             return st;
     }
     im->notes = s->notes;

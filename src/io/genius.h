@@ -9,6 +9,7 @@
 #define PARLEY_GENIUS_H
 
 #include "../core/core.h"
+#include "../core/exact.h"
 #include "parley/io.h"
 
 #define GN_MAX_FILE_BYTES (16u * 1024u * 1024u)
@@ -16,6 +17,8 @@
 #define GN_MAX_ELEMENTS 1000000 /* XML elements in one file */
 #define GN_MAX_DEPTH 64         /* XML element nesting */
 #define GN_MAX_GRID 64          /* a numeric issue with at most this many values becomes discrete */
+#define GN_MAX_RECTS 65536      /* hyper-rectangles in one non-linear profile */
+#define GN_MAX_TERMS 4096       /* terms in one scenario (the loader's limit on a section) */
 
 typedef enum gn_kind {
     GN_DISCRETE = 0, /* named values */
@@ -55,6 +58,53 @@ typedef struct gn_eval {
     int line, col;
 } gn_eval_t;
 
+/* ---- Non-linear profiles (GENIUS's NonlinearUtilitySpace, genius_nonlinear.c) */
+
+/* One <INCLUDES>/<EXCLUDES index min max>: min <= value <= max on an integer issue. */
+typedef struct gn_bound {
+    long index, min, max;
+    int line, col;
+} gn_bound_t;
+
+/* An interval of grid steps lo..hi of domain issue `issue` (0-based, inclusive). */
+typedef struct gn_cond {
+    size_t issue;
+    long lo, hi;
+} gn_cond_t;
+
+/*
+ * A hyper-rectangle. GENIUS's raw utility of it for a bid is u when every
+ * bound holds (INCLUDES) or when some bound fails (EXCLUDES), else 0; u is
+ * the rectangle's utility times its weight times the weights of the nested
+ * <ufun>s around it, exactly as written.
+ */
+typedef struct gn_rect {
+    int exclusive;
+    size_t n_bounds; /* 0: no bounds, GENIUS's "all bids" rectangle */
+    gn_bound_t *bounds;
+    parley__q_t u;
+    int line, col;
+    /* Resolved against the domain (parley__gn_nonlinear_resolve): */
+    int region;      /* 1: every bid lies inside, 0: none, -1: depends on conds */
+    size_t n_conds;  /* the bounds intersected per issue, in domain order */
+    gn_cond_t *conds;
+    int term;        /* written as a term (region -1 and u != 0) */
+    int penalty;     /* the term is a penalty (worth its weight outside the region) */
+    parley__q_t weight; /* the term's weight |u| / S */
+} gn_rect_t;
+
+typedef struct gn_nonlinear {
+    size_t n_rects;
+    gn_rect_t *rects;
+    parley__q_t maxutil;  /* <utility maxutility>, > 0 */
+    parley__q_t rv;       /* reservation value as written; 0 when absent (GENIUS's default) */
+    int rv_line, rv_col;  /* its <reservation>, or the <utility_space> */
+    /* Parley's utility U = (F + C) / S of GENIUS's raw sum F (set by resolve): */
+    parley__q_t S, C;
+    parley__q_t batna;    /* max(0, (rv * maxutil + C) / S) */
+    size_t n_terms;
+} gn_nonlinear_t;
+
 typedef struct gn_profile {
     const char *path;     /* the file, for messages and comments */
     const char *name;     /* GeniusWeb "name"; NULL for XML (the file stem is used) */
@@ -68,6 +118,7 @@ typedef struct gn_profile {
     int reservation_bid;  /* GeniusWeb: reservation is the utility of a bid (resolved later) */
     const char **res_values; /* GeniusWeb reservation bid: value text per issue of dom */
     int uncertain;        /* type="UNCERTAIN" */
+    gn_nonlinear_t *nl;   /* type="nonlinear": hyper-rectangles instead of weights */
     int line, col;        /* the root element */
     const char **notes;   /* what was read leniently, as GENIUS does (comment lines) */
     size_t n_notes;
@@ -116,6 +167,14 @@ parley_status_t parley__genius_from_tree(parley_ctx_t *ctx, parley__arena_t *a, 
 parley_status_t parley__geniusweb_parse_buffer(parley_ctx_t *ctx, parley__arena_t *a,
                                                const char *name, const char *buf, size_t len,
                                                gn_file_t *out);
+
+/* Reads a <utility_space type="nonlinear"> profile (genius_nonlinear.c). */
+parley_status_t parley__genius_read_nonlinear(parley_ctx_t *ctx, parley__arena_t *a,
+                                              const char *name, const xnode_t *us,
+                                              gn_profile_t *p);
+/* Checks p's rectangles against the domain and turns them into terms. */
+parley_status_t parley__gn_nonlinear_resolve(parley_ctx_t *ctx, parley__arena_t *a,
+                                             const gn_domain_t *dom, gn_profile_t *p);
 
 /* The file name of path (after the last '/'), for notes. */
 const char *parley__gn_rel(const char *path);

@@ -469,9 +469,14 @@ static parley_status_t read_space(rd_t *r, const xnode_t *us, int template_, gn_
 {
     const char *type = parley__xml_attr(us, "type");
     int uncertain = type && strcmp(type, "UNCERTAIN") == 0;
+    /* UTILITYSPACETYPE.getUtilitySpaceType: exactly "nonlinear" */
+    if (!template_ && type && strcmp(type, "nonlinear") == 0) {
+        out->kind = GF_PROFILE;
+        return parley__genius_read_nonlinear(r->ctx, r->a, r->name, us, &out->profile);
+    }
     if (type && !uncertain && strcmp(type, "linear") != 0 && strcmp(type, "LINEAR") != 0)
-        return ERR(r, us, "utility_space type '%.40s' is not supported: only linear additive "
-                          "profiles are", type);
+        return ERR(r, us, "utility_space type '%.40s' is not supported: only linear additive and "
+                          "non-linear (type=\"nonlinear\", hyper-rectangle) profiles are", type);
     parley_status_t st = check_children(r, us);
     if (st)
         return st;

@@ -117,6 +117,46 @@ static void comment(parley_buf_t *b, const char *text)
     parley_buf_puts(b, "\n");
 }
 
+static void write_q(parley_buf_t *b, parley__q_t q);
+
+/* How Parley's utility U of a non-linear profile's actor converts back to
+ * GENIUS's: min(1, (S U - C) / maxutility); for the actor's notes and the
+ * comment lines (the import's report prints them too). */
+static void conversion(wr_t *w, const gn_profile_t *p, parley_buf_t *b)
+{
+    const gn_nonlinear_t *nl = p->nl;
+    parley_buf_printf(b, "GENIUS utility of %s = min(1, (", parley__base_name(p->path));
+    write_q(b, nl->S);
+    parley_buf_puts(b, " * U");
+    if (nl->C.n) {
+        parley_buf_puts(b, nl->C.n > 0 ? " - " : " + ");
+        parley__q_t c = nl->C;
+        c.n = c.n < 0 ? -c.n : c.n;
+        write_q(b, c);
+    }
+    parley_buf_puts(b, ") / ");
+    write_q(b, nl->maxutil);
+    parley_buf_puts(b, "), U its Parley utility (");
+    parley_buf_printf(b, "%zu of %zu hyper-rectangles as terms", nl->n_terms, nl->n_rects);
+    parley_buf_puts(b, "); its reservation value ");
+    write_q(b, nl->rv);
+    parley_buf_puts(b, " is the BATNA ");
+    write_q(b, nl->batna);
+    (void)w;
+}
+
+static void nonlinear_comment(wr_t *w, size_t i)
+{
+    parley_buf_t line;
+    parley_buf_init(&line);
+    conversion(w, &w->im->profiles[i], &line);
+    if (!line.failed && line.data)
+        comment(w->b, line.data);
+    else
+        w->b->failed = 1;
+    parley_buf_free(&line);
+}
+
 static void header(wr_t *w)
 {
     const gn_import_t *im = w->im;
@@ -125,8 +165,18 @@ static void header(wr_t *w)
              parley_version(), parley__base_name(im->dir), im->format, parley__base_name(im->domain_path),
              im->n_profiles);
     comment(w->b, line);
-    comment(w->b, "Utility = sum over issues of weight * evaluation, as in GENIUS "
-                  "(docs/import-genius.md).");
+    size_t nonlinear = 0;
+    for (size_t i = 0; i < im->n_profiles; i++)
+        nonlinear += im->profiles[i].nl != NULL;
+    if (nonlinear < im->n_profiles)
+        comment(w->b, "Utility = sum over issues of weight * evaluation, as in GENIUS "
+                      "(docs/import-genius.md).");
+    if (nonlinear)
+        comment(w->b, "Non-linear profiles: one term per hyper-rectangle (terms:), issue "
+                      "saliences 0 (docs/import-genius.md, \"Non-linear profiles\").");
+    for (size_t i = 0; i < im->n_profiles; i++)
+        if (im->profiles[i].nl)
+            nonlinear_comment(w, i);
     comment(w->b, "GENIUS has no capability: every actor gets capability 1.");
     for (size_t k = 0; k < im->n_notes; k++)
         comment(w->b, im->notes[k]);
@@ -152,15 +202,30 @@ static void actors(wr_t *w)
         parley_buf_puts(w->b, "\n    name: ");
         parley__yaml_qstr(w->b, p->name ? p->name : stem(w->a, p->path));
         parley_buf_puts(w->b, "\n    capability: 1\n    batna: ");
-        parley__yaml_num(w->b, p->reservation);
+        if (p->nl)
+            write_q(w->b, p->nl->batna); /* exact: (rv * maxutility + C) / S */
+        else
+            parley__yaml_num(w->b, p->reservation);
         if (p->discount < 1.0) {
             parley_buf_puts(w->b, "\n    discount: ");
             parley__yaml_num(w->b, p->discount);
         }
         char src[600];
-        snprintf(src, sizeof src, "%s profile %s", w->im->format, parley__base_name(p->path));
+        snprintf(src, sizeof src, "%s %sprofile %s", w->im->format, p->nl ? "non-linear " : "",
+                 parley__base_name(p->path));
         parley_buf_puts(w->b, "\n    source: ");
         parley__yaml_qstr(w->b, src);
+        if (p->nl) {
+            parley_buf_t note;
+            parley_buf_init(&note);
+            conversion(w, p, &note);
+            parley_buf_puts(w->b, "\n    notes: ");
+            if (!note.failed && note.data)
+                parley__yaml_qstr(w->b, note.data);
+            else
+                w->b->failed = 1;
+            parley_buf_free(&note);
+        }
         parley_buf_puts(w->b, "\n");
     }
 }
@@ -340,13 +405,89 @@ static void stances(wr_t *w)
     for (size_t i = 0; i < w->im->n_profiles; i++) {
         const gn_profile_t *p = &w->im->profiles[i];
         double max = 0.0; /* saliences must be in [0,1]: larger weights are scaled down */
-        for (size_t j = 0; j < w->im->dom->n_issues; j++)
+        for (size_t j = 0; !p->nl && j < w->im->dom->n_issues; j++)
             max = fmax(max, p->weight[j]);
         parley_buf_puts(w->b, "  ");
         parley__yaml_qstr(w->b, w->actor_ids[i]);
+        if (p->nl) { /* indifferent to every issue on its own: its terms carry it */
+            parley_buf_puts(w->b, ": {}\n");
+            continue;
+        }
         parley_buf_puts(w->b, ":\n");
         for (size_t j = 0; j < w->im->dom->n_issues; j++)
             stance(w, p, j, max > 1.0 ? max : 1.0);
+    }
+}
+
+/* One condition of a term's `when:`: grid steps lo..hi of issue j. */
+static void condition(wr_t *w, const gn_cond_t *cd)
+{
+    const gn_issue_t *is = &w->im->dom->issues[cd->issue];
+    long last = (long)is->n_values - 1;
+    parley__yaml_qstr(w->b, w->issue_ids[cd->issue]);
+    parley_buf_puts(w->b, ": ");
+    int opts = as_options(is);
+    if (cd->lo == cd->hi) {
+        if (opts)
+            parley__yaml_qstr(w->b, w->option_ids[cd->issue][cd->lo]);
+        else
+            parley__yaml_num(w->b, is->lo + (double)cd->lo);
+        return;
+    }
+    const char *sep = "{";
+    if (cd->lo > 0) {
+        parley_buf_puts(w->b, "{at_least: ");
+        if (opts)
+            parley__yaml_qstr(w->b, w->option_ids[cd->issue][cd->lo]);
+        else
+            parley__yaml_num(w->b, is->lo + (double)cd->lo);
+        sep = ", ";
+    }
+    if (cd->hi < last) {
+        parley_buf_printf(w->b, "%sat_most: ", sep);
+        if (opts)
+            parley__yaml_qstr(w->b, w->option_ids[cd->issue][cd->hi]);
+        else
+            parley__yaml_num(w->b, is->lo + (double)cd->hi);
+    }
+    parley_buf_puts(w->b, "}");
+}
+
+/* Each hyper-rectangle that depends on the bid, as a bonus or penalty term
+ * of its actor (parley__gn_nonlinear_resolve chose which and its weight). */
+static void terms(wr_t *w)
+{
+    int any = 0;
+    for (size_t i = 0; i < w->im->n_profiles; i++) {
+        const gn_profile_t *p = &w->im->profiles[i];
+        for (size_t k = 0; p->nl && k < p->nl->n_rects; k++) {
+            const gn_rect_t *h = &p->nl->rects[k];
+            if (!h->term)
+                continue;
+            if (!any++)
+                parley_buf_puts(w->b, "terms:\n");
+            char id[160], src[600];
+            snprintf(id, sizeof id, "%s-r%zu", w->actor_ids[i], k + 1);
+            parley_buf_puts(w->b, "  - id: ");
+            parley__yaml_qstr(w->b, id);
+            parley_buf_puts(w->b, "\n    actor: ");
+            parley__yaml_qstr(w->b, w->actor_ids[i]);
+            parley_buf_puts(w->b, "\n    when: {");
+            for (size_t c = 0; c < h->n_conds; c++) {
+                parley_buf_puts(w->b, c ? ", " : "");
+                condition(w, &h->conds[c]);
+            }
+            parley_buf_puts(w->b, "}\n    weight: ");
+            write_q(w->b, h->weight);
+            if (h->penalty)
+                parley_buf_puts(w->b, "\n    effect: penalty");
+            snprintf(src, sizeof src, "%s:%d:%d: hyperRectangle %zu (%s)",
+                     parley__base_name(p->path), h->line, h->col, k + 1,
+                     h->exclusive ? "EXCLUDES" : "INCLUDES");
+            parley_buf_puts(w->b, "\n    source: ");
+            parley__yaml_qstr(w->b, src);
+            parley_buf_puts(w->b, "\n");
+        }
     }
 }
 
@@ -360,6 +501,7 @@ parley_status_t parley__genius_write_yaml(parley_ctx_t *ctx, parley__arena_t *a,
     actors(&w);
     issues(&w);
     stances(&w);
+    terms(&w);
     if (out->failed)
         return parley__fail(ctx, PARLEY_ENOMEM, "%s: out of memory while writing YAML", im->dir);
     return PARLEY_OK;

@@ -156,6 +156,17 @@ static parley_status_t space_eval(mc_worker_t *w, mc_outcome_t *out)
     parley_space_t *sp = NULL;
     parley_frontier_t *f = NULL;
     parley_status_t s = parley_space_create(w->ctx, w->s, &so, &sp);
+    /* An anytime frontier may miss the deal a draw allows: counted as "no
+     * ZOPA", that would bias the probability, so such spaces are refused
+     * (as amend and trades refuse them). */
+    if (!s && parley_space_anytime(sp))
+        s = parley__fail(w->ctx, PARLEY_EINPUT,
+                            "%s: its linked issues form a cluster past the exact limit, so its "
+                            "space is searched by the anytime frontier, which may miss a deal; "
+                            "a Monte Carlo of the space would count those misses as no ZOPA. "
+                            "Use --what simulate, or link fewer issues together "
+                            "(docs/agreement-space.md, Linkage)",
+                            parley_scenario_origin(w->s));
     if (!s)
         s = parley_frontier_create(w->ctx, sp, NULL, &fo, &f);
     if (!s)

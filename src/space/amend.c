@@ -3,7 +3,9 @@
  * fewest issues changed first, then the smallest total utility shift
  * (sum over actors of |u_a - u_a(base)|). Iterative deepening on the number
  * of changes; a table of the best each actor can still gain with c more
- * changes prunes every branch that cannot become acceptable to all.
+ * changes prunes every branch that cannot become acceptable to all. With
+ * linkage the search runs over items (clusters of issues); an item option
+ * costs as many changes as the decided issues it moves.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +17,9 @@
 typedef struct amend {
     const parley_space_t *sp;
     parley__rules_t rules;
-    const uint32_t *base;
+    const uint32_t *base;  /* per item: the base's option, OPEN_OPT when an issue is open */
+    const uint32_t *ibase; /* per scenario issue, as given */
+    uint32_t *bitem;
     size_t n, m, C, max;
     parley_util_t *best;        /* (m + 1) x (C + 1) x n: best gain over issues d.. with <= c changes */
     parley_util_t *dlo, *dhi;   /* (m + 1) x n: range of the shift still to come (decided issues) */
@@ -27,12 +31,24 @@ typedef struct amend {
     size_t n_items;
 } amend_t;
 
-static int allowed(const amend_t *w, size_t j, uint32_t o)
+/* The issues option o of item j changes from the base (decided ones only). */
+static size_t cost(const amend_t *w, size_t j, uint32_t o)
 {
-    for (size_t q = 0; q < w->rules.nallowed[j]; q++)
-        if (w->rules.allowed[j][q] == o)
-            return 1;
-    return 0;
+    const parley_space_t *sp = w->sp;
+    if (!sp->linked)
+        return w->base[j] != OPEN_OPT && o != w->base[j];
+    size_t k = 0;
+    for (size_t q = sp->ifirst[j]; q < sp->ifirst[j + 1]; q++) {
+        size_t i = sp->iss[q];
+        uint32_t d = parley__item_digit(sp, i, o);
+        k += w->ibase[i] != OPEN_OPT && d != w->ibase[i];
+    }
+    return k;
+}
+
+static size_t item_size(const amend_t *w, size_t j)
+{
+    return w->sp->linked ? w->sp->ifirst[j + 1] - w->sp->ifirst[j] : 1;
 }
 
 static parley_util_t *cell(const amend_t *w, size_t d, size_t c)
@@ -40,33 +56,32 @@ static parley_util_t *cell(const amend_t *w, size_t d, size_t c)
     return w->best + (d * (w->C + 1) + c) * w->n;
 }
 
-/* best[d][c][a] = max(stay + best[d+1][c], change + best[d+1][c-1]). */
-static void fill_best(amend_t *w)
+/* best[d][c][a] = max over options o of item d costing k <= c changes of
+ * contrib(o) + best[d+1][c-k]; top[k] holds the best option costing k. */
+static void fill_best(amend_t *w, parley_util_t *top)
 {
     size_t n = w->n;
     for (size_t c = 0; c <= w->C; c++)
         for (size_t a = 0; a < n; a++)
             cell(w, w->m, c)[a] = 0;
     for (size_t d = w->m; d-- > 0;) {
-        uint32_t b = w->base[d];
-        int open = b == OPEN_OPT, stay_ok = open || allowed(w, d, b);
+        size_t K = item_size(w, d);
         for (size_t a = 0; a < n; a++) {
-            parley_util_t stay = NEG_INF, change = NEG_INF;
+            for (size_t k = 0; k <= K; k++)
+                top[k] = NEG_INF;
             for (size_t q = 0; q < w->rules.nallowed[d]; q++) {
                 uint32_t o = w->rules.allowed[d][q];
                 parley_util_t v = parley__contrib(w->sp, d, o)[a];
-                if (open || o == b)
-                    stay = v > stay ? v : stay;
-                else
-                    change = v > change ? v : change;
+                size_t k = cost(w, d, o);
+                top[k] = v > top[k] ? v : top[k];
             }
             for (size_t c = 0; c <= w->C; c++) {
-                parley_util_t v = NEG_INF, nx = cell(w, d + 1, c)[a];
-                if (stay_ok && stay > NEG_INF && nx > NEG_INF)
-                    v = stay + nx;
-                if (c > 0 && change > NEG_INF && cell(w, d + 1, c - 1)[a] > NEG_INF &&
-                    change + cell(w, d + 1, c - 1)[a] > v)
-                    v = change + cell(w, d + 1, c - 1)[a];
+                parley_util_t v = NEG_INF;
+                for (size_t k = 0; k <= K && k <= c; k++) {
+                    parley_util_t nx = cell(w, d + 1, c - k)[a];
+                    if (top[k] > NEG_INF && nx > NEG_INF && top[k] + nx > v)
+                        v = top[k] + nx;
+                }
                 cell(w, d, c)[a] = v;
             }
         }
@@ -176,15 +191,14 @@ static void dfs(amend_t *w, size_t d, size_t left, size_t changed)
         offer(w, changed);
         return;
     }
-    uint32_t b = w->base[d];
     for (size_t q = 0; q < w->rules.nallowed[d] && !w->aborted; q++) {
         uint32_t o = w->rules.allowed[d][q];
-        int change = b != OPEN_OPT && o != b;
-        if (change && left == 0)
+        size_t change = cost(w, d, o);
+        if (change > left)
             continue;
         w->cur[d] = o;
         step_option(w, d, o, 1);
-        dfs(w, d + 1, left - (size_t)change, changed + (size_t)change);
+        dfs(w, d + 1, left - change, changed + change);
         step_option(w, d, o, -1);
     }
 }
@@ -198,6 +212,7 @@ static void amend_free(amend_t *w)
     parley__free(w->u);
     parley__free(w->du);
     parley__free(w->cur);
+    parley__free(w->bitem);
 }
 
 static parley_status_t amend_init(parley_ctx_t *ctx, const parley_space_t *sp,
@@ -206,29 +221,39 @@ static parley_status_t amend_init(parley_ctx_t *ctx, const parley_space_t *sp,
 {
     memset(w, 0, sizeof *w);
     w->sp = sp;
-    w->base = base;
+    w->ibase = base;
+    w->bitem = parley__calloc(sp->m + 1, sizeof *w->bitem);
+    if (!w->bitem)
+        return parley__fail(ctx, PARLEY_ENOMEM, "out of memory");
+    parley__items_encode(sp, base, w->bitem);
+    w->base = w->bitem;
     w->n = sp->n;
     w->m = sp->m;
     w->max = max;
     w->budget = budget;
     /* changes tracked up to all issues, within 64 MiB of table */
-    w->C = w->m;
+    w->C = sp->mi;
     while (w->C > 1 && (w->m + 1) * (w->C + 1) * w->n > ((size_t)8 << 20))
         w->C /= 2;
     parley_status_t st = parley__rules_init(ctx, sp, c, &w->rules);
-    if (st)
+    if (st) {
+        parley__free(w->bitem);
         return st;
+    }
     w->best = parley__malloc((w->m + 1) * (w->C + 1) * w->n * sizeof *w->best);
     w->dlo = parley__calloc((w->m + 1) * w->n + 1, sizeof *w->dlo);
     w->dhi = parley__calloc((w->m + 1) * w->n + 1, sizeof *w->dhi);
     w->u = parley__calloc(w->n + 1, sizeof *w->u);
     w->du = parley__calloc(w->n + 1, sizeof *w->du);
     w->cur = parley__calloc(w->m + 1, sizeof *w->cur);
-    if (!w->best || !w->dlo || !w->dhi || !w->u || !w->du || !w->cur) {
+    parley_util_t *top = parley__calloc(sp->mi + 2, sizeof *top);
+    if (!w->best || !w->dlo || !w->dhi || !w->u || !w->du || !w->cur || !top) {
+        parley__free(top);
         amend_free(w);
         return parley__fail(ctx, PARLEY_ENOMEM, "out of memory");
     }
-    fill_best(w);
+    fill_best(w, top);
+    parley__free(top);
     fill_shift_ranges(w);
     return PARLEY_OK;
 }
@@ -239,6 +264,8 @@ parley_status_t parley_space_amend(parley_ctx_t *ctx, const parley_space_t *sp,
 {
     if (max == 0)
         return parley__fail(ctx, PARLEY_EARG, "ask for at least one amendment");
+    if (sp->big)
+        return parley__fail(ctx, PARLEY_ELIMIT, "%s", parley__big_message);
     amend_t w;
     parley_status_t st = amend_init(ctx, sp, c, base, max, budget, &w);
     if (st)
@@ -246,7 +273,8 @@ parley_status_t parley_space_amend(parley_ctx_t *ctx, const parley_space_t *sp,
     parley_amendment_t *items = parley__calloc(max, sizeof *items);
     int bad = !items;
     for (size_t k = 0; k < max && !bad; k++)
-        bad = !(items[k].opt = parley__calloc(sp->m + 1, sizeof(uint32_t)));
+        bad = !(items[k].opt = parley__calloc((sp->m > sp->mi ? sp->m : sp->mi) + 1,
+                                              sizeof(uint32_t)));
     if (bad) {
         for (size_t k = 0; items && k < max; k++)
             parley__free(items[k].opt);
@@ -261,9 +289,13 @@ parley_status_t parley_space_amend(parley_ctx_t *ctx, const parley_space_t *sp,
         parley__free(items[k].opt);
         items[k].opt = NULL;
     }
+    for (size_t k = 0; k < w.n_items && sp->linked; k++) { /* per scenario issue */
+        memcpy(w.cur, items[k].opt, sp->m * sizeof *w.cur);
+        parley__items_decode(sp, w.cur, items[k].opt);
+    }
     out->n = w.n_items;
     out->items = items;
-    out->exact = !w.aborted && (w.n_items > 0 || w.C == w.m);
+    out->exact = !w.aborted && (w.n_items > 0 || w.C == sp->mi);
     out->nodes = w.nodes;
     amend_free(&w);
     parley__ok(ctx);

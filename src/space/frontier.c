@@ -19,11 +19,73 @@ void parley_frontier_options_init(parley_frontier_options_t *o)
     o->method = PARLEY_FRONTIER_MERGE;
     o->max_bytes = (size_t)8 << 30;
     o->brute_limit = 20000000;
+    o->anytime_evals = 20000000;
+    o->seed = 1;
 }
+
+#define ANYTIME_DIRECTIONS 48u
 
 static uint64_t sat_add(uint64_t a, uint64_t b)
 {
     return a > UINT64_MAX - b ? UINT64_MAX : a + b;
+}
+
+/* ---- Linked items: options another option of the same item dominates
+ * (at least as good for everyone, better for someone, both allowed) never
+ * reach the frontier (swap them and the package improves), so the merge
+ * leaves them out. Clusters have up to 2^20 options, most of them
+ * dominated; plain issues are left as they are. */
+
+typedef struct item_rows {
+    const parley_space_t *sp;
+    size_t j;
+    const uint32_t *opt;
+} item_rows_t;
+
+static int cmp_item(const void *ctx, size_t x, size_t y)
+{
+    const item_rows_t *r = ctx;
+    return -parley__ucmp(parley__contrib(r->sp, r->j, r->opt[x]),
+                         parley__contrib(r->sp, r->j, r->opt[y]), r->sp->n);
+}
+
+static parley_status_t prune_item(parley_frontier_t *f, size_t j)
+{
+    const parley_space_t *sp = f->sp;
+    size_t K = f->rules.nallowed[j], n = sp->n, G = 0;
+    uint32_t *opt = f->rules.allowed[j];
+    size_t *ord = parley__malloc((K + 1) * sizeof *ord), *grp = parley__malloc((K + 1) * sizeof *grp);
+    parley_util_t *du = parley__malloc((K * n + 1) * sizeof *du);
+    unsigned char *dom = parley__malloc(K + 1), *drop = parley__calloc(K + 1, 1);
+    item_rows_t rows = {sp, j, opt};
+    parley_status_t st = ord && grp && du && dom && drop ? PARLEY_OK : PARLEY_ENOMEM;
+    for (size_t k = 0; !st && k < K; k++)
+        ord[k] = k;
+    if (!st && parley__sort_idx(ord, K, cmp_item, &rows))
+        st = PARLEY_ENOMEM;
+    for (size_t k = 0; !st && k < K; k++) { /* distinct vectors, in decreasing order */
+        const parley_util_t *c = parley__contrib(sp, j, opt[ord[k]]);
+        if (G == 0 || parley__ucmp(du + (G - 1) * n, c, n) != 0)
+            memcpy(du + G++ * n, c, n * sizeof *du);
+        grp[k] = G - 1;
+    }
+    if (!st)
+        st = parley__pareto_mark(du, G, n, dom);
+    if (!st) {
+        size_t keep = 0;
+        for (size_t k = 0; k < K; k++)
+            drop[ord[k]] = dom[grp[k]];
+        for (size_t k = 0; k < K; k++)
+            if (!drop[k])
+                opt[keep++] = opt[k]; /* increasing option order kept */
+        f->rules.nallowed[j] = keep;
+    }
+    parley__free(ord);
+    parley__free(grp);
+    parley__free(du);
+    parley__free(dom);
+    parley__free(drop);
+    return st;
 }
 
 parley_status_t parley_frontier_create(parley_ctx_t *ctx, const parley_space_t *sp,
@@ -45,6 +107,21 @@ parley_status_t parley_frontier_create(parley_ctx_t *ctx, const parley_space_t *
     if (st) {
         parley__free(f);
         return st;
+    }
+    for (size_t j = 0; sp->linked && f->o.method == PARLEY_FRONTIER_MERGE && j < f->m; j++)
+        if (prune_item(f, j)) {
+            parley_frontier_destroy(f);
+            return parley__fail(ctx, PARLEY_ENOMEM, "out of memory");
+        }
+    if (sp->big && f->o.method == PARLEY_FRONTIER_BRUTE) {
+        parley_frontier_destroy(f);
+        return parley__fail(ctx, PARLEY_ELIMIT, "the brute force cannot enumerate a linked "
+                                                "cluster past the exact limit");
+    }
+    if (sp->big && !(f->any = parley__anytime_create(sp, c, f->rules.r, ANYTIME_DIRECTIONS,
+                                                     f->o.anytime_evals, f->o.seed))) {
+        parley_frontier_destroy(f);
+        return parley__fail(ctx, PARLEY_ENOMEM, "out of memory");
     }
     f->P = 1;
     f->u = parley__calloc(f->n + 1, sizeof *f->u);
@@ -84,12 +161,79 @@ void parley_frontier_destroy(parley_frontier_t *f)
     parley__free(f->bpk);
     parley__free(f->bstart);
     parley__rules_free(&f->rules, f->m);
+    parley__anytime_free(f->any);
     parley__free(f);
 }
 
 size_t parley_frontier_steps(const parley_frontier_t *f)
 {
+    if (f->any)
+        return parley__anytime_directions(f->any);
     return f->o.method == PARLEY_FRONTIER_BRUTE ? 1 : f->m;
+}
+
+int parley_frontier_anytime(const parley_frontier_t *f, double *gap)
+{
+    if (gap)
+        *gap = f->any ? f->gap : 0.0;
+    return f->any != NULL;
+}
+
+/* ---- The anytime frontier's results, in the frontier's layout. */
+
+typedef struct any_rows {
+    const parley_util_t *u;
+    size_t n;
+} any_rows_t;
+
+static int cmp_any(const void *ctx, size_t x, size_t y)
+{
+    const any_rows_t *r = ctx;
+    return -parley__ucmp(r->u + x * r->n, r->u + y * r->n, r->n);
+}
+
+static parley_status_t anytime_finish(parley_frontier_t *f)
+{
+    const parley_util_t *au;
+    const uint32_t *apk;
+    size_t P = parley__anytime_points(f->any, &au, &apk), n = f->n, m = f->m;
+    if (parley__anytime_failed(f->any))
+        return PARLEY_ENOMEM;
+    size_t *ord = parley__malloc((P + 1) * sizeof *ord);
+    parley_util_t *u = parley__malloc((P * n + 1) * sizeof *u);
+    uint64_t *mult = parley__malloc((P + 1) * sizeof *mult);
+    uint32_t *bpk = parley__malloc((P * m + 1) * sizeof *bpk);
+    size_t *bstart = parley__malloc((P + 2) * sizeof *bstart);
+    any_rows_t rows = {au, n};
+    int bad = !ord || !u || !mult || !bpk || !bstart;
+    for (size_t k = 0; !bad && k < P; k++)
+        ord[k] = k;
+    if (!bad)
+        bad = parley__sort_idx(ord, P, cmp_any, &rows) != 0;
+    for (size_t k = 0; !bad && k < P; k++) { /* decreasing lexicographic order */
+        memcpy(u + k * n, au + ord[k] * n, n * sizeof *u);
+        memcpy(bpk + k * m, apk + ord[k] * m, m * sizeof *bpk);
+        mult[k] = 1;
+        bstart[k] = k;
+    }
+    parley__free(ord);
+    if (bad) {
+        parley__free(u);
+        parley__free(mult);
+        parley__free(bpk);
+        parley__free(bstart);
+        return PARLEY_ENOMEM;
+    }
+    bstart[P] = P;
+    parley__free(f->u);
+    parley__free(f->mult);
+    f->u = u;
+    f->mult = mult;
+    f->bpk = bpk;
+    f->bstart = bstart;
+    f->P = f->peak_points = P;
+    f->gap = parley__anytime_gap(f->any);
+    return PARLEY_OK;
 }
 
 size_t parley_frontier_steps_done(const parley_frontier_t *f)
@@ -368,7 +512,18 @@ parley_status_t parley_frontier_step(parley_ctx_t *ctx, parley_frontier_t *f, in
 {
     parley_status_t st = PARLEY_OK;
     if (!f->done) {
-        if (f->o.method == PARLEY_FRONTIER_BRUTE) {
+        if (f->any) {
+            /* three quarters of the budget on the directions, the rest polishing */
+            size_t D = parley__anytime_directions(f->any);
+            parley__anytime_direction(f->any, f->step, f->o.anytime_evals / D * 3 / 4);
+            if (++f->step == D) {
+                parley__anytime_polish(f->any, f->o.anytime_evals / 4);
+                st = anytime_finish(f);
+                if (st)
+                    return parley__fail(ctx, st, "out of memory in the anytime frontier");
+                f->done = 1;
+            }
+        } else if (f->o.method == PARLEY_FRONTIER_BRUTE) {
             st = parley__frontier_brute(ctx, f);
             f->done = st == PARLEY_OK;
         } else if (f->m == 0) {
@@ -566,10 +721,8 @@ static size_t lex_packages(const parley_frontier_t *f, size_t k, uint32_t *opt, 
     return bad ? 0 : w.got;
 }
 
-size_t parley_frontier_point_packages(const parley_frontier_t *f, size_t k, uint32_t *opt,
-                                      size_t max)
+static size_t item_packages(const parley_frontier_t *f, size_t k, uint32_t *opt, size_t max)
 {
-    assert(f->done && k < f->P);
     size_t m = f->m;
     if (f->bpk) {
         size_t n = f->bstart[k + 1] - f->bstart[k];
@@ -580,4 +733,22 @@ size_t parley_frontier_point_packages(const parley_frontier_t *f, size_t k, uint
     if (m == 0)
         return max ? 1 : 0;
     return lex_packages(f, k, opt, max);
+}
+
+size_t parley_frontier_point_packages(const parley_frontier_t *f, size_t k, uint32_t *opt,
+                                      size_t max)
+{
+    assert(f->done && k < f->P);
+    const parley_space_t *sp = f->sp;
+    if (!sp->linked)
+        return item_packages(f, k, opt, max);
+    /* with linkage: found per item, written per scenario issue */
+    uint32_t *it = parley__malloc((max * f->m + 1) * sizeof *it);
+    if (!it)
+        return 0;
+    size_t got = item_packages(f, k, it, max);
+    for (size_t p = 0; p < got; p++)
+        parley__items_decode(sp, it + p * f->m, opt + p * sp->mi);
+    parley__free(it);
+    return got;
 }

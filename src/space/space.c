@@ -61,6 +61,8 @@ static size_t grid_points(const parley_issue_t *is, unsigned grid, double extra,
 static parley_status_t check_options(parley_ctx_t *ctx, const parley_scenario_t *s,
                                      const parley_space_options_t *o)
 {
+    if (o->joint_limit > ((uint64_t)1 << 20))
+        return parley__fail(ctx, PARLEY_EARG, "the joint-position limit is at most 2^20");
     if (o->grid < 2 || o->grid > MAX_GRID)
         return parley__fail(ctx, PARLEY_EARG, "the grid must have 2 to %u points, not %u",
                             MAX_GRID, o->grid);
@@ -82,19 +84,21 @@ static parley_status_t check_options(parley_ctx_t *ctx, const parley_scenario_t 
 
 static parley_status_t alloc_space(parley_space_t *sp, size_t total)
 {
-    size_t n = sp->n, m = sp->m;
+    size_t n = sp->n, m = sp->mi, T = parley_scenario_term_count(sp->s);
     sp->actors = parley__calloc(n, sizeof *sp->actors);
-    sp->nopt = parley__calloc(m + 1, sizeof *sp->nopt);
-    sp->start = parley__calloc(m + 1, sizeof *sp->start);
+    sp->inopt = parley__calloc(m + 1, sizeof *sp->inopt);
+    sp->istart = parley__calloc(m + 1, sizeof *sp->istart);
     sp->pos = parley__calloc(total + 1, sizeof *sp->pos);
     sp->qpos = parley__calloc(total + 1, sizeof *sp->qpos);
     sp->qok = parley__calloc(m + 1, 1);
-    sp->contrib = parley__calloc(total * n + 1, sizeof *sp->contrib);
-    sp->veto = parley__calloc(total * n + 1, 1);
+    sp->icontrib = parley__calloc(total * n + 1, sizeof *sp->icontrib);
+    sp->iveto = parley__calloc(total * n + 1, 1);
     sp->batna = parley__calloc(n, sizeof *sp->batna);
     sp->scale = parley__calloc(n, sizeof *sp->scale);
-    if (!sp->actors || !sp->nopt || !sp->start || !sp->pos || !sp->qpos || !sp->qok ||
-        !sp->contrib || !sp->veto || !sp->batna || !sp->scale)
+    sp->tactor = parley__calloc(T + 1, sizeof *sp->tactor);
+    sp->tval = parley__calloc(T + 1, sizeof *sp->tval);
+    if (!sp->actors || !sp->inopt || !sp->istart || !sp->pos || !sp->qpos || !sp->qok ||
+        !sp->icontrib || !sp->iveto || !sp->batna || !sp->scale || !sp->tactor || !sp->tval)
         return PARLEY_ENOMEM;
     return PARLEY_OK;
 }
@@ -140,18 +144,29 @@ static int actor_exact(parley_space_t *sp, size_t a, parley__q_t *cq)
     if (!parley__exact_salience_sum(s, i, &S) || S.n <= 0 || !parley__exact_batna(s, i, &b))
         return 0;
     parley__i128 D = 1;
-    for (size_t j = 0; j < sp->m; j++) {
+    for (size_t j = 0; j < sp->mi; j++) {
         if (!sp->qok[j] || !parley__exact_salience(s, i, j, &w) || !parley__q_div(w, S, &w))
             return 0;
-        for (size_t o = sp->start[j]; o < sp->start[j + 1]; o++) {
+        for (size_t o = sp->istart[j]; o < sp->istart[j + 1]; o++) {
             if (!parley__exact_value(s, i, j, sp->qpos[o], &v) || !parley__q_mul(w, v, &cq[o]) ||
                 !(D = lcm_capped(D, cq[o].d)))
                 return 0;
-            sp->veto[o * n + a] = (unsigned char)parley__exact_crosses(s, i, j, sp->qpos[o]);
+            sp->iveto[o * n + a] = (unsigned char)parley__exact_crosses(s, i, j, sp->qpos[o]);
         }
     }
-    for (size_t o = 0; o < sp->start[sp->m]; o++)
-        sp->contrib[o * n + a] = cq[o].n * (D / cq[o].d);
+    /* a term's share t / S joins the denominator like a weight times a value */
+    size_t T = parley_scenario_term_count(s);
+    parley__q_t *tq = cq + sp->istart[sp->mi];
+    for (size_t k = 0; k < T; k++)
+        if (sp->tactor[k] == a && (!parley__exact_term_weight(s, k, &tq[k]) ||
+                                   !parley__q_div(tq[k], S, &tq[k]) ||
+                                   !(D = lcm_capped(D, tq[k].d))))
+            return 0;
+    for (size_t o = 0; o < sp->istart[sp->mi]; o++)
+        sp->icontrib[o * n + a] = cq[o].n * (D / cq[o].d);
+    for (size_t k = 0; k < T; k++)
+        if (sp->tactor[k] == a)
+            sp->tval[k] = tq[k].n * (D / tq[k].d);
     sp->scale[a] = D;
     return ceil_times(b, D, &sp->batna[a]);
 }
@@ -161,13 +176,17 @@ static void actor_rounded(parley_space_t *sp, size_t a)
 {
     const parley_scenario_t *s = sp->s;
     size_t i = sp->actors[a], n = sp->n;
-    for (size_t j = 0; j < sp->m; j++)
-        for (size_t o = sp->start[j]; o < sp->start[j + 1]; o++) {
+    for (size_t j = 0; j < sp->mi; j++)
+        for (size_t o = sp->istart[j]; o < sp->istart[j + 1]; o++) {
             long double v = (long double)parley_scenario_weight(s, i, j) *
                             (long double)parley_value(s, i, j, sp->pos[o]);
-            sp->contrib[o * n + a] = (parley_util_t)llroundl(v * 0x1p62L) * ((parley_util_t)1 << 38);
-            sp->veto[o * n + a] = (unsigned char)parley_crosses_red_line(s, i, j, sp->pos[o]);
+            sp->icontrib[o * n + a] = (parley_util_t)llroundl(v * 0x1p62L) * ((parley_util_t)1 << 38);
+            sp->iveto[o * n + a] = (unsigned char)parley_crosses_red_line(s, i, j, sp->pos[o]);
         }
+    for (size_t k = 0; k < parley_scenario_term_count(s); k++)
+        if (sp->tactor[k] == a)
+            sp->tval[k] = (parley_util_t)llroundl((long double)parley_scenario_term_weight(s, k) *
+                                                  0x1p62L) * ((parley_util_t)1 << 38);
     sp->scale[a] = ROUND_SCALE;
     long double b = (long double)parley_scenario_actor(s, i)->batna;
     sp->batna[a] = (parley_util_t)ceill(b * 0x1p62L) * ((parley_util_t)1 << 38);
@@ -194,11 +213,14 @@ static void common_scale(parley_space_t *sp)
             return;
         }
     }
-    size_t total = sp->start[sp->m];
+    size_t total = sp->istart[sp->mi];
     for (size_t a = 0; a < sp->n; a++) {
         parley__i128 k = Q / sp->scale[a];
         for (size_t o = 0; o < total; o++)
-            sp->contrib[o * sp->n + a] *= k;
+            sp->icontrib[o * sp->n + a] *= k;
+        for (size_t t = 0; t < parley_scenario_term_count(sp->s); t++)
+            if (sp->tactor[t] == a)
+                sp->tval[t] *= k;
         sp->batna[a] = batna[a];
         sp->scale[a] = Q;
     }
@@ -210,7 +232,7 @@ static void fill_positions(parley_space_t *sp, size_t j, const double *extra)
 {
     const parley_scenario_t *s = sp->s;
     const parley_issue_t *is = parley_scenario_issue(s, j);
-    size_t at = sp->start[j], k = sp->nopt[j];
+    size_t at = sp->istart[j], k = sp->inopt[j];
     if (is->kind == PARLEY_ISSUE_DISCRETE) {
         for (size_t q = 0; q < k; q++) {
             sp->pos[at + q] = (double)q;
@@ -265,30 +287,43 @@ parley_status_t parley_space_create(parley_ctx_t *ctx, const parley_scenario_t *
     sp->s = s;
     sp->grid = o->grid;
     sp->exact = 1;
+    sp->exact_only = o->exact_only;
+    sp->joint_limit = o->joint_limit;
     sp->n = o->actors ? o->n_actors : parley_scenario_actor_count(s);
-    sp->m = parley_scenario_issue_count(s);
-    size_t total = 0;
-    for (size_t j = 0; j < sp->m; j++)
+    sp->mi = parley_scenario_issue_count(s);
+    size_t total = 0, T = parley_scenario_term_count(s);
+    for (size_t j = 0; j < sp->mi; j++)
         total += position_count(s, j, o->grid, o->include ? &o->include[j] : NULL);
-    parley__q_t *cq = parley__calloc(total + 1, sizeof *cq);
+    parley__q_t *cq = parley__calloc(total + T + 1, sizeof *cq);
     if (!cq || alloc_space(sp, total)) {
         parley__free(cq);
         parley_space_destroy(sp);
         return parley__fail(ctx, PARLEY_ENOMEM, "out of memory");
     }
-    for (size_t j = 0; j < sp->m; j++) {
+    for (size_t j = 0; j < sp->mi; j++) {
         const double *extra = o->include ? &o->include[j] : NULL;
-        sp->nopt[j] = position_count(s, j, o->grid, extra);
-        sp->start[j + 1] = sp->start[j] + sp->nopt[j];
+        sp->inopt[j] = position_count(s, j, o->grid, extra);
+        sp->istart[j + 1] = sp->istart[j] + sp->inopt[j];
         fill_positions(sp, j, extra);
     }
-    for (size_t a = 0; a < sp->n; a++) {
+    for (size_t a = 0; a < sp->n; a++)
         sp->actors[a] = o->actors ? o->actors[a] : a;
+    for (size_t k = 0; k < T; k++) {
+        sp->tactor[k] = (size_t)-1;
+        for (size_t a = 0; a < sp->n; a++)
+            if (sp->actors[a] == parley_scenario_term(s, k)->actor)
+                sp->tactor[k] = a;
+    }
+    for (size_t a = 0; a < sp->n; a++)
         if (!actor_exact(sp, a, cq))
             actor_rounded(sp, a);
-    }
     parley__free(cq);
     common_scale(sp);
+    st = parley__items_build(ctx, sp);
+    if (st) {
+        parley_space_destroy(sp);
+        return st;
+    }
     parley__ok(ctx);
     *out = sp;
     return PARLEY_OK;
@@ -298,14 +333,17 @@ void parley_space_destroy(parley_space_t *sp)
 {
     if (!sp)
         return;
+    parley__items_free(sp);
     parley__free(sp->actors);
-    parley__free(sp->nopt);
-    parley__free(sp->start);
+    parley__free(sp->inopt);
+    parley__free(sp->istart);
     parley__free(sp->pos);
     parley__free(sp->qpos);
     parley__free(sp->qok);
-    parley__free(sp->contrib);
-    parley__free(sp->veto);
+    parley__free(sp->icontrib);
+    parley__free(sp->iveto);
+    parley__free(sp->tactor);
+    parley__free(sp->tval);
     parley__free(sp->batna);
     parley__free(sp->scale);
     parley__free(sp);
@@ -313,7 +351,7 @@ void parley_space_destroy(parley_space_t *sp)
 
 const parley_scenario_t *parley_space_scenario(const parley_space_t *sp) { return sp->s; }
 size_t parley_space_actor_count(const parley_space_t *sp) { return sp->n; }
-size_t parley_space_issue_count(const parley_space_t *sp) { return sp->m; }
+size_t parley_space_issue_count(const parley_space_t *sp) { return sp->mi; }
 parley_util_t parley_space_batna(const parley_space_t *sp, size_t a) { return sp->batna[a]; }
 parley_util_t parley_space_scale(const parley_space_t *sp, size_t a) { return sp->scale[a]; }
 int parley_space_common_scale(const parley_space_t *sp) { return sp->common; }
@@ -361,47 +399,68 @@ size_t parley_space_actor(const parley_space_t *sp, size_t a)
 
 size_t parley_space_option_count(const parley_space_t *sp, size_t j)
 {
-    assert(j < sp->m);
-    return sp->nopt[j];
+    assert(j < sp->mi);
+    return sp->inopt[j];
 }
 
 double parley_space_position(const parley_space_t *sp, size_t j, size_t k)
 {
-    assert(j < sp->m && k < sp->nopt[j]);
-    return sp->pos[sp->start[j] + k];
+    assert(j < sp->mi && k < sp->inopt[j]);
+    return sp->pos[sp->istart[j] + k];
 }
 
 size_t parley_space_find_option(const parley_space_t *sp, size_t j, double x)
 {
-    for (size_t k = 0; k < sp->nopt[j]; k++)
-        if (sp->pos[sp->start[j] + k] == x)
+    for (size_t k = 0; k < sp->inopt[j]; k++)
+        if (sp->pos[sp->istart[j] + k] == x)
             return k;
     return (size_t)-1;
 }
 
 parley_util_t parley_space_contribution(const parley_space_t *sp, size_t j, size_t k, size_t a)
 {
-    return parley__contrib(sp, j, k)[a];
+    return sp->icontrib[(sp->istart[j] + k) * sp->n + a];
 }
 
 int parley_space_vetoed(const parley_space_t *sp, size_t j, size_t k, size_t a)
 {
-    return sp->veto[(sp->start[j] + k) * sp->n + a];
+    return sp->iveto[(sp->istart[j] + k) * sp->n + a];
 }
 
 size_t parley_space_utilities(const parley_space_t *sp, const uint32_t *opt, parley_util_t *u)
 {
+    if (sp->big)
+        return parley__big_utilities(sp, opt, u);
     size_t crossed = 0;
     for (size_t a = 0; a < sp->n; a++)
         u[a] = 0;
     for (size_t j = 0; j < sp->m; j++) {
-        const parley_util_t *c = parley__contrib(sp, j, opt[j]);
+        uint32_t o = parley__item_encode(sp, j, opt);
+        if (o == UINT32_MAX)
+            continue;
+        const parley_util_t *c = parley__contrib(sp, j, o);
         for (size_t a = 0; a < sp->n; a++) {
             u[a] += c[a];
-            crossed += sp->veto[(sp->start[j] + opt[j]) * sp->n + a];
+            crossed += sp->veto[(sp->start[j] + o) * sp->n + a] != 0;
         }
     }
     return crossed;
+}
+
+size_t parley_space_crossed(const parley_space_t *sp, const uint32_t *opt, size_t a)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < sp->mi; i++)
+        if (opt[i] != UINT32_MAX)
+            k += sp->iveto[(sp->istart[i] + opt[i]) * sp->n + a];
+    for (size_t r = 0; sp->linked && r < parley_scenario_rule_count(sp->s); r++) {
+        size_t found = parley_space_broken_rule(sp, sp->actors[a], opt, r);
+        if (found == (size_t)-1)
+            break;
+        k++;
+        r = found;
+    }
+    return k;
 }
 
 parley_status_t parley_space_outcomes(const parley_space_t *sp, char *buf, size_t cap)
@@ -409,8 +468,13 @@ parley_status_t parley_space_outcomes(const parley_space_t *sp, char *buf, size_
     parley__big_t b;
     parley__big_init(&b);
     parley__big_set(&b, 1);
-    for (size_t j = 0; j < sp->m; j++)
-        parley__big_mul_small(&b, (uint32_t)sp->nopt[j]);
+    for (size_t j = 0; j < sp->m; j++) {
+        size_t k = sp->nopt[j]; /* with linkage: the joint positions breaking no constraint */
+        if (sp->linked)
+            for (size_t o = sp->start[j]; o < sp->start[j + 1]; o++)
+                k -= sp->cbroken[o];
+        parley__big_mul_small(&b, (uint32_t)k);
+    }
     parley_status_t st = b.failed ? PARLEY_ENOMEM
                                   : parley__big_str(&b, buf, cap) ? PARLEY_OK : PARLEY_ELIMIT;
     parley__big_free(&b);
@@ -418,11 +482,6 @@ parley_status_t parley_space_outcomes(const parley_space_t *sp, char *buf, size_
 }
 
 /* ---- Constraints resolved against the space. */
-
-static int enforced(const parley_space_t *sp, const parley_constraints_t *c, size_t a, size_t j)
-{
-    return !c || !c->red || c->red[a * sp->m + j];
-}
 
 static parley_status_t resolve_issue(const parley_space_t *sp, const parley_constraints_t *c,
                                      size_t j, parley__rules_t *r)
@@ -432,9 +491,9 @@ static parley_status_t resolve_issue(const parley_space_t *sp, const parley_cons
     if (!r->allowed[j])
         return PARLEY_ENOMEM;
     for (size_t o = 0; o < sp->nopt[j]; o++) {
-        int ok = 1;
+        int ok = !parley__item_forbidden(sp, c, j, (uint32_t)o);
         for (size_t a = 0; a < n && ok; a++)
-            if (sp->veto[(sp->start[j] + o) * n + a] && enforced(sp, c, a, j))
+            if (parley__item_blocked(sp, c, j, (uint32_t)o, a))
                 ok = 0;
         if (ok)
             r->allowed[j][k++] = (uint32_t)o;

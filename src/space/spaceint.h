@@ -11,23 +11,109 @@
 #include "../core/exact.h"
 #include "parley/space.h"
 
+typedef struct parley__anytime parley__anytime_t;
+
 struct parley_space {
     const parley_scenario_t *s;
-    size_t n, m;          /* actors taking part, issues */
+    size_t n, m;          /* actors taking part, items (the issues, without linkage) */
     size_t *actors;       /* n scenario indices */
-    size_t *nopt;         /* m: options per issue */
-    size_t *start;        /* m + 1: first option of issue j in the flat arrays */
+    /* ---- scenario issues: their positions, contributions and red lines */
+    size_t mi;            /* scenario issues */
+    size_t *inopt;        /* mi: options per issue */
+    size_t *istart;       /* mi + 1: first option of issue i in the flat arrays */
     double *pos;          /* flat: scenario position of each option (nearest double) */
     parley__q_t *qpos;    /* flat: the position exactly (when qok[issue]) */
-    unsigned char *qok;   /* m: the issue's positions are exact */
-    parley_util_t *contrib; /* flat x n: contribution to each actor's utility, over scale[a] */
-    unsigned char *veto;  /* flat x n: crosses the actor's red line */
+    unsigned char *qok;   /* mi: the issue's positions are exact */
+    parley_util_t *icontrib; /* flat x n: contribution to each actor's utility, over scale[a] */
+    unsigned char *iveto; /* flat x n: crosses the actor's red line */
+    /* ---- items: what every algorithm merges, counts and searches. Without
+     * linkage an item is an issue and these alias the arrays above; with
+     * it (items.c) an item is a cluster of issues that terms, constraints
+     * and conditional red lines tie together, its options the joint
+     * positions (mixed radix, its first issue most significant). */
+    size_t *nopt;         /* m: options per item */
+    size_t *start;        /* m + 1: first option of item j in the flat arrays */
+    parley_util_t *contrib; /* flat x n: item option's contribution (issues + terms) */
+    unsigned char *veto;  /* flat x n: VETO_ISSUE | VETO_RULE for that actor */
+    int linked;           /* items are clusters (the arrays below exist) */
+    size_t *item_of;      /* mi: the item holding issue i */
+    size_t *ifirst;       /* m + 1: item j's issues are iss[ifirst[j] .. ifirst[j+1]) */
+    size_t *iss;          /* mi: issues, item by item, increasing within an item */
+    unsigned char *cbroken; /* flat: the item option breaks a constraint */
+    size_t *rfirst;       /* m + 1: item j's rules are irule[rfirst[j] .. rfirst[j+1]) */
+    size_t *irule;        /* rules of participating actors and constraints, by item */
+    size_t *tactor;       /* per scenario term: its space actor, or (size_t)-1 */
+    parley_util_t *tval;  /* per scenario term: its worth over its actor's scale */
+    /* ---- per actor */
     parley_util_t *batna; /* n: least utility >= the BATNA */
     parley_util_t *scale; /* n: each actor's denominator */
     int common;           /* every scale is the same */
     int exact;            /* no utility was rounded */
     unsigned grid;
+    uint64_t joint;       /* the largest item's options */
+    int exact_only;       /* parley_space_options_t's */
+    uint64_t joint_limit; /* the same: the exact limit per cluster */
+    int big;              /* a cluster is past the exact limit: items are the bare
+                             issues (no terms, no rules) and only the anytime
+                             frontier (anytime.c) may be computed */
 };
+
+/* ---- The anytime frontier (anytime.c), for spaces with sp->big. */
+/* D weight directions, at most `budget` move evaluations in all, seeded. */
+parley__anytime_t *parley__anytime_create(const parley_space_t *sp, const parley_constraints_t *c,
+                                          const parley_util_t *reservation, size_t D,
+                                          uint64_t budget, uint64_t seed);
+void parley__anytime_free(parley__anytime_t *w);
+/* Searches direction d for at most `evals` more move evaluations. */
+void parley__anytime_direction(parley__anytime_t *w, size_t d, uint64_t evals);
+size_t parley__anytime_directions(const parley__anytime_t *w);
+/* Pareto local search around the archive for at most `evals` evaluations. */
+void parley__anytime_polish(parley__anytime_t *w, uint64_t evals);
+int parley__anytime_failed(const parley__anytime_t *w);
+size_t parley__anytime_points(const parley__anytime_t *w, const parley_util_t **u,
+                              const uint32_t **pk);
+double parley__anytime_gap(const parley__anytime_t *w);
+/* Direction d's weights, best acceptable weighted sum found and bound. */
+void parley__anytime_direction_info(const parley__anytime_t *w, size_t d, const double **lam,
+                                    double *best, double *ub);
+/* Why an exact analysis refuses a big space. */
+extern const char parley__big_message[];
+/* Utilities with terms, and the red lines crossed, of a big space's package. */
+size_t parley__big_utilities(const parley_space_t *sp, const uint32_t *opt, parley_util_t *u);
+/* Whether rule r is broken by package opt (per scenario issue; 0 when an
+ * issue it needs is open). */
+int parley__rule_broken_at(const parley_space_t *sp, size_t r, const uint32_t *opt);
+
+#define VETO_ISSUE 1u     /* an issue's red line crossed */
+#define VETO_RULE 2u      /* a conditional red line broken */
+
+/* Items (items.c). Builds the clusters and their options when the scenario
+ * is linked (called by parley_space_create once issues are filled). */
+parley_status_t parley__items_build(parley_ctx_t *ctx, parley_space_t *sp);
+void parley__items_free(parley_space_t *sp);
+/* The issue options of item j's option o, written at opt[issue]. */
+void parley__item_decode(const parley_space_t *sp, size_t j, uint32_t o, uint32_t *opt);
+/* Item j's option for the issue options opt[issue]; UINT32_MAX when one of
+ * its issues is open (UINT32_MAX). */
+uint32_t parley__item_encode(const parley_space_t *sp, size_t j, const uint32_t *opt);
+/* Whether actor a vetoes item j's option o under c (the red lines and
+ * conditional red lines c enforces). */
+int parley__item_blocked(const parley_space_t *sp, const parley_constraints_t *c, size_t j,
+                         uint32_t o, size_t a);
+/* Whether item j's option o breaks a constraint c enforces. */
+int parley__item_forbidden(const parley_space_t *sp, const parley_constraints_t *c, size_t j,
+                           uint32_t o);
+/* The radix of each issue in its item's options (the product of the option
+ * counts of the item's later issues), kept after the issues in iss. */
+#define PARLEY__RADIX(sp) ((sp)->iss + (sp)->mi)
+/* Scenario issue i's option within option o of its (linked) item. */
+static inline uint32_t parley__item_digit(const parley_space_t *sp, size_t i, uint32_t o)
+{
+    return (uint32_t)((o / PARLEY__RADIX(sp)[i]) % sp->inopt[i]);
+}
+/* Packages in scenario issues <-> in items (m entries). */
+void parley__items_encode(const parley_space_t *sp, const uint32_t *issue_opt, uint32_t *item_opt);
+void parley__items_decode(const parley_space_t *sp, const uint32_t *item_opt, uint32_t *issue_opt);
 
 /* Actor a's utility u on a scale shared by all actors: u itself when the
  * space has a common scale, else u / scale[a] in units of 2^-100 (rounded:
@@ -99,6 +185,9 @@ struct parley_frontier {
     /* brute mode: packages of each point, explicit */
     uint32_t *bpk;        /* packages x m */
     size_t *bstart;       /* P + 1 */
+    /* anytime mode (a big space): the search, and its bound when done */
+    parley__anytime_t *any;
+    double gap;
     size_t peak_points, bytes, peak_bytes;
 };
 

@@ -3,7 +3,9 @@
  * actor conceding on the issue it weighs less so that both end better off
  * (Raiffa's integrative bargaining). For every pair of actors and ordered
  * pair of issues, all option pairs are tried: O(n^2 m^2 k^2), fine for the
- * scenarios analysts write (tens of issues, a few options each).
+ * scenarios analysts write (tens of issues, a few options each). With
+ * linkage a change is valued on its item (the cluster of issues that terms
+ * and rules tie together), so gains include the terms it switches.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -12,7 +14,8 @@
 typedef struct search {
     const parley_space_t *sp;
     const parley_constraints_t *c;
-    const uint32_t *base;
+    const uint32_t *base; /* per scenario issue */
+    uint32_t *bitem;      /* per item: base's option, UINT32_MAX when an issue is open */
     int open;             /* base leaves an issue open: acceptance by red lines only */
     parley_util_t *ubase; /* utilities of base (decided issues) */
     unsigned char *acc;   /* per actor: accepts base */
@@ -20,20 +23,45 @@ typedef struct search {
     int stopped;
 } search_t;
 
-static parley_util_t delta(const parley_space_t *sp, size_t j, uint32_t from, uint32_t to, size_t a)
+/* Item j's option in base with x -> ox and y -> oy (those in j). */
+static uint32_t with(const search_t *w, size_t j, size_t x, uint32_t ox, size_t y, uint32_t oy)
 {
-    return parley__contrib(sp, j, to)[a] - parley__contrib(sp, j, from)[a];
+    const parley_space_t *sp = w->sp;
+    uint32_t o = w->bitem[j];
+    if (!sp->linked)
+        return j == x ? ox : j == y ? oy : o;
+    if (o == UINT32_MAX)
+        return o;
+    if (sp->item_of[x] == j)
+        o = (uint32_t)(o + ((int64_t)ox - w->base[x]) * (int64_t)PARLEY__RADIX(sp)[x]);
+    if (y != (size_t)-1 && sp->item_of[y] == j)
+        o = (uint32_t)(o + ((int64_t)oy - w->base[y]) * (int64_t)PARLEY__RADIX(sp)[y]);
+    return o;
 }
 
-static int enforced(const parley_space_t *sp, const parley_constraints_t *c, size_t a, size_t j)
+static size_t item_of(const parley_space_t *sp, size_t i) { return sp->linked ? sp->item_of[i] : i; }
+
+/* Actor a's gain when item j moves from base to option o. */
+static parley_util_t delta(const search_t *w, size_t j, uint32_t o, size_t a)
 {
-    return !c || !c->red || c->red[a * sp->m + j];
+    return parley__contrib(w->sp, j, o)[a] - parley__contrib(w->sp, j, w->bitem[j])[a];
+}
+
+/* Actor a's gain from x -> ox together with y -> oy. */
+static parley_util_t gain(const search_t *w, size_t x, uint32_t ox, size_t y, uint32_t oy,
+                          size_t a)
+{
+    size_t jx = item_of(w->sp, x), jy = item_of(w->sp, y);
+    if (jx == jy)
+        return delta(w, jx, with(w, jx, x, ox, y, oy), a);
+    return delta(w, jx, with(w, jx, x, ox, (size_t)-1, 0), a) +
+           delta(w, jy, with(w, jy, y, oy, (size_t)-1, 0), a);
 }
 
 static int blocks(const parley_space_t *sp, const parley_constraints_t *c, size_t j, uint32_t o,
                   size_t a)
 {
-    return parley_space_vetoed(sp, j, o, a) && enforced(sp, c, a, j);
+    return parley__item_blocked(sp, c, j, o, a);
 }
 
 static parley_util_t reservation(const parley_space_t *sp, const parley_constraints_t *c, size_t a)
@@ -47,14 +75,14 @@ static int verdict(const search_t *w, size_t c, size_t x, uint32_t ox, size_t y,
 {
     const parley_space_t *sp = w->sp;
     for (size_t j = 0; j < sp->m; j++) {
-        uint32_t o = j == x ? ox : j == y ? oy : w->base[j];
+        uint32_t o = with(w, j, x, ox, y, oy);
         if (o != UINT32_MAX && blocks(sp, w->c, j, o, c))
             return 1;
     }
     if (w->open)
         return 0;
     parley_util_t r = reservation(sp, w->c, c);
-    parley_util_t u = w->ubase[c] + delta(sp, x, w->base[x], ox, c) + delta(sp, y, w->base[y], oy, c);
+    parley_util_t u = w->ubase[c] + gain(w, x, ox, y, oy, c);
     return r != PARLEY_NO_RESERVATION && u < r ? 2 : 0;
 }
 
@@ -68,27 +96,42 @@ static size_t count_breaks(const search_t *w, size_t a, size_t b, size_t x, uint
     return k;
 }
 
-/* The best options on (x, y) for a trade where a gains on x, b on y. */
+/* Whether a or b vetoes item j at option o, or o breaks a constraint. */
+static int refused(const search_t *w, size_t a, size_t b, size_t j, uint32_t o)
+{
+    return blocks(w->sp, w->c, j, o, a) || blocks(w->sp, w->c, j, o, b) ||
+           parley__item_forbidden(w->sp, w->c, j, o);
+}
+
+/* The best options on (x, y) for a trade where a gains on x, b on y. A
+ * change is judged on its item: alone for the signs of the concessions,
+ * together with the other when both lie in one item. */
 static int best_trade(search_t *w, int all, size_t a, size_t b, size_t x, size_t y,
                       parley_trade_t *t)
 {
     const parley_space_t *sp = w->sp;
-    const uint32_t *base = w->base;
+    size_t jx = item_of(sp, x), jy = item_of(sp, y);
     int found = 0;
     parley_util_t top = 0;
-    for (uint32_t ox = 0; ox < sp->nopt[x] && !w->stopped; ox++) {
-        parley_util_t ax = delta(sp, x, base[x], ox, a), bx = delta(sp, x, base[x], ox, b);
-        if (ax <= 0 || bx >= 0 || blocks(sp, w->c, x, ox, a) || blocks(sp, w->c, x, ox, b))
+    if (w->bitem[jx] == UINT32_MAX || w->bitem[jy] == UINT32_MAX)
+        return 0;
+    for (uint32_t ox = 0; ox < sp->inopt[x] && !w->stopped; ox++) {
+        uint32_t qx = with(w, jx, x, ox, (size_t)-1, 0);
+        parley_util_t ax = delta(w, jx, qx, a), bx = delta(w, jx, qx, b);
+        if (ax <= 0 || bx >= 0 || (jx != jy && refused(w, a, b, jx, qx)))
             continue;
-        for (uint32_t oy = 0; oy < sp->nopt[y]; oy++) {
+        for (uint32_t oy = 0; oy < sp->inopt[y]; oy++) {
             if (w->budget && ++w->pairs > w->budget) {
                 w->stopped = 1;
                 break;
             }
-            parley_util_t ay = delta(sp, y, base[y], oy, a), by = delta(sp, y, base[y], oy, b);
-            if (ay >= 0 || by <= 0 || blocks(sp, w->c, y, oy, a) || blocks(sp, w->c, y, oy, b))
+            uint32_t qy = with(w, jy, y, oy, (size_t)-1, 0);
+            parley_util_t ay = delta(w, jy, qy, a), by = delta(w, jy, qy, b);
+            if (ay >= 0 || by <= 0 ||
+                refused(w, a, b, jy, jx == jy ? with(w, jx, x, ox, y, oy) : qy))
                 continue;
-            parley_util_t ga = ax + ay, gb = bx + by;
+            parley_util_t ga = jx == jy ? gain(w, x, ox, y, oy, a) : ax + ay;
+            parley_util_t gb = jx == jy ? gain(w, x, ox, y, oy, b) : bx + by;
             if (ga <= 0 || gb <= 0)
                 continue;
             /* the smaller gain, on the actors' common scale */
@@ -157,20 +200,19 @@ static int setup(search_t *w, const parley_space_t *sp, const uint32_t *base,
     w->budget = o->budget;
     w->ubase = parley__calloc(sp->n + 1, sizeof *w->ubase);
     w->acc = parley__calloc(sp->n + 1, 1);
-    if (!w->ubase || !w->acc)
+    w->bitem = parley__calloc(sp->m + 1, sizeof *w->bitem);
+    if (!w->ubase || !w->acc || !w->bitem)
         return 0;
-    for (size_t j = 0; j < sp->m; j++) {
-        if (base[j] == UINT32_MAX) {
-            w->open = 1;
-            continue;
-        }
-        for (size_t a = 0; a < sp->n; a++)
-            w->ubase[a] += parley__contrib(sp, j, base[j])[a];
-    }
+    parley__items_encode(sp, base, w->bitem);
+    for (size_t i = 0; i < sp->mi; i++)
+        w->open |= base[i] == UINT32_MAX;
+    for (size_t j = 0; j < sp->m; j++)
+        for (size_t a = 0; a < sp->n && w->bitem[j] != UINT32_MAX; a++)
+            w->ubase[a] += parley__contrib(sp, j, w->bitem[j])[a];
     for (size_t c = 0; c < sp->n; c++) {
         int ok = 1;
         for (size_t j = 0; j < sp->m && ok; j++)
-            ok = base[j] == UINT32_MAX || !blocks(sp, o->c, j, base[j], c);
+            ok = w->bitem[j] == UINT32_MAX || !blocks(sp, o->c, j, w->bitem[j], c);
         parley_util_t r = reservation(sp, o->c, c);
         if (ok && !w->open && r != PARLEY_NO_RESERVATION && w->ubase[c] < r)
             ok = 0;
@@ -183,6 +225,19 @@ static void teardown(search_t *w)
 {
     parley__free(w->ubase);
     parley__free(w->acc);
+    parley__free(w->bitem);
+}
+
+parley_util_t parley_space_trade_gain(const parley_space_t *sp, const uint32_t *base,
+                                      const parley_trade_t *t, size_t c)
+{
+    parley_trades_options_t o = {NULL, 1, 0};
+    search_t w;
+    parley_util_t g = 0;
+    if (setup(&w, sp, base, &o))
+        g = gain(&w, t->x, t->ox, t->y, t->oy, c);
+    teardown(&w);
+    return g;
 }
 
 int parley_space_trade_breaks(const parley_space_t *sp, const parley_constraints_t *cons,
@@ -204,6 +259,9 @@ parley_status_t parley_space_trades_with(parley_ctx_t *ctx, const parley_space_t
     parley_trades_options_t def = {NULL, 1, 0};
     if (!o)
         o = &def;
+    if (sp->big)
+        return parley__fail(ctx, PARLEY_ELIMIT, "%s", parley__big_message);
+
     size_t cap = 16, count = 0;
     search_t w;
     parley_trade_t *list = malloc(cap * sizeof *list);
@@ -215,8 +273,8 @@ parley_status_t parley_space_trades_with(parley_ctx_t *ctx, const parley_space_t
     for (size_t a = 0; a < sp->n && !w.stopped; a++)
         for (size_t b = a + 1; b < sp->n && !w.stopped; b++) {
             /* (x, y) ordered: a gains on x and b on y; (y, x) is the mirror trade */
-            for (size_t x = 0; x < sp->m && !w.stopped; x++)
-                for (size_t y = 0; y < sp->m && !w.stopped; y++) {
+            for (size_t x = 0; x < sp->mi && !w.stopped; x++)
+                for (size_t y = 0; y < sp->mi && !w.stopped; y++) {
                     parley_trade_t t;
                     if (x == y || base[x] == UINT32_MAX || base[y] == UINT32_MAX ||
                         !best_trade(&w, o->all, a, b, x, y, &t))

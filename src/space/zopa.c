@@ -225,6 +225,8 @@ parley_status_t parley_space_count(parley_ctx_t *ctx, const parley_space_t *sp,
                                    uint64_t samples, uint64_t seed,
                                    parley_zopa_count_t *out)
 {
+    if (sp->big)
+        return parley__fail(ctx, PARLEY_ELIMIT, "%s", parley__big_message);
     search_t s;
     parley_status_t st = search_init(ctx, sp, c, budget, &s);
     if (st)
@@ -267,21 +269,38 @@ static int lex_less(const uint32_t *x, const uint32_t *y, size_t m)
     return 0;
 }
 
-/* Insertion sort by contribution to actor a (stable: equal ones by index). */
-static void sort_for_actor(const parley_space_t *sp, size_t j, size_t a, const uint32_t *in,
-                           size_t k, uint32_t *out)
+typedef struct by_actor {
+    const parley_space_t *sp;
+    size_t j, a;
+    const uint32_t *in;
+} by_actor_t;
+
+static int cmp_for_actor(const void *ctx, size_t x, size_t y)
 {
-    memcpy(out, in, k * sizeof *out);
-    for (size_t x = 1; x < k; x++) {
-        uint32_t t = out[x];
-        parley_util_t v = parley__contrib(sp, j, t)[a];
-        size_t y = x;
-        while (y > 0 && parley__contrib(sp, j, out[y - 1])[a] > v) {
-            out[y] = out[y - 1];
-            y--;
-        }
-        out[y] = t;
+    const by_actor_t *b = ctx;
+    parley_util_t u = parley__contrib(b->sp, b->j, b->in[x])[b->a];
+    parley_util_t v = parley__contrib(b->sp, b->j, b->in[y])[b->a];
+    return u < v ? -1 : u > v;
+}
+
+/* Stable sort by contribution to actor a (equal ones keep their order). */
+static int sort_for_actor(const parley_space_t *sp, size_t j, size_t a, const uint32_t *in,
+                          size_t k, uint32_t *out)
+{
+    size_t *idx = parley__malloc((k + 1) * sizeof *idx);
+    by_actor_t b = {sp, j, a, in};
+    if (!idx)
+        return -1;
+    for (size_t x = 0; x < k; x++)
+        idx[x] = x;
+    if (parley__sort_idx(idx, k, cmp_for_actor, &b)) {
+        parley__free(idx);
+        return -1;
     }
+    for (size_t x = 0; x < k; x++)
+        out[x] = in[idx[x]];
+    parley__free(idx);
+    return 0;
 }
 
 static void worst_dfs(worst_t *w, size_t d)
@@ -319,19 +338,23 @@ int parley_space_worst_for(const parley_space_t *sp, const parley_constraints_t 
                            uint64_t budget, uint32_t *opt, int *exact)
 {
     search_t s;
+    *exact = 0;
+    if (sp->big)
+        return 0;
     if (search_init(NULL, sp, c, budget, &s))
         return 0;
     worst_t w = {&s, a, parley__calloc(sp->m + 1, sizeof(uint32_t)),
                  parley__calloc(sp->m + 1, sizeof(uint32_t)),
                  parley__calloc(sp->start[sp->m] + 1, sizeof(uint32_t)), 0, 0};
-    if (w.cur && w.best && w.sorted) {
-        for (size_t j = 0; j < sp->m; j++)
-            sort_for_actor(sp, j, a, s.rules.allowed[j], s.rules.nallowed[j],
-                           w.sorted + sp->start[j]);
+    int bad = !w.cur || !w.best || !w.sorted;
+    for (size_t j = 0; j < sp->m && !bad; j++)
+        bad = sort_for_actor(sp, j, a, s.rules.allowed[j], s.rules.nallowed[j],
+                             w.sorted + sp->start[j]) != 0;
+    if (!bad)
         worst_dfs(&w, 0);
-    }
-    if (w.found)
-        memcpy(opt, w.best, sp->m * sizeof *opt);
+    if (w.found && !bad)
+        parley__items_decode(sp, w.best, opt); /* written per scenario issue */
+    w.found = w.found && !bad;
     *exact = !s.aborted;
     parley__free(w.cur);
     parley__free(w.best);

@@ -102,7 +102,7 @@ static void test_space_chart(const parley_scenario_t *s, int drop_red_lines)
     CHECK(parley_space_create(ctx, s, &so, &sp) == PARLEY_OK);
     size_t n = parley_space_actor_count(sp), m = parley_space_issue_count(sp);
     unsigned char *red = calloc(n * m + 1, 1);
-    parley_constraints_t c = {NULL, drop_red_lines ? red : NULL};
+    parley_constraints_t c = {NULL, drop_red_lines ? red : NULL, NULL};
     parley_frontier_options_t fo;
     parley_frontier_options_init(&fo);
     parley_frontier_t *f = NULL;

@@ -394,7 +394,7 @@ static int one_scenario(int round)
                                : parley_space_batna(sp, a);
     for (size_t k = 0; k < n * m; k++)
         red[k] = (unsigned char)(irand(5) != 0);
-    parley_constraints_t c = {r, red};
+    parley_constraints_t c = {r, red, NULL};
     ref_t R;
     ref_build(sp, r, red, &R);
     int ok = 1;
@@ -526,7 +526,7 @@ static void degenerate(void)
     CHECK_INT(parley_space_count(NULL, sp, NULL, 1000, 100, 1, &z), PARLEY_OK);
     CHECK_STR(z.count, "0");
     parley_util_t none[2] = {PARLEY_NO_RESERVATION, PARLEY_NO_RESERVATION};
-    parley_constraints_t c = {none, NULL};
+    parley_constraints_t c = {none, NULL, NULL};
     parley_frontier_t *g = NULL;
     CHECK_INT(parley_frontier_create(NULL, sp, &c, NULL, &g), PARLEY_OK);
     CHECK_INT(parley_frontier_run(NULL, g, NULL, NULL), PARLEY_OK);

@@ -1,0 +1,1 @@
+import genius tests/data/genius/nonlinear

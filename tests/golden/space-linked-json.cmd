@@ -1,0 +1,1 @@
+space tests/data/space/linked.yaml --grid 6 --format json --limit 3

@@ -1,0 +1,1 @@
+space tests/data/space/linked-no-deal.yaml

@@ -1,0 +1,1 @@
+space tests/data/space/linked-term-blocks.yaml --format json

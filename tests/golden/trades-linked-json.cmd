@@ -1,0 +1,1 @@
+trades tests/data/space/linked.yaml --grid 6 --format json
