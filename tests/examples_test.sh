@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.." || exit 1
 J=examples/jcpoa-2015.yaml
 U=examples/ukraine-2025.yaml
 
-for f in "$J"; do
+for f in "$J" "$U"; do
   t_expect_rc 0 "check $f" "$parley" check "$f" && t_expect_empty err
   t_expect_contains out "linkage ("
 done
@@ -105,4 +105,35 @@ fi
 t_expect_rc 0 "eval lausanne" "$parley" eval "$J" --proposal lausanne
 t_expect_contains out "may break USA's red line 'relief-needs-snapback'"
 
+# Ukraine: keeping every sanction while handing the reserves back is no package.
+if t_check "us-28-point, assets back, sanctions kept" facts "$U" us-28-point \
+     --set proposals.us-28-point.positions.frozen-assets=released-to-russia \
+     --set proposals.us-28-point.positions.sanctions=maintained; then
+  t_expect_contains "$T_TMP/facts" "feasible false"
+  t_expect_contains "$T_TMP/facts" "constraint asset-release-lifts-a-sanction broken"
+fi
+if t_check "us-28-point as published" facts "$U" us-28-point; then
+  t_expect_contains "$T_TMP/facts" "feasible true"
+  t_expect_contains "$T_TMP/facts" "RUS term reintegration-package holds"
+  t_expect_contains "$T_TMP/facts" "UKR term guarantee-with-army-UKR fails"   # 600,000 troops
+fi
+
+# NATO's door shut by a consensus that does not exist, for a paid US guarantee:
+# Ukraine vetoes (Zelensky, 14 Dec 2025); with Article 5 it does not.
+if t_check "e3-counter" facts "$U" e3-counter; then
+  t_expect_contains "$T_TMP/facts" "UKR rule nato-for-guarantees kept"
+  t_expect_contains "$T_TMP/facts" "UKR term guarantee-with-army-UKR holds"   # Article 5, 800,000
+  t_expect_contains "$T_TMP/facts" "UKR term freeze-pending-talks-UKR holds"
+fi
+if t_check "e3-counter, paid guarantee" facts "$U" e3-counter \
+     --set proposals.e3-counter.positions.security-guarantee=compensated-us; then
+  t_expect_contains "$T_TMP/facts" "UKR rule nato-for-guarantees broken"
+  t_expect_contains "$T_TMP/facts" "UKR verdict reject"
+fi
+# The guarantee beside a 600,000 army pays half: the term fails.
+if t_check "e3-counter, 600,000" facts "$U" e3-counter --set proposals.e3-counter.positions.army-cap=600000; then
+  t_expect_contains "$T_TMP/facts" "UKR term guarantee-with-army-UKR fails"
+  t_expect_contains "$T_TMP/facts" "EU term guarantee-with-army-EU fails"
+  t_expect_contains "$T_TMP/facts" "E3 term guarantee-with-army-E3 fails"
+fi
 t_done

@@ -76,7 +76,7 @@ done
 t_expect_rc 1 "--set unknown key" "$parley" eval "$ex" --set actors.UKR.batnaa=0.2
 t_expect_contains err "did you mean 'batna'?"
 t_expect_rc 0 "--set changes eval" "$parley" eval "$ex" --proposal us-28-point --set "$set1"
-t_expect_contains out "UKR    0.247    0.200"
+t_expect_contains out "UKR    0.220    0.200"
 t_expect_contains out "set actors.UKR.batna=0.2"
 t_expect_rc 0 "--set twice, and a comma list" "$parley" space "$ex" --set actors.UKR.batna=0.1 \
   --set actors.EU.batna=0.1,actors.E3.batna=0.1

@@ -1,0 +1,1 @@
+space examples/jcpoa-2015.yaml --grid 5
