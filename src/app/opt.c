@@ -98,8 +98,7 @@ static int parse_digits(const char *s, uint64_t *out)
     return 1;
 }
 
-/* A whole number, as digits or as a number such as 1e6 that is whole. */
-static int parse_whole(const char *s, uint64_t *out)
+int app_parse_whole(const char *s, uint64_t *out)
 {
     if (parse_digits(s, out))
         return 1;
@@ -161,7 +160,7 @@ static parley_status_t parse_value(parley_ctx_t *ctx, const app_opt_t *o, const 
         return st;
     }
     case APP_UINT:
-        if (!parse_whole(text, &v->u) || (double)v->u < o->lo || (double)v->u > o->hi)
+        if (!app_parse_whole(text, &v->u) || (double)v->u < o->lo || (double)v->u > o->hi)
             return parley_ctx_fail(ctx, PARLEY_EARG,
                                    "%s must be a whole number from %s to %s, got '%s'", label, lo,
                                    hi, text);

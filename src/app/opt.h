@@ -140,6 +140,10 @@ typedef struct app_param {
 parley_status_t app_parse_params(parley_ctx_t *ctx, const app_cmd_t *cmd, const app_param_t *p,
                                  size_t n, int (*skip)(const char *key), app_args_t *a);
 
+/* A whole number, as digits or as a number such as 1e6 that is whole (the
+ * rule of every APP_UINT option); 0 when it is not one or is past 2^64-1. */
+int app_parse_whole(const char *s, uint64_t *out);
+
 /* Value helpers: the option's text, or NULL when neither given nor defaulted. */
 static inline const char *app_text(const app_args_t *a, app_key_t k) { return a->v[k].text; }
 static inline int app_given(const app_args_t *a, app_key_t k) { return a->v[k].given; }

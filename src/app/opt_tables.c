@@ -84,7 +84,8 @@ static const app_opt_t EVAL[] = {
     {APP_O_GRID, "grid", 0, NULL, APP_UINT, "N", 2, 1000, NULL, "11", APP_BOTH, 0,             \
      "points per continuous issue, lo to hi evenly"},                                          \
     {APP_O_BUDGET, "budget", 0, NULL, APP_UINT, "N", 1, U64MAX, NULL, "5e7", APP_BOTH, 0,      \
-     "search nodes for exact counts and searches"},                                            \
+     "search nodes for exact counts and searches; for an anytime frontier (a linked cluster "  \
+     "past the exact limit), its move evaluations (default there 2e7)"},                       \
     {APP_O_MAX_MEMORY, "max-memory", 0, NULL, APP_REAL, "GIB", 0.01, 1e6, NULL, "8", APP_BOTH, \
      0, "the frontier's memory bound in GiB (the server caps it at its own --max-memory)"},    \
     {APP_O_METHOD, "method", 0, NULL, APP_WORD, "M", 0, 0, METHODS, "merge", APP_BOTH, 0,      \
@@ -98,7 +99,7 @@ static const app_opt_t SPACE[] = {
     {APP_O_SAMPLES, "samples", 0, NULL, APP_UINT, "N", 100, 1e9, NULL, "1e6", APP_BOTH, 0,
      "draws for the ZOPA estimate when the count is too big"},
     {APP_O_SEED, "seed", 0, NULL, APP_SEED, "S", 0, 0, NULL, "1", APP_BOTH, 0,
-     "seed of those draws"},
+     "seed of those draws (and of an anytime frontier's random kicks)"},
     {APP_O_X, "x", 0, NULL, APP_TEXT, "ACTOR", 0, 0, NULL, NULL, APP_API | APP_PAGE, 0,
      "the actor on the chart's x axis (default the first)"},
     {APP_O_Y, "y", 0, NULL, APP_TEXT, "ACTOR", 0, 0, NULL, NULL, APP_API | APP_PAGE, 0,

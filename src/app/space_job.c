@@ -17,10 +17,8 @@
 static parley_status_t parse_u64(parley_ctx_t *ctx, const char *opt, const char *s, uint64_t lo,
                                  uint64_t hi, uint64_t *out)
 {
-    char *end = NULL;
-    errno = 0;
-    unsigned long long v = s[0] == '-' ? 0 : strtoull(s, &end, 10);
-    if (s[0] == '-' || errno || end == s || *end || v < lo || v > hi)
+    uint64_t v = 0;
+    if (!app_parse_whole(s, &v) || v < lo || v > hi)
         return parley_ctx_fail(ctx, PARLEY_EARG,
                                "%s wants a whole number from %llu to %llu, not '%s'", opt,
                                (unsigned long long)lo, (unsigned long long)hi, s);
@@ -55,6 +53,10 @@ static parley_status_t parse_opts(space_job_t *j, const space_args_t *a, size_t 
         (rc = parse_u64(j->ctx, "--samples", a->samples, 100, 1000000000, &j->samples)))
         return rc;
     parley_frontier_options_init(&j->fo);
+    if (a->budget) /* an anytime frontier's move evaluations too (its own default otherwise) */
+        j->fo.anytime_evals = j->budget;
+    if (a->seed)
+        j->fo.seed = j->seed;
     if (a->method && strcmp(a->method, "brute") == 0)
         j->fo.method = PARLEY_FRONTIER_BRUTE;
     else if (a->method && strcmp(a->method, "merge") != 0)

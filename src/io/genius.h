@@ -150,6 +150,8 @@ parley_status_t parley__xml_tree(parley_ctx_t *ctx, parley__arena_t *a, const ch
                                  const char *buf, size_t len, xnode_t **root);
 /* The attribute's value, or NULL. */
 const char *parley__xml_attr(const xnode_t *n, const char *attr);
+/* n's first child element called name, or NULL. */
+const xnode_t *parley__xml_child(const xnode_t *n, const char *name);
 
 /*
  * Reads one GENIUS XML file (domain or profile) from memory into *out

@@ -32,13 +32,6 @@ static parley_status_t nomem(const rd_t *r)
     return parley__fail(r->ctx, PARLEY_ENOMEM, "%s: out of memory", r->name);
 }
 
-static const xnode_t *child(const xnode_t *n, const char *name)
-{
-    for (const xnode_t *c = n->first; c; c = c->next)
-        if (strcmp(c->name, name) == 0)
-            return c;
-    return NULL;
-}
 
 static size_t count_children(const xnode_t *n, const char *name)
 {
@@ -148,7 +141,7 @@ static parley_status_t read_items(const rd_t *r, const xnode_t *n, gn_issue_t *i
 static parley_status_t read_bounds(const rd_t *r, const xnode_t *n, int integer, gn_issue_t *is,
                                    const char *what)
 {
-    const xnode_t *at = parley__xml_attr(n, "lowerbound") ? n : child(n, "range");
+    const xnode_t *at = parley__xml_attr(n, "lowerbound") ? n : parley__xml_child(n, "range");
     if (!at)
         return ERR(r, n, "%s: a numeric issue needs 'lowerbound' and 'upperbound'", what);
     parley_status_t st;
@@ -172,7 +165,7 @@ static parley_status_t read_bounds(const rd_t *r, const xnode_t *n, int integer,
 static parley_status_t read_evaluator(const rd_t *r, const xnode_t *n, const gn_issue_t *is,
                                       gn_eval_t *ev, const char *what)
 {
-    const xnode_t *e = child(n, "evaluator");
+    const xnode_t *e = parley__xml_child(n, "evaluator");
     if (!e && r->profile && is->kind == GN_GRID) {
         /* EvaluatorInteger.loadFromXML keeps slope = offset = 0 without one. */
         ev->kind = GE_LINEAR;
@@ -251,7 +244,7 @@ static int looks_like_profile(const xnode_t *obj)
             return 1;
         if (strcmp(c->name, "issue") != 0)
             continue;
-        if (child(c, "evaluator"))
+        if (parley__xml_child(c, "evaluator"))
             return 1;
         for (const xnode_t *i = c->first; i; i = i->next)
             if (strcmp(i->name, "item") == 0 && parley__xml_attr(i, "evaluation"))
@@ -382,7 +375,7 @@ static parley_status_t extra_value(const rd_t *r, const xnode_t *us, const xnode
     const xnode_t *levels[2] = {us, obj};
     *at = NULL;
     for (int k = 0; k < 2; k++) {
-        const xnode_t *n = child(levels[k], tag);
+        const xnode_t *n = parley__xml_child(levels[k], tag);
         if (!n)
             continue;
         const char *v = parley__xml_attr(n, "value");
@@ -423,15 +416,15 @@ static parley_status_t read_extras(const rd_t *r, const xnode_t *us, const xnode
  */
 static parley_status_t old_layout(const rd_t *r, const xnode_t *us)
 {
-    const xnode_t *is = child(us, "issue");
-    if (!is || child(us, "objective"))
+    const xnode_t *is = parley__xml_child(us, "issue");
+    if (!is || parley__xml_child(us, "objective"))
         return PARLEY_OK;
     return ERR(r, is, "this looks like an old GENIUS layout (<issue>s directly under "
                       "<utility_space>, with no <objective> around them), which GENIUS itself no "
                       "longer reads: put the issues%s inside <objective index=\"0\" name=\"root\" "
                       "type=\"objective\" etype=\"objective\">...</objective> (any index no issue "
                       "uses) and import again",
-               child(us, "weight") ? " and their <weight>s" : "");
+               parley__xml_child(us, "weight") ? " and their <weight>s" : "");
 }
 
 static parley_status_t check_children(const rd_t *r, const xnode_t *us)
@@ -480,7 +473,7 @@ static parley_status_t read_space(rd_t *r, const xnode_t *us, int template_, gn_
     parley_status_t st = check_children(r, us);
     if (st)
         return st;
-    const xnode_t *obj = child(us, "objective");
+    const xnode_t *obj = parley__xml_child(us, "objective");
     r->profile = !template_ && (uncertain || looks_like_profile(obj));
     gn_eval_t *evs = NULL;
     gn_domain_t *d = r->profile ? &out->profile.dom : &out->domain;
@@ -506,7 +499,7 @@ parley_status_t parley__genius_from_tree(parley_ctx_t *ctx, parley__arena_t *a, 
     rd_t r = {.ctx = ctx, .a = a, .name = name, .p = &out->profile};
     out->format = "GENIUS XML";
     if (strcmp(root->name, "negotiation_template") == 0) {
-        const xnode_t *us = child(root, "utility_space");
+        const xnode_t *us = parley__xml_child(root, "utility_space");
         if (!us) {
             out->why = "a <negotiation_template> without a <utility_space>";
             return PARLEY_OK;

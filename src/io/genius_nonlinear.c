@@ -33,13 +33,6 @@ static parley_status_t nomem(const nr_t *r)
     return parley__fail(r->ctx, PARLEY_ENOMEM, "%s: out of memory", r->name);
 }
 
-static const xnode_t *child(const xnode_t *n, const char *name)
-{
-    for (const xnode_t *c = n->first; c; c = c->next)
-        if (strcmp(c->name, name) == 0)
-            return c;
-    return NULL;
-}
 
 /*
  * A number GENIUS reads with Double.parseDouble, as the exact rational its
@@ -288,7 +281,7 @@ static parley_status_t read_extras(nr_t *r, const xnode_t *us, const xnode_t *ob
         return st;
     for (const char *const *t = (const char *const[]){"reservation", "discount_factor", NULL}; *t;
          t++) {
-        const xnode_t *in = child(obj, *t);
+        const xnode_t *in = parley__xml_child(obj, *t);
         if (in && NOTE(r, in, "ignored <%s> inside the <objective>: GENIUS reads a non-linear "
                               "profile's only directly under <utility_space>", *t))
             return nomem(r);
@@ -332,7 +325,7 @@ parley_status_t parley__genius_read_nonlinear(parley_ctx_t *ctx, parley__arena_t
         return ERR(&r, obj, "<%.40s> comes before the <objective>: GENIUS reads a non-linear "
                             "profile's <utility> from the first element inside <utility_space>, "
                             "so it cannot read this one (put the <objective> first)", obj->name);
-    const xnode_t *util = child(obj, "utility");
+    const xnode_t *util = parley__xml_child(obj, "utility");
     if (!util)
         return ERR(&r, obj, "a non-linear profile needs a <utility maxutility=\"...\"> inside its "
                             "<objective> (GENIUS cannot read this profile either)");
@@ -345,7 +338,7 @@ parley_status_t parley__genius_read_nonlinear(parley_ctx_t *ctx, parley__arena_t
     if (parley__q_cmp(r.nl->maxutil, parley__q_int(0)) <= 0)
         return ERR(&r, util, "maxutility must be > 0, got %.40s (GENIUS divides every utility by "
                              "it)", parley__xml_attr(util, "maxutility"));
-    const xnode_t *uf = child(util, "ufun");
+    const xnode_t *uf = parley__xml_child(util, "ufun");
     if (!uf)
         return ERR(&r, util, "<utility> has no <ufun> (GENIUS cannot read this profile either)");
     for (const xnode_t *c = util->first; c; c = c->next)

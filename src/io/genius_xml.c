@@ -117,3 +117,11 @@ const char *parley__xml_attr(const xnode_t *n, const char *attr)
             return n->attrs[k + 1];
     return NULL;
 }
+
+const xnode_t *parley__xml_child(const xnode_t *n, const char *name)
+{
+    for (const xnode_t *c = n->first; c; c = c->next)
+        if (strcmp(c->name, name) == 0)
+            return c;
+    return NULL;
+}
