@@ -38,8 +38,9 @@ for r, issue in zip(rows[1:], ev["proposals"][0]["positions"]):
             assert float(cell.split()[0]) == pos, (cell, pos)
 assert len(rows) - 1 == len(ev["proposals"][0]["positions"])
 # The space in words (no deal in this scenario: why).
-assert "Dropping UKR&#39;s red line on nato alone would make one" in body or \
-       "Dropping UKR's red line on nato alone would make one" in body, "why-no-deal"
+import html as H
+assert re.search(r"Dropping (any one of these alone would make one: [^<]*)?UKR's red line on nato",
+                 H.unescape(body)), "why-no-deal"
 # Monte Carlo: the same figure as parley montecarlo.
 mc = json.load(open(sys.argv[3]))
 want = "%.1f%%" % (100 * mc["agreement"]["share"])
@@ -56,7 +57,7 @@ PY
 # Why there is no deal, with linkage: conditional red lines and constraints by name.
 t_expect_rc 0 "report: linked, no deal" "$parley" report "$root/tests/data/linked/no-deal.yaml" \
     --root "$root" -o "$tmp/nd.html"
-t_check "report: why-no-deal names the rules" grep -q "Dropping A&#39;s conditional red line r; or B&#39;s conditional red line r2; or the constraint c alone would make one\|Dropping A's conditional red line r; or B's conditional red line r2; or the constraint c alone would make one" "$tmp/nd.html"
+t_check "report: why-no-deal names the rules" grep -q "Dropping any one of these alone would make one: A's conditional red line r; B's conditional red line r2; the constraint c" "$tmp/nd.html"
 t_expect_rc 0 "report without the optional sections" "$parley" report "$ex" --root "$root" -o "$tmp/plain.html"
 t_check "report: no Monte Carlo unless asked" sh -c "! grep -q 'Monte Carlo over' '$tmp/plain.html'"
 t_expect_rc 2 "report --montecarlo below 100" "$parley" report "$ex" --root "$root" -o "$tmp/x.html" --montecarlo 5

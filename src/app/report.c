@@ -215,11 +215,14 @@ static void why_no_deal(parley_buf_t *b, app_jget_t *r)
                  {"terms_to_drop", "term", "'s interaction term "},
                  {"constraints_to_drop", NULL, "the constraint "}};
     char path[256], actor[128], id[128];
+    parley_buf_t list;
+    parley_buf_init(&list);
     size_t shown = 0;
     for (size_t k = 0; k < sizeof KINDS / sizeof KINDS[0]; k++) {
         snprintf(path, sizeof path, "$.diagnosis.%s", KINDS[k].list);
         size_t n = app_jget_len(r, path);
         for (size_t q = 0; q < n; q++) {
+            actor[0] = '\0';
             if (KINDS[k].key) {
                 snprintf(path, sizeof path, "$.diagnosis.%s[%zu].%s", KINDS[k].list, q,
                          KINDS[k].key);
@@ -229,18 +232,20 @@ static void why_no_deal(parley_buf_t *b, app_jget_t *r)
             } else {
                 snprintf(path, sizeof path, "$.diagnosis.%s[%zu]", KINDS[k].list, q);
                 app_jget(r, path, id, sizeof id);
-                actor[0] = '\0';
             }
             if (!id[0])
                 continue;
-            parley_buf_puts(b, shown++ ? "; or " : " Dropping ");
-            html_text(b, actor);
-            parley_buf_puts(b, KINDS[k].what);
-            html_text(b, id);
+            parley_buf_puts(&list, shown++ ? "; " : "");
+            html_text(&list, actor);
+            parley_buf_puts(&list, KINDS[k].what);
+            html_text(&list, id);
         }
     }
-    if (shown)
-        parley_buf_puts(b, " alone would make one.");
+    if (shown == 1)
+        parley_buf_printf(b, " Dropping %s alone would make one.", list.data);
+    else if (shown > 1)
+        parley_buf_printf(b, " Dropping any one of these alone would make one: %s.", list.data);
+    parley_buf_free(&list);
     double fall = app_jget(r, "$.diagnosis.uniform_batna_fall", NULL, 0);
     if (!isnan(fall))
         parley_buf_printf(b, " If every BATNA fell by %.3f together, a deal would exist.", fall);
