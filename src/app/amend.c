@@ -178,6 +178,22 @@ static void broken_lines(parley_buf_t *b, const amend_run_t *r)
     }
 }
 
+/* Decided issues linked in one cluster with an open issue: their part of
+ * the utility is known only once the cluster is settled, so "as proposed"
+ * leaves them out. */
+static size_t linked_with_open(const space_job_t *j, const amend_run_t *r)
+{
+    size_t n = 0;
+    for (size_t it = 0; it < parley_space_item_count(j->sp); it++) {
+        size_t ni = parley_space_item_issue_count(j->sp, it), open = 0;
+        for (size_t k = 0; k < ni; k++)
+            open += parley_is_open(r->prop->positions[parley_space_item_issue(j->sp, it, k)]) != 0;
+        if (open && open < ni)
+            n += ni - open;
+    }
+    return n;
+}
+
 void amend_render_table(parley_buf_t *b, const amend_run_t *r)
 {
     const space_job_t *j = r->job;
@@ -195,7 +211,13 @@ void amend_render_table(parley_buf_t *b, const amend_run_t *r)
                           r->open ? "" : ok ? " accept" : " reject", st->reset);
     }
     broken_lines(b, r);
-    if (r->open)
+    size_t linked = r->open ? linked_with_open(j, r) : 0;
+    if (r->open && linked)
+        parley_buf_printf(b, "\n  (%zu issues left open: utilities count the decided issues, "
+                             "except %zu linked with an open one, which count once their linked "
+                             "issues are settled; an amendment may settle open issues freely)",
+                          r->open, linked);
+    else if (r->open)
         parley_buf_printf(b, "\n  (%zu issues left open: utilities count the decided issues; an "
                              "amendment may settle open issues freely)",
                           r->open);
