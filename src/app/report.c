@@ -275,22 +275,6 @@ static void space_text(parley_buf_t *b, const parley_scenario_t *s, const app_re
     app_jget_close(r);
 }
 
-/* The simulated deal's terms, when there is one. */
-static void sim_terms(parley_buf_t *b, const parley_scenario_t *s, const app_result_t *res)
-{
-    app_jget_t *r = app_jget_open();
-    if (!r)
-        return;
-    app_jget_use(r, res->result.data);
-    char text[16];
-    app_jget(r, "$.outcome.agreement", text, sizeof text);
-    if (strcmp(text, "1") == 0) {
-        parley_buf_puts(b, "<h3>Terms agreed</h3>\n");
-        package_table(b, s, r, "$.outcome.terms");
-    }
-    app_jget_close(r);
-}
-
 static void mc_section(parley_buf_t *b, const app_result_t *res)
 {
     parley_buf_puts(b, "<section><h2>Monte Carlo over the uncertain inputs</h2>\n");
@@ -399,19 +383,29 @@ static void header(parley_buf_t *b, const parley_scenario_t *s)
     parley_buf_printf(b, "</title>\n<style>%s</style>\n", STYLE);
 }
 
-/* The outcome of a simulation in one sentence, from its JSON result. */
-static void sim_summary(parley_buf_t *b, const app_result_t *r)
+/* The outcome of a simulation in one sentence and, after a deal, its
+ * terms, from its JSON result. */
+static void sim_summary(parley_buf_t *b, const parley_scenario_t *s, const app_result_t *r)
 {
-    const char *d = r->result.data ? r->result.data : "";
-    const char *end = strstr(d, "\"end\": \"");
-    const char *round = strstr(d, "\"round\": ");
-    if (!end || !round)
+    app_jget_t *j = app_jget_open();
+    if (!j)
         return;
-    end += 8;
-    parley_buf_puts(b, "<p>Outcome: <b>");
-    parley_buf_append(b, end, strcspn(end, "\""));
-    parley_buf_printf(b, "</b> in round %d (<code>parley simulate</code> with the scenario's "
-                         "settings).</p>\n", atoi(round + 9));
+    app_jget_use(j, r->result.data);
+    char end[64], agreed[16];
+    double round = app_jget(j, "$.outcome.round", NULL, 0);
+    app_jget(j, "$.outcome.end", end, sizeof end);
+    app_jget(j, "$.outcome.agreement", agreed, sizeof agreed);
+    if (end[0] && !isnan(round)) {
+        parley_buf_puts(b, "<p>Outcome: <b>");
+        html_text(b, end);
+        parley_buf_printf(b, "</b> in round %.0f (<code>parley simulate</code> with the "
+                             "scenario's settings).</p>\n", round);
+    }
+    if (strcmp(agreed, "1") == 0) { /* the deal's terms */
+        parley_buf_puts(b, "<h3>Terms agreed</h3>\n");
+        package_table(b, s, j, "$.outcome.terms");
+    }
+    app_jget_close(j);
 }
 
 /* One item per model: whether every actor accepts its forecast as a
@@ -488,8 +482,7 @@ static void section(parley_buf_t *b, const parley_scenario_t *s, const app_resul
     }
     if (k == 3) {
         parley_buf_puts(b, "<section><h2>Simulation</h2>\n");
-        sim_summary(b, r);
-        sim_terms(b, s, r);
+        sim_summary(b, s, r);
         parley_buf_puts(b, "<div class=\"chart\" data-spec=\"spec-sim_trace\"></div>\n"
                            "<div class=\"chart\" data-spec=\"spec-sim_moves\"></div></section>\n");
         return;

@@ -60,7 +60,7 @@ static void params(const app_args_t *a, sweep_t *w)
 }
 
 static int run(parley_ctx_t *ctx, sweep_t *w, const parley_scenario_t *s, const char *body,
-               size_t len, app_format_t f, const char *out, cli_archive_t *arc)
+               size_t len, app_format_t f, const char *out, cli_archive_t *arc, uint64_t seed)
 {
     parley_status_t st = sweep_run(ctx, w, s, body, len);
     if (st)
@@ -78,7 +78,6 @@ static int run(parley_ctx_t *ctx, sweep_t *w, const parley_scenario_t *s, const 
     if (arc->store) {
         b.len = 0;
         sweep_render_json(&b, w, s);
-        uint64_t seed = strtoull(w->kind == APP_MONTECARLO ? w->params[1].value : "0", NULL, 10);
         rc = cli_archive_save(arc, s, w->kind == APP_MONTECARLO ? &seed : NULL, &b, rc);
     }
     parley_buf_free(&b);
@@ -123,7 +122,8 @@ int cmd_sweep(int argc, char **argv)
         st = parley_scenario_load_file_with(ctx, a.pos[0], ov, w.n_fixed, &s);
     w.name = a.pos[0];
     rc = st ? cli_fail("sweep", ctx, st)
-            : run(ctx, &w, s, body, len, (app_format_t)a.v[APP_O_FORMAT].word, out, &arc);
+            : run(ctx, &w, s, body, len, (app_format_t)a.v[APP_O_FORMAT].word, out, &arc,
+                  a.v[APP_O_SEED].u);
     cli_archive_close(&arc);
     parley_scenario_destroy(s);
     free(body);
