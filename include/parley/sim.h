@@ -74,6 +74,14 @@ typedef enum parley_sim_end {
     PARLEY_SIM_WALKOUT   /* fewer than two parties left in the room */
 } parley_sim_end_t;
 
+/* Why a deal stops holding after it was made (durability). */
+typedef enum parley_sim_break {
+    PARLEY_BREAK_NONE = 0,     /* it holds */
+    PARLEY_BREAK_BATNA,        /* a signatory's BATNA, drifting, overtakes its utility */
+    PARLEY_BREAK_GOVERNMENT,   /* a new government's stances or BATNA leave it worse off */
+    PARLEY_BREAK_RATIFICATION  /* a ratifying body turns it down */
+} parley_sim_break_t;
+
 typedef struct parley_sim_result {
     parley_sim_end_t end;
     unsigned round;           /* the agreement round, or the last round played */
@@ -90,6 +98,7 @@ typedef struct parley_sim_result {
     int holds;                /* 1: no BATNA overtakes it within durability_horizon */
     unsigned durability;      /* rounds (when !holds) */
     size_t breaker;           /* the first actor whose BATNA overtakes (when !holds) */
+    parley_sim_break_t why;   /* why it breaks (when !holds); PARLEY_BREAK_NONE while it holds */
 } parley_sim_result_t;
 
 /* The outcome so far (final once parley_sim_step has returned 0). */

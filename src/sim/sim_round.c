@@ -348,6 +348,7 @@ void parley__sim_durability(parley_sim_t *sim)
                 r->holds = 0;
                 r->durability = m;
                 r->breaker = i;
+                r->why = PARLEY_BREAK_BATNA;
                 return;
             }
         }
