@@ -8,6 +8,7 @@
 #include "scenario.h"
 #include "utility.h"
 #include "eval.h"
+#include "ratify.h"
 #include "space.h"
 #include "io.h"
 #include "forecast.h"

@@ -349,6 +349,69 @@ PARLEY_API parley_status_t parley_scenario_clone(parley_ctx_t *ctx, const parley
 PARLEY_API parley_status_t parley_scenario_set_uncertain(parley_ctx_t *ctx, parley_scenario_t *s,
                                                          const double *values);
 
+/* ---- Ratification (docs/scenario-format.md, "ratification"): bodies
+ * outside the room whose vote decides whether an actor's signature holds
+ * (a parliament, a congress with a veto override, a public in a
+ * referendum). Computing a body's vote on a package: parley/ratify.h. */
+typedef enum parley_threshold_kind {
+    PARLEY_THRESHOLD_MAJORITY = 0,  /* more than half of the weight */
+    PARLEY_THRESHOLD_TWO_THIRDS,    /* at least two-thirds */
+    PARLEY_THRESHOLD_THREE_FIFTHS,  /* at least three-fifths */
+    PARLEY_THRESHOLD_UNANIMITY,     /* all of it */
+    PARLEY_THRESHOLD_SHARE          /* at least `share` ({share: X}) */
+} parley_threshold_kind_t;
+
+typedef struct parley_threshold {
+    parley_threshold_kind_t kind;
+    double share;   /* the fraction: 1/2 (strictly more), 2/3, 3/5, 1, or X (at least) */
+    int strict;     /* 1: more than `share` (majority); 0: at least `share` */
+} parley_threshold_t;
+
+/* A voting bloc of a body (`members:`, weight = seats or votes) or a
+ * segment of a public (`population:`, weight = its share of the public).
+ * Its stances use the actors' syntax: one per issue (form
+ * PARLEY_VALUE_NONE where it gives none); its utility of a package is the
+ * actors' formula over these stances (no interaction terms). */
+typedef struct parley_ratify_member {
+    const char *id;
+    const char *name;          /* defaults to the id */
+    const char *source;        /* NULL when absent */
+    double weight;             /* members: > 0; population: a share >= 0 (may be uncertain) */
+    const char *weight_source;
+    double batna;              /* in [0,1]: it votes yes when the package is worth at least this */
+    const char *batna_source;
+    const parley_stance_t *stances; /* n_issues */
+} parley_ratify_member_t;
+
+typedef struct parley_ratifier {
+    const char *id;
+    const char *name;          /* defaults to the id */
+    const char *source;
+    const char *notes;
+    size_t actor;              /* whose signature it ratifies */
+    parley_threshold_t rule;   /* the share of the weight voting yes that ratifies */
+    int population;            /* 1: `population:` segments; 0: `members:` */
+    size_t n_members;
+    const parley_ratify_member_t *members;
+    const unsigned char *issues; /* n_issues flags: the issues put to the vote (all when
+                                    `issues:` is absent) */
+    int has_override;          /* 1: a rejection stands only if the no side reaches `override` */
+    parley_threshold_t override;
+    int anticipate;            /* 1 (default): its negotiator anticipates its win-set */
+    unsigned vote_after;       /* simulate: it votes this many rounds after the signature (0) */
+    size_t first;              /* the index of its first member among every body's members
+                                  (bodies in order): where its shifts sit in public_shift */
+} parley_ratifier_t;
+
+/* The number of members of every body together (the length of a public_shift). */
+PARLEY_API size_t parley_scenario_ratify_member_count(const parley_scenario_t *s);
+
+PARLEY_API size_t parley_scenario_ratifier_count(const parley_scenario_t *s);
+/* Body k < parley_scenario_ratifier_count(s), in file order. */
+PARLEY_API const parley_ratifier_t *parley_scenario_ratifier(const parley_scenario_t *s, size_t k);
+/* The body with this id, or (size_t)-1. */
+PARLEY_API size_t parley_scenario_find_ratifier(const parley_scenario_t *s, const char *id);
+
 /* ---- Simulation settings (the optional `simulation:` section). Read by
  * the simulator (parley/sim.h); docs/simulation.md gives their meaning. */
 typedef enum parley_protocol {
@@ -378,7 +441,8 @@ typedef struct parley_strategy {
 typedef enum parley_tactic_kind {
     PARLEY_TACTIC_DEADLINE = 0, /* "take it by round k" */
     PARLEY_TACTIC_WALK_AWAY,    /* leave the talks at round k, changing others' BATNAs */
-    PARLEY_TACTIC_LEAK          /* a text becomes public: audience costs, harder red lines */
+    PARLEY_TACTIC_LEAK,         /* a text becomes public: audience costs, harder red lines */
+    PARLEY_TACTIC_CAMPAIGN      /* a campaign for public buy-in: shifts a public's segments */
 } parley_tactic_kind_t;
 
 typedef struct parley_tactic {
@@ -396,6 +460,11 @@ typedef struct parley_tactic {
     const double *drift;      /* WALK_AWAY: n_actors new drifts, NaN = unchanged; may be NULL */
     const unsigned char *harden; /* LEAK: n_issues flags, NULL for none */
     const char *source;
+    /* ---- Publics (docs/simulation.md, "Ratification and publics") */
+    unsigned rounds;          /* CAMPAIGN: rounds it runs from `round` (default 1) */
+    const double *public_shift; /* CAMPAIGN (per round), LEAK (once): a shift of each
+                                   ratifying body's member weight, flat in body order
+                                   (parley_ratifier_t.first); NULL for none */
 } parley_tactic_t;
 
 typedef struct parley_event {
@@ -407,6 +476,8 @@ typedef struct parley_event {
     const unsigned char *leave; /* n_actors: 1 leaves the room (becomes a ratifier) */
     const unsigned char *drop;  /* n_actors x n_issues: 1 gives up its red line there; may be NULL */
     const char *source;
+    const double *public_shift; /* shifts of the publics' segment shares, flat as a
+                                   tactic's; NULL for none */
 } parley_event_t;
 
 typedef struct parley_sim_config {

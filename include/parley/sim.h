@@ -99,7 +99,17 @@ typedef struct parley_sim_result {
     unsigned durability;      /* rounds (when !holds) */
     size_t breaker;           /* the first actor whose BATNA overtakes (when !holds) */
     parley_sim_break_t why;   /* why it breaks (when !holds); PARLEY_BREAK_NONE while it holds */
+    /* Ratification (docs/simulation.md, "Ratification and publics"), one
+     * entry per ratifying body (parley_scenario_ratifier); NULL without
+     * bodies. Agreement only: PARLEY_RATIFY_RATIFIED or _REJECTED (a body
+     * with vote_after votes later: a rejection then breaks the deal, why =
+     * PARLEY_BREAK_RATIFICATION), PARLEY_RATIFY_NONE when its actor did not
+     * sign or the body's later vote lies past the durability horizon. */
+    const signed char *ratified;
+    const double *ratify_share;  /* the yes share of each body's vote (NaN: no vote) */
 } parley_sim_result_t;
+
+enum { PARLEY_RATIFY_NONE = -1, PARLEY_RATIFY_REJECTED = 0, PARLEY_RATIFY_RATIFIED = 1 };
 
 /* The outcome so far (final once parley_sim_step has returned 0). */
 PARLEY_API const parley_sim_result_t *parley_sim_result(const parley_sim_t *sim);
@@ -125,6 +135,8 @@ typedef struct parley_sim_move {
     const double *terms;       /* n_issues */
     const double *utility;     /* n_actors */
     const signed char *answer; /* n_actors: parley_sim_answer_t */
+    const double *shares;      /* RATIFY with ratifying bodies: each body's yes share (NaN:
+                                  it did not vote); NULL otherwise */
 } parley_sim_move_t;
 
 typedef struct parley_sim_round {

@@ -25,6 +25,13 @@ PARLEY_API double parley_value(const parley_scenario_t *s, size_t i, size_t j, d
 PARLEY_API int parley_crosses_red_line(const parley_scenario_t *s, size_t i, size_t j,
                                        double position);
 
+/* As parley_value and parley_crosses_red_line, for any stance on issue j
+ * (an actor's, or a ratifying body's member's: parley/ratify.h). */
+PARLEY_API double parley_stance_value(const parley_scenario_t *s, size_t j,
+                                      const parley_stance_t *st, double position);
+PARLEY_API int parley_stance_crosses(const parley_scenario_t *s, size_t j,
+                                     const parley_stance_t *st, double position);
+
 /* The utility of a fully decided package for actor i, ignoring red lines:
  * the weighted values of its issues plus its interaction terms. */
 PARLEY_API double parley_utility(const parley_scenario_t *s, size_t i, const double *pkg);

@@ -19,7 +19,16 @@ int eval_run_init(eval_run_t *r, const parley_scenario_t *s, const size_t *props
     size_t nt = parley_scenario_term_count(s), nr = parley_scenario_rule_count(s);
     r->te = calloc(n * nt + 1, sizeof *r->te);
     r->rb = calloc(n * nr + 1, sizeof *r->rb);
-    if (!r->props || !r->ae || !r->ie || !r->te || !r->rb) {
+    size_t nb = parley_scenario_ratifier_count(s);
+    r->mv0 = calloc(nb + 1, sizeof *r->mv0);
+    r->n_mv = 0;
+    for (size_t k = 0; r->mv0 && k < nb; k++) {
+        r->mv0[k] = r->n_mv;
+        r->n_mv += parley_scenario_ratifier(s, k)->n_members;
+    }
+    r->re = calloc(n * nb + 1, sizeof *r->re);
+    r->mv = calloc(n * r->n_mv + 1, sizeof *r->mv);
+    if (!r->props || !r->ae || !r->ie || !r->te || !r->rb || !r->mv0 || !r->re || !r->mv) {
         eval_run_free(r);
         return -1;
     }
@@ -33,6 +42,9 @@ int eval_run_init(eval_run_t *r, const parley_scenario_t *s, const size_t *props
             parley_eval_term(s, k, pr->positions, &r->te[p * nt + k]);
         for (size_t k = 0; k < nr; k++)
             r->rb[p * nr + k] = (signed char)parley_rule_broken(s, k, pr->positions);
+        for (size_t k = 0; k < nb; k++)
+            parley_ratify_eval(s, k, pr->positions, &r->re[p * nb + k],
+                               &r->mv[p * r->n_mv + r->mv0[k]]);
     }
     return 0;
 }
@@ -48,8 +60,35 @@ void eval_constraints(const eval_run_t *r, size_t p, size_t *broken, size_t *pos
     }
 }
 
+int eval_ratified(const eval_run_t *r, size_t p)
+{
+    int all = 1;
+    for (size_t k = 0; k < parley_scenario_ratifier_count(r->s); k++) {
+        parley_verdict_t v = eval_ratify(r, p, k)->verdict;
+        if (v == PARLEY_REJECT)
+            return 0;
+        if (v == PARLEY_OPEN_VERDICT)
+            all = PARLEY_UNDECIDED;
+    }
+    return all;
+}
+
+int eval_void_signature(const eval_run_t *r, size_t p)
+{
+    for (size_t i = 0; i < parley_scenario_actor_count(r->s); i++)
+        if (eval_actor(r, p, i)->verdict != PARLEY_ACCEPT)
+            return 0;
+    return eval_ratified(r, p) == 0;
+}
+
 void eval_run_free(eval_run_t *r)
 {
+    free(r->re);
+    free(r->mv);
+    free(r->mv0);
+    r->re = NULL;
+    r->mv = NULL;
+    r->mv0 = NULL;
     free(r->props);
     free(r->ae);
     free(r->ie);

@@ -16,6 +16,11 @@ typedef struct eval_run {
     parley_issue_eval_t *ie; /* n_props * n_actors * n_issues */
     parley_term_eval_t *te;  /* n_props * n_terms */
     signed char *rb;         /* n_props * n_rules: parley_rule_broken (1, 0, undecided) */
+    /* Ratification (parley/ratify.h): per proposal, each body's vote and
+     * its members' votes (body k's start at mv0[k] in a proposal's row). */
+    parley_ratify_eval_t *re;  /* n_props * n_ratifiers */
+    parley_member_vote_t *mv;  /* n_props * n_mv */
+    size_t *mv0, n_mv;
 } eval_run_t;
 
 /* Evaluates the selected proposals; 0 on success, -1 when out of memory. */
@@ -48,6 +53,23 @@ static inline int eval_rule(const eval_run_t *r, size_t p, size_t k)
 {
     return r->rb[p * parley_scenario_rule_count(r->s) + k];
 }
+
+static inline const parley_ratify_eval_t *eval_ratify(const eval_run_t *r, size_t p, size_t k)
+{
+    return &r->re[p * parley_scenario_ratifier_count(r->s) + k];
+}
+
+static inline const parley_member_vote_t *eval_votes(const eval_run_t *r, size_t p, size_t k)
+{
+    return &r->mv[p * r->n_mv + r->mv0[k]];
+}
+
+/* Whether every body ratifies proposal p (1), one rejects it (0), or that
+ * depends on the open issues (PARLEY_UNDECIDED); 1 without bodies. */
+int eval_ratified(const eval_run_t *r, size_t p);
+/* Every actor accepts proposal p and some body rejects it: a signature that
+ * is void. */
+int eval_void_signature(const eval_run_t *r, size_t p);
 
 /* The constraints proposal p breaks (certain) and may break (undecided). */
 void eval_constraints(const eval_run_t *r, size_t p, size_t *broken, size_t *possible);

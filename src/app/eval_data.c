@@ -129,6 +129,107 @@ static void constraints_json(parley_json_t *j, const eval_run_t *r, size_t p)
     parley_json_array_end(j);
 }
 
+static void threshold_json(parley_json_t *j, const parley_threshold_t *t)
+{
+    parley_json_object_begin(j);
+    parley_json_key(j, "rule");
+    parley_json_string(j, parley_threshold_name(t));
+    parley_json_key(j, "share");
+    parley_json_number(j, t->share);
+    parley_json_key(j, "strict");
+    parley_json_bool(j, t->strict);
+    parley_json_object_end(j);
+}
+
+/* Each ratifying body's vote on proposal p (docs/eval-json.md, RATIFY). */
+static void ratify_json(parley_json_t *j, const eval_run_t *r, size_t p)
+{
+    const parley_scenario_t *s = r->s;
+    int all = eval_ratified(r, p);
+    parley_json_key(j, "ratified");
+    holds_json(j, all);
+    parley_json_key(j, "void_signature");
+    parley_json_bool(j, eval_void_signature(r, p));
+    parley_json_key(j, "ratification");
+    parley_json_array_begin(j);
+    for (size_t k = 0; k < parley_scenario_ratifier_count(s); k++) {
+        const parley_ratifier_t *b = parley_scenario_ratifier(s, k);
+        const parley_ratify_eval_t *e = eval_ratify(r, p, k);
+        const parley_member_vote_t *mv = eval_votes(r, p, k);
+        parley_json_object_begin(j);
+        parley_json_key(j, "id");
+        parley_json_string(j, b->id);
+        parley_json_key(j, "actor");
+        parley_json_string(j, parley_scenario_actor(s, b->actor)->id);
+        parley_json_key(j, "kind");
+        parley_json_string(j, b->population ? "population" : "members");
+        parley_json_key(j, "issues");
+        if (!b->issues) {
+            parley_json_null(j);
+        } else {
+            parley_json_array_begin(j);
+            for (size_t q = 0; q < parley_scenario_issue_count(s); q++)
+                if (b->issues[q])
+                    parley_json_string(j, parley_scenario_issue(s, q)->id);
+            parley_json_array_end(j);
+        }
+        parley_json_key(j, "threshold");
+        threshold_json(j, &b->rule);
+        parley_json_key(j, "override");
+        if (b->has_override)
+            threshold_json(j, &b->override);
+        else
+            parley_json_null(j);
+        parley_json_key(j, "total");
+        parley_json_number(j, e->total);
+        parley_json_key(j, "yes");
+        parley_json_number(j, e->yes);
+        parley_json_key(j, "no");
+        parley_json_number(j, e->no);
+        parley_json_key(j, "open");
+        parley_json_number(j, e->open);
+        parley_json_key(j, "yes_share");
+        parley_json_number(j, e->yes_share);
+        parley_json_key(j, "yes_share_max");
+        parley_json_number(j, e->yes_share_max);
+        parley_json_key(j, "no_share");
+        parley_json_number(j, e->no_share);
+        parley_json_key(j, "rule_met");
+        holds_json(j, e->passes);
+        parley_json_key(j, "rejection_overridden");
+        parley_json_bool(j, e->saved);
+        parley_json_key(j, "verdict");
+        parley_json_string(j, parley_ratify_verdict_name(e->verdict));
+        parley_json_key(j, "exact");
+        parley_json_bool(j, e->exact);
+        parley_json_key(j, "members");
+        parley_json_array_begin(j);
+        for (size_t i = 0; i < b->n_members; i++) {
+            parley_json_object_begin(j);
+            parley_json_key(j, "id");
+            parley_json_string(j, b->members[i].id);
+            parley_json_key(j, "weight");
+            parley_json_number(j, mv[i].weight);
+            parley_json_key(j, "utility");
+            parley_json_number(j, mv[i].utility);
+            parley_json_key(j, "utility_min");
+            parley_json_number(j, mv[i].utility_min);
+            parley_json_key(j, "utility_max");
+            parley_json_number(j, mv[i].utility_max);
+            parley_json_key(j, "batna");
+            parley_json_number(j, mv[i].batna);
+            parley_json_key(j, "red_lines_crossed");
+            parley_json_number(j, (double)mv[i].red_lines_crossed);
+            parley_json_key(j, "vote");
+            parley_json_string(j, parley_vote_name(mv[i].vote));
+            parley_json_object_end(j);
+        }
+        parley_json_array_end(j);
+        parley_json_object_end(j);
+    }
+    parley_json_array_end(j);
+}
+
 static void actor_json(parley_json_t *j, const eval_run_t *r, size_t p, size_t i)
 {
     const parley_scenario_t *s = r->s;
@@ -220,6 +321,8 @@ static void proposal_json(parley_json_t *j, const eval_run_t *r, size_t p)
     }
     if (parley_scenario_linked(s))
         constraints_json(j, r, p);
+    if (parley_scenario_ratifier_count(s))
+        ratify_json(j, r, p);
     parley_json_key(j, "actors");
     parley_json_array_begin(j);
     for (size_t i = 0; i < na; i++)
@@ -308,6 +411,45 @@ static void term_rows_csv(parley_buf_t *b, const eval_run_t *r, size_t p, size_t
     }
 }
 
+/* Rows for the ratifying bodies: one per body and member (docs/eval-json.md, CSV). */
+static void ratify_rows_csv(parley_buf_t *b, const eval_run_t *r, size_t p)
+{
+    const parley_scenario_t *s = r->s;
+    for (size_t k = 0; k < parley_scenario_ratifier_count(s); k++) {
+        const parley_ratifier_t *bd = parley_scenario_ratifier(s, k);
+        const parley_ratify_eval_t *e = eval_ratify(r, p, k);
+        const parley_member_vote_t *mv = eval_votes(r, p, k);
+        char body[100];
+        snprintf(body, sizeof body, "ratify:%s", bd->id);
+        for (size_t i = 0; i < bd->n_members; i++) {
+            char who[200];
+            snprintf(who, sizeof who, "%s/%s", bd->id, bd->members[i].id);
+            parley_csv_field(b, parley_scenario_proposal(s, r->props[p])->id);
+            parley_buf_puts(b, ",");
+            parley_csv_field(b, who);
+            parley_buf_puts(b, ",");
+            csv_num(b, mv[i].utility);
+            csv_num(b, mv[i].utility_min);
+            csv_num(b, mv[i].utility_max);
+            csv_num(b, mv[i].batna);
+            csv_num(b, mv[i].utility - mv[i].batna);
+            parley_buf_printf(b, "%s,%s,", parley_vote_name(mv[i].vote),
+                              mv[i].red_lines_crossed ? "red_line" : "");
+            parley_csv_field(b, body);
+            parley_buf_printf(b, ",%s,%s,", parley_ratify_verdict_name(e->verdict),
+                              e->verdict == PARLEY_OPEN_VERDICT ? "true" : "false");
+            csv_num(b, e->total > 0.0 ? mv[i].weight / e->total : (double)NAN);
+            csv_num(b, e->yes_share);
+            csv_num(b, mv[i].vote == PARLEY_VOTE_YES && e->total > 0.0 ? mv[i].weight / e->total
+                                                                         : 0.0);
+            csv_num(b, mv[i].vote != PARLEY_VOTE_YES && e->total > 0.0 ? mv[i].weight / e->total
+                                                                         : 0.0);
+            parley_buf_printf(b, "%s,%s\n", mv[i].red_lines_crossed ? "true" : "false",
+                              parley_scenario_hash(s));
+        }
+    }
+}
+
 void eval_render_csv(parley_buf_t *b, const eval_run_t *r)
 {
     const parley_scenario_t *s = r->s;
@@ -352,5 +494,6 @@ void eval_render_csv(parley_buf_t *b, const eval_run_t *r)
             }
             term_rows_csv(b, r, p, i, red);
         }
+        ratify_rows_csv(b, r, p);
     }
 }

@@ -185,6 +185,108 @@ static void summary(parley_buf_t *b, const eval_run_t *r, size_t p, const app_st
     rules_text(b, r, p, sty);
 }
 
+/* "majority (more than 1/2)", "two-thirds (at least 2/3)", "at least 0.55". */
+static void threshold_text(char *buf, size_t cap, const parley_threshold_t *t)
+{
+    static const char *const frac[] = {"1/2", "2/3", "3/5", "all"};
+    if (t->kind == PARLEY_THRESHOLD_SHARE) {
+        char num[32];
+        parley_format_number(t->share, num);
+        snprintf(buf, cap, "at least %s", num);
+    } else {
+        snprintf(buf, cap, "%s (%s %s)", parley_threshold_name(t),
+                 t->strict ? "more than" : "at least", frac[t->kind]);
+    }
+}
+
+static void share_text(char *buf, size_t cap, double lo, double hi)
+{
+    if (fabs(hi - lo) < 5e-5)
+        snprintf(buf, cap, "%.1f%%", 100.0 * lo);
+    else
+        snprintf(buf, cap, "%.1f..%.1f%%", 100.0 * lo, 100.0 * hi);
+}
+
+/* Each ratifying body's vote on proposal p, its members' votes, and a
+ * signature the vote makes void. */
+static void ratify_text(parley_buf_t *b, const eval_run_t *r, size_t p, const app_style_t *sty)
+{
+    const parley_scenario_t *s = r->s;
+    size_t nb = parley_scenario_ratifier_count(s);
+    if (!nb)
+        return;
+    parley_buf_printf(b, "\n  %sratification (a member votes yes at its BATNA or above, off its red "
+                         "lines)%s\n", sty->dim, sty->reset);
+    for (size_t k = 0; k < nb; k++) {
+        const parley_ratifier_t *bd = parley_scenario_ratifier(s, k);
+        const parley_ratify_eval_t *e = eval_ratify(r, p, k);
+        const parley_member_vote_t *mv = eval_votes(r, p, k);
+        char rule[64], yes[48], no[48];
+        threshold_text(rule, sizeof rule, &bd->rule);
+        share_text(yes, sizeof yes, e->yes_share, e->yes_share_max);
+        share_text(no, sizeof no, e->no_share, 1.0 - e->yes_share);
+        parley_buf_printf(b, "  %s%s%s ratifies %s's signature", sty->bold, bd->id, sty->reset,
+                          parley_scenario_actor(s, bd->actor)->id);
+        if (bd->issues) {
+            parley_buf_puts(b, ", votes on");
+            int first = 1;
+            for (size_t j = 0; j < parley_scenario_issue_count(s); j++)
+                if (bd->issues[j]) {
+                    parley_buf_printf(b, "%s %s", first ? "" : ",", parley_scenario_issue(s, j)->id);
+                    first = 0;
+                }
+        }
+        parley_buf_printf(b, "; rule %s of the %s\n", rule,
+                          bd->population ? "public's shares" : "weight");
+        parley_buf_printf(b, "    yes %s, no %s (of %s %g)", yes, no,
+                          bd->population ? "shares" : "weight", e->total);
+        if (bd->has_override) {
+            char ov[64];
+            threshold_text(ov, sizeof ov, &bd->override);
+            parley_buf_printf(b, "; a rejection stands only if no reaches %s", ov);
+        }
+        parley_buf_printf(b, ": %s%s%s%s\n", verdict_colour(sty, e->verdict),
+                          e->verdict == PARLEY_REJECT ? "REJECTED"
+                                                      : parley_ratify_verdict_name(e->verdict),
+                          sty->reset,
+                          e->saved ? " (the rule is not met, but the no side falls short of the "
+                                     "override: the rejection does not stand)"
+                                   : "");
+        parley_buf_puts(b, "    ");
+        size_t col = 4;
+        for (size_t i = 0; i < bd->n_members; i++) {
+            char cell[200], u[32];
+            range_text(u, sizeof u, mv[i].utility_min, mv[i].utility_max, 0);
+            const parley_member_vote_t *v = &mv[i];
+            const char *id = bd->members[i].id;
+            if (v->vote == PARLEY_VOTE_NO && v->red_lines_crossed)
+                snprintf(cell, sizeof cell, "%s %g no (red line)", id, v->weight);
+            else
+                snprintf(cell, sizeof cell, "%s %g %s (%s %s %.3f)", id, v->weight,
+                         parley_vote_name(v->vote), u,
+                         v->vote == PARLEY_VOTE_YES ? ">=" : v->vote == PARLEY_VOTE_NO ? "<" : "vs",
+                         v->batna);
+            if (i + 1 < bd->n_members)
+                strncat(cell, ";", sizeof cell - strlen(cell) - 1);
+            size_t w = app_width(cell);
+            if (col > 4 && col + w + 1 > 100) {
+                parley_buf_puts(b, "\n    ");
+                col = 4;
+            }
+            parley_buf_printf(b, "%s%s", col > 4 ? " " : "", cell);
+            col += w + (col > 4);
+        }
+        parley_buf_puts(b, "\n");
+        if (!e->exact)
+            parley_buf_printf(b, "    %swarning: a number here has no exact form that fits: votes "
+                                 "and thresholds were compared in doubles%s\n", sty->yellow,
+                              sty->reset);
+    }
+    if (eval_void_signature(r, p))
+        parley_buf_printf(b, "  %ssigned but not ratified: void%s (every actor accepts it, but a "
+                             "body rejects it)\n", sty->red, sty->reset);
+}
+
 /* The matrix's rows for interaction terms: the loss of its actor, "-" for
  * the others. */
 static void term_rows(parley_buf_t *b, const eval_run_t *r, size_t p, size_t w_issue,
@@ -299,6 +401,7 @@ void eval_render_table(parley_buf_t *b, const eval_run_t *r, int detail, const a
         actor_rows(b, r, p, sty);
         parley_buf_puts(b, "\n");
         summary(b, r, p, sty);
+        ratify_text(b, r, p, sty);
         if (detail)
             matrix(b, r, p, sty);
         parley_buf_puts(b, "\n");

@@ -9,7 +9,7 @@
 #include <string.h>
 #include "sim.h"
 
-static const char *const KINDS[] = {"deadline", "walk-away", "leak"};
+static const char *const KINDS[] = {"deadline", "walk-away", "leak", "campaign"};
 
 /* Does `word` name tactic k: its kind, its name, or KIND:ACTOR? */
 static int names_tactic(const parley_scenario_t *s, const parley_tactic_t *t, const char *word,

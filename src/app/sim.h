@@ -35,5 +35,9 @@ void sim_run_free(sim_run_t *r);
 void sim_render_text(parley_buf_t *b, const sim_run_t *r, const app_style_t *sty);
 void sim_render_json(parley_buf_t *b, const sim_run_t *r);
 void sim_render_csv(parley_buf_t *b, const sim_run_t *r);
+/* Ratifying bodies in the outcome and the moves (sim_rat.c). */
+void sim_ratify_text(parley_buf_t *b, const sim_run_t *r);
+void sim_ratify_json(parley_json_t *j, const sim_run_t *r);
+void sim_ratify_move_json(parley_json_t *j, const sim_run_t *r, const parley_sim_move_t *mv);
 
 #endif

@@ -180,10 +180,15 @@ static void text_outcome(parley_buf_t *b, const sim_run_t *r, const app_style_t 
         return;
     text_terms_paid(b, r, res->terms);
     const parley_sim_config_t *c = parley_scenario_simulation(r->s);
+    sim_ratify_text(b, r); /* sim_rat.c */
     if (res->holds)
         parley_buf_printf(b, "\nDurability: holds for at least %u rounds (no party's drifting "
                              "BATNA overtakes its utility from the deal)\n",
                           c->durability_horizon);
+    else if (res->why == PARLEY_BREAK_RATIFICATION)
+        parley_buf_printf(b, "\nDurability: %u rounds, until a body ratifying %s's signature "
+                             "votes it down (see Ratification)\n",
+                          res->durability, actor(r, res->breaker)->id);
     else if (res->durability == 0)
         parley_buf_printf(b, "\nDurability: fragile at once: %s's BATNA already exceeds its "
                              "utility from the deal\n", actor(r, res->breaker)->id);
@@ -410,6 +415,7 @@ static void json_outcome(parley_json_t *j, const sim_run_t *r)
     }
     if (parley_scenario_linked(r->s))
         json_linkage(j, r, agreed ? res->terms : NULL);
+    sim_ratify_json(j, r); /* sim_rat.c */
     parley_json_object_end(j);
 }
 
@@ -431,6 +437,7 @@ static void json_move(parley_json_t *j, const sim_run_t *r, const parley_sim_mov
             parley_json_string(j, ANSWER[mv->answer[i]]);
         }
     parley_json_object_end(j);
+    sim_ratify_move_json(j, r, mv); /* sim_rat.c */
     parley_json_object_end(j);
 }
 

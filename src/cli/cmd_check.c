@@ -55,6 +55,7 @@ static void list_sources(parley_buf_t *b, const parley_scenario_t *s)
 
 static void dynamics(parley_buf_t *b, const parley_scenario_t *s);
 static void linkage(parley_buf_t *b, const parley_scenario_t *s);
+static void ratification(parley_buf_t *b, const parley_scenario_t *s);
 
 static void table(parley_buf_t *b, const parley_scenario_t *s, const char *packages,
                   unsigned grid, const app_style_t *sty, int sources)
@@ -108,6 +109,7 @@ static void table(parley_buf_t *b, const parley_scenario_t *s, const char *packa
         parley_buf_puts(b, "\n");
     }
     linkage(b, s);
+    ratification(b, s);
     dynamics(b, s);
     if (sources)
         list_sources(b, s);
@@ -262,6 +264,92 @@ static void json_dynamics(parley_json_t *j, const parley_scenario_t *s)
     parley_json_object_end(j);
 }
 
+/* ---- Ratifying bodies (docs/scenario-format.md, "ratification"). */
+static void ratification(parley_buf_t *b, const parley_scenario_t *s)
+{
+    size_t nb = parley_scenario_ratifier_count(s);
+    if (!nb)
+        return;
+    parley_buf_printf(b, "\nratification (%zu bod%s)\n", nb, nb == 1 ? "y" : "ies");
+    for (size_t k = 0; k < nb; k++) {
+        const parley_ratifier_t *r = parley_scenario_ratifier(s, k);
+        double total = 0.0;
+        for (size_t i = 0; i < r->n_members; i++)
+            total += r->members[i].weight;
+        parley_buf_puts(b, "  ");
+        app_pad(b, r->id, 14);
+        parley_buf_printf(b, " of %-8s %s, %zu %s (%s %g)", parley_scenario_actor(s, r->actor)->id,
+                          parley_threshold_name(&r->rule), r->n_members,
+                          r->population ? "segments" : "members",
+                          r->population ? "shares" : "weight", total);
+        if (r->has_override)
+            parley_buf_printf(b, ", override %s", parley_threshold_name(&r->override));
+        if (r->issues) {
+            parley_buf_puts(b, ", votes on");
+            for (size_t j = 0, first = 1; j < parley_scenario_issue_count(s); j++)
+                if (r->issues[j]) {
+                    parley_buf_printf(b, "%s %s", first ? "" : ",", parley_scenario_issue(s, j)->id);
+                    first = 0;
+                }
+        }
+        if (!r->anticipate)
+            parley_buf_puts(b, ", not anticipated");
+        if (r->vote_after)
+            parley_buf_printf(b, ", votes %u round%s after signature", r->vote_after,
+                              r->vote_after == 1 ? "" : "s");
+        parley_buf_printf(b, "  %s\n", r->name);
+    }
+}
+
+static void json_ratification(parley_json_t *j, const parley_scenario_t *s)
+{
+    size_t nb = parley_scenario_ratifier_count(s);
+    if (!nb)
+        return;
+    parley_json_key(j, "ratification");
+    parley_json_array_begin(j);
+    for (size_t k = 0; k < nb; k++) {
+        const parley_ratifier_t *r = parley_scenario_ratifier(s, k);
+        parley_json_object_begin(j);
+        parley_json_key(j, "id");
+        parley_json_string(j, r->id);
+        parley_json_key(j, "name");
+        parley_json_string(j, r->name);
+        parley_json_key(j, "actor");
+        parley_json_string(j, parley_scenario_actor(s, r->actor)->id);
+        parley_json_key(j, "kind");
+        parley_json_string(j, r->population ? "population" : "members");
+        parley_json_key(j, "rule");
+        parley_json_string(j, parley_threshold_name(&r->rule));
+        parley_json_key(j, "share");
+        parley_json_number(j, r->rule.share);
+        parley_json_key(j, "override");
+        if (r->has_override)
+            parley_json_string(j, parley_threshold_name(&r->override));
+        else
+            parley_json_null(j);
+        parley_json_key(j, "anticipate");
+        parley_json_bool(j, r->anticipate);
+        parley_json_key(j, "vote_after");
+        parley_json_int(j, (long long)r->vote_after);
+        parley_json_key(j, "members");
+        parley_json_array_begin(j);
+        for (size_t i = 0; i < r->n_members; i++) {
+            parley_json_object_begin(j);
+            parley_json_key(j, "id");
+            parley_json_string(j, r->members[i].id);
+            parley_json_key(j, "weight");
+            parley_json_number(j, r->members[i].weight);
+            parley_json_key(j, "batna");
+            parley_json_number(j, r->members[i].batna);
+            parley_json_object_end(j);
+        }
+        parley_json_array_end(j);
+        parley_json_object_end(j);
+    }
+    parley_json_array_end(j);
+}
+
 static void json(parley_buf_t *b, const parley_scenario_t *s, const char *packages, unsigned grid)
 {
     parley_json_t j;
@@ -350,6 +438,7 @@ static void json(parley_buf_t *b, const parley_scenario_t *s, const char *packag
     }
     parley_json_array_end(&j);
     json_linkage(&j, s);
+    json_ratification(&j, s);
     json_dynamics(&j, s);
     parley_json_object_end(&j);
     parley_buf_puts(b, "\n");

@@ -96,6 +96,9 @@ struct parley_scenario {
     parley_term_t *terms;         /* interaction terms */
     size_t n_terms;
     double *term_weights;         /* n_terms: each term's share of its actor's utility */
+    /* ---- Ratification (load_ratify.c, ratify.c) */
+    parley_ratifier_t *ratifiers; /* `ratification:` bodies, in file order */
+    size_t n_ratifiers;
 };
 
 /* Allocates an empty scenario; NULL when out of memory. */

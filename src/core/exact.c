@@ -442,8 +442,13 @@ static int points_value(const parley_scenario_t *s, const parley_stance_t *st, q
 
 int parley__exact_value(const parley_scenario_t *s, size_t i, size_t j, q_t x, q_t *v)
 {
+    return parley__exact_stance_value(s, j, parley_scenario_stance(s, i, j), x, v);
+}
+
+int parley__exact_stance_value(const parley_scenario_t *s, size_t j, const parley_stance_t *st,
+                               q_t x, q_t *v)
+{
     const parley_issue_t *is = parley_scenario_issue(s, j);
-    const parley_stance_t *st = parley_scenario_stance(s, i, j);
     if (st->form == PARLEY_VALUE_NONE) {
         *v = Q0;
         return 1;
@@ -473,7 +478,12 @@ int parley__exact_value(const parley_scenario_t *s, size_t i, size_t j, q_t x, q
 
 int parley__exact_crosses(const parley_scenario_t *s, size_t i, size_t j, q_t x)
 {
-    const parley_stance_t *st = parley_scenario_stance(s, i, j);
+    return parley__exact_stance_crosses(s, j, parley_scenario_stance(s, i, j), x);
+}
+
+int parley__exact_stance_crosses(const parley_scenario_t *s, size_t j, const parley_stance_t *st,
+                                 q_t x)
+{
     if (!st->has_red_line)
         return 0;
     if (parley_scenario_issue(s, j)->kind == PARLEY_ISSUE_DISCRETE)

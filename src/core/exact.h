@@ -75,6 +75,11 @@ int parley__exact_value(const parley_scenario_t *s, size_t i, size_t j, parley__
                         parley__q_t *v);
 /* Whether x crosses actor i's red line on issue j, exactly. */
 int parley__exact_crosses(const parley_scenario_t *s, size_t i, size_t j, parley__q_t x);
+/* The same for any stance on issue j (a ratifying body's member's). */
+int parley__exact_stance_value(const parley_scenario_t *s, size_t j, const parley_stance_t *st,
+                               parley__q_t x, parley__q_t *v);
+int parley__exact_stance_crosses(const parley_scenario_t *s, size_t j, const parley_stance_t *st,
+                                 parley__q_t x);
 /* Actor i's salience on issue j, the sum of its saliences and term
  * weights (what its weights divide by), its BATNA. */
 int parley__exact_salience(const parley_scenario_t *s, size_t i, size_t j, parley__q_t *out);

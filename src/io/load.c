@@ -428,6 +428,10 @@ static parley_status_t load_sections(loader_t *L, const yt_node_t *root, int typ
     L->lost_proposals = !s->n_issues;
     if (props && s->n_issues && parley__lstop(L, parley__load_proposals(L, props), &first))
         return first;
+    const yt_node_t *rat = parley__lget(root, "ratification"); /* load_ratify.c */
+    if (rat && !L->lost_stances && !L->lost_actors && !L->lost_issues &&
+        parley__lstop(L, parley__load_ratification(L, rat), &first))
+        return first;
     if (!s->n_actors) /* the actors' options and simulation name actors throughout */
         return first;
     if (parley__lstop(L, parley__load_smp(L, parley__lget(root, "smp")), &first) ||
@@ -443,7 +447,7 @@ static parley_status_t load_root(loader_t *L, const yt_node_t *root)
 {
     static const char *const keys[] = {"parley", "scenario", "actors", "issues", "stances",
                                        "proposals", "simulation", "smp", "constraints",
-                                       "red_lines", "terms", NULL};
+                                       "red_lines", "terms", "ratification", NULL};
     if (!root)
         return parley__lerr(L, NULL, "the file is empty: expected a scenario "
                                      "(see docs/scenario-format.md)");

@@ -389,7 +389,8 @@ static parley_status_t step(walk_t *w, yt_node_t *c, const char **p, yt_node_t *
 static int is_point(const walk_t *w, const yt_node_t *n)
 {
     return n->kind == YT_SEQ && n->n == 2 && n->items[0]->kind == YT_SCALAR &&
-           strncmp(w->path, "stances.", 8) == 0;
+           (strncmp(w->path, "stances.", 8) == 0 ||
+            (strncmp(w->path, "ratification.", 13) == 0 && strstr(w->path, ".stances.")));
 }
 
 static parley_status_t replace(walk_t *w, yt_node_t **slot);

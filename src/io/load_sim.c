@@ -267,14 +267,15 @@ static parley_status_t load_strategies(loader_t *L, const yt_node_t *map)
     return first;
 }
 
-static const char *const TACTIC_NAMES[] = {"deadline", "walk-away", "leak", NULL};
+static const char *const TACTIC_NAMES[] = {"deadline", "walk-away", "leak", "campaign", NULL};
 
 static parley_status_t tactic_kind(loader_t *L, const yt_node_t *n, const char *what,
                                    parley_tactic_kind_t *kind)
 {
     const yt_node_t *kn = parley__lget(n, "kind");
     if (!kn)
-        return parley__lerr(L, n, "%s has no 'kind' (deadline, walk-away or leak)", what);
+        return parley__lerr(L, n, "%s has no 'kind' (deadline, walk-away, leak or campaign)",
+                            what);
     parley_status_t st = parley__lexpect(L, kn, YT_SCALAR, what);
     if (st)
         return st;
@@ -283,12 +284,12 @@ static parley_status_t tactic_kind(loader_t *L, const yt_node_t *n, const char *
             *kind = (parley_tactic_kind_t)k;
             return PARLEY_OK;
         }
-    const char *hint = parley_suggest(kn->str, TACTIC_NAMES, 3);
+    const char *hint = parley_suggest(kn->str, TACTIC_NAMES, 4);
     if (hint)
         return parley__lerr(L, kn, "%s: unknown tactic '%.60s' (did you mean '%s'?)", what,
                             kn->str, hint);
-    return parley__lerr(L, kn, "%s: unknown tactic '%.60s' (deadline, walk-away or leak)", what,
-                        kn->str);
+    return parley__lerr(L, kn, "%s: unknown tactic '%.60s' (deadline, walk-away, leak or "
+                               "campaign)", what, kn->str);
 }
 
 static parley_status_t tactic_fields(loader_t *L, const yt_node_t *n, parley_tactic_t *t,
@@ -338,6 +339,14 @@ static parley_status_t tactic_fields(loader_t *L, const yt_node_t *n, parley_tac
     if ((x = parley__lget(n, "proposal")) && !parley__yt_is_null(x) &&
         (st = find_proposal(L, x, what, &t->proposal)))
         return st;
+    t->rounds = 1; /* publics (load_ratify.c) */
+    if ((x = parley__lget(n, "rounds")) &&
+        (st = luint(L, x, "simulation: tactic: rounds", 1, MAX_ROUNDS, &t->rounds)))
+        return st;
+    snprintf(w, sizeof w, "%s: public", what);
+    snprintf(p, sizeof p, "%s.public", path);
+    if ((x = parley__lget(n, "public")) && (st = parley__load_public(L, x, w, p, &t->public_shift)))
+        return st;
     return PARLEY_OK;
 }
 
@@ -348,8 +357,13 @@ static const char *const *tactic_keys(parley_tactic_kind_t kind)
     static const char *const walk[] = {"kind", "name", "actor", "round", "credibility",
                                        "probability", "batna", "drift", "source", NULL};
     static const char *const leak[] = {"kind", "name", "actor", "round", "proposal",
-                                       "audience_cost", "harden", "source", NULL};
-    return kind == PARLEY_TACTIC_DEADLINE ? deadline : kind == PARLEY_TACTIC_WALK_AWAY ? walk : leak;
+                                       "audience_cost", "harden", "public", "source", NULL};
+    static const char *const campaign[] = {"kind", "name", "actor", "round", "rounds", "public",
+                                           "source", NULL};
+    return kind == PARLEY_TACTIC_DEADLINE    ? deadline
+           : kind == PARLEY_TACTIC_WALK_AWAY ? walk
+           : kind == PARLEY_TACTIC_LEAK      ? leak
+                                             : campaign;
 }
 
 static parley_status_t load_tactic(loader_t *L, const yt_node_t *n, size_t idx,
@@ -382,9 +396,13 @@ static parley_status_t load_tactic(loader_t *L, const yt_node_t *n, size_t idx,
     if ((st = luint(L, rn, w, 1, L->s->sim.horizon, &t->round)) ||
         (st = tactic_fields(L, n, t, what, path)))
         return st;
-    if (t->kind == PARLEY_TACTIC_LEAK && !t->effect && !t->harden)
-        return parley__lerr(L, n, "%s: a leak needs 'audience_cost' {ACTOR: cost} and/or "
-                                  "'harden' [ISSUE, ...] (whom the leak exposes, and how)", what);
+    if (t->kind == PARLEY_TACTIC_LEAK && !t->effect && !t->harden && !t->public_shift)
+        return parley__lerr(L, n, "%s: a leak needs 'audience_cost' {ACTOR: cost}, 'harden' "
+                                  "[ISSUE, ...] and/or 'public' {BODY: {SEGMENT: shift}} (whom "
+                                  "the leak exposes, and how)", what);
+    if (t->kind == PARLEY_TACTIC_CAMPAIGN && !t->public_shift)
+        return parley__lerr(L, n, "%s: a campaign needs 'public' {BODY: {SEGMENT: shift per "
+                                  "round}} (whose shares it moves)", what);
     if (!t->name)
         t->name = TACTIC_NAMES[t->kind];
     return PARLEY_OK;
@@ -434,7 +452,7 @@ static parley_status_t load_tactics(loader_t *L, const yt_node_t *seq)
 static parley_status_t load_event(loader_t *L, const yt_node_t *n, size_t idx, parley_event_t *e)
 {
     static const char *const keys[] = {"round", "name", "batna", "drift", "join", "leave",
-                                       "drop_red_lines", "source", NULL};
+                                       "drop_red_lines", "public", "source", NULL};
     char what[200], path[200], w[240];
     snprintf(what, sizeof what, "simulation: event #%zu", idx + 1);
     snprintf(path, sizeof path, "simulation.events[%zu]", idx);
@@ -467,9 +485,13 @@ static parley_status_t load_event(loader_t *L, const yt_node_t *n, size_t idx, p
     snprintf(w, sizeof w, "%s: drop_red_lines", what);
     if ((x = parley__lget(n, "drop_red_lines")) && (st = red_line_pairs(L, x, w, &e->drop)))
         return st;
-    if (!e->batna && !e->drift && !e->join && !e->leave && !e->drop)
-        return parley__lerr(L, n, "%s changes nothing: give 'batna', 'drift', 'join', 'leave' "
-                                  "or 'drop_red_lines'", what);
+    snprintf(w, sizeof w, "%s: public", what);
+    snprintf(p, sizeof p, "%s.public", path);
+    if ((x = parley__lget(n, "public")) && (st = parley__load_public(L, x, w, p, &e->public_shift)))
+        return st;
+    if (!e->batna && !e->drift && !e->join && !e->leave && !e->drop && !e->public_shift)
+        return parley__lerr(L, n, "%s changes nothing: give 'batna', 'drift', 'join', 'leave', "
+                                  "'drop_red_lines' or 'public'", what);
     if (!e->name)
         e->name = "event";
     return PARLEY_OK;

@@ -68,15 +68,11 @@ parley_status_t parley__lfind_option(loader_t *L, const parley_issue_t *is, cons
     return unknown_id(L, n, w, "option", is->id, ids, is->n_options);
 }
 
-/* ideal / values / exponent of a discrete issue: fills st->table. */
-/* The actor a stance belongs to (stances are a row per actor). */
-static size_t st_actor(const loader_t *L, const parley_stance_t *st)
-{
-    return (size_t)(st - L->s->stances) / L->s->n_issues;
-}
-
+/* ideal / values / exponent of a discrete issue: fills st->table. `owner`
+ * begins the uncertain inputs' paths ("stances.RUS", or a ratifying body's
+ * member's "ratification.B.members.M.stances"). */
 static parley_status_t discrete_values(loader_t *L, const yt_node_t *n, const parley_issue_t *is,
-                                       parley_stance_t *st, const char *what)
+                                       parley_stance_t *st, const char *what, const char *owner)
 {
     parley_status_t rc;
     double *table = parley__arena_array(&L->s->arena, is->n_options, sizeof *table);
@@ -111,8 +107,7 @@ static parley_status_t discrete_values(loader_t *L, const yt_node_t *n, const pa
             char wv[700];
             snprintf(wv, sizeof wv, "%s: value of option '%s'", what, is->options[k].id);
             char path[400];
-            snprintf(path, sizeof path, "stances.%s.%s.values.%s", L->s->actors[st_actor(L, st)].id,
-                     is->id, is->options[k].id);
+            snprintf(path, sizeof path, "%s.%s.values.%s", owner, is->id, is->options[k].id);
             if ((rc = parley__lnumber_u(L, values->items[2 * p + 1], wv, path, 0.0, 1.0, &table[k],
                                         NULL, &at)))
                 return rc;
@@ -132,7 +127,7 @@ static parley_status_t discrete_values(loader_t *L, const yt_node_t *n, const pa
 
 static parley_status_t continuous_points(loader_t *L, const yt_node_t *values,
                                          const parley_issue_t *is, parley_stance_t *st,
-                                         const char *what)
+                                         const char *what, const char *owner)
 {
     char w[512];
     snprintf(w, sizeof w, "%s: 'values'", what);
@@ -159,8 +154,7 @@ static parley_status_t continuous_points(loader_t *L, const yt_node_t *values,
             return parley__lerr(L, at, "%s: positions must increase, got %s after %g", w, at->str,
                                 px[k - 1]);
         char path[400];
-        snprintf(path, sizeof path, "stances.%s.%s.values[%zu]", L->s->actors[st_actor(L, st)].id,
-                 is->id, k);
+        snprintf(path, sizeof path, "%s.%s.values[%zu]", owner, is->id, k);
         if ((rc = parley__lnumber_u(L, pt->items[1], w, path, 0.0, 1.0, &pv[k], NULL, &at)))
             return rc;
         if (pv[k] < 0.0 || pv[k] > 1.0)
@@ -174,7 +168,7 @@ static parley_status_t continuous_points(loader_t *L, const yt_node_t *values,
 }
 
 static parley_status_t continuous_values(loader_t *L, const yt_node_t *n, const parley_issue_t *is,
-                                         parley_stance_t *st, const char *what)
+                                         parley_stance_t *st, const char *what, const char *owner)
 {
     const yt_node_t *ideal = parley__lget(n, "ideal"), *ex = parley__lget(n, "exponent"), *at;
     parley_status_t rc;
@@ -182,11 +176,11 @@ static parley_status_t continuous_values(loader_t *L, const yt_node_t *n, const 
     if (!ideal) {
         if (ex)
             return parley__lerr(L, ex, "%s: 'exponent' goes with 'ideal', not 'values'", what);
-        return continuous_points(L, parley__lget(n, "values"), is, st, what);
+        return continuous_points(L, parley__lget(n, "values"), is, st, what, owner);
     }
     snprintf(w, sizeof w, "%s: ideal", what);
     char path[400];
-    snprintf(path, sizeof path, "stances.%s.%s.ideal", L->s->actors[st_actor(L, st)].id, is->id);
+    snprintf(path, sizeof path, "%s.%s.ideal", owner, is->id);
     if ((rc = parley__lnumber_u(L, ideal, w, path, is->lo, is->hi, &st->ideal, NULL, &at)))
         return rc;
     if (st->ideal < is->lo || st->ideal > is->hi)
@@ -262,15 +256,15 @@ static parley_status_t red_line_continuous(loader_t *L, const yt_node_t *n,
     return PARLEY_OK;
 }
 
-static parley_status_t load_stance(loader_t *L, const yt_node_t *n, size_t i, size_t j)
+parley_status_t parley__load_stance(loader_t *L, const yt_node_t *n, parley_stance_t *st, size_t j,
+                                   const char *who, const char *owner)
 {
     static const char *const keys[] = {"salience", "ideal", "exponent", "values", "red_line",
                                        "source", NULL};
     parley_scenario_t *s = L->s;
     const parley_issue_t *is = &s->issues[j];
-    parley_stance_t *st = &s->stances[i * s->n_issues + j];
-    char what[300];
-    snprintf(what, sizeof what, "actor '%s': stance on issue '%s'", s->actors[i].id, is->id);
+    char what[400];
+    snprintf(what, sizeof what, "%s: stance on issue '%s'", who, is->id);
     parley_status_t rc;
     if ((rc = parley__lexpect(L, n, YT_MAP, what)) || (rc = parley__lkeys(L, n, keys, what)) ||
         (rc = parley__lopt_string(L, n, "source", what, &st->source)))
@@ -278,10 +272,10 @@ static parley_status_t load_stance(loader_t *L, const yt_node_t *n, size_t i, si
     const yt_node_t *sal = parley__lget(n, "salience"), *at;
     if (!sal)
         return parley__lerr(L, n, "%s has no 'salience' (how much it cares, in [0,1])", what);
-    char w[360];
-    snprintf(w, sizeof w, "actor '%s': salience for issue '%s'", s->actors[i].id, is->id);
+    char w[460];
+    snprintf(w, sizeof w, "%s: salience for issue '%s'", who, is->id);
     char path[400];
-    snprintf(path, sizeof path, "stances.%s.%s.salience", s->actors[i].id, is->id);
+    snprintf(path, sizeof path, "%s.%s.salience", owner, is->id);
     if ((rc = parley__lnumber_u(L, sal, w, path, 0.0, 1.0, &st->salience, NULL, &at)))
         return rc;
     if (st->salience < 0.0 || st->salience > 1.0)
@@ -291,8 +285,8 @@ static parley_status_t load_stance(loader_t *L, const yt_node_t *n, size_t i, si
         return parley__lerr(L, values, "%s has both 'ideal' and 'values': give one", what);
     if (!ideal && !values)
         return parley__lerr(L, n, "%s needs 'ideal' or 'values'", what);
-    rc = is->kind == PARLEY_ISSUE_DISCRETE ? discrete_values(L, n, is, st, what)
-                                           : continuous_values(L, n, is, st, what);
+    rc = is->kind == PARLEY_ISSUE_DISCRETE ? discrete_values(L, n, is, st, what, owner)
+                                           : continuous_values(L, n, is, st, what, owner);
     if (rc)
         return rc;
     const yt_node_t *red = parley__lget(n, "red_line");
@@ -303,9 +297,19 @@ static parley_status_t load_stance(loader_t *L, const yt_node_t *n, size_t i, si
                                            : red_line_continuous(L, red, is, st, w);
     if (rc)
         return rc;
-    if (st->form == PARLEY_VALUE_IDEAL && parley_crosses_red_line(s, i, j, st->ideal))
-        return parley__lerr(L, red, "%s: the actor's own ideal lies on its red line", what);
+    if (st->form == PARLEY_VALUE_IDEAL && parley_stance_crosses(s, j, st, st->ideal))
+        return parley__lerr(L, red, "%s: the %s own ideal lies on its red line", what,
+                            strncmp(owner, "stances.", 8) == 0 ? "actor's" : "member's");
     return PARLEY_OK;
+}
+
+static parley_status_t load_stance(loader_t *L, const yt_node_t *n, size_t i, size_t j)
+{
+    parley_scenario_t *s = L->s;
+    char who[200], owner[200];
+    snprintf(who, sizeof who, "actor '%s'", s->actors[i].id);
+    snprintf(owner, sizeof owner, "stances.%s", s->actors[i].id);
+    return parley__load_stance(L, n, &s->stances[i * s->n_issues + j], j, who, owner);
 }
 
 /* Every actor must care about something, or its utility is undefined (0/0):

@@ -115,6 +115,17 @@ parley_status_t parley__load_actors(loader_t *L, const yt_node_t *seq);
 parley_status_t parley__load_issues(loader_t *L, const yt_node_t *seq);
 parley_status_t parley__load_stances(loader_t *L, const yt_node_t *map);
 parley_status_t parley__load_proposals(loader_t *L, const yt_node_t *seq);
+/* One stance on issue j into *st (red_below/red_above preset to
+ * -HUGE_VAL/HUGE_VAL): `who` begins messages ("actor 'RUS'"), `owner`
+ * the uncertain inputs' paths ("stances.RUS"). */
+parley_status_t parley__load_stance(loader_t *L, const yt_node_t *n, parley_stance_t *st, size_t j,
+                                   const char *who, const char *owner);
+/* The optional `ratification:` section, after the proposals (load_ratify.c). */
+parley_status_t parley__load_ratification(loader_t *L, const yt_node_t *seq);
+/* `public: {BODY: {SEGMENT: shift}}` of an event or a tactic (load_ratify.c):
+ * *out gets the shifts, flat over every body's members. */
+parley_status_t parley__load_public(loader_t *L, const yt_node_t *map, const char *what,
+                                    const char *path, const double **out);
 /* `constraints:`, `red_lines:` and `terms:` of the root (each optional;
  * load_links.c), after the stances. */
 parley_status_t parley__load_links(loader_t *L, const yt_node_t *root);

@@ -141,7 +141,8 @@ parley_status_t parley_sim_create(parley_ctx_t *ctx, const parley_scenario_t *s,
         parley_sim_destroy(sim);
         return parley__fail(ctx, PARLEY_EARG, "simulate: the grid needs at least 2 positions");
     }
-    if (build_options(sim) || !alloc_tables(sim) || parley__sim_link_compile(sim)) {
+    if (build_options(sim) || !alloc_tables(sim) || parley__sim_link_compile(sim) ||
+        parley__sim_ratify_create(sim)) {
         parley_sim_destroy(sim);
         return parley__fail(ctx, PARLEY_ENOMEM, "simulate: out of memory");
     }
@@ -249,7 +250,10 @@ parley_status_t parley_sim_reset(parley_ctx_t *ctx, parley_sim_t *sim)
     }
     for (size_t k = 0; k < c->n_tactics; k++) {
         sim->cred[k] = c->tactics[k].credibility;
-        sim->due[k] = c->tactics[k].kind == PARLEY_TACTIC_LEAK ? 0 : c->tactics[k].round;
+        sim->due[k] = c->tactics[k].kind == PARLEY_TACTIC_LEAK ||
+                              c->tactics[k].kind == PARLEY_TACTIC_CAMPAIGN
+                          ? 0
+                          : c->tactics[k].round;
     }
     sim->round = 0;
     sim->end = PARLEY_SIM_RUNNING;
@@ -263,6 +267,7 @@ parley_status_t parley_sim_reset(parley_ctx_t *ctx, parley_sim_t *sim)
     sim->res.signatory = sim->r_sign;
     sim->res.walked = sim->r_walked;
     sim->res.breaker = SIM_NONE;
+    parley__sim_ratify_read(sim); /* bodies and publics (sim_ratify.c) */
     trace_free(&sim->tr);
     memset(&sim->tr, 0, sizeof sim->tr);
     parley__arena_init(&sim->tr.arena, 0);

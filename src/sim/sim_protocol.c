@@ -41,14 +41,19 @@ int parley__sim_ask(parley_sim_t *sim, const size_t *pkg, int who, size_t only, 
             continue;
         }
         double u = parley__sim_utility(sim, k, pkg);
-        if (k == from) { /* its own offer: worth its target by construction */
+        if (k == from) { /* its own offer: worth its target by construction; an
+                            anticipating negotiator does not sign it outside its win-set */
+            int out = sim->anticipating && parley__sim_winset_out(sim, k, pkg);
+            all &= !out;
             if (ans)
-                ans[k] = (signed char)PARLEY_ANSWER_ACCEPT;
+                ans[k] = (signed char)(out ? PARLEY_ANSWER_RED_LINE : PARLEY_ANSWER_ACCEPT);
             continue;
         }
         if (!ratify && u > sim->seen_next[k])
             sim->seen_next[k] = u;
-        parley_sim_answer_t a = parley__sim_vetoed(sim, k, pkg) ? PARLEY_ANSWER_RED_LINE
+        parley_sim_answer_t a = parley__sim_vetoed(sim, k, pkg) ||
+                                        (sim->anticipating && parley__sim_winset_out(sim, k, pkg))
+                                    ? PARLEY_ANSWER_RED_LINE
                                 : u >= (ratify ? sim->resv[k] : sim->tau[k]) - SIM_EPS
                                     ? PARLEY_ANSWER_ACCEPT
                                     : PARLEY_ANSWER_REJECT;
@@ -82,11 +87,11 @@ int parley__sim_ratify(parley_sim_t *sim, const size_t *pkg)
     for (size_t k = 0; k < sim->n; k++)
         outside += sim->room[k] == ROOM_OUT;
     if (!outside)
-        return 1;
+        return parley__sim_bodies_vote(sim, pkg); /* sim_ratify.c */
     signed char *ans = sim->ans + sim->n;
     int ok = parley__sim_ask(sim, pkg, ROOM_OUT, SIM_NONE, SIM_NONE, 1, ans);
     parley__sim_move(sim, PARLEY_MOVE_RATIFY, SIM_NONE, pkg, ans);
-    return ok;
+    return ok && parley__sim_bodies_vote(sim, pkg);
 }
 
 /* An offer accepted by the room and, outside it, ratified: agreement. A
@@ -161,7 +166,20 @@ static void text_state(const parley_sim_t *sim, const size_t *pkg, double *u, in
             v[k] += sim->veto[k * sim->total + sim->opt0[j] + pkg[j]];
         for (size_t r = sim->n_terms; r < sim->n_links; r++)
             v[k] += sim->links[r].actor == k && parley__sim_link_fires(sim, &sim->links[r], pkg);
+        if (sim->anticipating) /* a text outside its win-set: one more red line */
+            v[k] += parley__sim_winset_quiet(sim, k, pkg);
     }
+}
+
+/* Candidate change of issue j to option o (no repair): v2 gets the change
+ * in each party's win-set rejections (wsv: those at the text). */
+static void winset_delta(parley_sim_t *sim, size_t j, size_t o, int *v2)
+{
+    size_t keep = sim->text[j];
+    sim->text[j] = o;
+    for (size_t k = 0; k < sim->n; k++)
+        v2[k] += parley__sim_winset_quiet(sim, k, sim->text) - sim->wsv[k];
+    sim->text[j] = keep;
 }
 
 /* The score of a whole package (repairs compare them this way). */
@@ -222,6 +240,8 @@ static int revise(parley_sim_t *sim, double *u, int *v, double *u2, int *v2)
         text_state(sim, sim->text, u, v);
         if (sim->linked)
             parley__sim_link_state(sim, sim->text, sim->lstate);
+        for (size_t k = 0; sim->anticipating && k < sim->n; k++)
+            sim->wsv[k] = parley__sim_winset_quiet(sim, k, sim->text);
         double base = score_of(sim, u, v), best = base + 1e-9;
         size_t bj = SIM_NONE, bo = 0, brj = SIM_NONE, bro = 0;
         for (size_t j = 0; j < sim->m; j++) {
@@ -240,6 +260,10 @@ static int revise(parley_sim_t *sim, double *u, int *v, double *u2, int *v2)
                         u2[k] = u[k] + w[to] - w[at];
                         v2[k] = v[k] + vt[to] - vt[at];
                     }
+                    sc = score_of(sim, u2, v2);
+                }
+                if (sim->anticipating && rj == SIM_NONE && sc > -HUGE_VAL) {
+                    winset_delta(sim, j, o, v2);
                     sc = score_of(sim, u2, v2);
                 }
                 if (sc > best) {

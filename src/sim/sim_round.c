@@ -106,6 +106,7 @@ void parley__sim_leak(parley_sim_t *sim, const parley_tactic_t *t)
         parley__sim_note(sim, "%s: nothing on the table to leak yet", t->name);
         return;
     }
+    parley__sim_publics_leak(sim, t);
     for (size_t i = 0; i < sim->n; i++) {
         if (!exposed(sim, t, i))
             continue;
@@ -316,6 +317,7 @@ void parley__sim_begin_round(parley_sim_t *sim)
         if (c->tactics[k].kind == PARLEY_TACTIC_LEAK && !sim->tactic_off[k] &&
             c->tactics[k].round == sim->round)
             parley__sim_leak(sim, &c->tactics[k]);
+    parley__sim_publics_round(sim); /* events' and campaigns' shifts of the publics */
     reservations(sim);
     targets(sim);
 }
@@ -330,8 +332,17 @@ void parley__sim_durability(parley_sim_t *sim)
         d[i] = sim->drift[i];
     }
     r->holds = 1;
+    size_t rat_who = SIM_NONE;
+    unsigned rat_m = parley__sim_late_votes(sim, &rat_who); /* sim_ratify.c */
     for (unsigned m = 0; m <= sim->cfg->durability_horizon; m++) {
         unsigned round = sim->round + m;
+        if (m == rat_m) { /* a body voting later turns the deal down */
+            r->holds = 0;
+            r->durability = m;
+            r->breaker = rat_who;
+            r->why = PARLEY_BREAK_RATIFICATION;
+            return;
+        }
         for (size_t i = 0; m > 0 && i < sim->n; i++)
             b[i] = clamp01(b[i] + d[i]);
         for (size_t e = 0; m > 0 && e < c->n_events; e++) {

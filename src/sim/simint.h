@@ -121,6 +121,18 @@ struct parley_sim {
 
     sim_trace_t tr;
     parley__arena_t arena;       /* everything above, sized at create */
+
+    /* ---- Ratification and publics (sim_ratify.c) */
+    size_t nb, nbm;              /* ratifying bodies; their members together */
+    double *bw, *bw2;            /* nbm: each member's weight now; scratch of a projection */
+    double *mval;                /* nbm x total: salience share x value of each option */
+    unsigned char *mveto;        /* nbm x total: the option is on the member's red line */
+    double *bshare;              /* nb: the yes share of each body's last vote (NaN: none) */
+    signed char *r_rat;          /* nb: the result's `ratified` */
+    double *r_rshare;            /* nb: the result's `ratify_share` */
+    size_t *r_pkg;               /* m: the agreed package (options) */
+    int *wsv;                    /* n: scratch of the mediator's win-set counts */
+    int anticipating;            /* some body's negotiator anticipates its win-set */
 };
 
 /* sim_path.c */
@@ -200,6 +212,25 @@ int parley__sim_ask(parley_sim_t *sim, const size_t *pkg, int who, size_t only, 
 void parley__sim_agree(parley_sim_t *sim, const size_t *pkg);
 /* Puts pkg to the ratifiers (outside the room); agreement when none vetoes. */
 int parley__sim_ratify(parley_sim_t *sim, const size_t *pkg);
+
+/* sim_ratify.c: ratifying bodies and publics. */
+parley_status_t parley__sim_ratify_create(parley_sim_t *sim);
+void parley__sim_ratify_read(parley_sim_t *sim);
+/* The number of actor i's anticipated bodies that would reject pkg now. */
+int parley__sim_winset_out(parley_sim_t *sim, size_t i, const size_t *pkg);
+/* The same without a note in the trace (the mediator's scoring). */
+int parley__sim_winset_quiet(const parley_sim_t *sim, size_t i, const size_t *pkg);
+/* Shifts the publics with this round's events and campaigns. */
+void parley__sim_publics_round(parley_sim_t *sim);
+void parley__sim_publics_leak(parley_sim_t *sim, const parley_tactic_t *t);
+/* The signatories' bodies that vote at signature vote on pkg (a RATIFY
+ * move); 1 when none rejects it. */
+int parley__sim_bodies_vote(parley_sim_t *sim, const size_t *pkg);
+/* Durability: the bodies voting later (vote_after) vote on the deal with the
+ * publics projected to then; the rounds after the deal of the first
+ * rejection (*who its actor), or UINT_MAX when none rejects within the
+ * durability horizon. */
+unsigned parley__sim_late_votes(parley_sim_t *sim, size_t *who);
 
 /* sim.c: the trace. */
 void parley__sim_note(parley_sim_t *sim, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
