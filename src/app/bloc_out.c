@@ -47,19 +47,28 @@ void bloc_eval_text(parley_buf_t *b, const eval_run_t *r, size_t p)
             else
                 parley_buf_printf(b, "%+.3f", e->surplus);
         }
-        if (!(lo >= batna - 1e-12)) {
+        if (!(hi >= batna - 1e-12)) {
             parley_buf_puts(b, "; the bloc would not accept it\n");
             continue;
         }
+        if (!(lo >= batna - 1e-12)) {
+            parley_buf_puts(b, "; the bloc may accept it, depending on the open issues\n");
+            continue;
+        }
         int any = 0;
-        for (size_t q = 0; bl->split && q < bl->n_members; q++) {
-            const parley_actor_eval_t *e = eval_actor(r, p, bl->members[q]);
-            double worst = isnan(e->surplus) ? e->surplus_min : e->surplus;
-            if (!(worst < -1e-12))
-                continue;
-            parley_buf_printf(b, "%s%s", any ? ", " : "; would split: ",
-                              parley_scenario_actor(s, bl->members[q])->id);
-            any = 1;
+        for (int sure = 1; sure >= 0; sure--) { /* would split, then may split (open issues) */
+            int listed = 0;
+            for (size_t q = 0; bl->split && q < bl->n_members; q++) {
+                const parley_actor_eval_t *e = eval_actor(r, p, bl->members[q]);
+                double worst = isnan(e->surplus) ? e->surplus_min : e->surplus;
+                double best = isnan(e->surplus) ? e->surplus_max : e->surplus;
+                if (!(worst < -1e-12) || (sure ? !(best < -1e-12) : best < -1e-12))
+                    continue;
+                parley_buf_printf(b, "%s%s", listed ? ", " : sure ? "; would split: "
+                                                               : "; may split (open issues): ",
+                                  parley_scenario_actor(s, bl->members[q])->id);
+                listed = any = 1;
+            }
         }
         parley_buf_puts(b, any ? "\n" : "; the bloc would accept it together\n");
     }

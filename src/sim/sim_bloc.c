@@ -9,15 +9,21 @@
 #include <string.h>
 #include "simint.h"
 
+/* Actor i negotiates in its bloc: it has not left it nor walked away. */
+static int still_in(const parley_sim_t *sim, size_t i)
+{
+    return sim->bloc_in[i] && sim->room[i] != ROOM_WALKED;
+}
+
 /* Member k's share among the members still in the bloc. */
 static double share(const parley_sim_t *sim, const parley_bloc_t *b, size_t k)
 {
-    if (!sim->bloc_in[b->members[k]])
+    if (!still_in(sim, b->members[k]))
         return 0.0;
     double total = 0.0;
     size_t in = 0;
     for (size_t q = 0; q < b->n_members; q++)
-        if (sim->bloc_in[b->members[q]]) {
+        if (still_in(sim, b->members[q])) {
             total += sim->cap[b->members[q]];
             in++;
         }
@@ -30,7 +36,7 @@ static size_t lead_of(const parley_sim_t *sim, const parley_bloc_t *b)
 {
     size_t lead = SIM_NONE, in = 0;
     for (size_t q = 0; q < b->n_members; q++)
-        if (sim->bloc_in[b->members[q]]) {
+        if (still_in(sim, b->members[q])) {
             lead = lead == SIM_NONE ? b->members[q] : lead;
             in++;
         }
@@ -47,10 +53,10 @@ void parley__sim_bloc_reset(parley_sim_t *sim)
     sim->bloc_swapped = 0;
 }
 
-/* The bloc actor i negotiates in, or SIM_NONE (none, left it, dissolved). */
+/* The bloc actor i negotiates in, or SIM_NONE (none, left it, walked away, dissolved). */
 static size_t active_bloc(const parley_sim_t *sim, size_t i)
 {
-    if (!sim->n_blocs || !sim->bloc_in[i])
+    if (!sim->n_blocs || !still_in(sim, i))
         return SIM_NONE;
     size_t k = parley_scenario_bloc_of(sim->s, i);
     return sim->bloc_lead[k] != SIM_NONE ? k : SIM_NONE;
@@ -68,6 +74,16 @@ void parley__sim_bloc_round(parley_sim_t *sim)
         sim->bloc_tau[k] = sim->bloc_resv[k] = 0.0;
         if (sim->bloc_lead[k] == SIM_NONE)
             continue;
+        size_t lead = lead_of(sim, b); /* a member may have walked away */
+        if (lead != sim->bloc_lead[k]) {
+            sim->bloc_lead[k] = lead;
+            sim->paths_dirty = 1;
+            if (lead == SIM_NONE) {
+                parley__sim_note(sim, "bloc '%s' dissolves: fewer than two members are left",
+                                 b->id);
+                continue;
+            }
+        }
         for (size_t q = 0; q < b->n_members; q++) {
             size_t i = b->members[q];
             double wq = share(sim, b, q);
@@ -101,7 +117,7 @@ static void one_party(parley_sim_t *sim, size_t k, int on)
     double cap = sim->cap[lead];
     for (size_t q = 0; q < b->n_members; q++) {
         size_t i = b->members[q];
-        if (i == lead || !sim->bloc_in[i])
+        if (i == lead || !still_in(sim, i))
             continue;
         if (on) {
             sim->bloc_room[i] = sim->room[i];
@@ -184,7 +200,7 @@ static void splits(parley_sim_t *sim, size_t k, const size_t *pkg, double ub)
     for (size_t q = 0; q < b->n_members; q++) {
         size_t i = b->members[q];
         double u = parley__sim_utility(sim, i, pkg);
-        if (!sim->bloc_in[i] || !(u < sim->resv[i] - SIM_EPS))
+        if (!still_in(sim, i) || !(u < sim->resv[i] - SIM_EPS))
             continue;
         sim->bloc_in[i] = 0;
         sim->bloc_gone[i] = 1;
