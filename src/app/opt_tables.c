@@ -96,8 +96,8 @@ static const app_opt_t EVAL[] = {
 static const app_opt_t SPACE[] = {
     {APP_O_LIMIT, "limit", 0, NULL, APP_UINT, "N", 0, 1e9, NULL, NULL, APP_BOTH, 0,
      "frontier rows to list (table 10, json and csv 1000; 0: all)"},
-    {APP_O_SAMPLES, "samples", 0, NULL, APP_UINT, "N", 100, 1e9, NULL, "1e6", APP_BOTH, 0,
-     "draws for the ZOPA estimate when the count is too big"},
+    {APP_O_SAMPLES, "samples", 0, NULL, APP_UINT, "N", 100, 1e9, NULL, "1e5", APP_BOTH, 0,
+     "random descents for the ZOPA estimate when the exact count would pass --budget"},
     {APP_O_SEED, "seed", 0, NULL, APP_SEED, "S", 0, 0, NULL, "1", APP_BOTH, 0,
      "seed of those draws (and of an anytime frontier's random kicks)"},
     {APP_O_X, "x", 0, NULL, APP_TEXT, "ACTOR", 0, 0, NULL, NULL, APP_API | APP_PAGE, 0,
