@@ -239,7 +239,33 @@ static void test_warnings(void)
     parley_scenario_destroy(s);
 }
 
+/* --set simulation.strategies.A=tit-for-tat replaces A's whole strategy
+ * mapping {kind: boulware, e: 0.3} (its e does not carry over). */
+static void test_set_strategy(void)
+{
+    static char text[4096];
+    snprintf(text, sizeof text, THREE, "false",
+             "  strategies: {A: {kind: time, e: 0.3}, B: linear}\n", "1");
+    parley_override_t ov[2] = {{"simulation.strategies.A", "tit-for-tat"},
+                               {"simulation.strategies.C", "hardline"}};
+    parley_ctx_t *ctx = parley_ctx_create();
+    parley_scenario_t *s = NULL;
+    CHECK_INT(parley_scenario_load_buffer_with(ctx, "set.yaml", text, strlen(text), ov, 2, &s),
+              PARLEY_OK);
+    if (s) {
+        const parley_sim_config_t *c = parley_scenario_simulation(s);
+        CHECK_INT(c->strategies[0].kind, PARLEY_STRATEGY_TIT_FOR_TAT);
+        CHECK(strcmp(c->strategies[0].name, "tit-for-tat") == 0);
+        CHECK_NEAR(c->strategies[0].e, 1.0, 0); /* the word's own e, not the mapping's 0.3 */
+        CHECK_INT(c->strategies[1].kind, PARLEY_STRATEGY_TIME); /* untouched */
+        CHECK_INT(c->strategies[2].kind, PARLEY_STRATEGY_HARDLINE); /* a key added */
+    }
+    parley_scenario_destroy(s);
+    parley_ctx_destroy(ctx);
+}
+
 const test_case_t tests_walkout[] = {
+    {"walkout/set_strategy", test_set_strategy},
     {"walkout/essential_ends_talks", test_essential_walkout_ends_talks},
     {"walkout/nonessential_leaves", test_nonessential_leaves},
     {"walkout/too_few", test_too_few},
