@@ -153,6 +153,8 @@ typedef enum parley_mc_group {
     PARLEY_MCG_FORECAST_CONSTRAINTS, /* FORECAST, a scenario with constraints: per model, its
                                         forecast read as a package keeps them / breaks one /
                                         may break one (an open issue decides) */
+    PARLEY_MCG_BREAK_WHY,    /* SIMULATE: why the deal breaks (deals that break): BATNA drift /
+                                a new government / a failed ratification (parley_sim_break_t - 1) */
     PARLEY_MCG_WALKED_OUT,   /* SIMULATE: per actor, the samples where it walked out, ending
                                 the talks (parley_sim_result_t.ended) */
     PARLEY_MCG_WARNING       /* SIMULATE: per kind of set-up warning, the samples that had it

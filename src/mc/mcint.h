@@ -35,6 +35,7 @@ typedef struct mc_outcome {
     int holds;               /* SIMULATE, agreement */
     unsigned durability;
     size_t breaker;
+    int why;                 /* SIMULATE, a deal that breaks: a parley_sim_break_t */
     const double *forecast;  /* FORECAST: n_models x n_issues */
     const unsigned char *kept; /* FORECAST with constraints: n_models, 0 kept, 1 broken,
                                   2 undecided */
