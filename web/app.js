@@ -88,7 +88,9 @@ function outcomeText(run) {
     const holds = d && d.holds ? 'holds' : d ? `breaks after ${d.rounds} rounds (${d.breaker})` : '';
     return `${run.label}: agreement in round ${o.round} (${how}); the deal ${holds}`;
   }
-  const why = o.end === 'walkout' ? `walk-out by ${o.walked_away.join(', ')}` : 'no deal by the horizon';
+  // The one vocabulary of docs/simulation.md ("Output and durability"): end_text names the end.
+  const who = (o.walked_out || []).length ? ` (${o.walked_out.join(', ')})` : '';
+  const why = o.end === 'horizon' ? 'no deal by the horizon' : `${o.end_text}${who}`;
   return `${run.label}: ${why}, round ${o.round} (${how})`;
 }
 

@@ -35,6 +35,8 @@ typedef struct parley_actor {
     double discount;         /* per-round discount factor in (0,1]; 1 when absent */
     const char *capability_source;
     const char *batna_source;
+    int essential;           /* `essential: true`: the talks end without it (docs/simulation.md,
+                                "Output and durability"); 0 when absent */
 } parley_actor_t;
 
 typedef struct parley_option {

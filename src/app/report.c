@@ -418,9 +418,9 @@ static void sim_summary(parley_buf_t *b, const parley_scenario_t *s, const app_r
     if (!j)
         return;
     app_jget_use(j, r->result.data);
-    char end[64], agreed[16];
+    char end[96], agreed[16];
     double round = app_jget(j, "$.outcome.round", NULL, 0);
-    app_jget(j, "$.outcome.end", end, sizeof end);
+    app_jget(j, "$.outcome.end_text", end, sizeof end); /* docs/simulation.md's words */
     app_jget(j, "$.outcome.agreement", agreed, sizeof agreed);
     if (end[0] && !isnan(round)) {
         parley_buf_puts(b, "<p>Outcome: <b>");

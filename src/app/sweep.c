@@ -270,6 +270,12 @@ void sweep_render_table(parley_buf_t *b, const sweep_t *w, const parley_scenario
         width[a] = strlen(w->axes[a].path) > 8 ? strlen(w->axes[a].path) : 8;
     for (size_t c = 0; c < w->n_cols; c++)
         width[w->n_axes + c] = strlen(w->cols[c]) > 9 ? strlen(w->cols[c]) : 9;
+    for (size_t p = 0; p < w->n_points; p++) /* a word longer than its heading */
+        for (size_t c = 0; c < w->n_cols; c++) {
+            const sweep_cell_t *x = &w->cells[p * SWEEP_MAX_COLS + c];
+            if (x->set && x->is_text && strlen(x->text) > width[w->n_axes + c])
+                width[w->n_axes + c] = strlen(x->text);
+        }
     parley_buf_printf(b, "sweep: %s at %zu points\n", app_kind_name(w->kind), w->n_points);
     for (size_t a = 0; a < w->n_axes; a++)
         app_pad(b, w->axes[a].path, width[a] + 2);

@@ -36,7 +36,7 @@ static parley_status_t check_list(loader_t *L, const yt_node_t *seq, const char 
 static parley_status_t load_actor(loader_t *L, const yt_node_t *n, parley_actor_t *a, size_t idx)
 {
     static const char *const keys[] = {"id", "name", "capability", "batna", "batna_drift",
-                                       "discount", "notes", "source", NULL};
+                                       "discount", "essential", "notes", "source", NULL};
     char what[160];
     snprintf(what, sizeof what, "actor #%zu", idx + 1);
     parley_status_t st = parley__lexpect(L, n, YT_MAP, what);
@@ -98,7 +98,7 @@ static parley_status_t load_actor(loader_t *L, const yt_node_t *n, parley_actor_
             return parley__lerr(L, at, "%s must be in (0,1] (the factor per round), got %s", w2,
                                 at->str);
     }
-    return PARLEY_OK;
+    return parley__load_essential(L, parley__lget(n, "essential"), a, what);
 }
 
 /* Collect mode: one flag per item; NULL (no marks) otherwise. */

@@ -434,6 +434,11 @@ static parley_status_t replace(walk_t *w, yt_node_t **slot)
         *slot = c;
         return PARLEY_OK;
     }
+    if (strncmp(w->path, "simulation.strategies.", 22) == 0 && !strchr(w->path + 22, '.') &&
+        parley__lget(n, "kind")) { /* a strategy word replaces {kind: ..., e: ...} whole */
+        *slot = v;
+        return PARLEY_OK;
+    }
     const char *inner = parley__lget(n, "value")      ? "value"
                         : parley__lget(n, "position") ? "position"
                                                       : NULL;

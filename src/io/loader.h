@@ -125,6 +125,10 @@ parley_status_t parley__check_cares(loader_t *L, const yt_node_t *map);
 parley_status_t parley__lfind_option(loader_t *L, const parley_issue_t *is, const yt_node_t *n,
                                      const char *what, size_t *k);
 parley_status_t parley__load_simulation(loader_t *L, const yt_node_t *map);
+/* ---- Walk-outs and structural uncertainty (load_walkout.c). */
+/* An actor's `essential: true|false` (n may be NULL: false). */
+parley_status_t parley__load_essential(loader_t *L, const yt_node_t *n, parley_actor_t *a,
+                                       const char *what);
 /* One stance of actor i on issue j from node n into *st (the scenario's
  * table, or a new government's row); `label` begins its messages ("actor
  * 'USA'"), `prefix` the paths of its uncertain inputs ("stances.USA"). */

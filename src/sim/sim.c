@@ -79,7 +79,8 @@ static int alloc_tables(parley_sim_t *sim)
            ALLOC(bloc_gone, n) && ALLOC(bloc_lead, nb) && ALLOC(bloc_w, nb * t) &&
            ALLOC(bloc_v, nb * t) && ALLOC(bloc_tau, nb) && ALLOC(bloc_resv, nb) &&
            ALLOC(bloc_umax, nb) && ALLOC(bloc_ans, nb) && ALLOC(bloc_room, n) &&
-           ALLOC(bloc_cap, nb);
+           ALLOC(bloc_cap, nb) && ALLOC(walk_round, n) &&
+           ALLOC(r_ended, n) && ALLOC(warn, n + nt + 2);
 }
 
 static parley_status_t build_options(parley_sim_t *sim)
@@ -139,6 +140,8 @@ parley_status_t parley_sim_create(parley_ctx_t *ctx, const parley_scenario_t *s,
     sim->grid = o->grid ? o->grid : sim->cfg->grid;
     sim->protocol = o->protocol >= 0 ? (parley_protocol_t)o->protocol : sim->cfg->protocol;
     sim->meeting = o->meeting >= 0 ? (parley_meeting_t)o->meeting : sim->cfg->meeting;
+    sim->opt_protocol = o->protocol;
+    sim->opt_meeting = o->meeting;
     sim->trace_on = o->trace;
     sim->seed = o->seed;
     sim->seeded = o->seeded || o->seed != 0;
@@ -265,7 +268,8 @@ parley_status_t parley_sim_reset(parley_ctx_t *ctx, parley_sim_t *sim)
         sim->demand[i] = (double)NAN;
         sim->accepted[i] = 0;
         sim->r_util[i] = sim->r_disc[i] = (double)NAN;
-        sim->r_sign[i] = sim->r_walked[i] = 0;
+        sim->r_sign[i] = sim->r_walked[i] = sim->r_ended[i] = 0;
+        sim->walk_round[i] = 0;
     }
     for (size_t k = 0; k < c->n_tactics; k++) {
         sim->cred[k] = c->tactics[k].credibility;
@@ -283,11 +287,14 @@ parley_status_t parley_sim_reset(parley_ctx_t *ctx, parley_sim_t *sim)
     sim->res.signatory = sim->r_sign;
     sim->res.walked = sim->r_walked;
     sim->res.breaker = SIM_NONE;
+    sim->res.ended = sim->r_ended;
+    sim->res.missing = SIM_NONE;
     sim->res.break_event = SIM_NONE;
     parley__sim_bloc_reset(sim);
     trace_free(&sim->tr);
     memset(&sim->tr, 0, sizeof sim->tr);
     parley__arena_init(&sim->tr.arena, 0);
+    parley__sim_walkout_reset(sim); /* protocol, meeting, the set-up warnings */
     if (parley__sim_in_room(sim) < 1)
         return parley__fail(ctx, PARLEY_EARG, "simulate: nobody is in the room");
     parley__ok(ctx);
@@ -388,6 +395,7 @@ static void finish(parley_sim_t *sim)
         sim->r_batna[i] = sim->b[i];
         sim->r_walked[i] = sim->room[i] == ROOM_WALKED;
     }
+    parley__sim_walkout_finish(sim);
 }
 
 int parley_sim_step(parley_sim_t *sim)

@@ -85,6 +85,7 @@ void parley__sim_agree(parley_sim_t *sim, const size_t *pkg)
     }
     r->terms = sim->r_terms;
     parley__sim_durability(sim);
+    parley__sim_check_signatories(sim);
 }
 
 int parley__sim_ratify(parley_sim_t *sim, const size_t *pkg)

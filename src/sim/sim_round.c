@@ -155,6 +155,7 @@ static void walk_away(parley_sim_t *sim, size_t w)
         return;
     }
     sim->room[t->actor] = ROOM_WALKED;
+    sim->walk_round[t->actor] = sim->round;
     sim->due[w] = 0;
     sim->paths_dirty = 1;
     parley__sim_note(sim, "%s: %s walks away", t->name, s->actors[t->actor].id);
@@ -218,17 +219,7 @@ void parley__sim_end_round(parley_sim_t *sim)
         else
             walk_away(sim, k);
     }
-    size_t med = sim->cfg->mediator;
-    if (sim->protocol == PARLEY_PROTOCOL_MEDIATED && med != SIM_NONE &&
-        sim->room[med] == ROOM_WALKED) {
-        parley__sim_note(sim, "the mediator %s has left: the mediated talks end",
-                         sim->s->actors[med].id);
-        sim->end = PARLEY_SIM_WALKOUT;
-    } else if (parley__sim_in_room(sim) < 2) {
-        sim->end = PARLEY_SIM_WALKOUT;
-    }
-    else if (sim->round >= sim->horizon)
-        sim->end = PARLEY_SIM_HORIZON;
+    parley__sim_decide_end(sim);
 }
 
 /* Reservation: BATNA, plus audience costs, plus the expected effect of the

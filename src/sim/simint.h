@@ -122,6 +122,12 @@ struct parley_sim {
     sim_trace_t tr;
     parley__arena_t arena;       /* everything above, sized at create */
 
+    /* ---- Walk-outs (sim_walkout.c) */
+    unsigned *walk_round;        /* n: the round it walked away (0: it did not) */
+    unsigned char *r_ended;      /* n: its walking out ended the talks */
+    parley_sim_warning_t *warn;  /* n + n_tactics + 2: the set-up warnings of this run */
+    size_t n_warn;
+    int opt_protocol, opt_meeting; /* the options' (-1: the scenario's, read at each reset) */
     /* Blocs and governments (sim_gov.c). */
     double *gov_w;               /* total: a government's weighted values (scratch) */
     unsigned char *gov_v;        /* total: its red lines (scratch) */
@@ -221,6 +227,20 @@ void parley__sim_agree(parley_sim_t *sim, const size_t *pkg);
 /* Puts pkg to the ratifiers (outside the room); agreement when none vetoes. */
 int parley__sim_ratify(parley_sim_t *sim, const size_t *pkg);
 
+/* sim_walkout.c: essential parties and how talks end. */
+/* Actor i is essential: `essential: true`, or the mediator of mediated talks. */
+int parley__sim_essential(const parley_sim_t *sim, size_t i);
+/* After the round's walk-aways: a breakdown when an essential party has
+ * walked away or fewer than two parties are left, else the horizon. */
+void parley__sim_decide_end(parley_sim_t *sim);
+/* After an agreement is recorded: it does not count when an essential party
+ * is not a signatory (the talks end in a breakdown). */
+void parley__sim_check_signatories(parley_sim_t *sim);
+/* At the end of a run: who ended the talks by walking out. */
+void parley__sim_walkout_finish(parley_sim_t *sim);
+/* At reset: protocol and meeting (the options', else the scenario's as now),
+ * then the set-up warnings. */
+void parley__sim_walkout_reset(parley_sim_t *sim);
 /* sim_gov.c: changes of government. */
 /* Whether event k happens in this run (its `probability`, drawn from the
  * seed as a walk-away's is). */
