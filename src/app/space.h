@@ -110,6 +110,20 @@ typedef struct space_red {
                             (size_t)-1 otherwise */
 } space_red_t;
 
+/* ---- Transfers (space_transfer.c): the frontier of the packages that could
+ * be acceptable with the most every actor could receive, and the cheapest
+ * transfer on it (docs/agreement-space.md, "Transfers"). */
+typedef struct space_transfers {
+    int ran;                       /* the scenario has channels between actors taking part */
+    parley_frontier_t *f;          /* frontier under the relaxed reservations */
+    size_t points;                 /* its points, each examined */
+    size_t feasible;               /* acceptable with some transfer within the limits */
+    size_t inexact;                /* not decided (exact arithmetic did not fit) */
+    size_t best;                   /* the point of the cheapest transfer; (size_t)-1: none */
+    parley_transfer_plan_t plan;   /* that transfer */
+    uint32_t *pkg;                 /* its package (lexicographically smallest) */
+} space_transfers_t;
+
 typedef struct space_run {
     space_job_t *job;
     parley_frontier_t *f;          /* the frontier of the acceptable packages */
@@ -124,7 +138,16 @@ typedef struct space_run {
     size_t n_reds, reds_tested;
     int uniform_known;
     double uniform;                 /* max over packages of the min surplus (< 0) */
+    space_transfers_t tr;           /* side payments (space_transfer.c) */
 } space_run_t;
+
+/* Transfers (space_transfer.c): computes r->tr after the rest of the
+ * analysis (nothing when the scenario has no channels); frees it; writes
+ * its text section and its JSON key "transfers". */
+parley_status_t space_transfers_analyse(space_run_t *r);
+void space_transfers_free(space_run_t *r);
+void space_transfers_text(parley_buf_t *b, const space_run_t *r);
+void space_transfers_json(parley_json_t *js, const space_run_t *r);
 
 /* Computes everything `space` reports for r->job (r zeroed but for job);
  * 0 or a status (message on r->job->ctx). space_run_free frees r either way. */

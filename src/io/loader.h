@@ -127,5 +127,7 @@ parley_status_t parley__lfind_option(loader_t *L, const parley_issue_t *is, cons
 parley_status_t parley__load_simulation(loader_t *L, const yt_node_t *map);
 /* The optional `smp:` section (NULL: defaults), after the actors (load_smp.c). */
 parley_status_t parley__load_smp(loader_t *L, const yt_node_t *map);
+/* The optional `transfers:` section (NULL: none), after the actors (load_transfers.c). */
+parley_status_t parley__load_transfers(loader_t *L, const yt_node_t *seq);
 
 #endif
