@@ -5,7 +5,9 @@
  *     u_i(package) + sum_{k into i} value_k t_k - sum_{k out of i} cost_k t_k.
  * The cheapest transfer that lifts every constrained actor to its
  * reservation is the lexicographic minimum of (total cost sum cost_k t_k,
- * total units sum t_k, t_1, ..., t_K) over the feasible t: one point,
+ * total units sum t_k, -t_1, ..., -t_K) over the feasible t (the least
+ * cost, then the fewest units, then the most on the channels listed
+ * first): one point,
  * found by an exact simplex in rational arithmetic (src/space/transfer.c).
  */
 #ifndef PARLEY_TRANSFER_H

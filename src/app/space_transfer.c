@@ -123,8 +123,10 @@ void space_transfers_text(parley_buf_t *b, const space_run_t *r)
     int without = parley_frontier_points(r->f) > 0;
     parley_buf_printf(b, "  without transfers: %s\n",
                       without ? "a deal exists" : "no deal (see above)");
-    parley_buf_printf(b, "  with transfers: %zu of %zu frontier point%s acceptable to every actor "
-                         "with some transfer within the limits\n",
+    parley_buf_printf(b, "  with transfers: %zu of %zu candidate point%s acceptable to every "
+                         "actor with some transfer within the limits (candidates: the Pareto "
+                         "frontier of the packages the most each actor could receive might lift "
+                         "to its BATNA)\n",
                       tr->feasible, tr->points, tr->points == 1 ? "" : "s");
     if (tr->inexact)
         parley_buf_printf(b, "  %swarning%s: %zu point%s not decided (the exact arithmetic did "

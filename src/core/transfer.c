@@ -6,8 +6,9 @@
  * actor a with shortfall d_a (reservation minus utility) needs
  *     sum_k A_ak t_k >= d_a,   A_ak = value_k (k into a), -cost_k (k out of a).
  * An actor no channel touches needs d_a <= 0. Among the feasible t the
- * plan is the lexicographic minimum of (sum cost_k t_k, sum t_k, t_1, ...,
- * t_K), a single point. It is found by a dense two-phase simplex over exact
+ * plan is the lexicographic minimum of (sum cost_k t_k, sum t_k, -t_1, ...,
+ * -t_K), a single point: the least cost, then the fewest units, then the
+ * most on the channels listed first. It is found by a dense two-phase simplex over exact
  * rationals (128-bit numerator and denominator, every operation checked)
  * with Bland's rule, which cannot cycle; each later objective is minimised
  * with the columns whose reduced cost was positive at the previous optimum
@@ -245,15 +246,17 @@ static void solve(const problem_t *pb, lp_t *lp, parley_transfer_plan_t *out)
         for (size_t j = ca; j < lp->C; j++)
             lp->banned[j] = 1;
     }
-    /* phase 2: total cost, total units, then t_1 .. t_K */
+    /* phase 2: total cost, total units, then -t_1 .. -t_K */
     for (size_t o = 0; o < K + 2 && lp->ok; o++) {
         for (size_t j = 0; j < lp->C; j++)
             obj[j] = Q0;
         for (size_t k = 0; k < K; k++)
             if (o == 0)
                 obj[k] = pb->cost[k];
-            else if (o == 1 || o - 2 == k)
+            else if (o == 1)
                 obj[k] = parley__q_int(1);
+            else if (o - 2 == k) /* the most on the earlier channels */
+                obj[k] = parley__q_int(-1);
         if (!minimise(lp, obj))
             lp->ok = 0;
     }
