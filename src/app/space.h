@@ -174,6 +174,13 @@ typedef struct amend_run {
     parley_amend_result_t am;
     parley_frontier_t *impr;     /* improvements frontier (NULL when open issues) */
     size_t *impr_pts, n_impr, pick; /* points that differ from the base; the pick */
+    /* ---- Transfers (amend_transfer.c) */
+    int tr_ran;                  /* the scenario has channels between actors taking part */
+    parley_transfer_plan_t tr_base; /* the proposal as is */
+    parley_amend_result_t tr_am; /* closest packages meeting the relaxed reservations */
+    size_t tr_keep[3], tr_n;     /* the first of them acceptable with a transfer */
+    parley_transfer_plan_t tr_plan[3]; /* and their transfers */
+    int tr_complete;             /* the list holds every such package up to the third */
 } amend_run_t;
 
 /* Computes r for r->job and r->prop (r zeroed but for those; the job's space
@@ -183,6 +190,14 @@ parley_status_t amend_run_compute(amend_run_t *r);
 void amend_run_free(amend_run_t *r);
 void amend_render_table(parley_buf_t *b, const amend_run_t *r);
 void amend_render_json(parley_buf_t *b, const amend_run_t *r);
+/* The "issue: from -> to" lines of opt against the base (amend.c). */
+void amend_change_lines(parley_buf_t *b, const amend_run_t *r, const uint32_t *opt);
+/* Side payments (amend_transfer.c): computed after the rest (nothing
+ * without channels); freed; the text section and the JSON key "transfers". */
+parley_status_t amend_transfers_compute(amend_run_t *r);
+void amend_transfers_free(amend_run_t *r);
+void amend_transfers_text(parley_buf_t *b, const amend_run_t *r);
+void amend_transfers_json(parley_json_t *js, const amend_run_t *r);
 
 /* ---- `parley trades` (trades.c): logrolling on each proposal, or on the
  * one named `proposal` (NULL: all). Writes the table into table and the

@@ -17,6 +17,7 @@
 #include <string.h>
 #include "parley/transfer.h"
 #include "parley/utility.h"
+#include "core.h"
 #include "transfer_lp.h"
 
 #define MAXK PARLEY_MAX_TRANSFERS
@@ -281,6 +282,16 @@ static void solve(const problem_t *pb, lp_t *lp, parley_transfer_plan_t *out)
     out->total_units = parley__q_double(units);
     qstr(units, out->total_units_exact);
     out->status = PARLEY_TRANSFER_FOUND;
+}
+
+size_t parley_scenario_transfer_count(const parley_scenario_t *s)
+{
+    return s->n_transfers;
+}
+
+const parley_transfer_t *parley_scenario_transfer(const parley_scenario_t *s, size_t k)
+{
+    return k < s->n_transfers ? &s->transfers[k] : NULL;
 }
 
 static void plan_init(const parley_scenario_t *s, parley_transfer_plan_t *out)

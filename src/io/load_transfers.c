@@ -12,16 +12,6 @@
 
 #define RATE_MAX 1e6 /* a rate is a utility per unit: at most this */
 
-size_t parley_scenario_transfer_count(const parley_scenario_t *s)
-{
-    return s->n_transfers;
-}
-
-const parley_transfer_t *parley_scenario_transfer(const parley_scenario_t *s, size_t k)
-{
-    return k < s->n_transfers ? &s->transfers[k] : NULL;
-}
-
 static parley_status_t actor_key(loader_t *L, const yt_node_t *n, const char *key,
                                  const char *what, const char *role, size_t *out)
 {

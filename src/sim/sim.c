@@ -74,7 +74,7 @@ static int alloc_tables(parley_sim_t *sim)
            ALLOC(path_u, n * (sim->path_cap + 1)) && ALLOC(path_len, n) && ALLOC(ideal, n * m) &&
            ALLOC(r_terms, m) && ALLOC(r_util, n) && ALLOC(r_disc, n) && ALLOC(r_batna, n) &&
            ALLOC(r_sign, n) && ALLOC(r_walked, n) && ALLOC(tactic_off, nt) &&
-           ALLOC(room_override, n);
+           ALLOC(room_override, n) && parley__sim_transfer_alloc(sim);
 }
 
 static parley_status_t build_options(parley_sim_t *sim)
@@ -247,6 +247,7 @@ parley_status_t parley_sim_reset(parley_ctx_t *ctx, parley_sim_t *sim)
         sim->r_util[i] = sim->r_disc[i] = (double)NAN;
         sim->r_sign[i] = sim->r_walked[i] = 0;
     }
+    sim->xfer_on = 0;
     for (size_t k = 0; k < c->n_tactics; k++) {
         sim->cred[k] = c->tactics[k].credibility;
         sim->due[k] = c->tactics[k].kind == PARLEY_TACTIC_LEAK ? 0 : c->tactics[k].round;
