@@ -19,8 +19,7 @@ int eval_run_init(eval_run_t *r, const parley_scenario_t *s, const size_t *props
     size_t nt = parley_scenario_term_count(s), nr = parley_scenario_rule_count(s);
     r->te = calloc(n * nt + 1, sizeof *r->te);
     r->rb = calloc(n * nr + 1, sizeof *r->rb);
-    if (parley_scenario_transfer_count(s))
-        r->tp = calloc(n + 1, sizeof *r->tp);
+    r->tp = parley_scenario_transfer_count(s) ? calloc(n + 1, sizeof *r->tp) : NULL;
     if (!r->props || !r->ae || !r->ie || !r->te || !r->rb ||
         (parley_scenario_transfer_count(s) && !r->tp)) {
         eval_run_free(r);

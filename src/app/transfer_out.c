@@ -3,6 +3,7 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 #include "transfer_out.h"
 
 static const char *aid(const parley_scenario_t *s, size_t i)
@@ -18,10 +19,13 @@ void transfer_payments_text(parley_buf_t *b, const parley_scenario_t *s,
             continue;
         const parley_transfer_t *t = parley_scenario_transfer(s, k);
         char u[32];
-        parley_format_number(p->units[k], u);
-        parley_buf_printf(b, "%s%s pays %s %s %s (%s: %s %+.4g, %s %+.4g)\n", indent,
-                          aid(s, t->from), aid(s, t->to), u, t->unit, t->id, aid(s, t->from),
-                          -t->cost * p->units[k], aid(s, t->to), t->value * p->units[k]);
+        snprintf(u, sizeof u, "%.6g", p->units[k]);
+        int whole = strchr(p->units_exact[k], '/') == NULL;
+        parley_buf_printf(b, "%s%s pays %s %s %s%s%s%s (%s: %s %+.4g, %s %+.4g)\n", indent,
+                          aid(s, t->from), aid(s, t->to), u, t->unit, whole ? "" : " (exactly ",
+                          whole ? "" : p->units_exact[k], whole ? "" : ")", t->id,
+                          aid(s, t->from), -t->cost * p->units[k], aid(s, t->to),
+                          t->value * p->units[k]);
     }
 }
 
