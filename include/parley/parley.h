@@ -9,6 +9,7 @@
 #include "utility.h"
 #include "eval.h"
 #include "space.h"
+#include "transfer.h"
 #include "io.h"
 #include "forecast.h"
 #include "sim.h"

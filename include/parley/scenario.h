@@ -351,6 +351,25 @@ PARLEY_API parley_status_t parley_scenario_clone(parley_ctx_t *ctx, const parley
 PARLEY_API parley_status_t parley_scenario_set_uncertain(parley_ctx_t *ctx, parley_scenario_t *s,
                                                          const double *values);
 
+/* ---- Transfers (the optional `transfers:` section; docs/scenario-format.md,
+ * "transfers"): side payments between actors at stated rates. Channel k
+ * lets actor `from` pay actor `to` up to `max` units; per unit the payer
+ * loses `cost` utility and the receiver gains `value`. */
+#define PARLEY_MAX_TRANSFERS 8
+
+typedef struct parley_transfer {
+    const char *id, *name, *source, *unit; /* unit: free text, e.g. "EUR bn" */
+    size_t from, to;          /* actor indices, from != to */
+    double max;               /* units available, > 0 */
+    double cost;              /* utility the payer loses per unit, >= 0 */
+    double value;             /* utility the receiver gains per unit, >= 0 */
+    int line, col;            /* where the channel is written */
+} parley_transfer_t;
+
+/* The number of transfer channels (0 to PARLEY_MAX_TRANSFERS). */
+PARLEY_API size_t parley_scenario_transfer_count(const parley_scenario_t *s);
+/* Channel k < parley_scenario_transfer_count(s). */
+PARLEY_API const parley_transfer_t *parley_scenario_transfer(const parley_scenario_t *s, size_t k);
 /* ---- Blocs and governments (docs/scenario-format.md "## blocs",
  * docs/simulation.md "## Blocs and governments"). */
 

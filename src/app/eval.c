@@ -19,7 +19,9 @@ int eval_run_init(eval_run_t *r, const parley_scenario_t *s, const size_t *props
     size_t nt = parley_scenario_term_count(s), nr = parley_scenario_rule_count(s);
     r->te = calloc(n * nt + 1, sizeof *r->te);
     r->rb = calloc(n * nr + 1, sizeof *r->rb);
-    if (!r->props || !r->ae || !r->ie || !r->te || !r->rb) {
+    r->tp = parley_scenario_transfer_count(s) ? calloc(n + 1, sizeof *r->tp) : NULL;
+    if (!r->props || !r->ae || !r->ie || !r->te || !r->rb ||
+        (parley_scenario_transfer_count(s) && !r->tp)) {
         eval_run_free(r);
         return -1;
     }
@@ -33,6 +35,8 @@ int eval_run_init(eval_run_t *r, const parley_scenario_t *s, const size_t *props
             parley_eval_term(s, k, pr->positions, &r->te[p * nt + k]);
         for (size_t k = 0; k < nr; k++)
             r->rb[p * nr + k] = (signed char)parley_rule_broken(s, k, pr->positions);
+        if (r->tp)
+            parley_transfer_package(s, NULL, pr->positions, &r->tp[p]);
     }
     return 0;
 }
@@ -55,6 +59,8 @@ void eval_run_free(eval_run_t *r)
     free(r->ie);
     free(r->te);
     free(r->rb);
+    free(r->tp);
+    r->tp = NULL;
     r->te = NULL;
     r->rb = NULL;
     r->props = NULL;

@@ -16,6 +16,7 @@ typedef struct eval_run {
     parley_issue_eval_t *ie; /* n_props * n_actors * n_issues */
     parley_term_eval_t *te;  /* n_props * n_terms */
     signed char *rb;         /* n_props * n_rules: parley_rule_broken (1, 0, undecided) */
+    parley_transfer_plan_t *tp; /* n_props: the cheapest transfer (NULL: no channels) */
 } eval_run_t;
 
 /* Evaluates the selected proposals; 0 on success, -1 when out of memory. */

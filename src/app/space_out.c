@@ -261,11 +261,13 @@ void space_render_table(parley_buf_t *b, const space_run_t *r)
     if (parley_frontier_points(r->f) == 0) {
         if (!parley_frontier_anytime(r->f, NULL))
             why_empty(b, r);
+        space_transfers_text(b, r);
         return;
     }
     solutions(b, r);
     extremes(b, r);
     frontier_list(b, r);
+    space_transfers_text(b, r);
 }
 
 /* The packages of point k, at most left of them, into a growing buffer. */
@@ -508,6 +510,7 @@ void space_render_json(parley_buf_t *b, const space_run_t *r)
     }
     free(opt);
     json_diagnosis(&js, r);
+    space_transfers_json(&js, r);
     parley_json_object_end(&js);
     parley_buf_puts(b, "\n");
 }

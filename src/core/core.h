@@ -96,6 +96,9 @@ struct parley_scenario {
     parley_term_t *terms;         /* interaction terms */
     size_t n_terms;
     double *term_weights;         /* n_terms: each term's share of its actor's utility */
+    /* ---- Transfers (load_transfers.c) */
+    parley_transfer_t *transfers; /* side-payment channels, in file order */
+    size_t n_transfers;
     /* Blocs and governments (load_blocs.c, bloc.c). */
     parley_bloc_t *blocs;
     size_t n_blocs;

@@ -430,6 +430,8 @@ static parley_status_t load_sections(loader_t *L, const yt_node_t *root, int typ
         return first;
     if (!s->n_actors) /* the actors' options and simulation name actors throughout */
         return first;
+    if (parley__lstop(L, parley__load_transfers(L, parley__lget(root, "transfers")), &first))
+        return first;
     if (parley__lstop(L, parley__load_smp(L, parley__lget(root, "smp")), &first) ||
         parley__lstop(L, parley__sim_defaults(L->ctx, L->s), &first))
         return first;
@@ -446,7 +448,7 @@ static parley_status_t load_root(loader_t *L, const yt_node_t *root)
 {
     static const char *const keys[] = {"parley", "scenario", "actors", "issues", "stances",
                                        "proposals", "simulation", "smp", "constraints",
-                                       "red_lines", "terms", "blocs", NULL};
+                                       "red_lines", "terms", "blocs", "transfers", NULL};
     if (!root)
         return parley__lerr(L, NULL, "the file is empty: expected a scenario "
                                      "(see docs/scenario-format.md)");

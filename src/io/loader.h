@@ -141,5 +141,7 @@ parley_status_t parley__load_government(loader_t *L, const yt_node_t *n, const c
                                         const char *path, const parley_government_t **out);
 /* The optional `smp:` section (NULL: defaults), after the actors (load_smp.c). */
 parley_status_t parley__load_smp(loader_t *L, const yt_node_t *map);
+/* The optional `transfers:` section (NULL: none), after the actors (load_transfers.c). */
+parley_status_t parley__load_transfers(loader_t *L, const yt_node_t *seq);
 
 #endif

@@ -80,7 +80,8 @@ static int alloc_tables(parley_sim_t *sim)
            ALLOC(bloc_v, nb * t) && ALLOC(bloc_tau, nb) && ALLOC(bloc_resv, nb) &&
            ALLOC(bloc_umax, nb) && ALLOC(bloc_ans, nb) && ALLOC(bloc_room, n) &&
            ALLOC(bloc_cap, nb) && ALLOC(walk_round, n) &&
-           ALLOC(r_ended, n) && ALLOC(warn, n + nt + 2);
+           ALLOC(r_ended, n) && ALLOC(warn, n + nt + 2) &&
+           parley__sim_transfer_alloc(sim);
 }
 
 static parley_status_t build_options(parley_sim_t *sim)
@@ -271,6 +272,7 @@ parley_status_t parley_sim_reset(parley_ctx_t *ctx, parley_sim_t *sim)
         sim->r_sign[i] = sim->r_walked[i] = sim->r_ended[i] = 0;
         sim->walk_round[i] = 0;
     }
+    sim->xfer_on = 0;
     for (size_t k = 0; k < c->n_tactics; k++) {
         sim->cred[k] = c->tactics[k].credibility;
         sim->due[k] = c->tactics[k].kind == PARLEY_TACTIC_LEAK ? 0 : c->tactics[k].round;

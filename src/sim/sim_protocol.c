@@ -41,7 +41,7 @@ int parley__sim_ask(parley_sim_t *sim, const size_t *pkg, int who, size_t only, 
                 ans[k] = (signed char)PARLEY_ANSWER_NONE;
             continue;
         }
-        double u = parley__sim_utility(sim, k, pkg);
+        double u = parley__sim_utility(sim, k, pkg) + parley__sim_transfer_net(sim, k);
         signed char ba;
         int inbloc = parley__sim_bloc_answer(sim, k, &ba);
         if (inbloc == 1) { /* its bloc's answer */
@@ -79,7 +79,7 @@ void parley__sim_agree(parley_sim_t *sim, const size_t *pkg)
     for (size_t j = 0; j < sim->m; j++)
         sim->r_terms[j] = sim->pos[sim->opt0[j] + pkg[j]];
     for (size_t i = 0; i < sim->n; i++) {
-        sim->r_util[i] = parley__sim_utility(sim, i, pkg);
+        sim->r_util[i] = parley__sim_utility(sim, i, pkg) + parley__sim_transfer_net(sim, i);
         sim->r_disc[i] = sim->r_util[i] * pow(sim->s->actors[i].discount, (double)(sim->round - 1));
         sim->r_sign[i] = sim->room[i] != ROOM_WALKED;
     }
@@ -349,6 +349,7 @@ static size_t mediator_id(const parley_sim_t *sim)
 static void plenary(parley_sim_t *sim, double *u, int *v, double *u2, int *v2)
 {
     signed char *ans = sim->ans;
+    parley__sim_transfer_attach(sim, sim->text);
     int all = parley__sim_ask(sim, sim->text, ROOM_IN, SIM_NONE, SIM_NONE, 0, ans);
     parley__sim_move(sim, PARLEY_MOVE_TEXT, mediator_id(sim), sim->text, ans);
     if (all && settle(sim, sim->text))
@@ -368,6 +369,7 @@ static void shuttle(parley_sim_t *sim, double *u, int *v, double *u2, int *v2)
     for (size_t p = 0; p < sim->n; p++) {
         if (sim->room[p] != ROOM_IN)
             continue;
+        parley__sim_transfer_attach(sim, sim->text);
         int yes = parley__sim_ask(sim, sim->text, ROOM_IN, p, SIM_NONE, 0, ans);
         parley__sim_move(sim, PARLEY_MOVE_TEXT, mediator_id(sim), sim->text, ans);
         sim->demand[p] = sim->tau[p];

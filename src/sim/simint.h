@@ -128,6 +128,12 @@ struct parley_sim {
     parley_sim_warning_t *warn;  /* n + n_tactics + 2: the set-up warnings of this run */
     size_t n_warn;
     int opt_protocol, opt_meeting; /* the options' (-1: the scenario's, read at each reset) */
+    /* ---- Side payments (sim_transfer.c): the transfer the mediator
+     * attaches to its text; answers count it. */
+    double *xfer_net;            /* n: each actor's utility change under it */
+    double *xfer_pkg;            /* m: scratch, the text's positions */
+    unsigned char *xfer_in;      /* n: scratch, in the room */
+    int xfer_on;                 /* a transfer is attached to the text */
     /* Blocs and governments (sim_gov.c). */
     double *gov_w;               /* total: a government's weighted values (scratch) */
     unsigned char *gov_v;        /* total: its red lines (scratch) */
@@ -280,5 +286,17 @@ void parley__sim_note(parley_sim_t *sim, const char *fmt, ...) __attribute__((fo
 void parley__sim_move(parley_sim_t *sim, parley_sim_move_kind_t kind, size_t by,
                       const size_t *pkg, const signed char *ans);
 size_t parley__sim_in_room(const parley_sim_t *sim);
+
+/* sim_transfer.c: side payments of a mediated protocol. Allocates the
+ * fields (0 when out of memory); attaches to pkg the cheapest transfer
+ * lifting every party in the room to its target (none when it needs none,
+ * none exists, or a party vetoes pkg), with a trace note; actor k's
+ * utility change under the attached transfer (0 without one). */
+int parley__sim_transfer_alloc(parley_sim_t *sim);
+void parley__sim_transfer_attach(parley_sim_t *sim, const size_t *pkg);
+static inline double parley__sim_transfer_net(const parley_sim_t *sim, size_t k)
+{
+    return sim->xfer_on ? sim->xfer_net[k] : 0.0;
+}
 
 #endif
