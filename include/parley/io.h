@@ -167,6 +167,12 @@ PARLEY_API parley_status_t parley_scenario_diff(parley_ctx_t *ctx, const char *a
                                                 parley_scenario_change_fn fn, void *arg,
                                                 size_t *n);
 
+/* Appends change c as a sentence: "IRN's red line on sanctions-timing
+ * gained on-iaea-verification", "USA's BATNA 0.4 -> 0.5", "proposal p1's
+ * position on nato a -> b"; a path of no known pattern is kept as it is
+ * (docs/archive.md lists the rules). */
+PARLEY_API void parley_scenario_change_words(const parley_scenario_change_t *c, parley_buf_t *b);
+
 #ifdef __cplusplus
 }
 #endif
