@@ -7,7 +7,9 @@
 # (the package builder; docs/img/builder.png with PARLEY_SCREENSHOT=1), then
 # tests/web/analyses_test.mjs (forecast settings, sensitivity, sweep, chart
 # export, the run archive of the server's --db; docs/img/sweep.png,
-# sensitivity.png, archive.png with PARLEY_SCREENSHOT=1). Exits 77 (skipped) only when
+# sensitivity.png, archive.png with PARLEY_SCREENSHOT=1), then
+# tests/web/editor_test.mjs (the scenario editor and its YAML round trip;
+# docs/img/editor.png). Exits 77 (skipped) only when
 # chromium, node or node_modules (run 'npm ci') is absent.
 set -u
 parley=$1 root=$2
@@ -55,6 +57,13 @@ mkdir -p "$tmp/dl2"
 [ "${PARLEY_SCREENSHOT:-0}" = 1 ] && export ANALYSES_SHOT=$root/docs/img
 if node tests/web/analyses_test.mjs "$url" "$parley" "$tmp/runs.db" "$tmp/dl2"; then t_ok "analyses"; else
   t_fail "analyses" "tests/web/analyses_test.mjs failed; the server's stderr (last lines):"
+  tail -20 "$tmp/err"
+fi
+# The scenario editor: tree -> YAML -> the same numbers, located messages, undo.
+mkdir -p "$tmp/dl3"
+[ "${PARLEY_SCREENSHOT:-0}" = 1 ] && export EDITOR_SHOT=$root/docs/img/editor.png
+if node --no-warnings tests/web/editor_test.mjs "$url" "$parley" "$tmp/dl3"; then t_ok "editor"; else
+  t_fail "editor" "tests/web/editor_test.mjs failed; the server's stderr (last lines):"
   tail -20 "$tmp/err"
 fi
 t_done

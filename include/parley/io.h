@@ -173,6 +173,15 @@ PARLEY_API parley_status_t parley_scenario_diff(parley_ctx_t *ctx, const char *a
  * (docs/archive.md lists the rules). */
 PARLEY_API void parley_scenario_change_words(const parley_scenario_change_t *c, parley_buf_t *b);
 
+/* The scenario text (YAML or JSON) as the tree the loader reads, in JSON:
+ * maps {"t":"m","l":LINE,"i":[["key",NODE],...]}, lists {"t":"l",...,"i":
+ * [NODE,...]}, scalars {"t":"s","l":LINE,"v":"text","q":quoted}; every
+ * section, known or not (the web page's scenario editor). PARLEY_EINPUT
+ * with "name:line:col: ..." when the text does not parse. */
+PARLEY_API parley_status_t parley_scenario_tree_json(parley_ctx_t *ctx, const char *name,
+                                                     const char *text, size_t len,
+                                                     parley_buf_t *out);
+
 #ifdef __cplusplus
 }
 #endif

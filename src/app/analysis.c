@@ -20,7 +20,7 @@
 
 static const char *const KIND_NAMES[APP_KIND_COUNT] = {
     "eval", "space", "forecast", "simulate", "montecarlo", "amend", "trades", "model",
-    "sensitivity", "sweep"};
+    "sensitivity", "sweep", "tree"};
 
 const char *app_kind_name(app_kind_t k)
 {
@@ -596,8 +596,27 @@ static int run_sweep(const app_request_t *rq, const app_args_t *args, parley_ctx
     return finish(ctx, rc, out);
 }
 
+/* ---- tree: the scenario as the loader's tree, every section (the page's
+ * scenario editor edits it and writes YAML back). No parameters. */
+
+static const app_opt_t TREE_OPTS[] = {
+    {APP_O_COUNT, NULL, 0, NULL, APP_FLAG, NULL, 0, 0, NULL, NULL, 0, 0, NULL}};
+static const app_group_t TREE_GROUPS[] = {{NULL, TREE_OPTS}, {NULL, NULL}};
+static const app_cmd_t TREE_CMD = {"tree", "", "", "", "", 0, 0, "/api/tree", TREE_GROUPS, NULL};
+
+static int run_tree(const app_request_t *rq, parley_ctx_t *ctx, app_result_t *out)
+{
+    parley_status_t st = parley_scenario_tree_json(ctx, rq->name, rq->body ? rq->body : "",
+                                                   rq->len, &out->result);
+    if (!st)
+        no_charts(out);
+    return finish(ctx, st, out);
+}
+
 static const app_cmd_t *kind_command(app_kind_t k)
 {
+    if (k == APP_TREE)
+        return &TREE_CMD;
     return k == APP_MODEL ? &MODEL_CMD : app_command(app_kind_name(k));
 }
 
@@ -631,6 +650,8 @@ int app_compute(const app_request_t *rq, app_result_t *out)
         run_sensitivity(rq, a, ctx, out);
     else if (rq->kind == APP_SWEEP)
         run_sweep(rq, a, ctx, out);
+    else if (rq->kind == APP_TREE)
+        run_tree(rq, ctx, out);
     else
         run_montecarlo(rq, a, ctx, out);
     free(a);

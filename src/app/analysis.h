@@ -23,12 +23,14 @@ typedef enum app_kind {
     APP_MODEL,
     APP_SENSITIVITY,
     APP_SWEEP,
+    APP_TREE,
     APP_KIND_COUNT
 } app_kind_t;
 
 /* "eval", "space", "forecast", "simulate", "montecarlo", "amend", "trades",
  * "model" (the scenario's issues, actors and proposals, for the page's
- * package builder: no CLI command prints it), "sensitivity", "sweep". */
+ * package builder: no CLI command prints it), "sensitivity", "sweep",
+ * "tree" (the scenario's parsed tree, for the page's scenario editor). */
 const char *app_kind_name(app_kind_t k);
 
 

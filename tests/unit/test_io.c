@@ -252,6 +252,28 @@ static void change_words(void)
     parley_buf_free(&b);
 }
 
+/* The tree the editor edits: maps as key/node pairs in order, each scalar's
+ * text, quoting and line; an unknown section kept like any other. */
+static void scenario_tree(void)
+{
+    static const char *const text = "a: 0.10\nzz-unknown:\n  - [x, \"y\"]\n  - {k: ~}\n";
+    parley_ctx_t *ctx = parley_ctx_create();
+    parley_buf_t b;
+    parley_buf_init(&b);
+    CHECK_INT(parley_scenario_tree_json(ctx, "t.yaml", text, strlen(text), &b), PARLEY_OK);
+    CHECK_STR(b.data, "{\"t\":\"m\",\"l\":1,\"i\":[[\"a\",{\"t\":\"s\",\"l\":1,\"v\":\"0.10\",\"q\":false}],"
+                      "[\"zz-unknown\",{\"t\":\"l\",\"l\":3,\"i\":[{\"t\":\"l\",\"l\":3,\"i\":["
+                      "{\"t\":\"s\",\"l\":3,\"v\":\"x\",\"q\":false},{\"t\":\"s\",\"l\":3,\"v\":\"y\",\"q\":true}]},"
+                      "{\"t\":\"m\",\"l\":4,\"i\":[[\"k\",{\"t\":\"s\",\"l\":4,\"v\":\"~\",\"q\":false}]]}]}]]}");
+    b.len = 0;
+    CHECK_INT(parley_scenario_tree_json(ctx, "t.yaml", "a: [", 4, &b), PARLEY_EINPUT);
+    CHECK_CONTAINS(parley_ctx_message(ctx), "t.yaml:1:");
+    CHECK_INT(parley_scenario_tree_json(ctx, "t.yaml", "", 0, &b), PARLEY_EINPUT);
+    CHECK_CONTAINS(parley_ctx_message(ctx), "the scenario is empty");
+    parley_buf_free(&b);
+    parley_ctx_destroy(ctx);
+}
+
 /* What the writer does to what is not a plain file: links followed and
  * kept, a device written through, a folder or a link to nowhere refused. */
 static void atomic_write_kinds(void)
@@ -296,6 +318,7 @@ static void atomic_write_kinds(void)
 const test_case_t tests_io[] = {
     {"io/scenario_diff", scenario_diff},
     {"io/change_words", change_words},
+    {"io/scenario_tree", scenario_tree},
     {"io/json_writer", json_writer},
     {"io/csv_reader", csv_reader},
     {"io/actor_table_ktab", actor_table_ktab},
