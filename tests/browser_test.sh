@@ -22,8 +22,10 @@ for m in playwright-core vega vega-lite vega-embed; do
 done
 tmp=$T_TMP
 pid=
+# --time-limit 3600: the Monte Carlo to cancel asks 10^6 samples, which a
+# loaded machine (425 samples/s seen) would otherwise refuse beforehand.
 t_on_exit '[ -n "$pid" ] && kill "$pid" 2>/dev/null'
-"$parley" serve --port 0 --root "$root" --quiet --time-limit 240 --queue-wait 240 \
+"$parley" serve --port 0 --root "$root" --quiet --time-limit 3600 --queue-wait 240 \
   --db "$tmp/runs.db" >"$tmp/out" 2>"$tmp/err" &
 pid=$!
 url=
