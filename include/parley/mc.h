@@ -148,9 +148,11 @@ typedef enum parley_mc_group {
     PARLEY_MCG_FORECAST,    /* FORECAST: one model's forecast of one issue */
     PARLEY_MCG_FORECAST_OPTION, /* FORECAST, discrete issue: the option named */
     PARLEY_MCG_ZOPA,         /* SPACE: a ZOPA exists / is empty (every valid sample) */
-    PARLEY_MCG_FORECAST_CONSTRAINTS /* FORECAST, a scenario with constraints: per model, its
+    PARLEY_MCG_FORECAST_CONSTRAINTS, /* FORECAST, a scenario with constraints: per model, its
                                        forecast read as a package keeps them / breaks one /
                                        may break one (an open issue decides) */
+    PARLEY_MCG_BREAK_WHY     /* SIMULATE: why the deal breaks (deals that break): BATNA drift /
+                                a new government / a failed ratification (parley_sim_break_t - 1) */
 } parley_mc_group_t;
 
 typedef enum parley_mc_kind {

@@ -94,12 +94,25 @@ typedef struct parley_sim_result {
     const unsigned char *walked;    /* n_actors: 1 for an actor who walked away */
     /* Durability (agreement only): the rounds after the deal until some
      * signatory's BATNA, drifting on with the scheduled events, exceeds its
-     * utility from the deal; 0 if one already does. */
-    int holds;                /* 1: no BATNA overtakes it within durability_horizon */
+     * utility from the deal (under its government then: a change of
+     * government re-evaluates the deal); 0 if one already does. */
+    int holds;                /* 1: nobody breaks it within durability_horizon */
     unsigned durability;      /* rounds (when !holds) */
-    size_t breaker;           /* the first actor whose BATNA overtakes (when !holds) */
+    size_t breaker;           /* the first actor to break it (when !holds) */
     parley_sim_break_t why;   /* why it breaks (when !holds); PARLEY_BREAK_NONE while it holds */
+    /* Blocs and governments: when !holds, the breaker's utility from the
+     * deal and its BATNA in the round it breaks it (under its new government
+     * when why is PARLEY_BREAK_GOVERNMENT; the utility is NaN when the deal
+     * crosses one of that government's red lines), and the event that
+     * changed its government (an index into the simulation's events), or
+     * (size_t)-1. */
+    double break_utility, break_batna;
+    size_t break_event;
 } parley_sim_result_t;
+
+/* A reason's name for output: "batna-drift", "government", "ratification"
+ * ("none" for PARLEY_BREAK_NONE, "other" past the known ones). */
+PARLEY_API const char *parley_sim_break_name(parley_sim_break_t why);
 
 /* The outcome so far (final once parley_sim_step has returned 0). */
 PARLEY_API const parley_sim_result_t *parley_sim_result(const parley_sim_t *sim);

@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 #include "eval.h"
+#include "bloc_out.h"
 
 static void range_text(char *buf, size_t cap, double lo, double hi, int sign)
 {
@@ -299,6 +300,7 @@ void eval_render_table(parley_buf_t *b, const eval_run_t *r, int detail, const a
         actor_rows(b, r, p, sty);
         parley_buf_puts(b, "\n");
         summary(b, r, p, sty);
+        bloc_eval_text(b, r, p);
         if (detail)
             matrix(b, r, p, sty);
         parley_buf_puts(b, "\n");

@@ -253,6 +253,8 @@ static void j_simulate(parley_json_t *j, const parley_mc_t *mc)
     j_integers(j, mc, find_g(mc, PARLEY_MCG_DURABILITY));
     parley_json_key(j, "breaker");
     j_categories(j, mc, find_g(mc, PARLEY_MCG_BREAKER), parley_mc_count(mc, holds, 1));
+    parley_json_key(j, "why");
+    j_categories(j, mc, find_g(mc, PARLEY_MCG_BREAK_WHY), parley_mc_count(mc, holds, 1));
     parley_json_object_end(j);
 }
 
@@ -423,6 +425,8 @@ static void c_simulate(parley_buf_t *b, const parley_mc_t *mc)
     c_prob(b, "durability", "holds", parley_mc_count(mc, holds, 0), agreed);
     c_summary(b, "durability", "rounds", mc, find_g(mc, PARLEY_MCG_DURABILITY));
     c_categories(b, "breaker", NULL, mc, find_g(mc, PARLEY_MCG_BREAKER),
+                 parley_mc_count(mc, holds, 1));
+    c_categories(b, "why", NULL, mc, find_g(mc, PARLEY_MCG_BREAK_WHY),
                  parley_mc_count(mc, holds, 1));
 }
 
@@ -607,6 +611,8 @@ static void t_simulate(parley_buf_t *b, const parley_mc_t *mc)
     t_summary(b, mc, find_g(mc, PARLEY_MCG_DURABILITY));
     parley_buf_puts(b, "\n  first to break it: ");
     t_categories(b, mc, find_g(mc, PARLEY_MCG_BREAKER), broke);
+    parley_buf_puts(b, "\n  why it breaks: ");
+    t_categories(b, mc, find_g(mc, PARLEY_MCG_BREAK_WHY), broke);
     parley_buf_puts(b, "\n");
     t_deal(b, mc, "Terms among agreements");
 }

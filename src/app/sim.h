@@ -35,5 +35,8 @@ void sim_run_free(sim_run_t *r);
 void sim_render_text(parley_buf_t *b, const sim_run_t *r, const app_style_t *sty);
 void sim_render_json(parley_buf_t *b, const sim_run_t *r);
 void sim_render_csv(parley_buf_t *b, const sim_run_t *r);
+/* Durability: how long the deal holds, who breaks it and why (sim_why.c). */
+void sim_durability_text(parley_buf_t *b, const sim_run_t *r, const parley_sim_result_t *res);
+void sim_durability_json(parley_json_t *j, const sim_run_t *r, const parley_sim_result_t *res);
 
 #endif

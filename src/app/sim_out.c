@@ -179,19 +179,7 @@ static void text_outcome(parley_buf_t *b, const sim_run_t *r, const app_style_t 
     if (res->end != PARLEY_SIM_AGREEMENT)
         return;
     text_terms_paid(b, r, res->terms);
-    const parley_sim_config_t *c = parley_scenario_simulation(r->s);
-    if (res->holds)
-        parley_buf_printf(b, "\nDurability: holds for at least %u rounds (no party's drifting "
-                             "BATNA overtakes its utility from the deal)\n",
-                          c->durability_horizon);
-    else if (res->durability == 0)
-        parley_buf_printf(b, "\nDurability: fragile at once: %s's BATNA already exceeds its "
-                             "utility from the deal\n", actor(r, res->breaker)->id);
-    else
-        parley_buf_printf(b, "\nDurability: %u rounds, until %s's drifting BATNA exceeds its "
-                             "utility from the deal (%.3f)\n",
-                          res->durability, actor(r, res->breaker)->id,
-                          res->utility[res->breaker]);
+    sim_durability_text(b, r, res);
 }
 
 static void answers_line(parley_buf_t *b, const sim_run_t *r, const parley_sim_move_t *mv)
@@ -391,23 +379,10 @@ static void json_outcome(parley_json_t *j, const sim_run_t *r)
             parley_json_string(j, actor(r, i)->id);
     parley_json_array_end(j);
     parley_json_key(j, "durability");
-    if (!agreed) {
+    if (!agreed)
         parley_json_null(j);
-    } else {
-        parley_json_object_begin(j);
-        parley_json_key(j, "holds");
-        parley_json_bool(j, res->holds);
-        parley_json_key(j, "rounds");
-        if (res->holds)
-            parley_json_null(j);
-        else
-            parley_json_int(j, res->durability);
-        parley_json_key(j, "breaker");
-        parley_json_string(j, res->holds ? NULL : actor(r, res->breaker)->id);
-        parley_json_key(j, "looked_ahead");
-        parley_json_int(j, parley_scenario_simulation(r->s)->durability_horizon);
-        parley_json_object_end(j);
-    }
+    else
+        sim_durability_json(j, r, res);
     if (parley_scenario_linked(r->s))
         json_linkage(j, r, agreed ? res->terms : NULL);
     parley_json_object_end(j);

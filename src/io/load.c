@@ -436,6 +436,9 @@ static parley_status_t load_sections(loader_t *L, const yt_node_t *root, int typ
     const yt_node_t *sim = parley__lget(root, "simulation");
     if (sim && parley__lstop(L, parley__load_simulation(L, sim), &first))
         return first;
+    const yt_node_t *blocs = parley__lget(root, "blocs");
+    if (blocs && parley__lstop(L, parley__load_blocs(L, blocs), &first))
+        return first;
     return first;
 }
 
@@ -443,7 +446,7 @@ static parley_status_t load_root(loader_t *L, const yt_node_t *root)
 {
     static const char *const keys[] = {"parley", "scenario", "actors", "issues", "stances",
                                        "proposals", "simulation", "smp", "constraints",
-                                       "red_lines", "terms", NULL};
+                                       "red_lines", "terms", "blocs", NULL};
     if (!root)
         return parley__lerr(L, NULL, "the file is empty: expected a scenario "
                                      "(see docs/scenario-format.md)");

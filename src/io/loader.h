@@ -125,6 +125,16 @@ parley_status_t parley__check_cares(loader_t *L, const yt_node_t *map);
 parley_status_t parley__lfind_option(loader_t *L, const parley_issue_t *is, const yt_node_t *n,
                                      const char *what, size_t *k);
 parley_status_t parley__load_simulation(loader_t *L, const yt_node_t *map);
+/* One stance of actor i on issue j from node n into *st (the scenario's
+ * table, or a new government's row); `label` begins its messages ("actor
+ * 'USA'"), `prefix` the paths of its uncertain inputs ("stances.USA"). */
+parley_status_t parley__load_stance(loader_t *L, const yt_node_t *n, size_t i, size_t j,
+                                   parley_stance_t *st, const char *label, const char *prefix);
+/* The optional `blocs:` section (load_blocs.c), after the actors. */
+parley_status_t parley__load_blocs(loader_t *L, const yt_node_t *seq);
+/* Blocs and governments (load_gov.c): an event's `government:` into *out. */
+parley_status_t parley__load_government(loader_t *L, const yt_node_t *n, const char *what,
+                                        const char *path, const parley_government_t **out);
 /* The optional `smp:` section (NULL: defaults), after the actors (load_smp.c). */
 parley_status_t parley__load_smp(loader_t *L, const yt_node_t *map);
 

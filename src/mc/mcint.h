@@ -33,6 +33,7 @@ typedef struct mc_outcome {
     int holds;               /* SIMULATE, agreement */
     unsigned durability;
     size_t breaker;
+    int why;                 /* SIMULATE, a deal that breaks: a parley_sim_break_t */
     const double *forecast;  /* FORECAST: n_models x n_issues */
     const unsigned char *kept; /* FORECAST with constraints: n_models, 0 kept, 1 broken,
                                   2 undecided */
@@ -43,7 +44,7 @@ typedef struct mc_layout {
     parley_mc_stat_t *stats;
     size_t *offset;   /* per stat: its first cell */
     size_t n_cells;
-    size_t at[PARLEY_MCG_FORECAST_CONSTRAINTS + 1]; /* the first stat of each group; (size_t)-1: none */
+    size_t at[PARLEY_MCG_BREAK_WHY + 1]; /* the first stat of each group; (size_t)-1: none */
     size_t *fc_option;             /* FORECAST: per model x issue the option stat, or -1 */
     void **owned;     /* keys and name arrays to free */
     size_t n_owned, cap_owned;

@@ -44,6 +44,7 @@ static parley_status_t sim_eval(mc_worker_t *w, mc_outcome_t *out)
         out->holds = r->holds;
         out->durability = r->durability;
         out->breaker = r->breaker;
+        out->why = (int)r->why;
     }
     return PARLEY_OK;
 }
@@ -61,6 +62,7 @@ static parley_status_t sim_layout(const parley_scenario_t *s, const parley_mc_op
 {
     static const char *const END[] = {"agreement", "horizon", "walkout"};
     static const char *const HOLDS[] = {"holds", "breaks"};
+    static const char *const WHY[] = {"batna-drift", "government", "ratification"};
     unsigned h = horizon_of(s, o), d = parley_scenario_simulation(s)->durability_horizon;
     if (add(L, PARLEY_MCG_END, PARLEY_MC_CATEGORIES, 3, END, "end") == (size_t)-1 ||
         (L->at[PARLEY_MCG_WALKED] = parley__mc_add_actor_stat(s, L, PARLEY_MCG_WALKED,
@@ -71,7 +73,8 @@ static parley_status_t sim_layout(const parley_scenario_t *s, const parley_mc_op
         add(L, PARLEY_MCG_DURABILITY, PARLEY_MC_INTEGERS, (size_t)d + 2, NULL, "durability") ==
             (size_t)-1 ||
         (L->at[PARLEY_MCG_BREAKER] = parley__mc_add_actor_stat(s, L, PARLEY_MCG_BREAKER,
-                                                              "breaker")) == (size_t)-1)
+                                                              "breaker")) == (size_t)-1 ||
+        add(L, PARLEY_MCG_BREAK_WHY, PARLEY_MC_CATEGORIES, 3, WHY, "why") == (size_t)-1)
         return PARLEY_ENOMEM;
     return parley__mc_layout_deal(s, L);
 }
@@ -94,6 +97,9 @@ static void sim_record(const mc_layout_t *L, const parley_mc_options_t *o, size_
         parley__mc_count(L, cells, L->at[PARLEY_MCG_DURABILITY], r->durability);
         if (r->breaker < na)
             parley__mc_count(L, cells, L->at[PARLEY_MCG_BREAKER], r->breaker);
+        if (r->why >= PARLEY_BREAK_BATNA && r->why <= PARLEY_BREAK_RATIFICATION)
+            parley__mc_count(L, cells, L->at[PARLEY_MCG_BREAK_WHY],
+                             (size_t)(r->why - PARLEY_BREAK_BATNA));
     }
 }
 

@@ -62,7 +62,7 @@ static size_t grid_positions(const parley_sim_t *sim, size_t j, double *out)
 static int alloc_tables(parley_sim_t *sim)
 {
     size_t n = sim->n, m = sim->m, t = sim->total;
-    size_t nt = sim->cfg->n_tactics;
+    size_t nt = sim->cfg->n_tactics, nb = sim->n_blocs = parley_scenario_bloc_count(sim->s);
     return ALLOC(wval, n * t) && ALLOC(veto, n * t) && ALLOC(umax, n) && ALLOC(cap, n) &&
            ALLOC(b, n) && ALLOC(b_prev, n) && ALLOC(drift, n) && ALLOC(aud, n) && ALLOC(resv, n) &&
            ALLOC(tau, n) && ALLOC(tau_prev, n) && ALLOC(seen_next, n) && ALLOC(seen, n) &&
@@ -74,7 +74,12 @@ static int alloc_tables(parley_sim_t *sim)
            ALLOC(path_u, n * (sim->path_cap + 1)) && ALLOC(path_len, n) && ALLOC(ideal, n * m) &&
            ALLOC(r_terms, m) && ALLOC(r_util, n) && ALLOC(r_disc, n) && ALLOC(r_batna, n) &&
            ALLOC(r_sign, n) && ALLOC(r_walked, n) && ALLOC(tactic_off, nt) &&
-           ALLOC(room_override, n);
+           ALLOC(room_override, n) && ALLOC(gov_w, t) && ALLOC(gov_v, t) && ALLOC(gov_u, n) &&
+           ALLOC(gov_new, n) && ALLOC(gov_pkg, m) && ALLOC(gov_event, n) && ALLOC(bloc_in, n) &&
+           ALLOC(bloc_gone, n) && ALLOC(bloc_lead, nb) && ALLOC(bloc_w, nb * t) &&
+           ALLOC(bloc_v, nb * t) && ALLOC(bloc_tau, nb) && ALLOC(bloc_resv, nb) &&
+           ALLOC(bloc_umax, nb) && ALLOC(bloc_ans, nb) && ALLOC(bloc_room, n) &&
+           ALLOC(bloc_cap, nb);
 }
 
 static parley_status_t build_options(parley_sim_t *sim)
@@ -202,6 +207,21 @@ static double linked_best(parley_sim_t *sim, size_t i, double plain)
     return parley__sim_utility(sim, i, pkg);
 }
 
+double parley__sim_best(parley_sim_t *sim, size_t i)
+{
+    const double *w = sim->wval + i * sim->total;
+    const unsigned char *v = sim->veto + i * sim->total;
+    double umax = 0.0;
+    for (size_t j = 0; j < sim->m; j++) {
+        double top = -HUGE_VAL;
+        for (size_t o = 0; o < sim->nopt[j]; o++)
+            if (!v[sim->opt0[j] + o] && w[sim->opt0[j] + o] > top)
+                top = w[sim->opt0[j] + o];
+        umax += top > -HUGE_VAL ? top : 0.0;
+    }
+    return sim->linked ? linked_best(sim, i, umax) : umax;
+}
+
 /* Weighted values and red lines of every option, from the scenario as it is now. */
 static void read_tables(parley_sim_t *sim)
 {
@@ -263,6 +283,8 @@ parley_status_t parley_sim_reset(parley_ctx_t *ctx, parley_sim_t *sim)
     sim->res.signatory = sim->r_sign;
     sim->res.walked = sim->r_walked;
     sim->res.breaker = SIM_NONE;
+    sim->res.break_event = SIM_NONE;
+    parley__sim_bloc_reset(sim);
     trace_free(&sim->tr);
     memset(&sim->tr, 0, sizeof sim->tr);
     parley__arena_init(&sim->tr.arena, 0);

@@ -34,6 +34,7 @@ int parley__sim_ask(parley_sim_t *sim, const size_t *pkg, int who, size_t only, 
                     int ratify, signed char *ans)
 {
     int all = 1;
+    parley__sim_bloc_ask(sim, pkg, who, from, ratify);
     for (size_t k = 0; k < sim->n; k++) {
         if (sim->room[k] != who || (only != SIM_NONE && k != only)) {
             if (ans)
@@ -41,7 +42,17 @@ int parley__sim_ask(parley_sim_t *sim, const size_t *pkg, int who, size_t only, 
             continue;
         }
         double u = parley__sim_utility(sim, k, pkg);
-        if (k == from) { /* its own offer: worth its target by construction */
+        signed char ba;
+        int inbloc = parley__sim_bloc_answer(sim, k, &ba);
+        if (inbloc == 1) { /* its bloc's answer */
+            if (!ratify && u > sim->seen_next[k])
+                sim->seen_next[k] = u;
+            all &= ba == (signed char)PARLEY_ANSWER_ACCEPT;
+            if (ans)
+                ans[k] = ba;
+            continue;
+        }
+        if (k == from && inbloc == 0) { /* its own offer: worth its target by construction */
             if (ans)
                 ans[k] = (signed char)PARLEY_ANSWER_ACCEPT;
             continue;
@@ -104,12 +115,14 @@ static int settle(parley_sim_t *sim, const size_t *pkg)
 
 void parley__sim_alternating(parley_sim_t *sim)
 {
-    parley__sim_paths(sim);
     signed char *ans = sim->ans;
     for (size_t i = 0; i < sim->n; i++) {
-        if (sim->room[i] != ROOM_IN)
+        if (sim->room[i] != ROOM_IN || parley__sim_bloc_silent(sim, i))
             continue;
-        parley__sim_offer(sim, i, sim->tau[i], sim->text);
+        parley__sim_bloc_swap(sim, 1); /* a bloc is one party: its lead offers for it */
+        parley__sim_paths(sim);        /* (again only after a change, e.g. a bloc's split) */
+        parley__sim_offer(sim, i, parley__sim_bloc_target(sim, i), sim->text);
+        parley__sim_bloc_swap(sim, 0);
         sim->have_text = 1;
         if (sim->linked && !parley__sim_fits(sim, i, sim->text)) {
             parley__sim_note(sim, "%s has no package that breaks no constraint and crosses none "
