@@ -4,7 +4,12 @@
 # chromium driven by playwright-core), then the HTML report of
 # `parley report` opened from the file, and saves docs/img/serve.png when
 # PARLEY_SCREENSHOT=1 (else a temporary file); then tests/web/builder_test.mjs
-# (the package builder; docs/img/builder.png with PARLEY_SCREENSHOT=1). Exits 77 (skipped) only when
+# (the package builder; docs/img/builder.png with PARLEY_SCREENSHOT=1), then
+# tests/web/analyses_test.mjs (forecast settings, sensitivity, sweep, chart
+# export, the run archive of the server's --db; docs/img/sweep.png,
+# sensitivity.png, archive.png with PARLEY_SCREENSHOT=1), then
+# tests/web/editor_test.mjs (the scenario editor and its YAML round trip;
+# docs/img/editor.png). Exits 77 (skipped) only when
 # chromium, node or node_modules (run 'npm ci') is absent.
 set -u
 parley=$1 root=$2
@@ -17,8 +22,11 @@ for m in playwright-core vega vega-lite vega-embed; do
 done
 tmp=$T_TMP
 pid=
+# --time-limit 3600: the Monte Carlo to cancel asks 10^6 samples, which a
+# loaded machine (425 samples/s seen) would otherwise refuse beforehand.
 t_on_exit '[ -n "$pid" ] && kill "$pid" 2>/dev/null'
-"$parley" serve --port 0 --root "$root" --quiet --time-limit 240 --queue-wait 240 >"$tmp/out" 2>"$tmp/err" &
+"$parley" serve --port 0 --root "$root" --quiet --time-limit 3600 --queue-wait 240 \
+  --db "$tmp/runs.db" >"$tmp/out" 2>"$tmp/err" &
 pid=$!
 url=
 for _ in $(seq 200); do
@@ -43,6 +51,21 @@ mkdir -p "$tmp/dl"
 [ "${PARLEY_SCREENSHOT:-0}" = 1 ] && export BUILDER_SHOT=$root/docs/img/builder.png
 if node tests/web/builder_test.mjs "$url" "$parley" "$tmp/dl"; then t_ok "builder"; else
   t_fail "builder" "tests/web/builder_test.mjs failed; the server's stderr (last lines):"
+  tail -20 "$tmp/err"
+fi
+# Forecast settings, sensitivity, sweeps, export and the archive: each
+# result the page shows equals the CLI's for the same input.
+mkdir -p "$tmp/dl2"
+[ "${PARLEY_SCREENSHOT:-0}" = 1 ] && export ANALYSES_SHOT=$root/docs/img
+if node tests/web/analyses_test.mjs "$url" "$parley" "$tmp/runs.db" "$tmp/dl2"; then t_ok "analyses"; else
+  t_fail "analyses" "tests/web/analyses_test.mjs failed; the server's stderr (last lines):"
+  tail -20 "$tmp/err"
+fi
+# The scenario editor: tree -> YAML -> the same numbers, located messages, undo.
+mkdir -p "$tmp/dl3"
+[ "${PARLEY_SCREENSHOT:-0}" = 1 ] && export EDITOR_SHOT=$root/docs/img/editor.png
+if node --no-warnings tests/web/editor_test.mjs "$url" "$parley" "$tmp/dl3"; then t_ok "editor"; else
+  t_fail "editor" "tests/web/editor_test.mjs failed; the server's stderr (last lines):"
   tail -20 "$tmp/err"
 fi
 t_done

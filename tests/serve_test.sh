@@ -101,6 +101,18 @@ CHARTS=0 same_as_cli trades "/api/trades?$q" trades examples/ukraine-2025.yaml
 CHARTS=0 same_as_cli "trades one, all" "/api/trades?$q&proposal=us-28-point&all=1&limit=0" \
   trades examples/ukraine-2025.yaml --proposal us-28-point --all --limit 0
 
+# sensitivity and sweep: the CLI's JSON (the page draws the tornado, the lines and the heat map)
+CHARTS=0 same_as_cli sensitivity "/api/sensitivity?$q&samples=60&seed=4" \
+  sensitivity examples/ukraine-2025.yaml -n 60 --seed 4
+CHARTS=0 same_as_cli "sensitivity surplus" "/api/sensitivity?$q&samples=30&metric=surplus:UKR&low=0.1&high=0.9&resamples=50&threads=2" \
+  sensitivity examples/ukraine-2025.yaml -n 30 --metric surplus:UKR --low 0.1 --high 0.9 --resamples 50
+CHARTS=0 same_as_cli "sweep eval grid" "/api/sweep?$q&set=actors.RUS.batna=0.3..0.6:0.1&set=actors.UKR.batna=0.3..0.5:0.1" \
+  sweep examples/ukraine-2025.yaml --set actors.RUS.batna=0.3..0.6:0.1 --set actors.UKR.batna=0.3..0.5:0.1
+CHARTS=0 same_as_cli "sweep eval proposal, fixed set" "/api/sweep?$q&set=actors.EU.batna=0.2&set=actors.RUS.batna=0.3..0.7:0.2&proposal=e3-counter" \
+  sweep examples/ukraine-2025.yaml --set actors.EU.batna=0.2 --set actors.RUS.batna=0.3..0.7:0.2 --proposal e3-counter
+CHARTS=0 same_as_cli "sweep montecarlo" "/api/sweep?$q&set=actors.UKR.batna=0.3..0.5:0.1&what=montecarlo&samples=30&seed=5" \
+  sweep examples/ukraine-2025.yaml --set actors.UKR.batna=0.3..0.5:0.1 --what montecarlo -n 30 --seed 5
+
 # ---- one option table: every synonym and option the CLI takes works in the API too
 same_as_cli "forecast smp-salience" "/api/forecast?$q&model=compromise&smp-salience=normalise" \
   forecast examples/ukraine-2025.yaml --model compromise --smp-salience normalise
@@ -128,7 +140,9 @@ t_check "options: every endpoint, the page's controls, this server's caps" pytho
 import json, sys
 d = json.load(open(sys.argv[1]))
 c = d["options"]["commands"]
-assert set(c) == {"eval", "space", "forecast", "simulate", "montecarlo", "amend", "trades"}, sorted(c)
+assert set(c) == {"eval", "space", "forecast", "simulate", "montecarlo", "amend", "trades",
+                  "sensitivity", "sweep"}, sorted(c)
+assert c["sweep"]["endpoint"] == "/api/sweep" and "progress" not in [p["name"] for p in c["sweep"]["parameters"]]
 assert c["amend"]["endpoint"] == "/api/amend" and c["trades"]["endpoint"] == "/api/trades"
 names = {k: [p["name"] for p in v["parameters"]] for k, v in c.items()}
 assert "set" in names["eval"] and "smp-salience" in names["forecast"], names
@@ -402,7 +416,7 @@ status_is 200 "diff of a base and a variant"
 t_check "the scenario change in words: $(head -c 300 "$tmp/body")" python3 - "$tmp/body" <<'EOF2'
 import json, sys
 d = json.load(open(sys.argv[1]))
-assert d["scenario"] == [{"path": "actors.USA.batna", "change": "0.4 -> 0.5"}], d["scenario"]
+assert d["scenario"] == [{"path": "actors.USA.batna", "change": "0.4 -> 0.5", "words": "USA's BATNA 0.4 -> 0.5"}], d["scenario"]
 assert d["scenario_differences"] == 1
 EOF2
 req GET /api/runs/2/diff/3

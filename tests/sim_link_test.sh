@@ -107,11 +107,11 @@ simulation:
   horizon: 4
 EOF
 t_expect_rc 0 "no package: alternating" "$parley" simulate "$tmp/none.yaml"
-t_expect_contains out "Outcome: BREAKDOWN"
+t_expect_contains out "Outcome: NO DEAL by the horizon"
 t_expect_contains out "A has no package that breaks no constraint and crosses none of its red lines: it makes no offer"
 t_expect_lacks out "offer by"
 t_expect_rc 0 "no package: mediated" "$parley" simulate "$tmp/none.yaml" --protocol mediated
-t_expect_contains out "Outcome: BREAKDOWN"
+t_expect_contains out "Outcome: NO DEAL by the horizon"
 t_expect_contains out "the first text breaks the constraint 'no-y0' and no change found mends it"
 t_expect_contains out "the mediator has no text that breaks no constraint: it puts none"
 t_expect_lacks out "text by"
@@ -123,7 +123,7 @@ for w in 0 0.25; do
 done
 for w in 0.3 1; do
   t_expect_rc 0 "term weight $w" "$parley" simulate "$term" --set terms.b-bonus.weight=$w
-  t_expect_contains out "Outcome: BREAKDOWN"
+  t_expect_contains out "Outcome: NO DEAL by the horizon"
 done
 t_expect_rc 0 "montecarlo with a term weight" "$parley" montecarlo "$term" -n 2000 --format json -o "$tmp/mc.json"
 t_check "P(agreement) near P(w <= 0.25) = 0.25" python3 - "$tmp/mc.json" <<'PY'

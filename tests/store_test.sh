@@ -63,8 +63,8 @@ sed -e 's/batna: {value: 0.4, source: "Illustrative: walking away/batna: {value:
 "$parley" eval "$tmp/variant.yaml" --db "$vdb" >/dev/null
 t_expect_rc 0 "runs diff of a base and a variant" "$parley" runs diff 1 2 --db "$vdb"
 t_expect_contains out 'scenario changes (2):'
-t_expect_contains out '  actors.USA.batna  0.4 -> 0.5'
-t_expect_contains out '  stances.RUS.nato.red_line.options  lost no-consensus'
+t_expect_contains out "  USA's BATNA 0.4 -> 0.5  (actors.USA.batna)"
+t_expect_contains out "  RUS's red line on nato lost no-consensus  (stances.RUS.nato.red_line.options)"
 t_check "the scenario change comes before the JSON paths" python3 -c 'import sys; t=open(sys.argv[1]).read(); assert t.index("scenario changes") < t.index("result:"), t[:400]' "$tmp/out"
 
 t_expect_rc 0 "runs export" "$parley" runs export --db "$db"

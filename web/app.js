@@ -5,12 +5,12 @@
 // beside the new one after a number or a switch is changed. No framework,
 // no build. The Monte Carlo section is mc.js.
 import { setNumber } from './edit.js';
-import { loadOptions, pageParams } from './options.js';
+import { loadOptions, pageParams, paramForm } from './options.js';
 import { openBuilder } from './builder.js';
-import { amendView, dataTable, tradesView, whyNoDeal } from './views.js';
+import { amendView, dataTable, exportButtons, tradesView, whyNoDeal } from './views.js';
 
 const $ = (sel) => document.querySelector(sel);
-export const state = { text: null, name: null, previous: null, current: null, busy: false };
+export const state = { text: null, name: null, previous: null, current: null, busy: false, forecast: null };
 window.parley = Object.assign(window.parley || {}, { views: {}, runs: 0, state }); // for the browser test and the console
 
 export function status(msg, error = false) {
@@ -25,9 +25,12 @@ function contentType(text) {
 
 export function call(kind, params) { return callText(kind, state.text, params); }
 
-// An analysis of `text` (the scenario as it is, or with a package appended).
+// An analysis of `text` (the scenario as it is, or with a package appended);
+// a parameter whose value is a list is repeated (set=...&set=...).
 export async function callText(kind, text, params) {
-  const qs = new URLSearchParams({ name: state.name, ...params });
+  const qs = new URLSearchParams({ name: state.name });
+  for (const [k, v] of Object.entries(params || {}))
+    for (const one of Array.isArray(v) ? v : [v]) qs.append(k, one);
   const t0 = performance.now();
   const r = await fetch(`api/${kind}?${qs}`, {
     method: 'POST', headers: { 'Content-Type': contentType(text) }, body: text,
@@ -88,7 +91,9 @@ function outcomeText(run) {
     const holds = d && d.holds ? 'holds' : d ? `breaks after ${d.rounds} rounds (${d.breaker})` : '';
     return `${run.label}: agreement in round ${o.round} (${how}); the deal ${holds}`;
   }
-  const why = o.end === 'walkout' ? `walk-out by ${o.walked_away.join(', ')}` : 'no deal by the horizon';
+  // The one vocabulary of docs/simulation.md ("Output and durability"): end_text names the end.
+  const who = (o.walked_out || []).length ? ` (${o.walked_out.join(', ')})` : '';
+  const why = o.end === 'horizon' ? 'no deal by the horizon' : `${o.end_text}${who}`;
   return `${run.label}: ${why}, round ${o.round} (${how})`;
 }
 
@@ -122,7 +127,8 @@ async function runAll() {
   $('#run').disabled = true;
   status('running eval, space, forecast and simulate …');
   const space = $('#drop-red-lines').checked ? { 'drop-red-lines': 'all' } : {};
-  const kinds = { eval: {}, space, forecast: { trace: '1' }, simulate: simParams() };
+  const fc = state.forecast ? state.forecast.values() : {}; // the forecast settings
+  const kinds = { eval: {}, space, forecast: { ...fc, trace: '1' }, simulate: simParams() };
   const names = Object.keys(kinds);
   const got = await Promise.allSettled(names.map((k) => call(k, kinds[k])));
   const run = { charts: {}, errors: {}, results: {}, label: `run ${window.parley.runs + 1}` };
@@ -177,6 +183,7 @@ export async function draw(el, run, name, kind, cur = state.current, prev = stat
   if (!spec) return;
   el.append(dataTable(spec, name));
   const res = await vegaEmbed(box, spec, { actions: false, renderer: 'svg' });
+  el.append(exportButtons(res.view, name));
   if (run === cur) window.parley.views[name] = res.view;
 }
 
@@ -274,10 +281,13 @@ function open(text, name) {
   const m = text.match(/^\s*name:\s*(.+)$/m);
   $('#title').textContent = `${name}${m ? ' — ' + m[1].replace(/^["']|["']$/g, '') : ''}`;
   const builder = openBuilder({ text: () => state.text, call, callText, fileName })
-    .then(() => fillProposals())
+    .then(() => { fillProposals(); document.dispatchEvent(new CustomEvent('parley:model')); })
     .catch((e) => { $('#builder').hidden = true; status(`package builder: ${e.message}`, true); });
   return Promise.all([runAll(), builder]);
 }
+
+// Opens a scenario text (the archive's "open its scenario").
+export function openText(text, name) { return open(text, name); }
 
 // The file name a saved scenario gets: the opened one's, marked as edited.
 function fileName(ext) {
@@ -346,5 +356,9 @@ $('#run').addEventListener('click', () => { if (applyEdits()) runAll(); });
 $('#sim-form').addEventListener('submit', (e) => { e.preventDefault(); if (applyEdits()) runAll(); });
 if (typeof vegaEmbed === 'undefined')
   status("the vega libraries are missing: run 'npm ci' in the repository, then reload", true);
-loadOptions().catch((e) => status(`cannot read the options: ${e.message}`, true));
+loadOptions().then(() => {
+  state.forecast = paramForm('forecast', ['trace', 'set']);
+  $('#forecast-settings .params-box').replaceChildren(state.forecast.el);
+  document.dispatchEvent(new CustomEvent('parley:options'));
+}).catch((e) => status(`cannot read the options: ${e.message}`, true));
 loadExamples();

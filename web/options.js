@@ -47,3 +47,55 @@ export async function loadOptions() {
   for (const p of pageParams('montecarlo'))
     apply('mc', p, p.name === 'samples' ? options.limits.max_samples : undefined);
 }
+
+// A form for the API parameters of `kind` (all but those in skip), built
+// from their declarations: a select for a word (its first entry "default
+// (X)"), a checkbox for a flag, a number box with the declared range for a
+// number, a text box for the rest; each titled with the option's help.
+// Returns { el, values() }: values() gives only what was set.
+export function paramForm(kind, skip = []) {
+  const c = options.commands[kind];
+  const box = document.createElement('div');
+  box.className = 'whatif params';
+  box.dataset.kind = kind;
+  const controls = [];
+  for (const p of c ? c.parameters : []) {
+    if (skip.includes(p.name)) continue;
+    const label = document.createElement('label');
+    label.title = p.help || '';
+    let input;
+    if (p.words) {
+      input = document.createElement('select');
+      fillSelect(input, ['', ...p.words], false);
+      input.options[0].textContent = `default (${p.default || 'none'})`;
+    } else {
+      input = document.createElement('input');
+      if (p.type === 'flag') input.type = 'checkbox';
+      else if (p.type === 'whole' || p.type === 'number' || p.type === 'seed') {
+        input.type = 'number';
+        if (p.min !== undefined) input.min = p.min;
+        if (p.max !== undefined && p.type !== 'seed') input.max = p.max;
+        input.step = p.type === 'number' ? 'any' : '1';
+        input.placeholder = p.default || '';
+      } else {
+        input.type = 'text';
+        input.size = 14;
+        input.placeholder = p.default || '';
+      }
+    }
+    input.name = p.name;
+    input.id = `${kind}-p-${p.name}`;
+    label.append(`${p.name} `, input);
+    box.append(label);
+    controls.push(input);
+  }
+  const values = () => {
+    const v = {};
+    for (const i of controls) {
+      if (i.type === 'checkbox') { if (i.checked) v[i.name] = '1'; }
+      else if (i.value.trim() !== '') v[i.name] = i.value.trim();
+    }
+    return v;
+  };
+  return { el: box, values, controls };
+}

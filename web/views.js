@@ -151,3 +151,22 @@ export function dataTable(spec, name) {
   if (rows.length > 5000) d.append(el('p', { class: 'note' }, `the first 5000 of ${rows.length} rows; Copy takes them all`));
   return d;
 }
+
+// PNG and SVG buttons under a chart: the view's own image
+// (view.toImageURL), downloaded as NAME.png (twice the size) or NAME.svg.
+export function exportButtons(view, name) {
+  const box = el('span', { class: 'export', 'data-export': name });
+  for (const type of ['png', 'svg']) {
+    const b = el('button', { type: 'button', class: 'copy', 'data-type': type }, type.toUpperCase());
+    b.title = `download the chart as ${type.toUpperCase()}`;
+    b.addEventListener('click', async () => {
+      const url = await view.toImageURL(type, type === 'png' ? 2 : 1);
+      const a = el('a', { href: url, download: `${name}.${type}` });
+      document.body.append(a);
+      a.click();
+      a.remove();
+    });
+    box.append(b);
+  }
+  return box;
+}

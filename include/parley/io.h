@@ -167,6 +167,21 @@ PARLEY_API parley_status_t parley_scenario_diff(parley_ctx_t *ctx, const char *a
                                                 parley_scenario_change_fn fn, void *arg,
                                                 size_t *n);
 
+/* Appends change c as a sentence: "IRN's red line on sanctions-timing
+ * gained on-iaea-verification", "USA's BATNA 0.4 -> 0.5", "proposal p1's
+ * position on nato a -> b"; a path of no known pattern is kept as it is
+ * (docs/archive.md lists the rules). */
+PARLEY_API void parley_scenario_change_words(const parley_scenario_change_t *c, parley_buf_t *b);
+
+/* The scenario text (YAML or JSON) as the tree the loader reads, in JSON:
+ * maps {"t":"m","l":LINE,"i":[["key",NODE],...]}, lists {"t":"l",...,"i":
+ * [NODE,...]}, scalars {"t":"s","l":LINE,"v":"text","q":quoted}; every
+ * section, known or not (the web page's scenario editor). PARLEY_EINPUT
+ * with "name:line:col: ..." when the text does not parse. */
+PARLEY_API parley_status_t parley_scenario_tree_json(parley_ctx_t *ctx, const char *name,
+                                                     const char *text, size_t len,
+                                                     parley_buf_t *out);
+
 #ifdef __cplusplus
 }
 #endif

@@ -136,8 +136,10 @@ PARLEY_API uint64_t parley_mc_samples(const parley_mc_t *mc);
 PARLEY_API uint64_t parley_mc_invalid(const parley_mc_t *mc);
 
 typedef enum parley_mc_group {
-    PARLEY_MCG_END = 0,      /* SIMULATE: agreement / horizon / walkout (every valid sample) */
-    PARLEY_MCG_WALKED,       /* SIMULATE: per actor, the samples where it walked away */
+    PARLEY_MCG_END = 0,      /* SIMULATE: agreement / horizon / breakdown-too-few /
+                                breakdown-essential (every valid sample; parley_sim_end_key) */
+    PARLEY_MCG_WALKED,       /* SIMULATE: per actor, the samples where it left the talks and
+                                the others went on (walked away, not ending them) */
     PARLEY_MCG_ROUND,        /* SIMULATE: the agreement round (agreements) */
     PARLEY_MCG_TERMS,        /* SIMULATE / SPACE: the terms of the deal, one stat per issue */
     PARLEY_MCG_UTILITY,      /* SIMULATE / SPACE: an actor's utility of the deal */
@@ -148,10 +150,17 @@ typedef enum parley_mc_group {
     PARLEY_MCG_FORECAST,    /* FORECAST: one model's forecast of one issue */
     PARLEY_MCG_FORECAST_OPTION, /* FORECAST, discrete issue: the option named */
     PARLEY_MCG_ZOPA,         /* SPACE: a ZOPA exists / is empty (every valid sample) */
-    PARLEY_MCG_FORECAST_CONSTRAINTS /* FORECAST, a scenario with constraints: per model, its
-                                       forecast read as a package keeps them / breaks one /
-                                       may break one (an open issue decides) */
+    PARLEY_MCG_FORECAST_CONSTRAINTS, /* FORECAST, a scenario with constraints: per model, its
+                                        forecast read as a package keeps them / breaks one /
+                                        may break one (an open issue decides) */
+    PARLEY_MCG_BREAK_WHY,    /* SIMULATE: why the deal breaks (deals that break): BATNA drift /
+                                a new government / a failed ratification (parley_sim_break_t - 1) */
+    PARLEY_MCG_WALKED_OUT,   /* SIMULATE: per actor, the samples where it walked out, ending
+                                the talks (parley_sim_result_t.ended) */
+    PARLEY_MCG_WARNING       /* SIMULATE: per kind of set-up warning, the samples that had it
+                                (parley_sim_warning_kind_t) */
 } parley_mc_group_t;
+#define PARLEY_MCG_COUNT (PARLEY_MCG_WARNING + 1)
 
 typedef enum parley_mc_kind {
     PARLEY_MC_CATEGORIES = 0, /* counts per named category */

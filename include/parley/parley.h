@@ -10,6 +10,7 @@
 #include "eval.h"
 #include "ratify.h"
 #include "space.h"
+#include "transfer.h"
 #include "io.h"
 #include "forecast.h"
 #include "sim.h"

@@ -35,6 +35,8 @@ typedef struct parley_actor {
     double discount;         /* per-round discount factor in (0,1]; 1 when absent */
     const char *capability_source;
     const char *batna_source;
+    int essential;           /* `essential: true`: the talks end without it (docs/simulation.md,
+                                "Output and durability"); 0 when absent */
 } parley_actor_t;
 
 typedef struct parley_option {
@@ -411,6 +413,70 @@ PARLEY_API size_t parley_scenario_ratifier_count(const parley_scenario_t *s);
 PARLEY_API const parley_ratifier_t *parley_scenario_ratifier(const parley_scenario_t *s, size_t k);
 /* The body with this id, or (size_t)-1. */
 PARLEY_API size_t parley_scenario_find_ratifier(const parley_scenario_t *s, const char *id);
+/* ---- Transfers (the optional `transfers:` section; docs/scenario-format.md,
+ * "transfers"): side payments between actors at stated rates. Channel k
+ * lets actor `from` pay actor `to` up to `max` units; per unit the payer
+ * loses `cost` utility and the receiver gains `value`. */
+#define PARLEY_MAX_TRANSFERS 8
+
+typedef struct parley_transfer {
+    const char *id, *name, *source, *unit; /* unit: free text, e.g. "EUR bn" */
+    size_t from, to;          /* actor indices, from != to */
+    double max;               /* units available, > 0 */
+    double cost;              /* utility the payer loses per unit, >= 0 */
+    double value;             /* utility the receiver gains per unit, >= 0 */
+    int line, col;            /* where the channel is written */
+} parley_transfer_t;
+
+/* The number of transfer channels (0 to PARLEY_MAX_TRANSFERS). */
+PARLEY_API size_t parley_scenario_transfer_count(const parley_scenario_t *s);
+/* Channel k < parley_scenario_transfer_count(s). */
+PARLEY_API const parley_transfer_t *parley_scenario_transfer(const parley_scenario_t *s, size_t k);
+/* ---- Blocs and governments (docs/scenario-format.md "## blocs",
+ * docs/simulation.md "## Blocs and governments"). */
+
+/* A bloc (`blocs:`): actors who coordinate as one party in `simulate`,
+ * their utilities combined with shares that sum to 1. */
+typedef enum parley_bloc_weights {
+    PARLEY_BLOC_CAPABILITY = 0, /* member i's share: capability_i / the members' capabilities */
+    PARLEY_BLOC_EQUAL = 1       /* each member 1 / the number of members */
+} parley_bloc_weights_t;
+
+typedef struct parley_bloc {
+    const char *id;
+    const char *name;          /* defaults to the id */
+    const char *source;        /* NULL when absent */
+    size_t n_members;          /* >= 2 */
+    const size_t *members;     /* actor indices, in file order; an actor is in one bloc at most */
+    parley_bloc_weights_t weights;
+    int split;                 /* 1 (default): a member leaves when it would do better alone */
+} parley_bloc_t;
+
+PARLEY_API size_t parley_scenario_bloc_count(const parley_scenario_t *s);
+PARLEY_API const parley_bloc_t *parley_scenario_bloc(const parley_scenario_t *s, size_t k);
+/* The bloc of actor i (an index below parley_scenario_bloc_count), or (size_t)-1. */
+PARLEY_API size_t parley_scenario_bloc_of(const parley_scenario_t *s, size_t i);
+/* Member k's share of the bloc's combined utility (the capabilities as the
+ * scenario holds them now). */
+PARLEY_API double parley_bloc_share(const parley_scenario_t *s, const parley_bloc_t *b, size_t k);
+/* The bloc's combined utility of a package: sum over members of share x utility. */
+PARLEY_API double parley_bloc_utility(const parley_scenario_t *s, const parley_bloc_t *b,
+                                      const double *pkg);
+
+/* A change of government of one actor, carried by a simulation event
+ * (`government:`): from the event's round the actor values packages with
+ * the government's stances (each issue it names replaces the actor's
+ * stance there, red line included; the others are kept), and its BATNA and
+ * drift become the government's when given. */
+typedef struct parley_government {
+    size_t actor;
+    const char *name;                /* a label for traces; defaults to "new government of ACTOR" */
+    const parley_stance_t *stances;  /* n_issues: the new row (unnamed issues copied) */
+    const unsigned char *named;      /* n_issues: 1 where the government gives a stance */
+    double batna;                    /* NaN: unchanged */
+    double drift;                    /* NaN: unchanged */
+    const char *source;
+} parley_government_t;
 
 /* ---- Simulation settings (the optional `simulation:` section). Read by
  * the simulator (parley/sim.h); docs/simulation.md gives their meaning. */
@@ -478,6 +544,9 @@ typedef struct parley_event {
     const char *source;
     const double *public_shift; /* shifts of the publics' segment shares, flat as a
                                    tactic's; NULL for none */
+    /* Blocs and governments: */
+    const parley_government_t *government; /* a change of government, or NULL */
+    double probability;         /* the chance the event happens (1); see parley_sim_set_seed */
 } parley_event_t;
 
 typedef struct parley_sim_config {

@@ -70,9 +70,19 @@ PARLEY_API parley_status_t parley_sim_run(parley_ctx_t *ctx, parley_sim_t *sim);
 typedef enum parley_sim_end {
     PARLEY_SIM_RUNNING = 0,
     PARLEY_SIM_AGREEMENT,
-    PARLEY_SIM_HORIZON,  /* no deal when the horizon was reached */
-    PARLEY_SIM_WALKOUT   /* fewer than two parties left in the room */
+    PARLEY_SIM_HORIZON,  /* "no deal by the horizon" */
+    PARLEY_SIM_WALKOUT,  /* "breakdown: fewer than two parties left" in the room */
+    PARLEY_SIM_ESSENTIAL /* "breakdown: an essential party walked out" (an actor with
+                            `essential: true`, or the mediator of mediated talks), or a
+                            deal it did not sign, which does not count */
 } parley_sim_end_t;
+
+/* The words of each end and of each actor's walk-out, for every output
+ * (docs/simulation.md, "Output and durability"): a JSON key
+ * ("agreement", "horizon", "breakdown-too-few", "breakdown-essential") and
+ * a phrase ("agreement", "no deal by the horizon", ...). NULL for RUNNING. */
+PARLEY_API const char *parley_sim_end_key(parley_sim_end_t end);
+PARLEY_API const char *parley_sim_end_text(parley_sim_end_t end);
 
 /* Why a deal stops holding after it was made (durability). */
 typedef enum parley_sim_break {
@@ -94,11 +104,27 @@ typedef struct parley_sim_result {
     const unsigned char *walked;    /* n_actors: 1 for an actor who walked away */
     /* Durability (agreement only): the rounds after the deal until some
      * signatory's BATNA, drifting on with the scheduled events, exceeds its
-     * utility from the deal; 0 if one already does. */
-    int holds;                /* 1: no BATNA overtakes it within durability_horizon */
+     * utility from the deal (under its government then: a change of
+     * government re-evaluates the deal); 0 if one already does. */
+    int holds;                /* 1: nobody breaks it within durability_horizon */
     unsigned durability;      /* rounds (when !holds) */
-    size_t breaker;           /* the first actor whose BATNA overtakes (when !holds) */
+    size_t breaker;           /* the first actor to break it (when !holds) */
     parley_sim_break_t why;   /* why it breaks (when !holds); PARLEY_BREAK_NONE while it holds */
+    /* n_actors: 1 for an actor whose walking out ended the talks (it walked
+     * away in the last round of a breakdown: an essential one for
+     * PARLEY_SIM_ESSENTIAL, any for PARLEY_SIM_WALKOUT); an actor with
+     * walked[i] and not ended[i] "left the talks (the others went on)". */
+    const unsigned char *ended;
+    size_t missing;           /* PARLEY_SIM_ESSENTIAL: the essential party that walked out or
+                                 did not sign; (size_t)-1 otherwise */
+    /* Blocs and governments: when !holds, the breaker's utility from the
+     * deal and its BATNA in the round it breaks it (under its new government
+     * when why is PARLEY_BREAK_GOVERNMENT; the utility is NaN when the deal
+     * crosses one of that government's red lines), and the event that
+     * changed its government (an index into the simulation's events), or
+     * (size_t)-1. */
+    double break_utility, break_batna;
+    size_t break_event;
     /* Ratification (docs/simulation.md, "Ratification and publics"), one
      * entry per ratifying body (parley_scenario_ratifier); NULL without
      * bodies. Agreement only: PARLEY_RATIFY_RATIFIED or _REJECTED (a body
@@ -111,8 +137,41 @@ typedef struct parley_sim_result {
 
 enum { PARLEY_RATIFY_NONE = -1, PARLEY_RATIFY_REJECTED = 0, PARLEY_RATIFY_RATIFIED = 1 };
 
+/* A reason's name for output: "batna-drift", "government", "ratification"
+ * ("none" for PARLEY_BREAK_NONE, "other" past the known ones). */
+PARLEY_API const char *parley_sim_break_name(parley_sim_break_t why);
+
 /* The outcome so far (final once parley_sim_step has returned 0). */
 PARLEY_API const parley_sim_result_t *parley_sim_result(const parley_sim_t *sim);
+
+/* ---- Set-up warnings: what in the run's set-up (after any structural
+ * draw) keeps it from ending in a deal or makes it read oddly; computed at
+ * every reset (docs/simulation.md, "Output and durability"). */
+typedef enum parley_sim_warning_kind {
+    PARLEY_SIM_WARN_FIRM_MEDIATOR = 0, /* mediated talks whose mediator, in the room, plays
+                                          tit-for-tat (it answers its own texts and, moving
+                                          nothing towards itself, never lowers its target),
+                                          or hardline while its BATNA drifts up */
+    PARLEY_SIM_WARN_PAST_HORIZON,      /* a deadline or walk-away due after the last round */
+    PARLEY_SIM_WARN_MEDIATOR_OUT,      /* the mediator is outside the room in round 1 */
+    PARLEY_SIM_WARN_ESSENTIAL_OUT,     /* an essential party is outside the room for the whole
+                                          run (no event brings it in): it only ratifies */
+    PARLEY_SIM_WARN_KINDS
+} parley_sim_warning_kind_t;
+
+typedef struct parley_sim_warning {
+    parley_sim_warning_kind_t kind;
+    size_t actor;             /* the actor concerned, or (size_t)-1 */
+    size_t tactic;            /* PAST_HORIZON: the tactic; else (size_t)-1 */
+} parley_sim_warning_t;
+
+/* "mediator-never-concedes", "tactic-past-horizon", "mediator-outside-room",
+ * "essential-outside-room"; NULL for an unknown kind. */
+PARLEY_API const char *parley_sim_warning_key(parley_sim_warning_kind_t kind);
+PARLEY_API size_t parley_sim_warning_count(const parley_sim_t *sim);
+PARLEY_API const parley_sim_warning_t *parley_sim_warning(const parley_sim_t *sim, size_t k);
+/* Warning k as a sentence, written to buf (cap bytes, truncated, NUL-ended). */
+PARLEY_API void parley_sim_warning_text(const parley_sim_t *sim, size_t k, char *buf, size_t cap);
 
 /* ---- The trace (recorded when options.trace was set). */
 typedef enum parley_sim_answer {

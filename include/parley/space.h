@@ -253,25 +253,43 @@ PARLEY_API size_t parley_frontier_solve(const parley_frontier_t *f, parley_solut
 PARLEY_API size_t parley_frontier_best_for(const parley_frontier_t *f, size_t a);
 
 /* ---- The zone of possible agreement. */
+typedef enum parley_zopa_method {
+    PARLEY_ZOPA_STRATIFIED = 0, /* stratified sequential importance sampling (the default) */
+    PARLEY_ZOPA_UNIFORM = 1     /* uniform draws, Wilson interval (the former estimate) */
+} parley_zopa_method_t;
+
 typedef struct parley_zopa_count {
     int exact;             /* 1: count is exact; 0: an estimate */
     char count[64];        /* decimal; exact up to 63 digits, else an estimate */
     double estimate;       /* the count as a double (also when exact) */
     double ci_lo, ci_hi;   /* 95% interval when estimated (else = estimate) */
-    uint64_t samples;      /* when estimated: packages sampled */
+    uint64_t samples;      /* when estimated: sampled descents (see below) */
     uint64_t nodes;        /* search nodes visited by the exact count */
+    size_t strata;         /* when estimated: the undecided subtrees sampled */
+    parley_zopa_method_t method; /* when estimated: how */
 } parley_zopa_count_t;
 
 /*
  * Counts the packages meeting the constraints: exactly by a pruned search
- * when it visits at most `budget` nodes, else estimated from `samples`
- * uniform draws among the packages that cross no enforced red line (seeded
- * by `seed`), with a Wilson 95% interval.
+ * when it visits at most `budget` nodes, else estimated by stratified
+ * sequential importance sampling: the top of the search tree is expanded
+ * exactly into at most 4,096 undecided subtrees, and `samples` random
+ * descents (seeded by `seed`, spread over the subtrees by Neyman
+ * allocation) each count the subtrees settled on their way exactly; the
+ * estimate comes with a normal 95% interval (docs/agreement-space.md).
  */
 PARLEY_API parley_status_t parley_space_count(parley_ctx_t *ctx, const parley_space_t *sp,
                                               const parley_constraints_t *c, uint64_t budget,
                                               uint64_t samples, uint64_t seed,
                                               parley_zopa_count_t *out);
+
+/* The estimate alone, without trying the exact count first: by `method`
+ * (PARLEY_ZOPA_UNIFORM is the former estimator, kept so bench/ can show
+ * both side by side). */
+PARLEY_API parley_status_t parley_space_estimate(parley_ctx_t *ctx, const parley_space_t *sp,
+                                                 const parley_constraints_t *c,
+                                                 parley_zopa_method_t method, uint64_t samples,
+                                                 uint64_t seed, parley_zopa_count_t *out);
 
 /*
  * The package meeting the constraints that is worst for space actor a

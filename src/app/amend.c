@@ -87,7 +87,7 @@ static parley_status_t improvements(amend_run_t *r)
     return rc;
 }
 
-static void change_lines(parley_buf_t *b, const amend_run_t *r, const uint32_t *opt)
+void amend_change_lines(parley_buf_t *b, const amend_run_t *r, const uint32_t *opt)
 {
     const parley_space_t *sp = r->job->sp;
     for (size_t j = 0; j < parley_space_issue_count(sp); j++) {
@@ -231,7 +231,7 @@ void amend_render_table(parley_buf_t *b, const amend_run_t *r)
     for (size_t k = 0; k < r->am.n; k++) {
         const parley_amendment_t *it = &r->am.items[k];
         amendment_head(b, r, k, it);
-        change_lines(b, r, it->opt);
+        amend_change_lines(b, r, it->opt);
         gains_line(b, r, it->opt, 0);
     }
     if (!r->am.exact && r->am.n)
@@ -256,11 +256,12 @@ void amend_render_table(parley_buf_t *b, const amend_run_t *r)
                           r->n_impr, r->n_impr == 1 ? "" : "s");
         if (opt) {
             space_point_package(r->impr, r->pick, opt);
-            change_lines(b, r, opt);
+            amend_change_lines(b, r, opt);
             gains_line(b, r, opt, 1);
         }
         free(opt);
     }
+    amend_transfers_text(b, r);
 }
 
 void amend_render_json(parley_buf_t *b, const amend_run_t *r)
@@ -334,6 +335,7 @@ void amend_render_json(parley_buf_t *b, const amend_run_t *r)
         parley_json_object_end(&js);
         free(opt);
     }
+    amend_transfers_json(&js, r);
     parley_json_object_end(&js);
     parley_buf_puts(b, "\n");
 }
@@ -354,13 +356,14 @@ parley_status_t amend_run_compute(amend_run_t *r)
     base_utilities(r);
     parley_status_t st =
         parley_space_amend(j->ctx, j->sp, &j->cons, r->base, max, j->budget, &r->am);
-    if (st)
+    if (st || (!r->open && (st = improvements(r))))
         return st;
-    return r->open ? PARLEY_OK : improvements(r);
+    return amend_transfers_compute(r);
 }
 
 void amend_run_free(amend_run_t *r)
 {
+    amend_transfers_free(r);
     parley_amend_result_free(&r->am);
     parley_frontier_destroy(r->impr);
     free(r->impr_pts);

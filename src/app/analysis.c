@@ -16,9 +16,11 @@
 #include "mc.h"
 #include "sim.h"
 #include "space.h"
+#include "sweep.h"
 
 static const char *const KIND_NAMES[APP_KIND_COUNT] = {
-    "eval", "space", "forecast", "simulate", "montecarlo", "amend", "trades", "model"};
+    "eval", "space", "forecast", "simulate", "montecarlo", "amend", "trades", "model",
+    "sensitivity", "sweep", "tree"};
 
 const char *app_kind_name(app_kind_t k)
 {
@@ -518,8 +520,103 @@ static int run_montecarlo(const app_request_t *rq, const app_args_t *args, parle
     return finish(ctx, rc, out);
 }
 
+/* ---- sensitivity: `parley sensitivity --format json`, samples and threads
+ * capped as montecarlo's. No charts: the page draws the tornado and the
+ * Sobol indices from the result's "inputs". */
+
+static int run_sensitivity(const app_request_t *rq, const app_args_t *args, parley_ctx_t *ctx,
+                           app_result_t *out)
+{
+    sens_request_t a;
+    app_sens_request(args, &a);
+    uint64_t cap = rq->max_samples ? rq->max_samples : 1000000;
+    unsigned tcap = rq->max_threads ? rq->max_threads : 1;
+    parley_scenario_t *s = load(rq, args, ctx, out);
+    if (!s)
+        return out->status;
+    parley_sens_options_t o;
+    parley_sens_t *se = NULL;
+    parley_status_t rc = sens_setup(ctx, &a, s, &o);
+    if (!rc && o.mc.samples > cap)
+        rc = parley_ctx_fail(ctx, PARLEY_EARG, "parameter 'samples' is at most %llu on this "
+                             "server, not %llu", (unsigned long long)cap,
+                             (unsigned long long)o.mc.samples);
+    if (!rc && (o.mc.threads == 0 || o.mc.threads > tcap))
+        o.mc.threads = tcap;
+    if (!rc)
+        rc = parley_sens_create(ctx, s, &o, &se);
+    if (!rc)
+        rc = sens_run(ctx, se, mc_progress, (void *)rq);
+    if (!rc)
+        rc = sens_render(ctx, &out->result, se, s, &o, 1);
+    if (!rc)
+        no_charts(out);
+    parley_sens_destroy(se);
+    parley_scenario_destroy(s);
+    return finish(ctx, rc, out);
+}
+
+/* ---- sweep: `parley sweep --format json`, each point capped as a request
+ * of its analysis would be. */
+
+static void sweep_progress(void *arg, size_t done, size_t total)
+{
+    mc_progress(arg, done, total);
+}
+
+static int run_sweep(const app_request_t *rq, const app_args_t *args, parley_ctx_t *ctx,
+                     app_result_t *out)
+{
+    sweep_t w;
+    sweep_init(&w);
+    const char *fixed[APP_MAX_SET];
+    parley_status_t rc = sweep_setup(ctx, args, &w, fixed, 1);
+    parley_scenario_t *s = NULL;
+    if (!rc) {
+        /* The scenario with the fixed overrides: its ids, hash and messages. */
+        parley_override_t ov[APP_MAX_SET];
+        for (size_t k = 0; k < w.n_fixed; k++)
+            ov[k] = (parley_override_t){fixed[k], NULL};
+        rc = parley_scenario_load_buffer_with(ctx, rq->name, rq->body ? rq->body : "", rq->len,
+                                              ov, w.n_fixed, &s);
+    }
+    w.name = rq->name;
+    w.max_memory_gib = rq->max_memory_gib;
+    w.max_samples = rq->max_samples;
+    w.progress = sweep_progress;
+    w.progress_arg = (void *)rq;
+    if (!rc)
+        rc = sweep_run(ctx, &w, s, rq->body ? rq->body : "", rq->len);
+    if (!rc) {
+        sweep_render_json(&out->result, &w, s);
+        no_charts(out);
+    }
+    sweep_free(&w);
+    parley_scenario_destroy(s);
+    return finish(ctx, rc, out);
+}
+
+/* ---- tree: the scenario as the loader's tree, every section (the page's
+ * scenario editor edits it and writes YAML back). No parameters. */
+
+static const app_opt_t TREE_OPTS[] = {
+    {APP_O_COUNT, NULL, 0, NULL, APP_FLAG, NULL, 0, 0, NULL, NULL, 0, 0, NULL}};
+static const app_group_t TREE_GROUPS[] = {{NULL, TREE_OPTS}, {NULL, NULL}};
+static const app_cmd_t TREE_CMD = {"tree", "", "", "", "", 0, 0, "/api/tree", TREE_GROUPS, NULL};
+
+static int run_tree(const app_request_t *rq, parley_ctx_t *ctx, app_result_t *out)
+{
+    parley_status_t st = parley_scenario_tree_json(ctx, rq->name, rq->body ? rq->body : "",
+                                                   rq->len, &out->result);
+    if (!st)
+        no_charts(out);
+    return finish(ctx, st, out);
+}
+
 static const app_cmd_t *kind_command(app_kind_t k)
 {
+    if (k == APP_TREE)
+        return &TREE_CMD;
     return k == APP_MODEL ? &MODEL_CMD : app_command(app_kind_name(k));
 }
 
@@ -549,6 +646,12 @@ int app_compute(const app_request_t *rq, app_result_t *out)
         run_trades(rq, a, out);
     else if (rq->kind == APP_MODEL)
         run_model(rq, a, ctx, out);
+    else if (rq->kind == APP_SENSITIVITY)
+        run_sensitivity(rq, a, ctx, out);
+    else if (rq->kind == APP_SWEEP)
+        run_sweep(rq, a, ctx, out);
+    else if (rq->kind == APP_TREE)
+        run_tree(rq, ctx, out);
     else
         run_montecarlo(rq, a, ctx, out);
     free(a);

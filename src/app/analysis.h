@@ -21,12 +21,16 @@ typedef enum app_kind {
     APP_AMEND,
     APP_TRADES,
     APP_MODEL,
+    APP_SENSITIVITY,
+    APP_SWEEP,
+    APP_TREE,
     APP_KIND_COUNT
 } app_kind_t;
 
 /* "eval", "space", "forecast", "simulate", "montecarlo", "amend", "trades",
  * "model" (the scenario's issues, actors and proposals, for the page's
- * package builder: no CLI command prints it). */
+ * package builder: no CLI command prints it), "sensitivity", "sweep",
+ * "tree" (the scenario's parsed tree, for the page's scenario editor). */
 const char *app_kind_name(app_kind_t k);
 
 
@@ -40,9 +44,10 @@ typedef struct app_request {
     const app_param_t *params;
     size_t n_params;
     double max_memory_gib;    /* the most a space job may hold (caps max-memory) */
-    uint64_t max_samples;     /* montecarlo: the most n may be (0: 1000000) */
+    uint64_t max_samples;     /* montecarlo, sensitivity: the most n may be (0: 1000000) */
     unsigned max_threads;     /* montecarlo: the most threads may be (0: 1) */
-    /* montecarlo: called after each batch of samples (may be NULL). */
+    /* montecarlo, sensitivity, sweep: called after each batch of samples
+     * (a sweep: after each point; may be NULL). */
     void (*progress)(void *arg, uint64_t done, uint64_t total);
     void *progress_arg;
 } app_request_t;

@@ -159,11 +159,10 @@ void charts_sim_moves(parley_json_t *j, const parley_scenario_t *s, const parley
 {
     char sub[160];
     const parley_sim_result_t *res = parley_sim_result(sim);
-    static const char *const END[] = {"still running", "agreement", "no deal by the horizon",
-                                      "walk-out"};
+    const char *end = parley_sim_end_text(res->end);
     snprintf(sub, sizeof sub, "%s in round %u; each offer's (or text's) utility to each actor, "
                               "shaped by its answer",
-             END[res->end <= PARLEY_SIM_WALKOUT ? res->end : 0], res->round);
+             end ? end : "still running", res->round);
     parley_json_object_begin(j);
     charts__head(j, s, "Simulation: the offers and the answers", sub);
     charts__data_begin(j);

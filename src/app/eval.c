@@ -28,7 +28,9 @@ int eval_run_init(eval_run_t *r, const parley_scenario_t *s, const size_t *props
     }
     r->re = calloc(n * nb + 1, sizeof *r->re);
     r->mv = calloc(n * r->n_mv + 1, sizeof *r->mv);
-    if (!r->props || !r->ae || !r->ie || !r->te || !r->rb || !r->mv0 || !r->re || !r->mv) {
+    r->tp = parley_scenario_transfer_count(s) ? calloc(n + 1, sizeof *r->tp) : NULL;
+    if (!r->props || !r->ae || !r->ie || !r->te || !r->rb || !r->mv0 || !r->re || !r->mv ||
+        (parley_scenario_transfer_count(s) && !r->tp)) {
         eval_run_free(r);
         return -1;
     }
@@ -45,6 +47,8 @@ int eval_run_init(eval_run_t *r, const parley_scenario_t *s, const size_t *props
         for (size_t k = 0; k < nb; k++)
             parley_ratify_eval(s, k, pr->positions, &r->re[p * nb + k],
                                &r->mv[p * r->n_mv + r->mv0[k]]);
+        if (r->tp)
+            parley_transfer_package(s, NULL, pr->positions, &r->tp[p]);
     }
     return 0;
 }
@@ -94,6 +98,8 @@ void eval_run_free(eval_run_t *r)
     free(r->ie);
     free(r->te);
     free(r->rb);
+    free(r->tp);
+    r->tp = NULL;
     r->te = NULL;
     r->rb = NULL;
     r->props = NULL;

@@ -21,6 +21,7 @@ typedef struct eval_run {
     parley_ratify_eval_t *re;  /* n_props * n_ratifiers */
     parley_member_vote_t *mv;  /* n_props * n_mv */
     size_t *mv0, n_mv;
+    parley_transfer_plan_t *tp; /* n_props: the cheapest transfer (NULL: no channels) */
 } eval_run_t;
 
 /* Evaluates the selected proposals; 0 on success, -1 when out of memory. */

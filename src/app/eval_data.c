@@ -5,9 +5,11 @@
  * utility model travel with the result.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <math.h>
 #include <string.h>
 #include "eval.h"
+#include "transfer_out.h"
 
 static void position_json(parley_json_t *j, const parley_scenario_t *s, size_t k, double x)
 {
@@ -323,6 +325,15 @@ static void proposal_json(parley_json_t *j, const eval_run_t *r, size_t p)
         constraints_json(j, r, p);
     if (parley_scenario_ratifier_count(s))
         ratify_json(j, r, p);
+    if (r->tp) {
+        double *before = malloc((na ? na : 1) * sizeof *before);
+        if (before)
+            for (size_t i = 0; i < na; i++)
+                before[i] = eval_actor(r, p, i)->utility;
+        parley_json_key(j, "transfer");
+        transfer_plan_json(j, s, &r->tp[p], before);
+        free(before);
+    }
     parley_json_key(j, "actors");
     parley_json_array_begin(j);
     for (size_t i = 0; i < na; i++)

@@ -5,9 +5,12 @@
  * issue-by-issue matrix of utility lost.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <math.h>
 #include <string.h>
 #include "eval.h"
+#include "transfer_out.h"
+#include "bloc_out.h"
 
 static void range_text(char *buf, size_t cap, double lo, double hi, int sign)
 {
@@ -183,6 +186,15 @@ static void summary(parley_buf_t *b, const eval_run_t *r, size_t p, const app_st
     else
         parley_buf_printf(b, "%s\n", all ? " — acceptable to every actor" : "");
     rules_text(b, r, p, sty);
+    if (r->tp && !all) {
+        double *before = malloc((na ? na : 1) * sizeof *before);
+        if (before)
+            for (size_t i = 0; i < na; i++)
+                before[i] = eval_actor(r, p, i)->utility;
+        parley_buf_puts(b, "  with transfers:\n");
+        transfer_plan_text(b, r->s, &r->tp[p], before, "    ", sty);
+        free(before);
+    }
 }
 
 /* "majority (more than 1/2)", "two-thirds (at least 2/3)", "at least 0.55". */
@@ -402,6 +414,7 @@ void eval_render_table(parley_buf_t *b, const eval_run_t *r, int detail, const a
         parley_buf_puts(b, "\n");
         summary(b, r, p, sty);
         ratify_text(b, r, p, sty);
+        bloc_eval_text(b, r, p);
         if (detail)
             matrix(b, r, p, sty);
         parley_buf_puts(b, "\n");

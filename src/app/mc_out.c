@@ -239,10 +239,15 @@ static void j_simulate(parley_json_t *j, const parley_mc_t *mc)
     parley_json_key(j, "breakdown");
     parley_json_object_begin(j);
     j_prob(j, "horizon", parley_mc_count(mc, end, 1), n);
-    j_prob(j, "walkout", parley_mc_count(mc, end, 2), n);
+    j_prob(j, "breakdown-too-few", parley_mc_count(mc, end, 2), n);
+    j_prob(j, "breakdown-essential", parley_mc_count(mc, end, 3), n);
     parley_json_object_end(j);
-    parley_json_key(j, "walked");
+    parley_json_key(j, "left");
     j_categories(j, mc, find_g(mc, PARLEY_MCG_WALKED), n);
+    parley_json_key(j, "walked_out");
+    j_categories(j, mc, find_g(mc, PARLEY_MCG_WALKED_OUT), n);
+    parley_json_key(j, "warnings");
+    j_categories(j, mc, find_g(mc, PARLEY_MCG_WARNING), n);
     parley_json_key(j, "round");
     j_integers(j, mc, find_g(mc, PARLEY_MCG_ROUND));
     j_deal(j, mc);
@@ -253,6 +258,8 @@ static void j_simulate(parley_json_t *j, const parley_mc_t *mc)
     j_integers(j, mc, find_g(mc, PARLEY_MCG_DURABILITY));
     parley_json_key(j, "breaker");
     j_categories(j, mc, find_g(mc, PARLEY_MCG_BREAKER), parley_mc_count(mc, holds, 1));
+    parley_json_key(j, "why");
+    j_categories(j, mc, find_g(mc, PARLEY_MCG_BREAK_WHY), parley_mc_count(mc, holds, 1));
     parley_json_object_end(j);
 }
 
@@ -416,13 +423,18 @@ static void c_simulate(parley_buf_t *b, const parley_mc_t *mc)
     uint64_t n = valid(mc), agreed = parley_mc_count(mc, end, 0);
     c_prob(b, "agreement", NULL, agreed, n);
     c_prob(b, "breakdown", "horizon", parley_mc_count(mc, end, 1), n);
-    c_prob(b, "breakdown", "walkout", parley_mc_count(mc, end, 2), n);
-    c_categories(b, "walked", NULL, mc, find_g(mc, PARLEY_MCG_WALKED), n);
+    c_prob(b, "breakdown", "breakdown-too-few", parley_mc_count(mc, end, 2), n);
+    c_prob(b, "breakdown", "breakdown-essential", parley_mc_count(mc, end, 3), n);
+    c_categories(b, "left", NULL, mc, find_g(mc, PARLEY_MCG_WALKED), n);
+    c_categories(b, "walked_out", NULL, mc, find_g(mc, PARLEY_MCG_WALKED_OUT), n);
+    c_categories(b, "warnings", NULL, mc, find_g(mc, PARLEY_MCG_WARNING), n);
     c_summary(b, "round", NULL, mc, find_g(mc, PARLEY_MCG_ROUND));
     c_deal(b, mc);
     c_prob(b, "durability", "holds", parley_mc_count(mc, holds, 0), agreed);
     c_summary(b, "durability", "rounds", mc, find_g(mc, PARLEY_MCG_DURABILITY));
     c_categories(b, "breaker", NULL, mc, find_g(mc, PARLEY_MCG_BREAKER),
+                 parley_mc_count(mc, holds, 1));
+    c_categories(b, "why", NULL, mc, find_g(mc, PARLEY_MCG_BREAK_WHY),
                  parley_mc_count(mc, holds, 1));
 }
 
@@ -594,11 +606,22 @@ static void t_simulate(parley_buf_t *b, const parley_mc_t *mc)
     uint64_t broke = parley_mc_count(mc, holds, 1);
     parley_buf_puts(b, "\nAgreement: ");
     t_prob(b, agreed, n);
-    parley_buf_printf(b, "\n  no deal: horizon reached %.1f%%, walkout %.1f%%\n",
+    parley_buf_printf(b, "\n  no deal by the horizon %.1f%%\n"
+                         "  breakdown: an essential party walked out %.1f%%\n"
+                         "  breakdown: fewer than two parties left %.1f%%\n",
                       100.0 * share(parley_mc_count(mc, end, 1), n),
+                      100.0 * share(parley_mc_count(mc, end, 3), n),
                       100.0 * share(parley_mc_count(mc, end, 2), n));
-    parley_buf_puts(b, "  walked away: ");
+    parley_buf_puts(b, "  walked out, ending the talks: ");
+    t_categories(b, mc, find_g(mc, PARLEY_MCG_WALKED_OUT), n);
+    parley_buf_puts(b, "\n  left the talks (the others went on): ");
     t_categories(b, mc, find_g(mc, PARLEY_MCG_WALKED), n);
+    size_t wk = find_g(mc, PARLEY_MCG_WARNING);
+    for (size_t k = 0; k < PARLEY_SIM_WARN_KINDS; k++)
+        if (parley_mc_count(mc, wk, k))
+            parley_buf_printf(b, "\n  warning: %.1f%% of the runs had the set-up warning '%s' "
+                                 "(see simulate)", 100.0 * share(parley_mc_count(mc, wk, k), n),
+                              parley_sim_warning_key((parley_sim_warning_kind_t)k));
     parley_buf_puts(b, "\n  agreement round: ");
     t_summary(b, mc, find_g(mc, PARLEY_MCG_ROUND));
     parley_buf_puts(b, "\n\nDurability: the deal holds in ");
@@ -607,6 +630,8 @@ static void t_simulate(parley_buf_t *b, const parley_mc_t *mc)
     t_summary(b, mc, find_g(mc, PARLEY_MCG_DURABILITY));
     parley_buf_puts(b, "\n  first to break it: ");
     t_categories(b, mc, find_g(mc, PARLEY_MCG_BREAKER), broke);
+    parley_buf_puts(b, "\n  why it breaks: ");
+    t_categories(b, mc, find_g(mc, PARLEY_MCG_BREAK_WHY), broke);
     parley_buf_puts(b, "\n");
     t_deal(b, mc, "Terms among agreements");
 }

@@ -96,8 +96,8 @@ static const app_opt_t EVAL[] = {
 static const app_opt_t SPACE[] = {
     {APP_O_LIMIT, "limit", 0, NULL, APP_UINT, "N", 0, 1e9, NULL, NULL, APP_BOTH, 0,
      "frontier rows to list (table 10, json and csv 1000; 0: all)"},
-    {APP_O_SAMPLES, "samples", 0, NULL, APP_UINT, "N", 100, 1e9, NULL, "1e6", APP_BOTH, 0,
-     "draws for the ZOPA estimate when the count is too big"},
+    {APP_O_SAMPLES, "samples", 0, NULL, APP_UINT, "N", 100, 1e9, NULL, "1e5", APP_BOTH, 0,
+     "random descents for the ZOPA estimate when the exact count would pass --budget"},
     {APP_O_SEED, "seed", 0, NULL, APP_SEED, "S", 0, 0, NULL, "1", APP_BOTH, 0,
      "seed of those draws (and of an anytime frontier's random kicks)"},
     {APP_O_X, "x", 0, NULL, APP_TEXT, "ACTOR", 0, 0, NULL, NULL, APP_API | APP_PAGE, 0,
@@ -235,18 +235,18 @@ static const app_opt_t BACKTEST[] = {
 /* ---- sweep */
 
 static const app_opt_t SWEEP[] = {
-    {APP_O_WHAT, "what", 0, NULL, APP_WORD, "A", 0, 0, SWEEP_WHATS, "eval", APP_CLI, 0,
+    {APP_O_WHAT, "what", 0, NULL, APP_WORD, "A", 0, 0, SWEEP_WHATS, "eval", APP_BOTH, 0,
      "the analysis at each point: eval (each proposal's acceptances; with --proposal each "
      "actor's utility and verdict), space (ZOPA size, frontier points, the Nash deal's "
      "utilities), simulate (agreement, round, utilities) or montecarlo (P(agreement) with its "
      "95% interval)"},
-    {APP_O_PROPOSAL, "proposal", 0, NULL, APP_TEXT, "ID", 0, 0, NULL, NULL, APP_CLI, 0,
+    {APP_O_PROPOSAL, "proposal", 0, NULL, APP_TEXT, "ID", 0, 0, NULL, NULL, APP_BOTH, 0,
      "eval: follow this proposal actor by actor"},
-    {APP_O_SAMPLES, "samples", 'n', NULL, APP_UINT, "N", 1, 1e7, NULL, "1000", APP_CLI, 0,
+    {APP_O_SAMPLES, "samples", 'n', NULL, APP_UINT, "N", 1, 1e7, NULL, "1000", APP_BOTH, 0,
      "montecarlo: draws per point"},
-    {APP_O_SEED, "seed", 0, NULL, APP_SEED, "S", 0, 0, NULL, "1", APP_CLI, 0,
+    {APP_O_SEED, "seed", 0, NULL, APP_SEED, "S", 0, 0, NULL, "1", APP_BOTH, 0,
      "montecarlo: the random seed (the same at every point: common random numbers)"},
-    {APP_O_GRID, "grid", 0, NULL, APP_UINT, "N", 2, 1000, NULL, "11", APP_CLI, 0,
+    {APP_O_GRID, "grid", 0, NULL, APP_UINT, "N", 2, 1000, NULL, "11", APP_BOTH, 0,
      "space: points per continuous issue"},
     {APP_O_PROGRESS, "progress", 0, NULL, APP_WORD, "WHEN", 0, 0, WHEN, "auto", APP_CLI, 0,
      "show a progress line on standard error: auto (when it is a terminal), always, never"},
@@ -519,7 +519,7 @@ static const app_cmd_t CMD_SWEEP = {
     "1,000 points per input, 10,000 in all), any other --set holds for every point. Each point "
     "is the scenario loaded with those values, so every value is checked as the file's own "
     "would be; the first point that fails stops the sweep with its message.",
-    1, 1, NULL,
+    1, 1, "/api/sweep",
     GROUPS({NULL, SWEEP}, {"inputs and archive", INPUTS}, {"output", OUT_TJC}), NULL};
 
 static const app_cmd_t CMD_SIMULATE = {
@@ -554,7 +554,7 @@ static const app_cmd_t CMD_SENSITIVITY = {
     "5th and 95th percentile, the others at their point estimates) and first-order and total "
     "Sobol indices (Saltelli et al. 2010; Jansen 1999) from N x (k + 2) evaluations, printed "
     "as a tornado table sorted by influence.",
-    1, 1, NULL,
+    1, 1, "/api/sensitivity",
     GROUPS({NULL, SENS}, {"inputs and archive", INPUTS}, {"output", OUT_SENS}), NULL};
 
 static const app_cmd_t CMD_RUNS = {

@@ -383,6 +383,33 @@ static void header(parley_buf_t *b, const parley_scenario_t *s)
     parley_buf_printf(b, "</title>\n<style>%s</style>\n", STYLE);
 }
 
+/* Durability after a deal: how long it holds, who breaks it and why. */
+static void sim_durability_html(parley_buf_t *b, app_jget_t *j)
+{
+    char holds[16], who[256], why[64], event[256];
+    double rounds = app_jget(j, "$.outcome.durability.rounds", NULL, 0);
+    app_jget(j, "$.outcome.durability.holds", holds, sizeof holds);
+    if (strcmp(holds, "1") == 0) {
+        parley_buf_printf(b, "<p>Durability: the deal holds for at least %.0f rounds.</p>\n",
+                          app_jget(j, "$.outcome.durability.looked_ahead", NULL, 0));
+        return;
+    }
+    app_jget(j, "$.outcome.durability.breaker", who, sizeof who);
+    app_jget(j, "$.outcome.durability.why", why, sizeof why);
+    app_jget(j, "$.outcome.durability.event", event, sizeof event);
+    if (!who[0] || isnan(rounds))
+        return;
+    parley_buf_printf(b, "<p>Durability: %.0f rounds, until <b>", rounds);
+    html_text(b, who);
+    parley_buf_puts(b, "</b> breaks it (");
+    html_text(b, why);
+    if (event[0]) {
+        parley_buf_puts(b, ": ");
+        html_text(b, event);
+    }
+    parley_buf_puts(b, ").</p>\n");
+}
+
 /* The outcome of a simulation in one sentence and, after a deal, its
  * terms, from its JSON result. */
 static void sim_summary(parley_buf_t *b, const parley_scenario_t *s, const app_result_t *r)
@@ -391,9 +418,9 @@ static void sim_summary(parley_buf_t *b, const parley_scenario_t *s, const app_r
     if (!j)
         return;
     app_jget_use(j, r->result.data);
-    char end[64], agreed[16];
+    char end[96], agreed[16];
     double round = app_jget(j, "$.outcome.round", NULL, 0);
-    app_jget(j, "$.outcome.end", end, sizeof end);
+    app_jget(j, "$.outcome.end_text", end, sizeof end); /* docs/simulation.md's words */
     app_jget(j, "$.outcome.agreement", agreed, sizeof agreed);
     if (end[0] && !isnan(round)) {
         parley_buf_puts(b, "<p>Outcome: <b>");
@@ -404,6 +431,7 @@ static void sim_summary(parley_buf_t *b, const parley_scenario_t *s, const app_r
     if (strcmp(agreed, "1") == 0) { /* the deal's terms */
         parley_buf_puts(b, "<h3>Terms agreed</h3>\n");
         package_table(b, s, j, "$.outcome.terms");
+        sim_durability_html(b, j);
     }
     app_jget_close(j);
 }

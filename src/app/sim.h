@@ -39,5 +39,8 @@ void sim_render_csv(parley_buf_t *b, const sim_run_t *r);
 void sim_ratify_text(parley_buf_t *b, const sim_run_t *r);
 void sim_ratify_json(parley_json_t *j, const sim_run_t *r);
 void sim_ratify_move_json(parley_json_t *j, const sim_run_t *r, const parley_sim_move_t *mv);
+/* Durability: how long the deal holds, who breaks it and why (sim_why.c). */
+void sim_durability_text(parley_buf_t *b, const sim_run_t *r, const parley_sim_result_t *res);
+void sim_durability_json(parley_json_t *j, const sim_run_t *r, const parley_sim_result_t *res);
 
 #endif

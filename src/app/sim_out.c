@@ -14,7 +14,6 @@ static const char *const PROTOCOL[] = {"alternating", "mediated"};
 static const char *const MEETING[] = {"plenary", "shuttle"};
 static const char *const ANSWER[] = {"reject", "accept", "red-line"};
 static const char *const MOVE[] = {"offer", "text", "ratify"};
-static const char *const END[] = {"running", "agreement", "horizon", "walkout"};
 
 static const parley_actor_t *actor(const sim_run_t *r, size_t i)
 {
@@ -136,6 +135,13 @@ static void text_settings(parley_buf_t *b, const sim_run_t *r)
     text_linkage(b, r);
 }
 
+/* An actor's walk-out in the one vocabulary (docs/simulation.md, "Output and durability"). */
+static const char *walk_words(const parley_sim_result_t *res, size_t i)
+{
+    return !res->walked[i] ? "" : res->ended[i] ? "  (walked out, ending the talks)"
+                                                : "  (left the talks; the others went on)";
+}
+
 static void text_outcome(parley_buf_t *b, const sim_run_t *r, const app_style_t *sty)
 {
     const parley_sim_result_t *res = parley_sim_result(r->sim);
@@ -145,14 +151,23 @@ static void text_outcome(parley_buf_t *b, const sim_run_t *r, const app_style_t 
     if (res->end == PARLEY_SIM_AGREEMENT)
         parley_buf_printf(b, "\n%sOutcome: AGREEMENT in round %u of %u%s\n", sty->green,
                           res->round, res->horizon, sty->reset);
-    else if (res->end == PARLEY_SIM_WALKOUT && med != (size_t)-1 && res->walked[med])
-        parley_buf_printf(b, "\n%sOutcome: BREAKDOWN in round %u: the mediator %s walked away%s\n",
+    else if (res->end == PARLEY_SIM_ESSENTIAL && res->missing == med)
+        parley_buf_printf(b, "\n%sOutcome: BREAKDOWN in round %u: an essential party walked "
+                             "out (the mediator %s)%s\n",
                           sty->red, res->round, actor(r, med)->id, sty->reset);
+    else if (res->end == PARLEY_SIM_ESSENTIAL && res->walked[res->missing])
+        parley_buf_printf(b, "\n%sOutcome: BREAKDOWN in round %u: an essential party walked "
+                             "out (%s)%s\n",
+                          sty->red, res->round, actor(r, res->missing)->id, sty->reset);
+    else if (res->end == PARLEY_SIM_ESSENTIAL)
+        parley_buf_printf(b, "\n%sOutcome: BREAKDOWN in round %u: the deal lacks the signature "
+                             "of %s, an essential party, and does not count%s\n",
+                          sty->red, res->round, actor(r, res->missing)->id, sty->reset);
     else if (res->end == PARLEY_SIM_WALKOUT)
-        parley_buf_printf(b, "\n%sOutcome: BREAKDOWN in round %u: fewer than two parties are "
-                             "left in the room%s\n", sty->red, res->round, sty->reset);
+        parley_buf_printf(b, "\n%sOutcome: BREAKDOWN in round %u: fewer than two parties left "
+                             "in the room%s\n", sty->red, res->round, sty->reset);
     else
-        parley_buf_printf(b, "\n%sOutcome: BREAKDOWN: no deal within %u rounds%s\n", sty->red,
+        parley_buf_printf(b, "\n%sOutcome: NO DEAL by the horizon (%u rounds)%s\n", sty->red,
                           res->horizon, sty->reset);
     if (res->end == PARLEY_SIM_AGREEMENT) {
         parley_buf_puts(b, "\nTerms\n");
@@ -171,32 +186,16 @@ static void text_outcome(parley_buf_t *b, const sim_run_t *r, const app_style_t 
         if (res->end == PARLEY_SIM_AGREEMENT)
             parley_buf_printf(b, "%7.3f  %6.3f  %+7.3f  %10.3f%s\n", res->utility[i],
                               res->batna[i], res->utility[i] - res->batna[i], res->discounted[i],
-                              res->walked[i] ? "  (walked away)" : "");
+                              walk_words(res, i));
         else
             parley_buf_printf(b, "      -  %6.3f        -           -%s\n", res->batna[i],
-                              res->walked[i] ? "  (walked away)" : "");
+                              walk_words(res, i));
     }
     if (res->end != PARLEY_SIM_AGREEMENT)
         return;
     text_terms_paid(b, r, res->terms);
-    const parley_sim_config_t *c = parley_scenario_simulation(r->s);
     sim_ratify_text(b, r); /* sim_rat.c */
-    if (res->holds)
-        parley_buf_printf(b, "\nDurability: holds for at least %u rounds (no party's drifting "
-                             "BATNA overtakes its utility from the deal)\n",
-                          c->durability_horizon);
-    else if (res->why == PARLEY_BREAK_RATIFICATION)
-        parley_buf_printf(b, "\nDurability: %u rounds, until a body ratifying %s's signature "
-                             "votes it down (see Ratification)\n",
-                          res->durability, actor(r, res->breaker)->id);
-    else if (res->durability == 0)
-        parley_buf_printf(b, "\nDurability: fragile at once: %s's BATNA already exceeds its "
-                             "utility from the deal\n", actor(r, res->breaker)->id);
-    else
-        parley_buf_printf(b, "\nDurability: %u rounds, until %s's drifting BATNA exceeds its "
-                             "utility from the deal (%.3f)\n",
-                          res->durability, actor(r, res->breaker)->id,
-                          res->utility[res->breaker]);
+    sim_durability_text(b, r, res);
 }
 
 static void answers_line(parley_buf_t *b, const sim_run_t *r, const parley_sim_move_t *mv)
@@ -249,9 +248,20 @@ static void text_rounds(parley_buf_t *b, const sim_run_t *r)
     }
 }
 
+/* The set-up warnings (docs/simulation.md, "Output and durability"). */
+static void text_warnings(parley_buf_t *b, const sim_run_t *r)
+{
+    char w[512];
+    for (size_t k = 0; k < parley_sim_warning_count(r->sim); k++) {
+        parley_sim_warning_text(r->sim, k, w, sizeof w);
+        parley_buf_printf(b, "Warning: %s\n", w);
+    }
+}
+
 void sim_render_text(parley_buf_t *b, const sim_run_t *r, const app_style_t *sty)
 {
     text_settings(b, r);
+    text_warnings(b, r);
     text_outcome(b, r, sty);
     text_rounds(b, r);
 }
@@ -378,7 +388,14 @@ static void json_outcome(parley_json_t *j, const sim_run_t *r)
     parley_json_key(j, "agreement");
     parley_json_bool(j, agreed);
     parley_json_key(j, "end");
-    parley_json_string(j, END[res->end]);
+    parley_json_string(j, parley_sim_end_key(res->end));
+    parley_json_key(j, "end_text");
+    parley_json_string(j, parley_sim_end_text(res->end));
+    parley_json_key(j, "essential_missing");
+    if (res->end == PARLEY_SIM_ESSENTIAL)
+        parley_json_string(j, actor(r, res->missing)->id);
+    else
+        parley_json_null(j);
     parley_json_key(j, "round");
     parley_json_int(j, res->round);
     parley_json_key(j, "terms");
@@ -395,24 +412,23 @@ static void json_outcome(parley_json_t *j, const sim_run_t *r)
         if (res->walked[i])
             parley_json_string(j, actor(r, i)->id);
     parley_json_array_end(j);
+    parley_json_key(j, "left");
+    parley_json_array_begin(j);
+    for (size_t i = 0; i < parley_scenario_actor_count(r->s); i++)
+        if (res->walked[i] && !res->ended[i])
+            parley_json_string(j, actor(r, i)->id);
+    parley_json_array_end(j);
+    parley_json_key(j, "walked_out");
+    parley_json_array_begin(j);
+    for (size_t i = 0; i < parley_scenario_actor_count(r->s); i++)
+        if (res->ended[i])
+            parley_json_string(j, actor(r, i)->id);
+    parley_json_array_end(j);
     parley_json_key(j, "durability");
-    if (!agreed) {
+    if (!agreed)
         parley_json_null(j);
-    } else {
-        parley_json_object_begin(j);
-        parley_json_key(j, "holds");
-        parley_json_bool(j, res->holds);
-        parley_json_key(j, "rounds");
-        if (res->holds)
-            parley_json_null(j);
-        else
-            parley_json_int(j, res->durability);
-        parley_json_key(j, "breaker");
-        parley_json_string(j, res->holds ? NULL : actor(r, res->breaker)->id);
-        parley_json_key(j, "looked_ahead");
-        parley_json_int(j, parley_scenario_simulation(r->s)->durability_horizon);
-        parley_json_object_end(j);
-    }
+    else
+        sim_durability_json(j, r, res);
     if (parley_scenario_linked(r->s))
         json_linkage(j, r, agreed ? res->terms : NULL);
     sim_ratify_json(j, r); /* sim_rat.c */
@@ -476,6 +492,30 @@ static void json_trace(parley_json_t *j, const sim_run_t *r)
     parley_json_array_end(j);
 }
 
+/* "warnings": [{"kind", "actor" (or null), "text"}], empty when none. */
+static void json_warnings(parley_json_t *j, const sim_run_t *r)
+{
+    char w[512];
+    parley_json_key(j, "warnings");
+    parley_json_array_begin(j);
+    for (size_t k = 0; k < parley_sim_warning_count(r->sim); k++) {
+        const parley_sim_warning_t *wr = parley_sim_warning(r->sim, k);
+        parley_sim_warning_text(r->sim, k, w, sizeof w);
+        parley_json_object_begin(j);
+        parley_json_key(j, "kind");
+        parley_json_string(j, parley_sim_warning_key(wr->kind));
+        parley_json_key(j, "actor");
+        if (wr->actor != (size_t)-1)
+            parley_json_string(j, actor(r, wr->actor)->id);
+        else
+            parley_json_null(j);
+        parley_json_key(j, "text");
+        parley_json_string(j, w);
+        parley_json_object_end(j);
+    }
+    parley_json_array_end(j);
+}
+
 void sim_render_json(parley_buf_t *b, const sim_run_t *r)
 {
     parley_json_t j;
@@ -483,6 +523,7 @@ void sim_render_json(parley_buf_t *b, const sim_run_t *r)
     parley_json_object_begin(&j);
     app_json_header(&j, "simulate", r->s);
     json_parameters(&j, r);
+    json_warnings(&j, r);
     json_outcome(&j, r);
     json_trace(&j, r);
     parley_json_object_end(&j);

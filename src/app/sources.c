@@ -65,4 +65,8 @@ void app_sources(const parley_scenario_t *s, app_source_fn fn, void *arg)
         snprintf(w, sizeof w, "term %s", parley_scenario_term(s, k)->id);
         one(fn, arg, w, parley_scenario_term(s, k)->source);
     }
+    for (size_t k = 0; k < parley_scenario_transfer_count(s); k++) {
+        snprintf(w, sizeof w, "transfer %s", parley_scenario_transfer(s, k)->id);
+        one(fn, arg, w, parley_scenario_transfer(s, k)->source);
+    }
 }

@@ -260,6 +260,8 @@ parley_status_t space_run_analyse(space_run_t *r)
     r->worst_found = calloc(n, sizeof *r->worst_found);
     if (!r->best || !r->worst || !r->worst_exact || !r->worst_found)
         return parley_ctx_fail(j->ctx, PARLEY_ENOMEM, "out of memory");
+    if (!any && (st = space_transfers_analyse(r)))
+        return st;
     if (parley_frontier_points(r->f) == 0)
         return any ? PARLEY_OK : diagnose(r);
     for (size_t a = 0; a < n; a++) {
@@ -274,6 +276,7 @@ parley_status_t space_run_analyse(space_run_t *r)
 
 void space_run_free(space_run_t *r)
 {
+    space_transfers_free(r);
     parley_frontier_destroy(r->f);
     free(r->best);
     free(r->worst);

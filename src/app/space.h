@@ -110,6 +110,20 @@ typedef struct space_red {
                             (size_t)-1 otherwise */
 } space_red_t;
 
+/* ---- Transfers (space_transfer.c): the frontier of the packages that could
+ * be acceptable with the most every actor could receive, and the cheapest
+ * transfer on it (docs/agreement-space.md, "Transfers"). */
+typedef struct space_transfers {
+    int ran;                       /* the scenario has channels between actors taking part */
+    parley_frontier_t *f;          /* frontier under the relaxed reservations */
+    size_t points;                 /* its points, each examined */
+    size_t feasible;               /* acceptable with some transfer within the limits */
+    size_t inexact;                /* not decided (exact arithmetic did not fit) */
+    size_t best;                   /* the point of the cheapest transfer; (size_t)-1: none */
+    parley_transfer_plan_t plan;   /* that transfer */
+    uint32_t *pkg;                 /* its package (lexicographically smallest) */
+} space_transfers_t;
+
 typedef struct space_run {
     space_job_t *job;
     parley_frontier_t *f;          /* the frontier of the acceptable packages */
@@ -124,7 +138,16 @@ typedef struct space_run {
     size_t n_reds, reds_tested;
     int uniform_known;
     double uniform;                 /* max over packages of the min surplus (< 0) */
+    space_transfers_t tr;           /* side payments (space_transfer.c) */
 } space_run_t;
+
+/* Transfers (space_transfer.c): computes r->tr after the rest of the
+ * analysis (nothing when the scenario has no channels); frees it; writes
+ * its text section and its JSON key "transfers". */
+parley_status_t space_transfers_analyse(space_run_t *r);
+void space_transfers_free(space_run_t *r);
+void space_transfers_text(parley_buf_t *b, const space_run_t *r);
+void space_transfers_json(parley_json_t *js, const space_run_t *r);
 
 /* Computes everything `space` reports for r->job (r zeroed but for job);
  * 0 or a status (message on r->job->ctx). space_run_free frees r either way. */
@@ -151,6 +174,13 @@ typedef struct amend_run {
     parley_amend_result_t am;
     parley_frontier_t *impr;     /* improvements frontier (NULL when open issues) */
     size_t *impr_pts, n_impr, pick; /* points that differ from the base; the pick */
+    /* ---- Transfers (amend_transfer.c) */
+    int tr_ran;                  /* the scenario has channels between actors taking part */
+    parley_transfer_plan_t tr_base; /* the proposal as is */
+    parley_amend_result_t tr_am; /* closest packages meeting the relaxed reservations */
+    size_t tr_keep[3], tr_n;     /* the first of them acceptable with a transfer */
+    parley_transfer_plan_t tr_plan[3]; /* and their transfers */
+    int tr_complete;             /* the list holds every such package up to the third */
 } amend_run_t;
 
 /* Computes r for r->job and r->prop (r zeroed but for those; the job's space
@@ -160,6 +190,14 @@ parley_status_t amend_run_compute(amend_run_t *r);
 void amend_run_free(amend_run_t *r);
 void amend_render_table(parley_buf_t *b, const amend_run_t *r);
 void amend_render_json(parley_buf_t *b, const amend_run_t *r);
+/* The "issue: from -> to" lines of opt against the base (amend.c). */
+void amend_change_lines(parley_buf_t *b, const amend_run_t *r, const uint32_t *opt);
+/* Side payments (amend_transfer.c): computed after the rest (nothing
+ * without channels); freed; the text section and the JSON key "transfers". */
+parley_status_t amend_transfers_compute(amend_run_t *r);
+void amend_transfers_free(amend_run_t *r);
+void amend_transfers_text(parley_buf_t *b, const amend_run_t *r);
+void amend_transfers_json(parley_json_t *js, const amend_run_t *r);
 
 /* ---- `parley trades` (trades.c): logrolling on each proposal, or on the
  * one named `proposal` (NULL: all). Writes the table into table and the

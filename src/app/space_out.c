@@ -89,8 +89,12 @@ static void zone(parley_buf_t *b, const space_run_t *r)
                           z->count, (unsigned long long)z->nodes);
     else
         parley_buf_printf(b, "about %.4g packages acceptable to every actor (ESTIMATE from %llu "
-                             "samples, 95%% interval %.4g to %.4g)\n",
-                          z->estimate, (unsigned long long)z->samples, z->ci_lo, z->ci_hi);
+                             "samples%s%.0zu%s, 95%% interval %.4g to %.4g)\n",
+                          z->estimate, (unsigned long long)z->samples,
+                          z->method == PARLEY_ZOPA_STRATIFIED ? " over " : "",
+                          z->method == PARLEY_ZOPA_STRATIFIED ? z->strata : 0,
+                          z->method == PARLEY_ZOPA_STRATIFIED ? " undecided subtrees" : "",
+                          z->ci_lo, z->ci_hi);
     int exact;
     uint64_t total = parley_frontier_packages(r->f, &exact);
     parley_buf_printf(b, "Pareto frontier of the acceptable packages: %s%llu package%s%s (%zu "
@@ -257,11 +261,13 @@ void space_render_table(parley_buf_t *b, const space_run_t *r)
     if (parley_frontier_points(r->f) == 0) {
         if (!parley_frontier_anytime(r->f, NULL))
             why_empty(b, r);
+        space_transfers_text(b, r);
         return;
     }
     solutions(b, r);
     extremes(b, r);
     frontier_list(b, r);
+    space_transfers_text(b, r);
 }
 
 /* The packages of point k, at most left of them, into a growing buffer. */
@@ -333,9 +339,15 @@ static void json_zopa(parley_json_t *js, const space_run_t *r)
         parley_json_number(js, z->ci_hi);
         parley_json_array_end(js);
         parley_json_key(js, "method");
-        parley_json_string(js, "uniform sampling, Wilson 95% interval");
+        parley_json_string(js, z->method == PARLEY_ZOPA_UNIFORM
+                                   ? "uniform sampling, Wilson 95% interval"
+                                   : "stratified importance sampling, normal 95% interval");
         parley_json_key(js, "samples");
         parley_json_int(js, (long long)z->samples);
+        if (z->method == PARLEY_ZOPA_STRATIFIED) {
+            parley_json_key(js, "strata");
+            parley_json_int(js, (long long)z->strata);
+        }
     }
     for (int w = 0; w < 2; w++) {
         parley_json_key(js, w ? "worst" : "best");
@@ -498,6 +510,7 @@ void space_render_json(parley_buf_t *b, const space_run_t *r)
     }
     free(opt);
     json_diagnosis(&js, r);
+    space_transfers_json(&js, r);
     parley_json_object_end(&js);
     parley_buf_puts(b, "\n");
 }

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "args.h"
 #include "sweep.h"
 
 /* ---- Axes. */
@@ -179,6 +180,68 @@ static void read_point(sweep_t *w, app_jget_t *r, size_t point, const parley_sce
 
 /* ---- The run. */
 
+/* ---- The sweep's request: axes, overrides, the analysis's options. */
+
+static const char *opt_name(int api, const char *name, char *buf, size_t cap)
+{
+    snprintf(buf, cap, api ? "parameter '%s'" : "--%s", name);
+    return buf;
+}
+
+/* The axes and the fixed overrides from the set options. */
+static parley_status_t split_sets(parley_ctx_t *ctx, const app_args_t *a, sweep_t *w,
+                                  const char **fixed, int api)
+{
+    char msg[700];
+    const char *o = api ? "set=" : "--set ";
+    for (size_t k = 0; k < a->n_set; k++) {
+        sweep_axis_t ax;
+        int r = sweep_axis_parse(a->set[k], &ax, msg, sizeof msg);
+        if (r < 0)
+            return parley_ctx_fail(ctx, PARLEY_EARG, "%s", msg);
+        if (r == 0) {
+            fixed[w->n_fixed++] = a->set[k];
+            continue;
+        }
+        if (w->n_axes == 2)
+            return parley_ctx_fail(ctx, PARLEY_EARG, "at most two inputs can be swept (a grid "
+                                   "of pairs); %s%s is a third", o, a->set[k]);
+        w->axes[w->n_axes++] = ax;
+    }
+    if (w->n_axes == 0)
+        return parley_ctx_fail(ctx, PARLEY_EARG, "nothing to sweep: give %sPATH=FROM..TO:STEP "
+                               "(e.g. %sactors.RUS.batna=0.3..0.7:0.1)", o, o);
+    if (w->n_axes == 2 && strcmp(w->axes[0].path, w->axes[1].path) == 0)
+        return parley_ctx_fail(ctx, PARLEY_EARG, "%s is swept twice", w->axes[0].path);
+    return PARLEY_OK;
+}
+
+parley_status_t sweep_setup(parley_ctx_t *ctx, const app_args_t *a, sweep_t *w,
+                            const char **fixed, int api)
+{
+    static const app_kind_t KINDS[] = {APP_EVAL, APP_SPACE, APP_SIMULATE, APP_MONTECARLO};
+    char o[32];
+    w->kind = KINDS[a->v[APP_O_WHAT].word];
+    w->proposal = app_arg(a, APP_O_PROPOSAL);
+    w->fixed = fixed;
+    if (w->proposal && w->kind != APP_EVAL)
+        return parley_ctx_fail(ctx, PARLEY_EARG, "%s goes with %s",
+                               opt_name(api, "proposal", o, sizeof o),
+                               api ? "what=eval" : "--what eval");
+    parley_status_t st = split_sets(ctx, a, w, fixed, api);
+    if (st)
+        return st;
+    if (w->kind == APP_EVAL && w->proposal)
+        w->params[w->n_params++] = (app_param_t){"proposal", w->proposal};
+    if (w->kind == APP_SPACE)
+        w->params[w->n_params++] = (app_param_t){"grid", app_text(a, APP_O_GRID)};
+    if (w->kind == APP_MONTECARLO) {
+        w->params[w->n_params++] = (app_param_t){"samples", app_text(a, APP_O_SAMPLES)};
+        w->params[w->n_params++] = (app_param_t){"seed", app_text(a, APP_O_SEED)};
+    }
+    return PARLEY_OK;
+}
+
 void sweep_init(sweep_t *w)
 {
     memset(w, 0, sizeof *w);
@@ -238,8 +301,10 @@ parley_status_t sweep_run(parley_ctx_t *ctx, sweep_t *w, const parley_scenario_t
         for (size_t q = 0; q < w->n_params && n < APP_MAX_PARAMS; q++)
             params[n++] = w->params[q];
         app_request_t rq = {.kind = w->kind, .name = w->name, .body = body, .len = len,
-                            .params = params, .n_params = n, .max_memory_gib = 4.0,
-                            .max_samples = 10000000, .max_threads = 1};
+                            .params = params, .n_params = n,
+                            .max_memory_gib = w->max_memory_gib > 0 ? w->max_memory_gib : 4.0,
+                            .max_samples = w->max_samples ? w->max_samples : 10000000,
+                            .max_threads = 1};
         app_result_t res;
         app_result_init(&res);
         int http = app_compute(&rq, &res);
@@ -270,6 +335,12 @@ void sweep_render_table(parley_buf_t *b, const sweep_t *w, const parley_scenario
         width[a] = strlen(w->axes[a].path) > 8 ? strlen(w->axes[a].path) : 8;
     for (size_t c = 0; c < w->n_cols; c++)
         width[w->n_axes + c] = strlen(w->cols[c]) > 9 ? strlen(w->cols[c]) : 9;
+    for (size_t p = 0; p < w->n_points; p++) /* a word longer than its heading */
+        for (size_t c = 0; c < w->n_cols; c++) {
+            const sweep_cell_t *x = &w->cells[p * SWEEP_MAX_COLS + c];
+            if (x->set && x->is_text && strlen(x->text) > width[w->n_axes + c])
+                width[w->n_axes + c] = strlen(x->text);
+        }
     parley_buf_printf(b, "sweep: %s at %zu points\n", app_kind_name(w->kind), w->n_points);
     for (size_t a = 0; a < w->n_axes; a++)
         app_pad(b, w->axes[a].path, width[a] + 2);

@@ -37,6 +37,8 @@ typedef struct sweep {
     size_t n_fixed;
     app_param_t params[8];            /* the analysis's options (API names) */
     size_t n_params;
+    double max_memory_gib;            /* each point's cap (0: 4 GiB, the CLI's) */
+    uint64_t max_samples;             /* each point's cap (0: 10,000,000) */
     void (*progress)(void *arg, size_t done, size_t total);
     void *progress_arg;
     /* Results. */
@@ -54,6 +56,12 @@ int sweep_axis_parse(const char *set, sweep_axis_t *ax, char *msg, size_t cap);
 void sweep_axis_value(const sweep_axis_t *ax, size_t k, char *buf, size_t cap);
 
 void sweep_init(sweep_t *w);
+/* Fills w's kind, proposal, axes (the set options that are ranges), fixed
+ * overrides (the others; fixed holds APP_MAX_SET) and the analysis's
+ * options from parsed arguments; api: messages name parameters as the API
+ * spells them. PARLEY_EARG with the message on ctx. */
+parley_status_t sweep_setup(parley_ctx_t *ctx, const app_args_t *a, sweep_t *w,
+                            const char **fixed, int api);
 void sweep_free(sweep_t *w);
 size_t sweep_points(const sweep_t *w);
 /* Runs every point on the scenario text body[0..len) (s: the same text

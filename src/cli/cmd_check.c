@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "../app/args.h"
+#include "../app/bloc_out.h"
 #include "cli.h"
 
 #define CHECK_MAX_ERRORS 20 /* documented in `parley help check` and docs/scenario-format.md */
@@ -212,6 +213,7 @@ static void dynamics(parley_buf_t *b, const parley_scenario_t *s)
         app_pad(b, u->path, 40);
         parley_buf_printf(b, " %-10s [%g, %g], estimate %g\n", DIST[u->dist], u->a, u->b, u->base);
     }
+    bloc_check_text(b, s);
     const parley_sim_config_t *c = parley_scenario_simulation(s);
     if (!c->present)
         return;
@@ -246,6 +248,7 @@ static void json_dynamics(parley_json_t *j, const parley_scenario_t *s)
         parley_json_object_end(j);
     }
     parley_json_array_end(j);
+    bloc_check_json(j, s);
     const parley_sim_config_t *c = parley_scenario_simulation(s);
     parley_json_key(j, "simulation");
     if (!c->present) {

@@ -279,8 +279,11 @@ typedef struct change_lines {
 static int change_line(void *arg, const parley_scenario_change_t *c)
 {
     change_lines_t *cl = arg;
-    if (cl->n++ < SCENARIO_LINES)
-        parley_buf_printf(cl->b, "  %s  %s\n", *c->path ? c->path : "(the document)", c->what);
+    if (cl->n++ < SCENARIO_LINES) {
+        parley_buf_puts(cl->b, "  ");
+        parley_scenario_change_words(c, cl->b);
+        parley_buf_printf(cl->b, "  (%s)\n", *c->path ? c->path : "the document");
+    }
     return 0;
 }
 

@@ -21,44 +21,6 @@ static void progress(void *arg, size_t done, size_t total)
     fflush(stderr);
 }
 
-/* The axes and the fixed overrides from the --set options. */
-static int split_sets(const app_args_t *a, sweep_t *w, const char **fixed)
-{
-    char msg[700];
-    for (size_t k = 0; k < a->n_set; k++) {
-        sweep_axis_t ax;
-        int r = sweep_axis_parse(a->set[k], &ax, msg, sizeof msg);
-        if (r < 0)
-            return cli_error("sweep", EXIT_USAGE, "%s", msg);
-        if (r == 0) {
-            fixed[w->n_fixed++] = a->set[k];
-            continue;
-        }
-        if (w->n_axes == 2)
-            return cli_error("sweep", EXIT_USAGE, "at most two inputs can be swept (a grid of "
-                             "pairs); --set %s is a third", a->set[k]);
-        w->axes[w->n_axes++] = ax;
-    }
-    if (w->n_axes == 0)
-        return cli_error("sweep", EXIT_USAGE, "nothing to sweep: give --set PATH=FROM..TO:STEP "
-                         "(e.g. --set actors.RUS.batna=0.3..0.7:0.1)");
-    if (w->n_axes == 2 && strcmp(w->axes[0].path, w->axes[1].path) == 0)
-        return cli_error("sweep", EXIT_USAGE, "%s is swept twice", w->axes[0].path);
-    return EXIT_OK;
-}
-
-static void params(const app_args_t *a, sweep_t *w)
-{
-    if (w->kind == APP_EVAL && w->proposal)
-        w->params[w->n_params++] = (app_param_t){"proposal", w->proposal};
-    if (w->kind == APP_SPACE)
-        w->params[w->n_params++] = (app_param_t){"grid", app_text(a, APP_O_GRID)};
-    if (w->kind == APP_MONTECARLO) {
-        w->params[w->n_params++] = (app_param_t){"samples", app_text(a, APP_O_SAMPLES)};
-        w->params[w->n_params++] = (app_param_t){"seed", app_text(a, APP_O_SEED)};
-    }
-}
-
 static int run(parley_ctx_t *ctx, sweep_t *w, const parley_scenario_t *s, const char *body,
                size_t len, app_format_t f, const char *out, cli_archive_t *arc, uint64_t seed)
 {
@@ -90,30 +52,29 @@ int cmd_sweep(int argc, char **argv)
     int rc = cli_args("sweep", argc, argv, &a);
     if (rc)
         return rc == CLI_HELP ? EXIT_OK : rc;
-    static const app_kind_t KINDS[] = {APP_EVAL, APP_SPACE, APP_SIMULATE, APP_MONTECARLO};
     sweep_t w;
     sweep_init(&w);
     const char *fixed[APP_MAX_SET];
-    w.kind = KINDS[a.v[APP_O_WHAT].word];
-    w.proposal = app_arg(&a, APP_O_PROPOSAL);
-    w.fixed = fixed;
-    if (w.proposal && w.kind != APP_EVAL)
-        return cli_error("sweep", EXIT_USAGE, "--proposal goes with --what eval");
-    if ((rc = split_sets(&a, &w, fixed)))
+    parley_ctx_t *ctx = parley_ctx_create();
+    if (!ctx)
+        return cli_error("sweep", EXIT_INTERNAL, "out of memory");
+    if (sweep_setup(ctx, &a, &w, fixed, 0) != PARLEY_OK) {
+        rc = cli_error("sweep", EXIT_USAGE, "%s", parley_ctx_message(ctx));
+        parley_ctx_destroy(ctx);
         return rc;
-    params(&a, &w);
+    }
     const char *out = app_arg(&a, APP_O_OUTPUT), *when = app_text(&a, APP_O_PROGRESS);
     if (strcmp(when, "always") == 0 || (strcmp(when, "auto") == 0 && isatty(STDERR_FILENO)))
         w.progress = progress;
     cli_archive_t arc;
-    if ((rc = cli_archive_open(&arc, "sweep", app_arg(&a, APP_O_DB))))
+    if ((rc = cli_archive_open(&arc, "sweep", app_arg(&a, APP_O_DB)))) {
+        parley_ctx_destroy(ctx);
         return rc;
-    parley_ctx_t *ctx = parley_ctx_create();
+    }
     char *body = NULL;
     size_t len = 0;
     parley_scenario_t *s = NULL;
-    parley_status_t st = ctx ? parley_read_file(ctx, a.pos[0], 16u << 20, &body, &len)
-                             : PARLEY_ENOMEM;
+    parley_status_t st = parley_read_file(ctx, a.pos[0], 16u << 20, &body, &len);
     /* The scenario with the fixed overrides: its ids, hash and messages. */
     parley_override_t ov[APP_MAX_SET];
     for (size_t k = 0; k < w.n_fixed; k++)

@@ -99,6 +99,13 @@ struct parley_scenario {
     /* ---- Ratification (load_ratify.c, ratify.c) */
     parley_ratifier_t *ratifiers; /* `ratification:` bodies, in file order */
     size_t n_ratifiers;
+    /* ---- Transfers (load_transfers.c) */
+    parley_transfer_t *transfers; /* side-payment channels, in file order */
+    size_t n_transfers;
+    /* Blocs and governments (load_blocs.c, bloc.c). */
+    parley_bloc_t *blocs;
+    size_t n_blocs;
+    size_t *bloc_of;              /* n_actors: the actor's bloc or (size_t)-1; NULL without blocs */
 };
 
 /* Allocates an empty scenario; NULL when out of memory. */
@@ -118,6 +125,12 @@ parley_status_t parley__scenario_add_uncertain(parley_ctx_t *ctx, parley_scenari
                                                const parley_uncertain_t *u, double *target);
 /* Fills s->sim with the defaults (call before loading a `simulation:` section). */
 parley_status_t parley__sim_defaults(parley_ctx_t *ctx, parley_scenario_t *s);
+
+/* ---- Blocs and governments: a stance's value and red line at a position
+ * (parley_value and parley_crosses_red_line for a stance outside the
+ * scenario's table, e.g. a new government's). */
+double parley__stance_value(const parley_issue_t *is, const parley_stance_t *st, double position);
+int parley__stance_red(const parley_issue_t *is, const parley_stance_t *st, double position);
 
 /* ---- SHA-256 of a byte string as 64 lowercase hex digits + NUL. */
 void parley__sha256_hex(const void *data, size_t len, char hex[65]);

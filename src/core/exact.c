@@ -565,3 +565,30 @@ int parley__exact_scale(const parley_scenario_t *s, size_t j, q_t *lo, q_t *hi)
     const parley_issue_t *is = parley_scenario_issue(s, j);
     return parley__exact_of(s, &is->lo, lo) && parley__exact_of(s, &is->hi, hi);
 }
+
+int parley__exact_utility(const parley_scenario_t *s, size_t i, const double *pkg,
+                          parley__q_t *out)
+{
+    parley__q_t S, u = {0, 1}, w, v, x;
+    if (!parley__exact_salience_sum(s, i, &S) || S.n <= 0)
+        return 0;
+    for (size_t j = 0; j < parley_scenario_issue_count(s); j++) {
+        if (parley_scenario_stance(s, i, j)->form == PARLEY_VALUE_NONE)
+            continue;
+        if (!parley__exact_of(s, &pkg[j], &x) || !parley__exact_salience(s, i, j, &w) ||
+            !parley__exact_value(s, i, j, x, &v) || !parley__q_mul(w, v, &v) ||
+            !parley__q_add(u, v, &u))
+            return 0;
+    }
+    for (size_t k = 0; k < parley_scenario_term_count(s); k++) {
+        const parley_term_t *t = parley_scenario_term(s, k);
+        if (t->actor != i)
+            continue;
+        int h = parley_combination_holds(s, &t->when, pkg);
+        if ((h == 1) == (t->penalty != 0))
+            continue; /* it does not pay */
+        if (!parley__exact_term_weight(s, k, &w) || !parley__q_add(u, w, &u))
+            return 0;
+    }
+    return parley__q_div(u, S, out);
+}

@@ -90,6 +90,11 @@ int parley__exact_term_weight(const parley_scenario_t *s, size_t k, parley__q_t 
 int parley__exact_condition(const parley_scenario_t *s, const parley_condition_t *c,
                             parley__q_t x);
 int parley__exact_batna(const parley_scenario_t *s, size_t i, parley__q_t *out);
+/* Actor i's utility of the fully decided package pkg (scenario positions;
+ * issues and the actor's terms), exactly; 0 when some number has no exact
+ * form that fits (src/space/eval.c). */
+int parley__exact_utility(const parley_scenario_t *s, size_t i, const double *pkg,
+                          parley__q_t *out);
 /* Issue j's ends lo and hi. */
 int parley__exact_scale(const parley_scenario_t *s, size_t j, parley__q_t *lo, parley__q_t *hi);
 

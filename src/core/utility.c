@@ -7,6 +7,7 @@
 #include <assert.h>
 #include <math.h>
 #include "parley/utility.h"
+#include "core.h"
 
 static double clamp01(double v)
 {
@@ -36,10 +37,8 @@ static double points_value(const parley_stance_t *st, double x)
     return st->pv[k - 1] + t * (st->pv[k] - st->pv[k - 1]);
 }
 
-double parley_stance_value(const parley_scenario_t *s, size_t j, const parley_stance_t *st,
-                           double position)
+double parley__stance_value(const parley_issue_t *is, const parley_stance_t *st, double position)
 {
-    const parley_issue_t *is = parley_scenario_issue(s, j);
     assert(!parley_is_open(position));
     if (is->kind == PARLEY_ISSUE_DISCRETE) {
         if (st->form == PARLEY_VALUE_NONE)
@@ -55,24 +54,37 @@ double parley_stance_value(const parley_scenario_t *s, size_t j, const parley_st
     }
 }
 
-int parley_stance_crosses(const parley_scenario_t *s, size_t j, const parley_stance_t *st,
-                          double position)
+int parley__stance_red(const parley_issue_t *is, const parley_stance_t *st, double position)
 {
     if (!st->has_red_line)
         return 0;
-    if (parley_scenario_issue(s, j)->kind == PARLEY_ISSUE_DISCRETE)
+    if (is->kind == PARLEY_ISSUE_DISCRETE)
         return st->red_options[(size_t)position] != 0;
     return position < st->red_below || position > st->red_above;
 }
 
+double parley_stance_value(const parley_scenario_t *s, size_t j, const parley_stance_t *st,
+                           double position)
+{
+    return parley__stance_value(parley_scenario_issue(s, j), st, position);
+}
+
+int parley_stance_crosses(const parley_scenario_t *s, size_t j, const parley_stance_t *st,
+                          double position)
+{
+    return parley__stance_red(parley_scenario_issue(s, j), st, position);
+}
+
 double parley_value(const parley_scenario_t *s, size_t i, size_t j, double position)
 {
-    return parley_stance_value(s, j, parley_scenario_stance(s, i, j), position);
+    return parley__stance_value(parley_scenario_issue(s, j), parley_scenario_stance(s, i, j),
+                                position);
 }
 
 int parley_crosses_red_line(const parley_scenario_t *s, size_t i, size_t j, double position)
 {
-    return parley_stance_crosses(s, j, parley_scenario_stance(s, i, j), position);
+    return parley__stance_red(parley_scenario_issue(s, j), parley_scenario_stance(s, i, j),
+                              position);
 }
 
 double parley_utility(const parley_scenario_t *s, size_t i, const double *pkg)

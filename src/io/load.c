@@ -36,7 +36,7 @@ static parley_status_t check_list(loader_t *L, const yt_node_t *seq, const char 
 static parley_status_t load_actor(loader_t *L, const yt_node_t *n, parley_actor_t *a, size_t idx)
 {
     static const char *const keys[] = {"id", "name", "capability", "batna", "batna_drift",
-                                       "discount", "notes", "source", NULL};
+                                       "discount", "essential", "notes", "source", NULL};
     char what[160];
     snprintf(what, sizeof what, "actor #%zu", idx + 1);
     parley_status_t st = parley__lexpect(L, n, YT_MAP, what);
@@ -98,7 +98,7 @@ static parley_status_t load_actor(loader_t *L, const yt_node_t *n, parley_actor_
             return parley__lerr(L, at, "%s must be in (0,1] (the factor per round), got %s", w2,
                                 at->str);
     }
-    return PARLEY_OK;
+    return parley__load_essential(L, parley__lget(n, "essential"), a, what);
 }
 
 /* Collect mode: one flag per item; NULL (no marks) otherwise. */
@@ -434,11 +434,16 @@ static parley_status_t load_sections(loader_t *L, const yt_node_t *root, int typ
         return first;
     if (!s->n_actors) /* the actors' options and simulation name actors throughout */
         return first;
+    if (parley__lstop(L, parley__load_transfers(L, parley__lget(root, "transfers")), &first))
+        return first;
     if (parley__lstop(L, parley__load_smp(L, parley__lget(root, "smp")), &first) ||
         parley__lstop(L, parley__sim_defaults(L->ctx, L->s), &first))
         return first;
     const yt_node_t *sim = parley__lget(root, "simulation");
     if (sim && parley__lstop(L, parley__load_simulation(L, sim), &first))
+        return first;
+    const yt_node_t *blocs = parley__lget(root, "blocs");
+    if (blocs && parley__lstop(L, parley__load_blocs(L, blocs), &first))
         return first;
     return first;
 }
@@ -447,7 +452,8 @@ static parley_status_t load_root(loader_t *L, const yt_node_t *root)
 {
     static const char *const keys[] = {"parley", "scenario", "actors", "issues", "stances",
                                        "proposals", "simulation", "smp", "constraints",
-                                       "red_lines", "terms", "ratification", NULL};
+                                       "red_lines", "terms", "blocs", "transfers", "ratification",
+                                       NULL};
     if (!root)
         return parley__lerr(L, NULL, "the file is empty: expected a scenario "
                                      "(see docs/scenario-format.md)");

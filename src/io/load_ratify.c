@@ -155,7 +155,8 @@ static parley_status_t load_member_stances(loader_t *L, const yt_node_t *map,
             return parley__lerr(L, ik, "%s: a stance on issue '%s', which is not put to the vote "
                                        "(body '%s' votes on its 'issues' only: remove the stance "
                                        "or add the issue there)", who, ik->str, b->id);
-        if ((st = parley__load_stance(L, map->items[2 * q + 1], &sts[j], j, who, owner)))
+        if ((st = parley__load_stance(L, map->items[2 * q + 1], (size_t)-1, j, &sts[j], who,
+                                      owner)))
             return st;
         total += sts[j].salience;
     }

@@ -268,7 +268,8 @@ static const char *item_kind(const walk_t *w, const char *p)
 {
     static const char *const lists[][2] = {
         {"actors", "actor"}, {"issues", "issue"}, {"proposals", "proposal"},
-        {"constraints", "constraint"}, {"red_lines", "red line"}, {"terms", "term"}};
+        {"constraints", "constraint"}, {"red_lines", "red line"}, {"terms", "term"},
+        {"transfers", "transfer"}};
     size_t n = (size_t)(p - w->path);
     for (size_t k = 0; k < sizeof lists / sizeof lists[0]; k++)
         if (n == strlen(lists[k][0]) + 1 && strncmp(w->path, lists[k][0], n - 1) == 0)
@@ -433,6 +434,11 @@ static parley_status_t replace(walk_t *w, yt_node_t **slot)
         *vs = v;
         *ss = (yt_node_t *)src;
         *slot = c;
+        return PARLEY_OK;
+    }
+    if (strncmp(w->path, "simulation.strategies.", 22) == 0 && !strchr(w->path + 22, '.') &&
+        parley__lget(n, "kind")) { /* a strategy word replaces {kind: ..., e: ...} whole */
+        *slot = v;
         return PARLEY_OK;
     }
     const char *inner = parley__lget(n, "value")      ? "value"

@@ -452,7 +452,8 @@ static parley_status_t load_tactics(loader_t *L, const yt_node_t *seq)
 static parley_status_t load_event(loader_t *L, const yt_node_t *n, size_t idx, parley_event_t *e)
 {
     static const char *const keys[] = {"round", "name", "batna", "drift", "join", "leave",
-                                       "drop_red_lines", "public", "source", NULL};
+                                       "drop_red_lines", "government", "probability", "public",
+                                       "source", NULL};
     char what[200], path[200], w[240];
     snprintf(what, sizeof what, "simulation: event #%zu", idx + 1);
     snprintf(path, sizeof path, "simulation.events[%zu]", idx);
@@ -465,7 +466,8 @@ static parley_status_t load_event(loader_t *L, const yt_node_t *n, size_t idx, p
     if (!x)
         return parley__lerr(L, n, "%s needs 'round' (when it happens, from 1)", what);
     snprintf(w, sizeof w, "%s: round", what);
-    if ((st = luint(L, x, w, 1, L->s->sim.horizon, &e->round)))
+    /* past the horizon an event can only matter to durability (a later election) */
+    if ((st = luint(L, x, w, 1, L->s->sim.horizon + L->s->sim.durability_horizon, &e->round)))
         return st;
     char p[240];
     snprintf(w, sizeof w, "%s: batna", what);
@@ -489,9 +491,22 @@ static parley_status_t load_event(loader_t *L, const yt_node_t *n, size_t idx, p
     snprintf(p, sizeof p, "%s.public", path);
     if ((x = parley__lget(n, "public")) && (st = parley__load_public(L, x, w, p, &e->public_shift)))
         return st;
-    if (!e->batna && !e->drift && !e->join && !e->leave && !e->drop && !e->public_shift)
+    if ((x = parley__lget(n, "government")) &&
+        (st = parley__load_government(L, x, what, path, &e->government)))
+        return st;
+    e->probability = 1.0;
+    snprintf(w, sizeof w, "%s: probability", what);
+    snprintf(p, sizeof p, "%s.probability", path);
+    const yt_node_t *at;
+    if ((x = parley__lget(n, "probability")) &&
+        ((st = parley__lnumber_u(L, x, w, p, 0.0, 1.0, &e->probability, NULL, &at)) ||
+         (!(e->probability >= 0.0 && e->probability <= 1.0) &&
+          (st = parley__lerr(L, at, "%s must be in [0,1], got %s", w, at->str)))))
+        return st;
+    if (!e->batna && !e->drift && !e->join && !e->leave && !e->drop && !e->government &&
+        !e->public_shift)
         return parley__lerr(L, n, "%s changes nothing: give 'batna', 'drift', 'join', 'leave', "
-                                  "'drop_red_lines' or 'public'", what);
+                                  "'drop_red_lines', 'government' or 'public'", what);
     if (!e->name)
         e->name = "event";
     return PARLEY_OK;

@@ -68,11 +68,10 @@ parley_status_t parley__lfind_option(loader_t *L, const parley_issue_t *is, cons
     return unknown_id(L, n, w, "option", is->id, ids, is->n_options);
 }
 
-/* ideal / values / exponent of a discrete issue: fills st->table. `owner`
- * begins the uncertain inputs' paths ("stances.RUS", or a ratifying body's
- * member's "ratification.B.members.M.stances"). */
+/* ideal / values / exponent of a discrete issue: fills st->table. `prefix`
+ * begins the paths of its uncertain inputs ("stances.ACTOR"). */
 static parley_status_t discrete_values(loader_t *L, const yt_node_t *n, const parley_issue_t *is,
-                                       parley_stance_t *st, const char *what, const char *owner)
+                                       parley_stance_t *st, const char *what, const char *prefix)
 {
     parley_status_t rc;
     double *table = parley__arena_array(&L->s->arena, is->n_options, sizeof *table);
@@ -107,7 +106,7 @@ static parley_status_t discrete_values(loader_t *L, const yt_node_t *n, const pa
             char wv[700];
             snprintf(wv, sizeof wv, "%s: value of option '%s'", what, is->options[k].id);
             char path[400];
-            snprintf(path, sizeof path, "%s.%s.values.%s", owner, is->id, is->options[k].id);
+            snprintf(path, sizeof path, "%s.%s.values.%s", prefix, is->id, is->options[k].id);
             if ((rc = parley__lnumber_u(L, values->items[2 * p + 1], wv, path, 0.0, 1.0, &table[k],
                                         NULL, &at)))
                 return rc;
@@ -127,7 +126,7 @@ static parley_status_t discrete_values(loader_t *L, const yt_node_t *n, const pa
 
 static parley_status_t continuous_points(loader_t *L, const yt_node_t *values,
                                          const parley_issue_t *is, parley_stance_t *st,
-                                         const char *what, const char *owner)
+                                         const char *what, const char *prefix)
 {
     char w[512];
     snprintf(w, sizeof w, "%s: 'values'", what);
@@ -154,7 +153,7 @@ static parley_status_t continuous_points(loader_t *L, const yt_node_t *values,
             return parley__lerr(L, at, "%s: positions must increase, got %s after %g", w, at->str,
                                 px[k - 1]);
         char path[400];
-        snprintf(path, sizeof path, "%s.%s.values[%zu]", owner, is->id, k);
+        snprintf(path, sizeof path, "%s.%s.values[%zu]", prefix, is->id, k);
         if ((rc = parley__lnumber_u(L, pt->items[1], w, path, 0.0, 1.0, &pv[k], NULL, &at)))
             return rc;
         if (pv[k] < 0.0 || pv[k] > 1.0)
@@ -168,7 +167,7 @@ static parley_status_t continuous_points(loader_t *L, const yt_node_t *values,
 }
 
 static parley_status_t continuous_values(loader_t *L, const yt_node_t *n, const parley_issue_t *is,
-                                         parley_stance_t *st, const char *what, const char *owner)
+                                         parley_stance_t *st, const char *what, const char *prefix)
 {
     const yt_node_t *ideal = parley__lget(n, "ideal"), *ex = parley__lget(n, "exponent"), *at;
     parley_status_t rc;
@@ -176,11 +175,11 @@ static parley_status_t continuous_values(loader_t *L, const yt_node_t *n, const 
     if (!ideal) {
         if (ex)
             return parley__lerr(L, ex, "%s: 'exponent' goes with 'ideal', not 'values'", what);
-        return continuous_points(L, parley__lget(n, "values"), is, st, what, owner);
+        return continuous_points(L, parley__lget(n, "values"), is, st, what, prefix);
     }
     snprintf(w, sizeof w, "%s: ideal", what);
     char path[400];
-    snprintf(path, sizeof path, "%s.%s.ideal", owner, is->id);
+    snprintf(path, sizeof path, "%s.%s.ideal", prefix, is->id);
     if ((rc = parley__lnumber_u(L, ideal, w, path, is->lo, is->hi, &st->ideal, NULL, &at)))
         return rc;
     if (st->ideal < is->lo || st->ideal > is->hi)
@@ -256,15 +255,15 @@ static parley_status_t red_line_continuous(loader_t *L, const yt_node_t *n,
     return PARLEY_OK;
 }
 
-parley_status_t parley__load_stance(loader_t *L, const yt_node_t *n, parley_stance_t *st, size_t j,
-                                   const char *who, const char *owner)
+parley_status_t parley__load_stance(loader_t *L, const yt_node_t *n, size_t i, size_t j,
+                                   parley_stance_t *st, const char *label, const char *prefix)
 {
     static const char *const keys[] = {"salience", "ideal", "exponent", "values", "red_line",
                                        "source", NULL};
     parley_scenario_t *s = L->s;
     const parley_issue_t *is = &s->issues[j];
     char what[400];
-    snprintf(what, sizeof what, "%s: stance on issue '%s'", who, is->id);
+    snprintf(what, sizeof what, "%s: stance on issue '%s'", label, is->id);
     parley_status_t rc;
     if ((rc = parley__lexpect(L, n, YT_MAP, what)) || (rc = parley__lkeys(L, n, keys, what)) ||
         (rc = parley__lopt_string(L, n, "source", what, &st->source)))
@@ -273,9 +272,9 @@ parley_status_t parley__load_stance(loader_t *L, const yt_node_t *n, parley_stan
     if (!sal)
         return parley__lerr(L, n, "%s has no 'salience' (how much it cares, in [0,1])", what);
     char w[460];
-    snprintf(w, sizeof w, "%s: salience for issue '%s'", who, is->id);
+    snprintf(w, sizeof w, "%s: salience for issue '%s'", label, is->id);
     char path[400];
-    snprintf(path, sizeof path, "%s.%s.salience", owner, is->id);
+    snprintf(path, sizeof path, "%s.%s.salience", prefix, is->id);
     if ((rc = parley__lnumber_u(L, sal, w, path, 0.0, 1.0, &st->salience, NULL, &at)))
         return rc;
     if (st->salience < 0.0 || st->salience > 1.0)
@@ -285,8 +284,8 @@ parley_status_t parley__load_stance(loader_t *L, const yt_node_t *n, parley_stan
         return parley__lerr(L, values, "%s has both 'ideal' and 'values': give one", what);
     if (!ideal && !values)
         return parley__lerr(L, n, "%s needs 'ideal' or 'values'", what);
-    rc = is->kind == PARLEY_ISSUE_DISCRETE ? discrete_values(L, n, is, st, what, owner)
-                                           : continuous_values(L, n, is, st, what, owner);
+    rc = is->kind == PARLEY_ISSUE_DISCRETE ? discrete_values(L, n, is, st, what, prefix)
+                                           : continuous_values(L, n, is, st, what, prefix);
     if (rc)
         return rc;
     const yt_node_t *red = parley__lget(n, "red_line");
@@ -297,19 +296,11 @@ parley_status_t parley__load_stance(loader_t *L, const yt_node_t *n, parley_stan
                                            : red_line_continuous(L, red, is, st, w);
     if (rc)
         return rc;
-    if (st->form == PARLEY_VALUE_IDEAL && parley_stance_crosses(s, j, st, st->ideal))
+    /* i is (size_t)-1 for a ratifying body's member (load_ratify.c) */
+    if (st->form == PARLEY_VALUE_IDEAL && parley__stance_red(is, st, st->ideal))
         return parley__lerr(L, red, "%s: the %s own ideal lies on its red line", what,
-                            strncmp(owner, "stances.", 8) == 0 ? "actor's" : "member's");
+                            i == (size_t)-1 ? "member's" : "actor's");
     return PARLEY_OK;
-}
-
-static parley_status_t load_stance(loader_t *L, const yt_node_t *n, size_t i, size_t j)
-{
-    parley_scenario_t *s = L->s;
-    char who[200], owner[200];
-    snprintf(who, sizeof who, "actor '%s'", s->actors[i].id);
-    snprintf(owner, sizeof owner, "stances.%s", s->actors[i].id);
-    return parley__load_stance(L, n, &s->stances[i * s->n_issues + j], j, who, owner);
 }
 
 /* Every actor must care about something, or its utility is undefined (0/0):
@@ -356,7 +347,11 @@ static parley_status_t load_row(loader_t *L, const yt_node_t *row, size_t i)
         } else if (parley__lbad(L->bad_issue, j)) {
             rc = parley__lquiet(L); /* its issue's error is reported */
         } else {
-            rc = load_stance(L, row->items[2 * q + 1], i, j);
+            char label[160], prefix[160];
+            snprintf(label, sizeof label, "actor '%s'", s->actors[i].id);
+            snprintf(prefix, sizeof prefix, "stances.%s", s->actors[i].id);
+            rc = parley__load_stance(L, row->items[2 * q + 1], i, j,
+                                     &s->stances[i * s->n_issues + j], label, prefix);
         }
         if (parley__lstop(L, rc, &first))
             break;

@@ -115,11 +115,6 @@ parley_status_t parley__load_actors(loader_t *L, const yt_node_t *seq);
 parley_status_t parley__load_issues(loader_t *L, const yt_node_t *seq);
 parley_status_t parley__load_stances(loader_t *L, const yt_node_t *map);
 parley_status_t parley__load_proposals(loader_t *L, const yt_node_t *seq);
-/* One stance on issue j into *st (red_below/red_above preset to
- * -HUGE_VAL/HUGE_VAL): `who` begins messages ("actor 'RUS'"), `owner`
- * the uncertain inputs' paths ("stances.RUS"). */
-parley_status_t parley__load_stance(loader_t *L, const yt_node_t *n, parley_stance_t *st, size_t j,
-                                   const char *who, const char *owner);
 /* The optional `ratification:` section, after the proposals (load_ratify.c). */
 parley_status_t parley__load_ratification(loader_t *L, const yt_node_t *seq);
 /* `public: {BODY: {SEGMENT: shift}}` of an event or a tactic (load_ratify.c):
@@ -136,7 +131,25 @@ parley_status_t parley__check_cares(loader_t *L, const yt_node_t *map);
 parley_status_t parley__lfind_option(loader_t *L, const parley_issue_t *is, const yt_node_t *n,
                                      const char *what, size_t *k);
 parley_status_t parley__load_simulation(loader_t *L, const yt_node_t *map);
+/* ---- Walk-outs and structural uncertainty (load_walkout.c). */
+/* An actor's `essential: true|false` (n may be NULL: false). */
+parley_status_t parley__load_essential(loader_t *L, const yt_node_t *n, parley_actor_t *a,
+                                       const char *what);
+/* One stance of actor i on issue j from node n into *st (the scenario's
+ * table, or a new government's row; i = (size_t)-1 for a ratifying body's
+ * member, load_ratify.c); red_below/red_above preset to -HUGE_VAL/HUGE_VAL;
+ * `label` begins its messages ("actor 'USA'"), `prefix` the paths of its
+ * uncertain inputs ("stances.USA", "ratification.B.members.M.stances"). */
+parley_status_t parley__load_stance(loader_t *L, const yt_node_t *n, size_t i, size_t j,
+                                   parley_stance_t *st, const char *label, const char *prefix);
+/* The optional `blocs:` section (load_blocs.c), after the actors. */
+parley_status_t parley__load_blocs(loader_t *L, const yt_node_t *seq);
+/* Blocs and governments (load_gov.c): an event's `government:` into *out. */
+parley_status_t parley__load_government(loader_t *L, const yt_node_t *n, const char *what,
+                                        const char *path, const parley_government_t **out);
 /* The optional `smp:` section (NULL: defaults), after the actors (load_smp.c). */
 parley_status_t parley__load_smp(loader_t *L, const yt_node_t *map);
+/* The optional `transfers:` section (NULL: none), after the actors (load_transfers.c). */
+parley_status_t parley__load_transfers(loader_t *L, const yt_node_t *seq);
 
 #endif

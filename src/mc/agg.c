@@ -64,7 +64,7 @@ size_t parley__mc_add_stat(mc_layout_t *L, const parley_mc_stat_t *proto, const 
 void parley__mc_layout_init(mc_layout_t *L)
 {
     memset(L, 0, sizeof *L);
-    for (size_t g = 0; g <= PARLEY_MCG_FORECAST_CONSTRAINTS; g++)
+    for (size_t g = 0; g < PARLEY_MCG_COUNT; g++)
         L->at[g] = (size_t)-1;
 }
 

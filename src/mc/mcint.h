@@ -30,9 +30,12 @@ typedef struct mc_outcome {
     const double *utility;   /* n_actors when agreement */
     const double *batna;     /* n_actors: the BATNAs at the end */
     const unsigned char *walked; /* SIMULATE: n_actors, may be NULL */
+    const unsigned char *ended;  /* SIMULATE: n_actors, its walking out ended the talks */
+    unsigned warnings;       /* SIMULATE: bit k set for a warning of kind k */
     int holds;               /* SIMULATE, agreement */
     unsigned durability;
     size_t breaker;
+    int why;                 /* SIMULATE, a deal that breaks: a parley_sim_break_t */
     const double *forecast;  /* FORECAST: n_models x n_issues */
     const unsigned char *kept; /* FORECAST with constraints: n_models, 0 kept, 1 broken,
                                   2 undecided */
@@ -43,7 +46,7 @@ typedef struct mc_layout {
     parley_mc_stat_t *stats;
     size_t *offset;   /* per stat: its first cell */
     size_t n_cells;
-    size_t at[PARLEY_MCG_FORECAST_CONSTRAINTS + 1]; /* the first stat of each group; (size_t)-1: none */
+    size_t at[PARLEY_MCG_COUNT]; /* the first stat of each group; (size_t)-1: none */
     size_t *fc_option;             /* FORECAST: per model x issue the option stat, or -1 */
     void **owned;     /* keys and name arrays to free */
     size_t n_owned, cap_owned;

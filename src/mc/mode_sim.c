@@ -38,12 +38,17 @@ static parley_status_t sim_eval(mc_worker_t *w, mc_outcome_t *out)
     out->round = r->round;
     out->batna = r->batna;
     out->walked = r->walked;
+    out->ended = r->ended;
+    out->warnings = 0;
+    for (size_t k = 0; k < parley_sim_warning_count(sim); k++)
+        out->warnings |= 1u << parley_sim_warning(sim, k)->kind;
     if (out->agreement) {
         out->terms = r->terms;
         out->utility = r->utility;
         out->holds = r->holds;
         out->durability = r->durability;
         out->breaker = r->breaker;
+        out->why = (int)r->why;
     }
     return PARLEY_OK;
 }
@@ -59,19 +64,28 @@ static size_t add(mc_layout_t *L, parley_mc_group_t g, parley_mc_kind_t kind, si
 static parley_status_t sim_layout(const parley_scenario_t *s, const parley_mc_options_t *o,
                                   mc_layout_t *L)
 {
-    static const char *const END[] = {"agreement", "horizon", "walkout"};
+    static const char *const END[] = {"agreement", "horizon", "breakdown-too-few",
+                                      "breakdown-essential"};
     static const char *const HOLDS[] = {"holds", "breaks"};
+    static const char *const WARN[] = {"mediator-never-concedes", "tactic-past-horizon",
+                                       "mediator-outside-room", "essential-outside-room"};
+    static const char *const WHY[] = {"batna-drift", "government", "ratification"};
     unsigned h = horizon_of(s, o), d = parley_scenario_simulation(s)->durability_horizon;
-    if (add(L, PARLEY_MCG_END, PARLEY_MC_CATEGORIES, 3, END, "end") == (size_t)-1 ||
+    if (add(L, PARLEY_MCG_END, PARLEY_MC_CATEGORIES, 4, END, "end") == (size_t)-1 ||
         (L->at[PARLEY_MCG_WALKED] = parley__mc_add_actor_stat(s, L, PARLEY_MCG_WALKED,
-                                                             "walked")) == (size_t)-1 ||
+                                                             "left")) == (size_t)-1 ||
+        (L->at[PARLEY_MCG_WALKED_OUT] = parley__mc_add_actor_stat(s, L, PARLEY_MCG_WALKED_OUT,
+                                                                 "walked_out")) == (size_t)-1 ||
+        add(L, PARLEY_MCG_WARNING, PARLEY_MC_CATEGORIES, PARLEY_SIM_WARN_KINDS, WARN,
+            "warnings") == (size_t)-1 ||
         add(L, PARLEY_MCG_ROUND, PARLEY_MC_INTEGERS, (size_t)h + 2, NULL, "round") ==
             (size_t)-1 ||
         add(L, PARLEY_MCG_HOLDS, PARLEY_MC_CATEGORIES, 2, HOLDS, "holds") == (size_t)-1 ||
         add(L, PARLEY_MCG_DURABILITY, PARLEY_MC_INTEGERS, (size_t)d + 2, NULL, "durability") ==
             (size_t)-1 ||
         (L->at[PARLEY_MCG_BREAKER] = parley__mc_add_actor_stat(s, L, PARLEY_MCG_BREAKER,
-                                                              "breaker")) == (size_t)-1)
+                                                              "breaker")) == (size_t)-1 ||
+        add(L, PARLEY_MCG_BREAK_WHY, PARLEY_MC_CATEGORIES, 3, WHY, "why") == (size_t)-1)
         return PARLEY_ENOMEM;
     return parley__mc_layout_deal(s, L);
 }
@@ -80,11 +94,15 @@ static void sim_record(const mc_layout_t *L, const parley_mc_options_t *o, size_
                        uint64_t *cells, const mc_outcome_t *r)
 {
     (void)o;
-    if (r->end >= PARLEY_SIM_AGREEMENT && r->end <= PARLEY_SIM_WALKOUT)
+    if (r->end >= PARLEY_SIM_AGREEMENT && r->end <= PARLEY_SIM_ESSENTIAL)
         parley__mc_count(L, cells, L->at[PARLEY_MCG_END], (size_t)(r->end - PARLEY_SIM_AGREEMENT));
     for (size_t i = 0; r->walked && i < na; i++)
         if (r->walked[i])
-            parley__mc_count(L, cells, L->at[PARLEY_MCG_WALKED], i);
+            parley__mc_count(L, cells, L->at[r->ended && r->ended[i] ? PARLEY_MCG_WALKED_OUT
+                                                                     : PARLEY_MCG_WALKED], i);
+    for (unsigned k = 0; k < PARLEY_SIM_WARN_KINDS; k++)
+        if (r->warnings & (1u << k))
+            parley__mc_count(L, cells, L->at[PARLEY_MCG_WARNING], k);
     if (!r->agreement)
         return;
     parley__mc_count(L, cells, L->at[PARLEY_MCG_ROUND], r->round);
@@ -94,6 +112,9 @@ static void sim_record(const mc_layout_t *L, const parley_mc_options_t *o, size_
         parley__mc_count(L, cells, L->at[PARLEY_MCG_DURABILITY], r->durability);
         if (r->breaker < na)
             parley__mc_count(L, cells, L->at[PARLEY_MCG_BREAKER], r->breaker);
+        if (r->why >= PARLEY_BREAK_BATNA && r->why <= PARLEY_BREAK_RATIFICATION)
+            parley__mc_count(L, cells, L->at[PARLEY_MCG_BREAK_WHY],
+                             (size_t)(r->why - PARLEY_BREAK_BATNA));
     }
 }
 

@@ -215,7 +215,7 @@ void serve_http_finish(serve_ctx_t *sv, const serve_req_t *rq, serve_resp_t *out
     double started = wall_now();
     out->status = sv->run ? sv->run(sv, &ar, job, &out->body, &info)
                           : serve_jobs_run(sv->jobs, &ar, job, &out->body, &info);
-    if (sv->runs && info.ran && rq->kind != APP_MODEL) /* a layout, not an analysis */
+    if (sv->runs && info.ran && rq->kind != APP_MODEL && rq->kind != APP_TREE) /* not analyses */
         out->run = serve_runs_add(sv->runs, &ar, out->status, &out->body, &info, started,
                                   wall_now() - started);
 }

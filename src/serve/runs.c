@@ -100,9 +100,9 @@ static int seed_of(const app_request_t *rq, uint64_t *seed)
                 return 1;
             }
         }
-    if (rq->kind != APP_MONTECARLO)
+    if (rq->kind != APP_MONTECARLO && rq->kind != APP_SENSITIVITY)
         return 0;
-    *seed = 1; /* montecarlo's default */
+    *seed = 1; /* montecarlo's and sensitivity's default */
     return 1;
 }
 
@@ -312,6 +312,12 @@ static int change_row(void *arg, const parley_scenario_change_t *c)
     parley_json_string(acc->j, c->path);
     parley_json_key(acc->j, "change");
     parley_json_string(acc->j, c->what);
+    parley_buf_t w;
+    parley_buf_init(&w);
+    parley_scenario_change_words(c, &w);
+    parley_json_key(acc->j, "words");
+    parley_json_string(acc->j, w.failed || !w.data ? c->what : w.data);
+    parley_buf_free(&w);
     parley_json_object_end(acc->j);
     return 0;
 }

@@ -62,7 +62,7 @@ static size_t grid_positions(const parley_sim_t *sim, size_t j, double *out)
 static int alloc_tables(parley_sim_t *sim)
 {
     size_t n = sim->n, m = sim->m, t = sim->total;
-    size_t nt = sim->cfg->n_tactics;
+    size_t nt = sim->cfg->n_tactics, nb = sim->n_blocs = parley_scenario_bloc_count(sim->s);
     return ALLOC(wval, n * t) && ALLOC(veto, n * t) && ALLOC(umax, n) && ALLOC(cap, n) &&
            ALLOC(b, n) && ALLOC(b_prev, n) && ALLOC(drift, n) && ALLOC(aud, n) && ALLOC(resv, n) &&
            ALLOC(tau, n) && ALLOC(tau_prev, n) && ALLOC(seen_next, n) && ALLOC(seen, n) &&
@@ -74,7 +74,14 @@ static int alloc_tables(parley_sim_t *sim)
            ALLOC(path_u, n * (sim->path_cap + 1)) && ALLOC(path_len, n) && ALLOC(ideal, n * m) &&
            ALLOC(r_terms, m) && ALLOC(r_util, n) && ALLOC(r_disc, n) && ALLOC(r_batna, n) &&
            ALLOC(r_sign, n) && ALLOC(r_walked, n) && ALLOC(tactic_off, nt) &&
-           ALLOC(room_override, n);
+           ALLOC(room_override, n) && ALLOC(gov_w, t) && ALLOC(gov_v, t) && ALLOC(gov_u, n) &&
+           ALLOC(gov_new, n) && ALLOC(gov_pkg, m) && ALLOC(gov_event, n) && ALLOC(bloc_in, n) &&
+           ALLOC(bloc_gone, n) && ALLOC(bloc_lead, nb) && ALLOC(bloc_w, nb * t) &&
+           ALLOC(bloc_v, nb * t) && ALLOC(bloc_tau, nb) && ALLOC(bloc_resv, nb) &&
+           ALLOC(bloc_umax, nb) && ALLOC(bloc_ans, nb) && ALLOC(bloc_room, n) &&
+           ALLOC(bloc_cap, nb) && ALLOC(walk_round, n) &&
+           ALLOC(r_ended, n) && ALLOC(warn, n + nt + 2) &&
+           parley__sim_transfer_alloc(sim);
 }
 
 static parley_status_t build_options(parley_sim_t *sim)
@@ -134,6 +141,8 @@ parley_status_t parley_sim_create(parley_ctx_t *ctx, const parley_scenario_t *s,
     sim->grid = o->grid ? o->grid : sim->cfg->grid;
     sim->protocol = o->protocol >= 0 ? (parley_protocol_t)o->protocol : sim->cfg->protocol;
     sim->meeting = o->meeting >= 0 ? (parley_meeting_t)o->meeting : sim->cfg->meeting;
+    sim->opt_protocol = o->protocol;
+    sim->opt_meeting = o->meeting;
     sim->trace_on = o->trace;
     sim->seed = o->seed;
     sim->seeded = o->seeded || o->seed != 0;
@@ -203,6 +212,21 @@ static double linked_best(parley_sim_t *sim, size_t i, double plain)
     return parley__sim_utility(sim, i, pkg);
 }
 
+double parley__sim_best(parley_sim_t *sim, size_t i)
+{
+    const double *w = sim->wval + i * sim->total;
+    const unsigned char *v = sim->veto + i * sim->total;
+    double umax = 0.0;
+    for (size_t j = 0; j < sim->m; j++) {
+        double top = -HUGE_VAL;
+        for (size_t o = 0; o < sim->nopt[j]; o++)
+            if (!v[sim->opt0[j] + o] && w[sim->opt0[j] + o] > top)
+                top = w[sim->opt0[j] + o];
+        umax += top > -HUGE_VAL ? top : 0.0;
+    }
+    return sim->linked ? linked_best(sim, i, umax) : umax;
+}
+
 /* Weighted values and red lines of every option, from the scenario as it is now. */
 static void read_tables(parley_sim_t *sim)
 {
@@ -246,8 +270,10 @@ parley_status_t parley_sim_reset(parley_ctx_t *ctx, parley_sim_t *sim)
         sim->demand[i] = (double)NAN;
         sim->accepted[i] = 0;
         sim->r_util[i] = sim->r_disc[i] = (double)NAN;
-        sim->r_sign[i] = sim->r_walked[i] = 0;
+        sim->r_sign[i] = sim->r_walked[i] = sim->r_ended[i] = 0;
+        sim->walk_round[i] = 0;
     }
+    sim->xfer_on = 0;
     for (size_t k = 0; k < c->n_tactics; k++) {
         sim->cred[k] = c->tactics[k].credibility;
         sim->due[k] = c->tactics[k].kind == PARLEY_TACTIC_LEAK ||
@@ -268,9 +294,14 @@ parley_status_t parley_sim_reset(parley_ctx_t *ctx, parley_sim_t *sim)
     sim->res.walked = sim->r_walked;
     sim->res.breaker = SIM_NONE;
     parley__sim_ratify_read(sim); /* bodies and publics (sim_ratify.c) */
+    sim->res.ended = sim->r_ended;
+    sim->res.missing = SIM_NONE;
+    sim->res.break_event = SIM_NONE;
+    parley__sim_bloc_reset(sim);
     trace_free(&sim->tr);
     memset(&sim->tr, 0, sizeof sim->tr);
     parley__arena_init(&sim->tr.arena, 0);
+    parley__sim_walkout_reset(sim); /* protocol, meeting, the set-up warnings */
     if (parley__sim_in_room(sim) < 1)
         return parley__fail(ctx, PARLEY_EARG, "simulate: nobody is in the room");
     parley__ok(ctx);
@@ -371,6 +402,7 @@ static void finish(parley_sim_t *sim)
         sim->r_batna[i] = sim->b[i];
         sim->r_walked[i] = sim->room[i] == ROOM_WALKED;
     }
+    parley__sim_walkout_finish(sim);
 }
 
 int parley_sim_step(parley_sim_t *sim)

@@ -34,15 +34,27 @@ int parley__sim_ask(parley_sim_t *sim, const size_t *pkg, int who, size_t only, 
                     int ratify, signed char *ans)
 {
     int all = 1;
+    parley__sim_bloc_ask(sim, pkg, who, from, ratify);
     for (size_t k = 0; k < sim->n; k++) {
         if (sim->room[k] != who || (only != SIM_NONE && k != only)) {
             if (ans)
                 ans[k] = (signed char)PARLEY_ANSWER_NONE;
             continue;
         }
-        double u = parley__sim_utility(sim, k, pkg);
-        if (k == from) { /* its own offer: worth its target by construction; an
-                            anticipating negotiator does not sign it outside its win-set */
+        double u = parley__sim_utility(sim, k, pkg) + parley__sim_transfer_net(sim, k);
+        signed char ba;
+        int inbloc = parley__sim_bloc_answer(sim, k, &ba);
+        if (inbloc == 1) { /* its bloc's answer */
+            if (!ratify && u > sim->seen_next[k])
+                sim->seen_next[k] = u;
+            all &= ba == (signed char)PARLEY_ANSWER_ACCEPT;
+            if (ans)
+                ans[k] = ba;
+            continue;
+        }
+        if (k == from && inbloc == 0) { /* its own offer: worth its target by construction; an
+                                           anticipating negotiator does not sign it outside its
+                                           win-set */
             int out = sim->anticipating && parley__sim_winset_out(sim, k, pkg);
             all &= !out;
             if (ans)
@@ -73,12 +85,14 @@ void parley__sim_agree(parley_sim_t *sim, const size_t *pkg)
     for (size_t j = 0; j < sim->m; j++)
         sim->r_terms[j] = sim->pos[sim->opt0[j] + pkg[j]];
     for (size_t i = 0; i < sim->n; i++) {
-        sim->r_util[i] = parley__sim_utility(sim, i, pkg);
+        sim->r_util[i] = parley__sim_utility(sim, i, pkg) + parley__sim_transfer_net(sim, i);
         sim->r_disc[i] = sim->r_util[i] * pow(sim->s->actors[i].discount, (double)(sim->round - 1));
         sim->r_sign[i] = sim->room[i] != ROOM_WALKED;
     }
     r->terms = sim->r_terms;
-    parley__sim_durability(sim);
+    parley__sim_check_signatories(sim); /* a deal an essential party did not sign does not count */
+    if (sim->end == PARLEY_SIM_AGREEMENT) /* only a deal that counts has a durability (and later */
+        parley__sim_durability(sim);      /* ratification votes, sim_ratify.c) */
 }
 
 int parley__sim_ratify(parley_sim_t *sim, const size_t *pkg)
@@ -109,12 +123,14 @@ static int settle(parley_sim_t *sim, const size_t *pkg)
 
 void parley__sim_alternating(parley_sim_t *sim)
 {
-    parley__sim_paths(sim);
     signed char *ans = sim->ans;
     for (size_t i = 0; i < sim->n; i++) {
-        if (sim->room[i] != ROOM_IN)
+        if (sim->room[i] != ROOM_IN || parley__sim_bloc_silent(sim, i))
             continue;
-        parley__sim_offer(sim, i, sim->tau[i], sim->text);
+        parley__sim_bloc_swap(sim, 1); /* a bloc is one party: its lead offers for it */
+        parley__sim_paths(sim);        /* (again only after a change, e.g. a bloc's split) */
+        parley__sim_offer(sim, i, parley__sim_bloc_target(sim, i), sim->text);
+        parley__sim_bloc_swap(sim, 0);
         sim->have_text = 1;
         if (sim->linked && !parley__sim_fits(sim, i, sim->text)) {
             parley__sim_note(sim, "%s has no package that breaks no constraint and crosses none "
@@ -359,6 +375,7 @@ static size_t mediator_id(const parley_sim_t *sim)
 static void plenary(parley_sim_t *sim, double *u, int *v, double *u2, int *v2)
 {
     signed char *ans = sim->ans;
+    parley__sim_transfer_attach(sim, sim->text);
     int all = parley__sim_ask(sim, sim->text, ROOM_IN, SIM_NONE, SIM_NONE, 0, ans);
     parley__sim_move(sim, PARLEY_MOVE_TEXT, mediator_id(sim), sim->text, ans);
     if (all && settle(sim, sim->text))
@@ -378,6 +395,7 @@ static void shuttle(parley_sim_t *sim, double *u, int *v, double *u2, int *v2)
     for (size_t p = 0; p < sim->n; p++) {
         if (sim->room[p] != ROOM_IN)
             continue;
+        parley__sim_transfer_attach(sim, sim->text);
         int yes = parley__sim_ask(sim, sim->text, ROOM_IN, p, SIM_NONE, 0, ans);
         parley__sim_move(sim, PARLEY_MOVE_TEXT, mediator_id(sim), sim->text, ans);
         sim->demand[p] = sim->tau[p];

@@ -156,7 +156,8 @@ static void round_shifts(parley_sim_t *sim, double *w, unsigned r, int project)
 {
     const parley_sim_config_t *c = sim->cfg;
     for (size_t e = 0; e < c->n_events; e++)
-        if (c->events[e].round == r && c->events[e].public_shift)
+        if (c->events[e].round == r && c->events[e].public_shift &&
+            parley__sim_event_happens(sim, e)) /* its `probability` in this run */
             shift(sim, w, c->events[e].public_shift, project ? NULL : c->events[e].name);
     for (size_t k = 0; k < c->n_tactics; k++) {
         const parley_tactic_t *t = &c->tactics[k];

@@ -17,6 +17,8 @@ static double clamp01(double x)
 static void apply_event(parley_sim_t *sim, const parley_event_t *e)
 {
     const parley_scenario_t *s = sim->s;
+    if (e->government)
+        parley__sim_gov_apply(sim, e);
     for (size_t i = 0; i < sim->n; i++) {
         if (e->batna && e->batna[i] != 0.0) {
             double old = sim->b[i];
@@ -49,6 +51,16 @@ static void apply_event(parley_sim_t *sim, const parley_event_t *e)
                              s->actors[i].id);
         }
     }
+}
+
+/* A chance event (probability < 1) that does not happen says so. */
+static int event_happens(parley_sim_t *sim, size_t k)
+{
+    const parley_event_t *e = &sim->cfg->events[k];
+    if (parley__sim_event_happens(sim, k))
+        return 1;
+    parley__sim_note(sim, "%s does not happen (probability %.2f)", e->name, e->probability);
+    return 0;
 }
 
 /* The option index of a proposal's position on issue j; SIM_NONE if open. */
@@ -122,8 +134,8 @@ void parley__sim_leak(parley_sim_t *sim, const parley_tactic_t *t)
     sim->paths_dirty = 1;
 }
 
-/* A uniform number in [0,1) from (seed, tactic, round): splitmix64's mix. */
-static double chance(unsigned long long seed, size_t k, unsigned round)
+/* A uniform number in [0,1) from (seed, tactic or event key, round): splitmix64's mix. */
+double parley__sim_chance(unsigned long long seed, size_t k, unsigned round)
 {
     uint64_t x = seed + 0x9e3779b97f4a7c15ull * ((uint64_t)k * 65537ull + round);
     return (double)(parley__splitmix64(&x) >> 11) * 0x1.0p-53;
@@ -135,7 +147,7 @@ static void walk_away(parley_sim_t *sim, size_t w)
     const parley_scenario_t *s = sim->s;
     if (sim->room[t->actor] == ROOM_WALKED)
         return;
-    int carried = sim->seeded ? chance(sim->seed, w, sim->round) < t->probability
+    int carried = sim->seeded ? parley__sim_chance(sim->seed, w, sim->round) < t->probability
                             : t->probability >= 0.5;
     if (!carried) {
         sim->due[w] = 0; /* the threat is spent: nobody counts on it any more */
@@ -144,6 +156,7 @@ static void walk_away(parley_sim_t *sim, size_t w)
         return;
     }
     sim->room[t->actor] = ROOM_WALKED;
+    sim->walk_round[t->actor] = sim->round;
     sim->due[w] = 0;
     sim->paths_dirty = 1;
     parley__sim_note(sim, "%s: %s walks away", t->name, s->actors[t->actor].id);
@@ -207,17 +220,7 @@ void parley__sim_end_round(parley_sim_t *sim)
         else
             walk_away(sim, k);
     }
-    size_t med = sim->cfg->mediator;
-    if (sim->protocol == PARLEY_PROTOCOL_MEDIATED && med != SIM_NONE &&
-        sim->room[med] == ROOM_WALKED) {
-        parley__sim_note(sim, "the mediator %s has left: the mediated talks end",
-                         sim->s->actors[med].id);
-        sim->end = PARLEY_SIM_WALKOUT;
-    } else if (parley__sim_in_room(sim) < 2) {
-        sim->end = PARLEY_SIM_WALKOUT;
-    }
-    else if (sim->round >= sim->horizon)
-        sim->end = PARLEY_SIM_HORIZON;
+    parley__sim_decide_end(sim);
 }
 
 /* Reservation: BATNA, plus audience costs, plus the expected effect of the
@@ -311,7 +314,7 @@ void parley__sim_begin_round(parley_sim_t *sim)
         sim->seen_next[i] = -HUGE_VAL;
     }
     for (size_t e = 0; e < c->n_events; e++)
-        if (c->events[e].round == sim->round)
+        if (c->events[e].round == sim->round && event_happens(sim, e))
             apply_event(sim, &c->events[e]);
     for (size_t k = 0; k < c->n_tactics; k++)
         if (c->tactics[k].kind == PARLEY_TACTIC_LEAK && !sim->tactic_off[k] &&
@@ -320,46 +323,67 @@ void parley__sim_begin_round(parley_sim_t *sim)
     parley__sim_publics_round(sim); /* events' and campaigns' shifts of the publics */
     reservations(sim);
     targets(sim);
+    parley__sim_bloc_round(sim);
 }
 
+/* Durability: from the deal's round on, BATNAs drift and the scheduled
+ * events apply (those that happen in this run); a change of government
+ * re-evaluates the deal with the new stances. The first signatory whose
+ * BATNA exceeds its utility from the deal (or whose new government's red
+ * line it crosses) breaks it: for a new government's reason when its
+ * government changed in that round, else for BATNA drift. */
 void parley__sim_durability(parley_sim_t *sim)
 {
     const parley_sim_config_t *c = sim->cfg;
     parley_sim_result_t *r = &sim->res;
-    double *b = sim->b_prev, *d = sim->tau_prev; /* scratch: the round is over */
+    double *b = sim->b_prev, *d = sim->tau_prev, *u = sim->gov_u; /* scratch: the round is over */
     for (size_t i = 0; i < sim->n; i++) {
         b[i] = sim->b[i];
         d[i] = sim->drift[i];
+        u[i] = sim->r_util[i];
     }
+    parley__sim_gov_deal(sim);
     r->holds = 1;
+    r->break_event = SIM_NONE;
     size_t rat_who = SIM_NONE;
     unsigned rat_m = parley__sim_late_votes(sim, &rat_who); /* sim_ratify.c */
     for (unsigned m = 0; m <= sim->cfg->durability_horizon; m++) {
         unsigned round = sim->round + m;
-        if (m == rat_m) { /* a body voting later turns the deal down */
-            r->holds = 0;
-            r->durability = m;
-            r->breaker = rat_who;
-            r->why = PARLEY_BREAK_RATIFICATION;
-            return;
-        }
+        memset(sim->gov_new, 0, sim->n);
         for (size_t i = 0; m > 0 && i < sim->n; i++)
             b[i] = clamp01(b[i] + d[i]);
         for (size_t e = 0; m > 0 && e < c->n_events; e++) {
             const parley_event_t *ev = &c->events[e];
-            if (ev->round != round)
+            if (ev->round != round || !parley__sim_event_happens(sim, e))
                 continue;
             for (size_t i = 0; i < sim->n; i++) {
                 b[i] = ev->batna ? clamp01(b[i] + ev->batna[i]) : b[i];
                 d[i] = ev->drift && !isnan(ev->drift[i]) ? ev->drift[i] : d[i];
             }
+            if (ev->government) {
+                parley__sim_gov_judge(sim, ev->government, b, d, u);
+                sim->gov_new[ev->government->actor] = 1;
+                sim->gov_event[ev->government->actor] = e;
+            }
+        }
+        if (m == rat_m) { /* a body voting later turns the deal down */
+            r->holds = 0;
+            r->durability = m;
+            r->breaker = rat_who;
+            r->why = PARLEY_BREAK_RATIFICATION;
+            r->break_utility = u[rat_who];
+            r->break_batna = b[rat_who];
+            return;
         }
         for (size_t i = 0; i < sim->n; i++) {
-            if (r->signatory[i] && b[i] > sim->r_util[i] + SIM_EPS) {
+            if (r->signatory[i] && (isnan(u[i]) || b[i] > u[i] + SIM_EPS)) {
                 r->holds = 0;
                 r->durability = m;
                 r->breaker = i;
-                r->why = PARLEY_BREAK_BATNA;
+                r->why = sim->gov_new[i] ? PARLEY_BREAK_GOVERNMENT : PARLEY_BREAK_BATNA;
+                r->break_utility = u[i];
+                r->break_batna = b[i];
+                r->break_event = sim->gov_new[i] ? sim->gov_event[i] : SIM_NONE;
                 return;
             }
         }

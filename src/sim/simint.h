@@ -133,6 +133,37 @@ struct parley_sim {
     size_t *r_pkg;               /* m: the agreed package (options) */
     int *wsv;                    /* n: scratch of the mediator's win-set counts */
     int anticipating;            /* some body's negotiator anticipates its win-set */
+    /* ---- Walk-outs (sim_walkout.c) */
+    unsigned *walk_round;        /* n: the round it walked away (0: it did not) */
+    unsigned char *r_ended;      /* n: its walking out ended the talks */
+    parley_sim_warning_t *warn;  /* n + n_tactics + 2: the set-up warnings of this run */
+    size_t n_warn;
+    int opt_protocol, opt_meeting; /* the options' (-1: the scenario's, read at each reset) */
+    /* ---- Side payments (sim_transfer.c): the transfer the mediator
+     * attaches to its text; answers count it. */
+    double *xfer_net;            /* n: each actor's utility change under it */
+    double *xfer_pkg;            /* m: scratch, the text's positions */
+    unsigned char *xfer_in;      /* n: scratch, in the room */
+    int xfer_on;                 /* a transfer is attached to the text */
+    /* Blocs and governments (sim_gov.c). */
+    double *gov_w;               /* total: a government's weighted values (scratch) */
+    unsigned char *gov_v;        /* total: its red lines (scratch) */
+    double *gov_u;               /* n: durability: each actor's utility from the deal now */
+    unsigned char *gov_new;      /* n: durability: 1 for a government that changed this round */
+    size_t *gov_pkg;             /* m: the deal as option indices */
+    size_t *gov_event;           /* n: durability: the event of that change */
+    size_t n_blocs;              /* (sim_bloc.c) */
+    unsigned char *bloc_in;      /* n: 1 while the actor negotiates in its bloc */
+    unsigned char *bloc_gone;    /* n: left its bloc in the current answer */
+    size_t *bloc_lead;           /* n_blocs: its first member still in it; SIM_NONE: dissolved */
+    double *bloc_w;              /* n_blocs x total: combined weighted values (or, swapped,
+                                    the lead's own) */
+    unsigned char *bloc_v;       /* n_blocs x total: any member's red line */
+    double *bloc_tau, *bloc_resv, *bloc_umax; /* n_blocs: combined target, reservation, best */
+    signed char *bloc_ans;       /* n_blocs: the bloc's answer to the package being asked */
+    unsigned char *bloc_room;    /* n: a member's room while its lead stands for it */
+    double *bloc_cap;            /* n_blocs: the lead's own capability meanwhile */
+    int bloc_swapped;            /* the leads' rows hold their blocs' combined rows */
 };
 
 /* sim_path.c */
@@ -231,11 +262,70 @@ int parley__sim_bodies_vote(parley_sim_t *sim, const size_t *pkg);
  * rejection (*who its actor), or UINT_MAX when none rejects within the
  * durability horizon. */
 unsigned parley__sim_late_votes(parley_sim_t *sim, size_t *who);
+/* sim_walkout.c: essential parties and how talks end. */
+/* Actor i is essential: `essential: true`, or the mediator of mediated talks. */
+int parley__sim_essential(const parley_sim_t *sim, size_t i);
+/* After the round's walk-aways: a breakdown when an essential party has
+ * walked away or fewer than two parties are left, else the horizon. */
+void parley__sim_decide_end(parley_sim_t *sim);
+/* After an agreement is recorded: it does not count when an essential party
+ * is not a signatory (the talks end in a breakdown). */
+void parley__sim_check_signatories(parley_sim_t *sim);
+/* At the end of a run: who ended the talks by walking out. */
+void parley__sim_walkout_finish(parley_sim_t *sim);
+/* At reset: protocol and meeting (the options', else the scenario's as now),
+ * then the set-up warnings. */
+void parley__sim_walkout_reset(parley_sim_t *sim);
+/* sim_gov.c: changes of government. */
+/* Whether event k happens in this run (its `probability`, drawn from the
+ * seed as a walk-away's is). */
+int parley__sim_event_happens(const parley_sim_t *sim, size_t k);
+/* The event's new government takes office now (during the talks). */
+void parley__sim_gov_apply(parley_sim_t *sim, const parley_event_t *e);
+/* Durability: the deal (r_terms) as option indices, into gov_pkg. */
+void parley__sim_gov_deal(parley_sim_t *sim);
+/* Durability: government g takes office after the deal: its BATNA and
+ * drift into b[actor], d[actor], its utility from the deal into u[actor]
+ * (NaN when the deal crosses one of its red lines). */
+void parley__sim_gov_judge(parley_sim_t *sim, const parley_government_t *g, double *b, double *d,
+                           double *u);
+/* sim_bloc.c: blocs. */
+void parley__sim_bloc_reset(parley_sim_t *sim);
+/* The blocs' combined rows, targets and reservations for this round (after the targets). */
+void parley__sim_bloc_round(parley_sim_t *sim);
+/* on: each lead's rows hold its bloc's combined rows (for its path and offer); 0: its own. */
+void parley__sim_bloc_swap(parley_sim_t *sim, int on);
+/* A member of a bloc who is not its lead makes no offer. */
+int parley__sim_bloc_silent(const parley_sim_t *sim, size_t i);
+/* The target actor i offers at: its bloc's when it leads one, else its own. */
+double parley__sim_bloc_target(const parley_sim_t *sim, size_t i);
+/* Before the answers to pkg: each bloc's answer, and the members who split. */
+void parley__sim_bloc_ask(parley_sim_t *sim, const size_t *pkg, int who, size_t from, int ratify);
+/* Actor i's answer as its bloc's (1, into *a); 0: it answers alone (-1:
+ * alone, and not as the proposer: it left the bloc over this package). */
+int parley__sim_bloc_answer(const parley_sim_t *sim, size_t i, signed char *a);
+
+/* sim_round.c: a uniform number in [0,1) from (seed, key, round). */
+double parley__sim_chance(unsigned long long seed, size_t key, unsigned round);
+/* sim.c: actor i's best package's utility, red lines respected (linkage included). */
+double parley__sim_best(parley_sim_t *sim, size_t i);
 
 /* sim.c: the trace. */
 void parley__sim_note(parley_sim_t *sim, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void parley__sim_move(parley_sim_t *sim, parley_sim_move_kind_t kind, size_t by,
                       const size_t *pkg, const signed char *ans);
 size_t parley__sim_in_room(const parley_sim_t *sim);
+
+/* sim_transfer.c: side payments of a mediated protocol. Allocates the
+ * fields (0 when out of memory); attaches to pkg the cheapest transfer
+ * lifting every party in the room to its target (none when it needs none,
+ * none exists, or a party vetoes pkg), with a trace note; actor k's
+ * utility change under the attached transfer (0 without one). */
+int parley__sim_transfer_alloc(parley_sim_t *sim);
+void parley__sim_transfer_attach(parley_sim_t *sim, const size_t *pkg);
+static inline double parley__sim_transfer_net(const parley_sim_t *sim, size_t k)
+{
+    return sim->xfer_on ? sim->xfer_net[k] : 0.0;
+}
 
 #endif

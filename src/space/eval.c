@@ -63,28 +63,8 @@ static void open_range(const parley_scenario_t *s, size_t i, size_t j, double *l
  * number has no exact form that fits (the caller compares doubles). */
 static int exact_vs_batna(const parley_scenario_t *s, size_t i, const double *pkg)
 {
-    parley__q_t S, u = {0, 1}, w, v, x, b;
-    if (!parley__exact_salience_sum(s, i, &S) || S.n <= 0 || !parley__exact_batna(s, i, &b))
-        return 2;
-    for (size_t j = 0; j < parley_scenario_issue_count(s); j++) {
-        if (parley_scenario_stance(s, i, j)->form == PARLEY_VALUE_NONE)
-            continue;
-        if (!parley__exact_of(s, &pkg[j], &x) || !parley__exact_salience(s, i, j, &w) ||
-            !parley__exact_value(s, i, j, x, &v) || !parley__q_mul(w, v, &v) ||
-            !parley__q_add(u, v, &u))
-            return 2;
-    }
-    for (size_t k = 0; k < parley_scenario_term_count(s); k++) {
-        const parley_term_t *t = parley_scenario_term(s, k);
-        if (t->actor != i)
-            continue;
-        int h = parley_combination_holds(s, &t->when, pkg);
-        if ((h == 1) == (t->penalty != 0))
-            continue; /* it does not pay */
-        if (!parley__exact_term_weight(s, k, &w) || !parley__q_add(u, w, &u))
-            return 2;
-    }
-    if (!parley__q_div(u, S, &u))
+    parley__q_t u, b;
+    if (!parley__exact_batna(s, i, &b) || !parley__exact_utility(s, i, pkg, &u))
         return 2;
     return parley__q_cmp(u, b);
 }

@@ -8,13 +8,16 @@
 /* Each test file exports its cases through one of these. */
 extern const test_case_t tests_core[], tests_loader[], tests_eval[], tests_io[], tests_space[],
     tests_genius[], tests_forecast[], tests_smp[], tests_ktab[], tests_store[], tests_sim[],
-    tests_mc[], tests_set[], tests_links[], tests_linked[], tests_ratify[];
+    tests_mc[], tests_set[], tests_links[], tests_linked[],
+    tests_walkout[], tests_bloc[], tests_transfer[], tests_ratify[];
 
 int main(int argc, char **argv)
 {
     const test_case_t *const suites[] = {tests_core, tests_loader, tests_eval, tests_io,
                                          tests_space, tests_genius, tests_forecast, tests_smp,
                                          tests_ktab, tests_store, tests_sim, tests_mc,
-                                         tests_set, tests_links, tests_linked, tests_ratify};
+                                         tests_set, tests_links, tests_linked,
+                                         tests_walkout, tests_bloc, tests_transfer,
+                                         tests_ratify};
     return test_run(suites, sizeof suites / sizeof *suites, argc > 1 ? argv[1] : NULL);
 }

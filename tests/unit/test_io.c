@@ -222,6 +222,58 @@ static void scenario_diff(void)
     parley_ctx_destroy(ctx);
 }
 
+/* The same changes as sentences (scen_words.c's rules, worked by hand). */
+static void change_words(void)
+{
+    static const char *const cases[][3] = {
+        {"actors.USA.batna", "0.3 -> 0.4", "USA's BATNA 0.3 -> 0.4"},
+        {"actors.ISR", "added", "actor ISR added"},
+        {"actors.RUS.batna_drift", "0 -> 0.1", "RUS's BATNA drift 0 -> 0.1"},
+        {"stances.IRN.sanctions-timing.red_line.options", "gained on-iaea-verification",
+         "IRN's red line on sanctions-timing gained on-iaea-verification"},
+        {"stances.UKR.army-cap.red_line.below", "600000 -> 500000",
+         "UKR's red line below on army-cap 600000 -> 500000"},
+        {"stances.RUS.nato.values.open", "0.2 -> 0.3", "RUS's value of open on nato 0.2 -> 0.3"},
+        {"stances.RUS.nato", "added", "RUS's stance on nato added"},
+        {"issues.nato.options.open", "added", "issue nato's option open added"},
+        {"issues.army-cap.hi", "1 -> 2", "issue army-cap's hi 1 -> 2"},
+        {"proposals.p1.positions.nato", "open -> closed", "proposal p1's position on nato open -> closed"},
+        {"proposals.p2", "removed", "proposal p2 removed"},
+        {"values[1][1]", "4 -> 5", "values[1][1] 4 -> 5"},
+        {"", "added", "the document added"}};
+    parley_buf_t b;
+    parley_buf_init(&b);
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        b.len = 0;
+        parley_scenario_change_t c = {cases[k][0], cases[k][1]};
+        parley_scenario_change_words(&c, &b);
+        CHECK_STR(b.data, cases[k][2]);
+    }
+    parley_buf_free(&b);
+}
+
+/* The tree the editor edits: maps as key/node pairs in order, each scalar's
+ * text, quoting and line; an unknown section kept like any other. */
+static void scenario_tree(void)
+{
+    static const char *const text = "a: 0.10\nzz-unknown:\n  - [x, \"y\"]\n  - {k: ~}\n";
+    parley_ctx_t *ctx = parley_ctx_create();
+    parley_buf_t b;
+    parley_buf_init(&b);
+    CHECK_INT(parley_scenario_tree_json(ctx, "t.yaml", text, strlen(text), &b), PARLEY_OK);
+    CHECK_STR(b.data, "{\"t\":\"m\",\"l\":1,\"i\":[[\"a\",{\"t\":\"s\",\"l\":1,\"v\":\"0.10\",\"q\":false}],"
+                      "[\"zz-unknown\",{\"t\":\"l\",\"l\":3,\"i\":[{\"t\":\"l\",\"l\":3,\"i\":["
+                      "{\"t\":\"s\",\"l\":3,\"v\":\"x\",\"q\":false},{\"t\":\"s\",\"l\":3,\"v\":\"y\",\"q\":true}]},"
+                      "{\"t\":\"m\",\"l\":4,\"i\":[[\"k\",{\"t\":\"s\",\"l\":4,\"v\":\"~\",\"q\":false}]]}]}]]}");
+    b.len = 0;
+    CHECK_INT(parley_scenario_tree_json(ctx, "t.yaml", "a: [", 4, &b), PARLEY_EINPUT);
+    CHECK_CONTAINS(parley_ctx_message(ctx), "t.yaml:2:1: YAML syntax error: flow sequence without");
+    CHECK_INT(parley_scenario_tree_json(ctx, "t.yaml", "", 0, &b), PARLEY_EINPUT);
+    CHECK_CONTAINS(parley_ctx_message(ctx), "the scenario is empty");
+    parley_buf_free(&b);
+    parley_ctx_destroy(ctx);
+}
+
 /* What the writer does to what is not a plain file: links followed and
  * kept, a device written through, a folder or a link to nowhere refused. */
 static void atomic_write_kinds(void)
@@ -265,6 +317,8 @@ static void atomic_write_kinds(void)
 
 const test_case_t tests_io[] = {
     {"io/scenario_diff", scenario_diff},
+    {"io/change_words", change_words},
+    {"io/scenario_tree", scenario_tree},
     {"io/json_writer", json_writer},
     {"io/csv_reader", csv_reader},
     {"io/actor_table_ktab", actor_table_ktab},

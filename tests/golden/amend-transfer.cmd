@@ -1,0 +1,1 @@
+amend tests/two-level/transfer-zopa.yaml --proposal middle

@@ -1,0 +1,1 @@
+check tests/two-level/bloc-split.yaml

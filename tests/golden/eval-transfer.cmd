@@ -1,0 +1,1 @@
+eval tests/two-level/transfer-zopa.yaml

@@ -1,0 +1,1 @@
+montecarlo tests/two-level/gov-mc.yaml -n 500

@@ -1,0 +1,1 @@
+space tests/two-level/transfer-zopa.yaml
