@@ -55,7 +55,7 @@ static void nominal_x(parley_json_t *j, const char *field, const char *title, co
     parley_json_object_end(j);
 }
 
-/* ---- (g) the outcome: agreement, no deal by the horizon, walk-out (or ZOPA) */
+/* ---- (g) the outcome: agreement, no deal by the horizon, the two breakdowns (or ZOPA) */
 
 void charts_mc_outcome(parley_json_t *j, const parley_mc_t *mc)
 {
