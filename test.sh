@@ -98,9 +98,9 @@ if [ "$fuzz_seconds" -gt 0 ]; then
       corpus=$(mktemp -d)
       seeds="fuzz/seeds/${t#fuzz_}" dict=""
       case $t in
-        fuzz_scenario) seeds="$seeds examples tests/bad" dict=scenario ;;
+        fuzz_scenario) seeds="$seeds examples tests/bad tests/two-level" dict=scenario ;;
         fuzz_set) dict=scenario ;;
-        fuzz_engines) seeds="$seeds fuzz/seeds/scenario tests/data/mc tests/data/sim examples tests/bad"
+        fuzz_engines) seeds="$seeds fuzz/seeds/scenario tests/data/mc tests/data/sim examples tests/bad tests/two-level"
                       dict=scenario ;;
         fuzz_actors) seeds="$seeds tests/bad-csv" dict=csv ;;
         fuzz_ktabxml) seeds="$seeds tests/bad-ktab" dict=ktab ;;
