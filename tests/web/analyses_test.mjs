@@ -85,7 +85,9 @@ try {
   step = 'sensitivity';
   const metricList = await page.$$eval('#sens-metrics option', (os) => os.map((o) => o.value));
   check(metricList.includes('surplus:UKR') && metricList.includes('terms:nato'), `metric choices from the scenario (${metricList.length})`);
-  await page.fill('#sensitivity-p-samples', '60');
+  // the form's fields are enabled once the page is idle: a loaded machine may take long
+  await page.waitForSelector('#sensitivity-p-samples:enabled', { timeout: 180000 });
+  await page.fill('#sensitivity-p-samples', '60', { timeout: 180000 });
   await page.fill('#sensitivity-p-seed', '4');
   await page.fill('#sensitivity-p-metric', 'surplus:UKR');
   await page.click('#sens-run');
