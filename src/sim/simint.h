@@ -130,6 +130,7 @@ struct parley_sim {
     double *bshare;              /* nb: the yes share of each body's last vote (NaN: none) */
     signed char *r_rat;          /* nb: the result's `ratified` */
     double *r_rshare;            /* nb: the result's `ratify_share` */
+    unsigned *r_void;            /* nb: the result's `voided` */
     size_t *r_pkg;               /* m: the agreed package (options) */
     int *wsv;                    /* n: scratch of the mediator's win-set counts */
     int anticipating;            /* some body's negotiator anticipates its win-set */
