@@ -8,6 +8,7 @@
 #include <string.h>
 #include "../app/args.h"
 #include "../app/bloc_out.h"
+#include "../app/transfer_out.h"
 #include "cli.h"
 
 #define CHECK_MAX_ERRORS 20 /* documented in `parley help check` and docs/scenario-format.md */
@@ -330,31 +331,10 @@ static void ratification(parley_buf_t *b, const parley_scenario_t *s)
 
 static void json_transfers(parley_json_t *j, const parley_scenario_t *s)
 {
-    size_t nt = parley_scenario_transfer_count(s);
-    if (!nt)
+    if (!parley_scenario_transfer_count(s))
         return;
     parley_json_key(j, "transfers");
-    parley_json_array_begin(j);
-    for (size_t k = 0; k < nt; k++) {
-        const parley_transfer_t *t = parley_scenario_transfer(s, k);
-        parley_json_object_begin(j);
-        parley_json_key(j, "id");
-        parley_json_string(j, t->id);
-        parley_json_key(j, "from");
-        parley_json_string(j, parley_scenario_actor(s, t->from)->id);
-        parley_json_key(j, "to");
-        parley_json_string(j, parley_scenario_actor(s, t->to)->id);
-        parley_json_key(j, "unit");
-        parley_json_string(j, t->unit ? t->unit : "");
-        parley_json_key(j, "max");
-        parley_json_number(j, t->max);
-        parley_json_key(j, "cost");
-        parley_json_number(j, t->cost);
-        parley_json_key(j, "value");
-        parley_json_number(j, t->value);
-        parley_json_object_end(j);
-    }
-    parley_json_array_end(j);
+    transfer_channels_json(j, s);
 }
 
 static void json_ratification(parley_json_t *j, const parley_scenario_t *s)
