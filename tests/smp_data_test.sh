@@ -2,7 +2,10 @@
 # smp_data_test.sh PARLEY ROOT — the SMP (`forecast --model smp`) against
 # KTAB's published reference runs (docs/models.md, issue 7): final
 # positions and probabilities on dummyData_3Dim and SOE-Pol-Comp to the
-# printed precision, and the number of turns on all eight KTAB samples.
+# printed precision, and the number of turns on all eight KTAB samples;
+# on all eight, every actor's probability recomputed from its final
+# position by tests/ref/smp_prob.py (docs/models.md, steps 1, 2 and 9,
+# KTAB's grouping and printing), independently of the engine, to 1e-9.
 # Skips (77) when ../shared/data/ktab is absent.
 set -u
 parley=$1 root=$2
@@ -28,6 +31,9 @@ def near(ids, pos, prob, tol=0.051, ptol=0.0006):
 exec(sys.argv[2])
 PY
   then t_ok "smp $name"; else t_fail "smp $name" "$(cat "$tmp/err")"; fi
+  if [ -s "$tmp/$name.json" ] && python3 "$root/tests/ref/smp_prob.py" "$data/$name.csv" "$tmp/$name.json" >"$tmp/ref" 2>&1
+  then t_ok "smp $name probabilities: $(cat "$tmp/ref")"
+  else t_fail "smp $name probabilities" "$(cat "$tmp/ref")"; fi
 }
 check dummyData_3Dim '
 assert m["turns"] == 10, m["turns"]
