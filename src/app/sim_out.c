@@ -121,6 +121,7 @@ static void text_settings(parley_buf_t *b, const sim_run_t *r)
     for (size_t i = 0; i < na; i++)
         parley_buf_printf(b, " %s %s%s", actor(r, i)->id, c->strategies[i].name,
                           i + 1 < na ? "," : "\n");
+    app_text_choices(b, r->s); /* settings written as choices (mc_choice.c) */
     if (c->n_tactics) {
         parley_buf_puts(b, "Tactics:");
         for (size_t k = 0; k < c->n_tactics; k++) {
