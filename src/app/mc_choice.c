@@ -54,24 +54,22 @@ static double share(uint64_t k, uint64_t n)
     return n ? (double)k / (double)n : (double)NAN;
 }
 
-static size_t choice_count(const parley_mc_t *mc, const parley_scenario_t *s)
+/* Uncertain input u when it is a choice of a simulate run, else NULL. */
+static const parley_uncertain_t *choice_at(const parley_mc_t *mc, size_t u)
 {
-    size_t n = 0;
-    if (parley_mc_options(mc)->what != PARLEY_MC_SIMULATE)
-        return 0;
-    for (size_t u = 0; u < parley_scenario_uncertain_count(s); u++)
-        n += parley_scenario_uncertain(s, u)->dist == PARLEY_DIST_CHOICE;
-    return n;
+    const parley_uncertain_t *x = parley_scenario_uncertain(parley_mc_scenario(mc), u);
+    return parley_mc_options(mc)->what == PARLEY_MC_SIMULATE && x &&
+                   x->dist == PARLEY_DIST_CHOICE
+               ? x
+               : NULL;
 }
 
 void mc_choice_text(parley_buf_t *b, const parley_mc_t *mc)
 {
     const parley_scenario_t *s = parley_mc_scenario(mc);
-    if (!choice_count(mc, s))
-        return;
     for (size_t u = 0; u < parley_scenario_uncertain_count(s); u++) {
-        const parley_uncertain_t *x = parley_scenario_uncertain(s, u);
-        if (x->dist != PARLEY_DIST_CHOICE)
+        const parley_uncertain_t *x = choice_at(mc, u);
+        if (!x)
             continue;
         parley_buf_printf(b, "\n  agreement given %s:", x->path);
         for (size_t k = 0; k < x->n_options; k++) {
@@ -106,13 +104,16 @@ void mc_choice_text(parley_buf_t *b, const parley_mc_t *mc)
 void mc_choice_json(parley_json_t *j, const parley_mc_t *mc)
 {
     const parley_scenario_t *s = parley_mc_scenario(mc);
-    if (!choice_count(mc, s))
-        return;
+    size_t u = 0, nu = parley_scenario_uncertain_count(s);
+    while (u < nu && !choice_at(mc, u))
+        u++;
+    if (u == nu)
+        return; /* no "choices" key without a choice */
     parley_json_key(j, "choices");
     parley_json_array_begin(j);
-    for (size_t u = 0; u < parley_scenario_uncertain_count(s); u++) {
-        const parley_uncertain_t *x = parley_scenario_uncertain(s, u);
-        if (x->dist != PARLEY_DIST_CHOICE)
+    for (; u < nu; u++) {
+        const parley_uncertain_t *x = choice_at(mc, u);
+        if (!x)
             continue;
         parley_json_object_begin(j);
         parley_json_key(j, "path");
@@ -152,11 +153,9 @@ void mc_choice_json(parley_json_t *j, const parley_mc_t *mc)
 void mc_choice_csv(parley_buf_t *b, const parley_mc_t *mc)
 {
     const parley_scenario_t *s = parley_mc_scenario(mc);
-    if (!choice_count(mc, s))
-        return;
     for (size_t u = 0; u < parley_scenario_uncertain_count(s); u++) {
-        const parley_uncertain_t *x = parley_scenario_uncertain(s, u);
-        if (x->dist != PARLEY_DIST_CHOICE)
+        const parley_uncertain_t *x = choice_at(mc, u);
+        if (!x)
             continue;
         char subj[PARLEY_MAX_OVERRIDE_PATH + 200];
         for (size_t k = 0; k < x->n_options; k++) {

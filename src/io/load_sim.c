@@ -388,13 +388,15 @@ static parley_status_t tactic_fields(loader_t *L, const yt_node_t *n, parley_tac
 static const char *const *tactic_keys(parley_tactic_kind_t kind)
 {
     static const char *const deadline[] = {"kind", "name", "actor", "round", "every",
-                                           "credibility", "decay", "then", "source", NULL};
+                                           "credibility", "decay", "then", "probability",
+                                           "source", NULL};
     static const char *const walk[] = {"kind", "name", "actor", "round", "credibility",
                                        "probability", "batna", "drift", "source", NULL};
     static const char *const leak[] = {"kind", "name", "actor", "round", "proposal",
-                                       "audience_cost", "harden", "public", "source", NULL};
+                                       "audience_cost", "harden", "public", "probability",
+                                       "source", NULL};
     static const char *const campaign[] = {"kind", "name", "actor", "round", "rounds", "public",
-                                           "source", NULL};
+                                           "probability", "source", NULL};
     return kind == PARLEY_TACTIC_DEADLINE    ? deadline
            : kind == PARLEY_TACTIC_WALK_AWAY ? walk
            : kind == PARLEY_TACTIC_LEAK      ? leak

@@ -16,8 +16,7 @@ int parley__mc_has_chance(const parley_scenario_t *s)
         if (c->events[k].probability > 0.0 && c->events[k].probability < 1.0)
             return 1;
     for (size_t k = 0; k < c->n_tactics; k++)
-        if (c->tactics[k].kind == PARLEY_TACTIC_WALK_AWAY && c->tactics[k].probability > 0.0 &&
-            c->tactics[k].probability < 1.0)
+        if (c->tactics[k].probability > 0.0 && c->tactics[k].probability < 1.0)
             return 1;
     return 0;
 }

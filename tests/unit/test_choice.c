@@ -43,6 +43,24 @@ static parley_scenario_t *load(parley_ctx_t *ctx, const char *text)
     return s;
 }
 
+/* P(agreement) of a simulate montecarlo of s: samples draws, seed 1. */
+static double mc_share(parley_ctx_t *ctx, const parley_scenario_t *s, uint64_t samples,
+                       unsigned threads)
+{
+    parley_mc_options_t o;
+    parley_mc_options_init(&o);
+    o.samples = samples;
+    o.threads = threads;
+    parley_mc_t *mc = NULL;
+    CHECK_INT(parley_mc_create(ctx, s, &o, &mc), PARLEY_OK);
+    if (!mc)
+        return (double)NAN;
+    CHECK_INT(parley_mc_run(ctx, mc, NULL, NULL), PARLEY_OK);
+    double share = parley_mc_count(mc, parley_mc_find_stat(mc, "end"), 0) / (double)samples;
+    parley_mc_destroy(mc);
+    return share;
+}
+
 static void test_inverse_cdf(void)
 {
     static const char *const names[] = {"a", "b", "c"};
@@ -213,21 +231,48 @@ static void test_chance_only(void)
         "  events:\n    - {round: 2, name: shock, batna: {A: 0.5}, probability: 0.25}\n";
     parley_ctx_t *ctx = parley_ctx_create();
     parley_scenario_t *s = load(ctx, CHANCE);
-    parley_mc_options_t o;
-    parley_mc_options_init(&o);
-    o.samples = 2000;
-    o.threads = 1;
-    parley_mc_t *mc = NULL;
-    CHECK_INT(parley_mc_create(ctx, s, &o, &mc), PARLEY_OK);
-    CHECK_INT(parley_mc_run(ctx, mc, NULL, NULL), PARLEY_OK);
-    double share = parley_mc_count(mc, parley_mc_find_stat(mc, "end"), 0) / 2000.0;
-    CHECK_NEAR(share, 0.75, 4 * 0.0097); /* sd sqrt(0.75 x 0.25 / 2000) */
-    parley_mc_destroy(mc);
+    CHECK_NEAR(mc_share(ctx, s, 2000, 1), 0.75, 4 * 0.0097); /* sd sqrt(0.75 x 0.25 / 2000) */
+    parley_scenario_destroy(s);
+    parley_ctx_destroy(ctx);
+}
+
+/* A leak in round 2 (a text is on the table) used with probability 0.4: it
+ * raises A's reservation by its audience cost 0.5 to 0.3 + 0.5 = 0.8, above the most B concedes (x = 7:
+ * 0.7 to A, B keeping 0.3), so no deal when used; unused, both linear meet
+ * at x = 5 (0.5 each). P(agreement) = 1 - 0.4 = 0.6. Unseeded, simulate
+ * takes the likelier course: p = 0.4 < 0.5, not used, a deal; p = 0.6, used,
+ * none. */
+static void test_tactic_presence(void)
+{
+    static const char LEAK[] =
+        "parley: 1\nactors:\n  - {id: A, capability: 1, batna: 0.3}\n"
+        "  - {id: B, capability: 1, batna: 0.3}\nissues:\n  - {id: x, scale: {lo: 0, hi: 10}}\n"
+        "stances:\n  A: {x: {salience: 1, ideal: 10}}\n  B: {x: {salience: 1, ideal: 0}}\n"
+        "simulation:\n  horizon: 10\n  tactics:\n"
+        "    - {kind: leak, round: 2, audience_cost: {A: 0.5}, probability: 0.4}\n";
+    parley_ctx_t *ctx = parley_ctx_create();
+    parley_scenario_t *s = load(ctx, LEAK);
+    parley_sim_t *sim = NULL;
+    CHECK_INT(parley_sim_create(ctx, s, NULL, &sim), PARLEY_OK);
+    CHECK_INT(parley_sim_run(ctx, sim), PARLEY_OK);
+    CHECK_INT(parley_sim_result(sim)->end, PARLEY_SIM_AGREEMENT); /* 0.4 < 0.5: not used */
+    parley_sim_destroy(sim);
+    /* no uncertain input, a chance tactic: montecarlo runs */
+    CHECK_NEAR(mc_share(ctx, s, 2000, 1), 0.6, 4 * 0.011); /* sd sqrt(0.6 x 0.4 / 2000) */
+    parley_scenario_destroy(s);
+    parley_override_t ov = {"simulation.tactics[0].probability", "0.6"};
+    CHECK_INT(parley_scenario_load_buffer_with(ctx, "test", LEAK, strlen(LEAK), &ov, 1, &s),
+              PARLEY_OK);
+    CHECK_INT(parley_sim_create(ctx, s, NULL, &sim), PARLEY_OK);
+    CHECK_INT(parley_sim_run(ctx, sim), PARLEY_OK);
+    CHECK_INT(parley_sim_result(sim)->end, PARLEY_SIM_HORIZON); /* 0.6: used, no deal */
+    parley_sim_destroy(sim);
     parley_scenario_destroy(s);
     parley_ctx_destroy(ctx);
 }
 
 const test_case_t tests_choice[] = {
+    {"choice/tactic_presence", test_tactic_presence},
     {"choice/inverse_cdf", test_inverse_cdf},
     {"choice/estimate_and_set", test_estimate_and_set},
     {"choice/montecarlo", test_montecarlo},
