@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # choice_snippet_test.sh PARLEY ROOT — docs/two-level-snippets/snippet-choice.yaml
-# appended to a copy of examples/jcpoa-2015.yaml: the US strategy drawn per
+# inserted into a copy of examples/jcpoa-2015.yaml: the US strategy drawn per
 # run (docs/montecarlo.md, "Choices"); a tit-for-tat US mediator fails in
 # some runs, linear never, so the result hangs on the label and says so.
 set -u
@@ -8,7 +8,14 @@ parley=$1
 cd "$2" || exit 1
 . tests/lib.sh
 tmp=$T_TMP
-cat examples/jcpoa-2015.yaml docs/two-level-snippets/snippet-choice.yaml >"$tmp/jcpoa.yaml"
+# the snippet's keys under the example's `simulation:` line
+python3 -c '
+import sys
+ex = open(sys.argv[1]).read().split("\n")
+sn = [l for l in open(sys.argv[2]).read().split("\n") if l.startswith("  ")]
+at = ex.index("simulation:") + 1
+open(sys.argv[3], "w").write("\n".join(ex[:at] + sn + ex[at:]))
+' examples/jcpoa-2015.yaml docs/two-level-snippets/snippet-choice.yaml "$tmp/jcpoa.yaml"
 t_expect_rc 0 "check lists the choice" "$parley" check "$tmp/jcpoa.yaml"
 t_expect_contains out "simulation.strategies.USA"
 t_expect_rc 0 "simulate plays the estimate" "$parley" simulate "$tmp/jcpoa.yaml"

@@ -163,6 +163,14 @@ typedef enum parley_mc_group {
                                 the talks (parley_sim_result_t.ended) */
     PARLEY_MCG_WARNING,      /* SIMULATE: per kind of set-up warning, the samples that had it
                                 (parley_sim_warning_kind_t) */
+    PARLEY_MCG_HOME,         /* SIMULATE with ratifying bodies (every valid sample):
+                                signed (the room agreed a text at least once: an agreement or
+                                a signature voided at home) / voided (a signature voided at
+                                least once) / ratified (an agreement every vote approved, the
+                                later votes within the durability horizon included) */
+    PARLEY_MCG_VOIDER,       /* SIMULATE with ratifying bodies: per body, the samples where it
+                                rejected a signature (voiding it, or breaking the deal by a
+                                later vote) */
     PARLEY_MCG_CHOICE        /* SIMULATE: per uncertain input written as a choice, in the
                                 inputs' order, key "choice.PATH": categories 0..m-1 the
                                 samples that drew option k, m..2m-1 the agreements among them */
