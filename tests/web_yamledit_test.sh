@@ -12,17 +12,7 @@ parley=$1 root=$2
 . "$root/tests/lib.sh"
 if ! command -v node >/dev/null; then t_skip yamledit "no node (apt-get install nodejs)"; t_done; fi
 tmp=$T_TMP
-pid=
-t_on_exit '[ -n "$pid" ] && kill "$pid" 2>/dev/null'
-"$parley" serve --port 0 --root "$root" --quiet >"$tmp/out" 2>"$tmp/err" &
-pid=$!
-url=
-for _ in $(seq 200); do
-  url=$(sed -n 's|.*listening on \(http://[^ ]*/\) .*|\1|p' "$tmp/out")
-  [ -n "$url" ] && break
-  sleep 0.1
-done
-if [ -z "$url" ]; then t_fail "server" "did not start: $(cat "$tmp/err")"; t_done; fi
+if ! t_serve "$parley" --root "$root" --quiet; then t_fail "server" "did not start: $(cat "$tmp/serve.err")"; t_done; fi
 cd "$root" || exit 1
 if node --no-warnings tests/web/yamledit_test.mjs "$url" "$parley" "$tmp"; then t_ok "yamledit.js and rename.js"; else
   t_fail "yamledit.js and rename.js" "tests/web/yamledit_test.mjs failed"
