@@ -71,7 +71,9 @@ async function check() {
   const { ok, body } = await post('model', ed.yaml);
   if (seq !== ed.seq) return;
   ed.checked = ok ? 'ok' : body.error.message;
-  if (ok) { say(`checked: loads (${body.result.actors.length} actors, ${body.result.issues.length} issues, ${body.result.proposals.length} proposals)`); return; }
+  const note = ed.note ? ` · ${ed.note}` : '';
+  ed.note = '';
+  if (ok) { say(`checked: loads (${body.result.actors.length} actors, ${body.result.issues.length} issues, ${body.result.proposals.length} proposals)${note}`); return; }
   const m = /:(\d+):(\d+): /.exec(body.error.message);
   const line = m ? Number(m[1]) : 0;
   // the field whose node spans the line most tightly
@@ -113,7 +115,7 @@ function field(holder, key, label, { quote = false, size = 8, rename: ren = null
       try {
         const n = rename(ed.root, { ...ren, id: old }, text);
         ed.renamed = { from: old, to: text, references: n };
-        say(`renamed ${ren.kind} '${old}' to '${text}': ${n} reference${n === 1 ? '' : 's'}`);
+        ed.note = `renamed ${ren.kind} '${old}' to '${text}': ${n} reference${n === 1 ? '' : 's'}`;
       } catch (e) {
         ed.undo.pop();
         document.querySelectorAll('#editor .field-error').forEach((x) => x.remove());
@@ -214,7 +216,7 @@ function issuesTable() {
     try {
       const n = rename(ed.root, { kind: 'option', issue, id }, to.value.trim());
       ed.renamed = { from: id, to: to.value.trim(), references: n };
-      say(`renamed option '${id}' of '${issue}' to '${to.value.trim()}': ${n} references`);
+      ed.note = `renamed option '${id}' of '${issue}' to '${to.value.trim()}': ${n} references`;
     } catch (e) {
       ed.undo.pop();
       document.querySelectorAll('#editor .field-error').forEach((x) => x.remove());

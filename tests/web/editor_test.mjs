@@ -135,14 +135,26 @@ try {
   check(ren && ren.references === 12, `UKR renamed with its references (${ren && ren.references})`);
   const stanceRow = await page.locator('#editor input[data-field="stances.UA.nato.salience"]').count();
   check(stanceRow === 1, 'the stances follow the rename');
+  step = 'an option renamed';
+  await page.selectOption('#editor-option', JSON.stringify(['nato', 'constitutional-ban']));
+  await page.fill('#editor-option-to', 'const-ban');
+  const seq1 = (await E(page)).seq;
+  await page.click('#editor-option-rename');
+  await page.waitForFunction((s) => window.parley.editor.seq > s, seq1, { timeout: 30000 });
+  await settle(page, 'ok');
+  const ren2 = await page.evaluate(() => window.parley.editor.renamed);
+  const said = await page.textContent('#editor-status');
+  check(ren2.references === 9 && /renamed option 'constitutional-ban' of 'nato' to 'const-ban': 9 references/.test(said),
+        `the option renamed with its 9 references: ${said}`);
   const [dl2] = await Promise.all([page.waitForEvent('download'), page.click('#editor-download')]);
   const saved2 = join(tmp, 'renamed.yaml');
   await dl2.saveAs(saved2);
   let checks = true;
   try { execFileSync(parley, ['check', saved2], { stdio: 'pipe' }); } catch (e) { checks = false; }
   const ev2 = cli('eval', saved2);
-  check(checks && ev2.proposals[0].actors.some((a) => a.id === 'UA') && !ev2.proposals[0].actors.some((a) => a.id === 'UKR'),
-        'the renamed download passes parley check, with UA for UKR');
+  const us = ev2.proposals.find((p) => p.id === 'us-28-point').positions.find((p) => p.issue === 'nato');
+  check(checks && ev2.proposals[0].actors.some((a) => a.id === 'UA') && !ev2.proposals[0].actors.some((a) => a.id === 'UKR') &&
+        us.position === 'const-ban', `the renamed download passes parley check, with UA for UKR and const-ban on nato (${us.position})`);
   check(errors.length === 0, `no page errors: ${errors.join(' | ')}`);
 } catch (e) {
   failed++;
