@@ -13,6 +13,7 @@
 //     `parley simulate`) gives the file's numbers with the ids mapped; a
 //     rename onto a taken id is refused.
 import { execFileSync } from 'node:child_process';
+import { request } from 'node:http';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -23,12 +24,20 @@ import { toYaml, flow, get, scalar, idOf } from '../../web/yamlout.js';
 const [url, parley, tmp] = process.argv.slice(2);
 let passed = 0, failed = 0;
 const check = (cond, what) => { if (cond) passed++; else { failed++; console.log(`FAIL: ${what}`); } };
-const tree = async (text) => {
-  const r = await fetch(`${url}api/tree?name=t`, { method: 'POST', headers: { 'Content-Type': 'application/yaml' }, body: text });
-  const body = await r.json();
-  if (!r.ok) throw new Error(body.error.message);
-  return body.result;
-};
+// A connection per request (no keep-alive): a slow build (ASan) can leave
+// a kept connection idle past the server's timeout between requests.
+const tree = (text) => new Promise((ok, fail) => {
+  const req = request(`${url}api/tree?name=t`, { method: 'POST', agent: false, headers: { 'Content-Type': 'application/yaml' } }, (res) => {
+    const chunks = [];
+    res.on('data', (c) => chunks.push(c));
+    res.on('end', () => {
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      if (res.statusCode !== 200) fail(new Error(body.error.message)); else ok(body.result);
+    });
+  });
+  req.on('error', fail);
+  req.end(text);
+});
 const run = (args) => JSON.parse(execFileSync(parley, [...args, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 26 }));
 const save = (name, text) => { const f = join(tmp, name); writeFileSync(f, text); return f; };
 // the result without the header that names the file and its hash
