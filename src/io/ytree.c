@@ -324,6 +324,7 @@ static parley_status_t on_close(builder_t *b, struct fy_event *e)
     node->items = parley__arena_array(b->arena, nk ? nk : 1, sizeof *node->items);
     if (!node->items) {
         parley__free(b->kids[d]);
+        b->kids[d] = NULL; /* parse_events frees what is left */
         return oom(b);
     }
     if (nk)
