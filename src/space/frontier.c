@@ -533,7 +533,8 @@ static parley_status_t merge_step(parley_ctx_t *ctx, parley_frontier_t *f)
         st = merge_runs(f, &c, rs, na, f->ord);
         size_t G = st ? 0 : group(&c, f->ord, f->gs, f->grow);
         if (!st)
-            st = parley__pareto_mark_rows(c.u, f->grow, G, n, f->dom, &f->dw);
+            st = parley__pareto_mark_copies(f->u, f->P, rs, na, c.par, c.u, f->grow, G, n,
+                                            f->dom, &f->dw);
         if (!st)
             st = adopt(f, j, &c, f->ord, f->gs, G, f->dom);
     }
