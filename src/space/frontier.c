@@ -504,8 +504,10 @@ static parley_status_t too_big(parley_ctx_t *ctx, const parley_frontier_t *f, si
 static size_t step_bytes(size_t n)
 {
     size_t per = n * sizeof(parley_util_t) + 3 * sizeof(uint32_t) + 2 * sizeof(size_t) + 1;
-    if (n >= 4) /* rounded rows, index, leaf, flag; about K / 3 nodes */
-        per += n * sizeof(double) + 2 * sizeof(uint32_t) + 1 + (n * sizeof(double) + 16) / 3;
+    if (n >= 4) /* rounded rows, index, leaf, flag; about K / 3 nodes' maxima; the
+                   copies' maps and the previous points rounded (dominance.c) */
+        per += n * sizeof(double) + 2 * sizeof(uint32_t) + 1 + (n * sizeof(double) + 16) / 3 +
+               4 * sizeof(uint32_t) + n * sizeof(double) / 2;
     else if (n == 3) /* the rows copied, the Fenwick tree and values */
         per += 5 * sizeof(parley_util_t);
     return per * 5 / 4; /* the buffers grow by a quarter */
