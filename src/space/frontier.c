@@ -255,20 +255,27 @@ typedef struct cand {
     uint32_t *par, *opt;
 } cand_t;
 
-static void merge_free(parley_frontier_t *f)
+/* Frees the per-candidate arrays but the utilities. */
+static void free_per_candidate(parley_frontier_t *f)
 {
-    parley__free(f->cu);
     parley__free(f->cpar);
     parley__free(f->copt);
     parley__free(f->ord);
     parley__free(f->gs);
     parley__free(f->grow);
     parley__free(f->dom);
-    f->cu = NULL;
     f->cpar = f->copt = f->ord = NULL;
     f->gs = f->grow = NULL;
     f->dom = NULL;
-    f->cap_k = f->cap_ku = 0;
+    f->cap_k = 0;
+}
+
+static void merge_free(parley_frontier_t *f)
+{
+    free_per_candidate(f);
+    parley__free(f->cu);
+    f->cu = NULL;
+    f->cap_ku = 0;
     parley__dom_work_free(&f->dw);
 }
 
@@ -277,12 +284,7 @@ static int merge_reserve(parley_frontier_t *f, size_t K)
 {
     if (K + 1 > f->cap_k) {
         size_t cap = K + K / 4 + 16;
-        parley__free(f->cpar);
-        parley__free(f->copt);
-        parley__free(f->ord);
-        parley__free(f->gs);
-        parley__free(f->grow);
-        parley__free(f->dom);
+        free_per_candidate(f);
         f->cpar = parley__malloc(cap * sizeof *f->cpar);
         f->copt = parley__malloc(cap * sizeof *f->copt);
         f->ord = parley__malloc(cap * sizeof *f->ord);

@@ -2,8 +2,7 @@
 # halves_space.py DIR PROFILE... — the exact agreement space of a GENIUS
 # domain too big to enumerate package by package in Python (y2016-AgentHp2:
 # 3 profiles, 8 issues of 7 values, 5,764,801 packages), from the same
-# definitions as exact_space.py (discrete issues, and GENIUS's integer
-# issues with a linear evaluator, docs/import-genius.md): each
+# definitions as exact_space.py (whose profile reader it uses): each
 # profile's utility is a whole number over its own denominator, a sum of one
 # term per issue.
 #
@@ -19,39 +18,13 @@
 # and the Nash point (the largest product of gains over the reservations,
 # in exact fractions; every maximiser is listed). Shares nothing with the
 # engine.
-import itertools, json, sys, xml.etree.ElementTree as ET
+import itertools, json, os, sys
 from bisect import bisect_left, bisect_right
 from fractions import Fraction as F
 from math import lcm, prod
 
-
-
-def profile(path):
-    """GENIUS's linear additive utility of a profile: issue name -> (weight
-    normalised by the sum, value -> evaluation), and the reservation value.
-    Discrete issues: each evaluation over the issue's largest
-    (EvaluatorDiscrete); integer issues: clip(offset + slope (v - lowerbound),
-    0, 1) for v = lowerbound..upperbound (EvaluatorInteger)."""
-    root = ET.parse(path).getroot()
-    obj = root.find("objective")
-    weights = {w.get("index"): F(w.get("value")) for w in root.iter("weight")}
-    issues = []
-    for iss in obj.iter("issue"):
-        items = [(it.get("value"), F(it.get("evaluation"))) for it in iss.iter("item")]
-        if items:
-            top = max(e for _, e in items)
-            vals = {v: (e / top if top > 0 else F(0)) for v, e in items}
-        else:
-            ev = iss.find("evaluator")
-            lb, ub = int(iss.get("lowerbound")), int(iss.get("upperbound"))
-            off = F(ev.get("offset")) if ev is not None else F(0)
-            slope = F(ev.get("slope")) if ev is not None else F(0)
-            vals = {str(v): min(F(1), max(F(0), off + slope * (v - lb))) for v in range(lb, ub + 1)}
-        issues.append((iss.get("name"), iss.get("index"), vals))
-    total = sum(weights[idx] for _, idx, _ in issues)
-    res = root.find("reservation")
-    batna = F(res.get("value")) if res is not None else F(0)
-    return {name: (weights[idx] / total, vals) for name, idx, vals in issues}, batna
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from exact_space import profile  # noqa: E402
 
 
 def skyline(vectors):
