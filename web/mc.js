@@ -4,6 +4,7 @@
 // beside the previous Monte Carlo run.
 import { state, call, draw, simParams } from './app.js';
 import { pageParams } from './options.js';
+import { mcForecastSpec } from './specs.js';
 
 const $ = (sel) => document.querySelector(sel);
 const mc = { previous: null, current: null, job: null, runs: 0 };
@@ -75,6 +76,13 @@ async function runMc() {
     const got = await call('montecarlo', params);
     run.charts = got.charts;
     run.results.montecarlo = got.result;
+    if (params.what === 'forecast') {
+      // the deterministic forecast beside the distributions: `forecast` at
+      // the point values, with the Monte Carlo's model
+      const fp = params.model ? { model: params.model } : {};
+      try { run.results.forecast = (await call('forecast', fp)).result; } catch (e) { run.errors.forecast = e.message; }
+      run.charts.mc_forecast = mcForecastSpec(got.result, run.results.forecast || null);
+    }
     $('#mc-progress').value = 1;
     say(`${run.label}: ${summary(got.result)} · ${got.ms} ms`);
   } catch (e) {

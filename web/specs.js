@@ -107,3 +107,74 @@ export function sweepHeatSpec(r, col) {
     ],
   };
 }
+
+// Monte Carlo of the forecasts: per issue (a panel each, its own scale),
+// each model's forecast over the draws — the 90% interval (p05–p95) as a
+// line, the 50% interval (p25–p75) as a bar, the median as a tick — and the
+// deterministic forecast (`forecast` at the scenario's point values) as a
+// red diamond. mc: the montecarlo --what forecast result; fc: the forecast
+// result (null: no diamonds). Rows carry the numbers as the JSONs give them.
+export function mcForecastRows(mc, fc) {
+  const point = new Map();
+  for (const m of (fc && fc.models) || [])
+    for (const is of m.issues) point.set(`${m.id}\u0000${is.id}`, is);
+  const rows = [];
+  let order = 0;
+  const issues = new Map();
+  for (const [model, per] of Object.entries(mc.forecast || {})) {
+    for (const [issue, d] of Object.entries(per)) {
+      if (!issues.has(issue)) issues.set(issue, order++);
+      const p = point.get(`${model}\u0000${issue}`);
+      let often = null;
+      for (const [name, o] of Object.entries(d.options || {}))
+        if (!often || o.count > often[1].count) often = [name, o];
+      rows.push({ issue, model, n: d.n, mean: d.mean, sd: d.sd, p05: d.p05, p25: d.p25, p50: d.p50,
+                  p75: d.p75, p95: d.p95, forecast: p ? p.forecast : null, option: p ? p.option : null,
+                  most_often: often ? often[0] : null, share: often ? often[1].share : null,
+                  issue_order: issues.get(issue) });
+    }
+  }
+  return rows;
+}
+
+export function mcForecastSpec(mc, fc) {
+  const rows = mcForecastRows(mc, fc);
+  const issues = [...new Set(rows.map((r) => r.issue))];
+  const models = [...new Set(rows.map((r) => r.model))];
+  const first = Object.values(mc.forecast || {})[0] || {};
+  const y = { field: 'model', type: 'nominal', sort: models, title: null };
+  // a discrete issue on its whole index range, each index named by its
+  // option; a continuous one on the range of what is drawn
+  const panel = (issue) => {
+    const names = Object.keys((first[issue] && first[issue].options) || {});
+    const x = names.length
+      ? { scale: { domain: [0, names.length - 1] },
+          axis: { values: names.map((_, k) => k), labelExpr: `${JSON.stringify(names)}[datum.value]`, labelLimit: 120 },
+          title: null }
+      : { scale: { zero: false }, title: null };
+    return {
+      title: { text: issue, anchor: 'start', fontSize: 12 },
+      transform: [{ filter: { field: 'issue', equal: issue } }],
+      width: 420, height: { step: 14 },
+      layer: [
+        { mark: { type: 'rule', color: '#4c78a8' },
+          encoding: { y, x: { field: 'p05', type: 'quantitative', ...x }, x2: { field: 'p95' } } },
+        { mark: { type: 'bar', color: '#9ecae9', height: 8 },
+          encoding: { y, x: { field: 'p25', type: 'quantitative' }, x2: { field: 'p75' },
+                      tooltip: ['issue', 'model', 'p05', 'p25', 'p50', 'p75', 'p95', 'mean', 'forecast', 'option', 'most_often', 'share'] } },
+        { mark: { type: 'tick', color: 'black', thickness: 2, size: 12 },
+          encoding: { y, x: { field: 'p50', type: 'quantitative' } } },
+        { mark: { type: 'point', shape: 'diamond', filled: true, color: '#d62728', size: 50 },
+          encoding: { y, x: { field: 'forecast', type: 'quantitative' } } },
+      ],
+    };
+  };
+  return {
+    $schema: SCHEMA,
+    title: { text: `Forecasts over ${mc.samples ? mc.samples.drawn : '?'} draws`,
+             subtitle: 'median (tick), 50% interval (bar), 90% interval (line); red diamond: the forecast at the point values' },
+    data: { values: rows },
+    vconcat: issues.map(panel),
+    spacing: 14,
+  };
+}

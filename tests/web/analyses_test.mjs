@@ -1,5 +1,6 @@
 // analyses_test.mjs URL PARLEY DB TMPDIR — the page's forecast settings,
-// sensitivity, sweep (one input: lines; two: a heat map), chart export and
+// sensitivity, sweep (one input: lines; two: a heat map), chart export, the
+// Monte Carlo of the forecasts (its chart, table and export) and
 // run archive in Debian's chromium (playwright-core). Every number the page
 // shows comes from a result that must equal, key for key, what the CLI
 // prints for the same input (`parley forecast|sensitivity|sweep ...
@@ -133,6 +134,38 @@ try {
   check(col && shown === 12, `heat map of '${col}' over 12 rows (${shown})`);
   const prev = await page.locator('[data-sweep="sweep_chart"] .prev svg').count();
   check(prev === 1, 'the previous sweep stays beside the new one');
+
+  // ---- Monte Carlo of the forecasts: the distributions per issue and model,
+  // the deterministic forecast marked, each number the CLI's
+  step = 'Monte Carlo of the forecasts';
+  await page.waitForSelector('#mc-run:enabled', { timeout: 180000 });
+  await page.selectOption('#mc-what', 'forecast');
+  await page.fill('#mc-samples', '40');
+  await page.fill('#mc-seed', '5');
+  await page.click('#mc-run');
+  await page.waitForFunction(() => window.parley.mc.drawn === 1 && window.parley.views.mc_forecast, null, { timeout: 240000 });
+  const mcr = await page.evaluate(() => window.parley.mc.current.results);
+  const mcCli = cli('montecarlo', ex, '--what', 'forecast', '-n', '40', '--seed', '5');
+  same('montecarlo --what forecast -n 40 --seed 5', mcr.montecarlo, mcCli);
+  const fcCli = cli('forecast', ex);
+  same('the deterministic forecast beside it', mcr.forecast, fcCli);
+  const mrows = await page.evaluate(() => window.parley.mc.current.charts.mc_forecast.data.values);
+  const nIssues = Object.keys(mcCli.forecast.compromise).length, nModels = Object.keys(mcCli.forecast).length;
+  check(mrows.length === nIssues * nModels, `a row per model and issue (${mrows.length} = ${nModels} x ${nIssues})`);
+  const point = (m, i) => fcCli.models.find((x) => x.id === m).issues.find((x) => x.id === i).forecast;
+  const bad = mrows.filter((r) => { const d = mcCli.forecast[r.model][r.issue];
+    return !d || ['p05', 'p25', 'p50', 'p75', 'p95', 'mean'].some((q) => r[q] !== d[q]) || r.forecast !== point(r.model, r.issue); });
+  check(bad.length === 0, `every row's quantiles are the CLI's and its diamond the CLI's forecast (${bad.length} differ)`);
+  const diamonds = await page.locator('[data-mc="mc_forecast"] .cur svg .mark-symbol.role-mark path').count();
+  const bars = await page.locator('[data-mc="mc_forecast"] .cur svg .mark-rect.role-mark path').count();
+  check(diamonds === mrows.length && bars === 2 * mrows.length, `a diamond, a 50% bar and a median tick per row (${diamonds}, ${bars})`);
+  const panels = await page.$$eval('[data-mc="mc_forecast"] .cur svg .role-title-text text', (ts) => ts.map((t) => t.textContent).filter((t) => !/^Forecasts over/.test(t)));
+  check(panels.join() === Object.keys(mcCli.forecast.compromise).join(), `a panel per issue in the scenario's order (${panels.length}: ${panels[0]} ...)`);
+  const mTable = await page.$$eval('[data-mc="mc_forecast"] .cur [data-table] tr', (rs) => rs.length - 1);
+  check(mTable === mrows.length, `its table: a row per model and issue (${mTable})`);
+  const [mcSvg] = await Promise.all([page.waitForEvent('download'),
+    page.click('[data-mc="mc_forecast"] .cur [data-export] button[data-type="svg"]')]);
+  check(mcSvg.suggestedFilename() === 'mc_forecast.svg', `its SVG export (${mcSvg.suggestedFilename()})`);
 
   // ---- the run archive: list, open, compare two runs
   step = 'the archive';
