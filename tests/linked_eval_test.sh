@@ -6,7 +6,7 @@
 # match to 1e-12, verdicts, broken rules and feasibility exactly.
 set -u
 . "$(dirname "$0")/lib.sh"
-parley=$1 seeds=${2:-40}
+parley=$1 seeds=${LINKED_EVAL_SEEDS:-${2:-40}}
 ref=$(dirname "$0")/ref/linked_eval.py
 for seed in $(seq 1 "$seeds"); do
   y=$T_TMP/s$seed.yaml

@@ -6,7 +6,7 @@
 # exactly, yes shares to 1e-12.
 set -u
 . "$(dirname "$0")/lib.sh"
-parley=$1 seeds=${2:-30}
+parley=$1 seeds=${RATIFY_SEEDS:-${2:-30}}
 ref=$(dirname "$0")/ref/ratify_eval.py
 for seed in $(seq 1 "$seeds"); do
   y=$T_TMP/s$seed.json

@@ -15,6 +15,14 @@ if [ "${3:-}" = data ]; then
   if [ ! -d "$data" ]; then t_skip "anac" "$data not found"; t_done; fi
   for d in "$data"/*/; do
     name=$(basename "$d")
+    # Under the sanitizers (test.sh sets PARLEY_SANITIZED) the brute force
+    # of a domain over 10^6 packages takes minutes; the Release stage runs it.
+    if [ -n "${PARLEY_SANITIZED:-}" ] &&
+       [ "$("$parley" space "$d" --format json --limit 0 2>/dev/null |
+            python3 -c 'import json,sys; print(int(json.load(sys.stdin)["outcomes"]) > 10**6)' 2>/dev/null)" = True ]; then
+      t_skip "$name brute" "over 10^6 packages under the sanitizers (run in the Release stage)"
+      continue
+    fi
     t_expect_rc 0 "$name merge" "$parley" space "$d" --format csv --limit 0 || continue
     mv "$T_TMP/out" "$tmp/m.csv"
     t_expect_rc 0 "$name brute" "$parley" space "$d" --format csv --limit 0 --method brute || continue

@@ -157,10 +157,18 @@ typedef enum parley_mc_group {
                                 a new government / a failed ratification (parley_sim_break_t - 1) */
     PARLEY_MCG_WALKED_OUT,   /* SIMULATE: per actor, the samples where it walked out, ending
                                 the talks (parley_sim_result_t.ended) */
-    PARLEY_MCG_WARNING       /* SIMULATE: per kind of set-up warning, the samples that had it
+    PARLEY_MCG_WARNING,      /* SIMULATE: per kind of set-up warning, the samples that had it
                                 (parley_sim_warning_kind_t) */
+    PARLEY_MCG_HOME,         /* SIMULATE with ratifying bodies (every valid sample):
+                                signed (the room agreed a text at least once: an agreement or
+                                a signature voided at home) / voided (a signature voided at
+                                least once) / ratified (an agreement every vote approved, the
+                                later votes within the durability horizon included) */
+    PARLEY_MCG_VOIDER        /* SIMULATE with ratifying bodies: per body, the samples where it
+                                rejected a signature (voiding it, or breaking the deal by a
+                                later vote) */
 } parley_mc_group_t;
-#define PARLEY_MCG_COUNT (PARLEY_MCG_WARNING + 1)
+#define PARLEY_MCG_COUNT (PARLEY_MCG_VOIDER + 1)
 
 typedef enum parley_mc_kind {
     PARLEY_MC_CATEGORIES = 0, /* counts per named category */

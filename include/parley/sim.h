@@ -133,6 +133,15 @@ typedef struct parley_sim_result {
      * sign or the body's later vote lies past the durability horizon. */
     const signed char *ratified;
     const double *ratify_share;  /* the yes share of each body's vote (NaN: no vote) */
+    /* Per body: how many signatures it voided during the talks (a text the
+     * room agreed that the body then rejected; the talks went on); NULL
+     * without bodies. n_voided: their total over the run. */
+    const unsigned *voided;
+    unsigned n_voided;
+    /* Side payments (docs/simulation.md, "Side payments"), agreement only:
+     * the transfer the mediator attached to the agreed text (units per
+     * channel, cost; parley/transfer.h), or NULL when the deal carries none. */
+    const struct parley_transfer_plan *transfer;
 } parley_sim_result_t;
 
 enum { PARLEY_RATIFY_NONE = -1, PARLEY_RATIFY_REJECTED = 0, PARLEY_RATIFY_RATIFIED = 1 };

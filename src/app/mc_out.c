@@ -261,6 +261,17 @@ static void j_simulate(parley_json_t *j, const parley_mc_t *mc)
     parley_json_key(j, "why");
     j_categories(j, mc, find_g(mc, PARLEY_MCG_BREAK_WHY), parley_mc_count(mc, holds, 1));
     parley_json_object_end(j);
+    size_t home = find_g(mc, PARLEY_MCG_HOME);
+    if (home == (size_t)-1)
+        return;
+    parley_json_key(j, "ratification");
+    parley_json_object_begin(j);
+    j_prob(j, "signed", parley_mc_count(mc, home, 0), n);
+    j_prob(j, "voided", parley_mc_count(mc, home, 1), n);
+    j_prob(j, "ratified", parley_mc_count(mc, home, 2), n);
+    parley_json_key(j, "rejected_by");
+    j_categories(j, mc, find_g(mc, PARLEY_MCG_VOIDER), n);
+    parley_json_object_end(j);
 }
 
 /* With constraints: per model, how often its forecast keeps them. */
@@ -436,6 +447,13 @@ static void c_simulate(parley_buf_t *b, const parley_mc_t *mc)
                  parley_mc_count(mc, holds, 1));
     c_categories(b, "why", NULL, mc, find_g(mc, PARLEY_MCG_BREAK_WHY),
                  parley_mc_count(mc, holds, 1));
+    size_t home = find_g(mc, PARLEY_MCG_HOME);
+    if (home == (size_t)-1)
+        return;
+    c_prob(b, "ratification", "signed", parley_mc_count(mc, home, 0), n);
+    c_prob(b, "ratification", "voided", parley_mc_count(mc, home, 1), n);
+    c_prob(b, "ratification", "ratified", parley_mc_count(mc, home, 2), n);
+    c_categories(b, "rejected_by", NULL, mc, find_g(mc, PARLEY_MCG_VOIDER), n);
 }
 
 static void c_forecast(parley_buf_t *b, const parley_mc_t *mc)
@@ -624,6 +642,17 @@ static void t_simulate(parley_buf_t *b, const parley_mc_t *mc)
                               parley_sim_warning_key((parley_sim_warning_kind_t)k));
     parley_buf_puts(b, "\n  agreement round: ");
     t_summary(b, mc, find_g(mc, PARLEY_MCG_ROUND));
+    size_t home = find_g(mc, PARLEY_MCG_HOME);
+    if (home != (size_t)-1) {
+        parley_buf_puts(b, "\n\nRatification at home:\n  signed by the room (at least once): ");
+        t_prob(b, parley_mc_count(mc, home, 0), n);
+        parley_buf_puts(b, "\n  a signature voided at home: ");
+        t_prob(b, parley_mc_count(mc, home, 1), n);
+        parley_buf_puts(b, "\n  a deal every vote ratified (later votes included): ");
+        t_prob(b, parley_mc_count(mc, home, 2), n);
+        parley_buf_puts(b, "\n  rejected a signature or the deal: ");
+        t_categories(b, mc, find_g(mc, PARLEY_MCG_VOIDER), n);
+    }
     parley_buf_puts(b, "\n\nDurability: the deal holds in ");
     t_prob(b, parley_mc_count(mc, holds, 0), agreed);
     parley_buf_puts(b, "\n  rounds until it breaks: ");

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "sim.h"
+#include "transfer_out.h"
 #include "parley/utility.h"
 
 static const char *const PROTOCOL[] = {"alternating", "mediated"};
@@ -194,6 +195,11 @@ static void text_outcome(parley_buf_t *b, const sim_run_t *r, const app_style_t 
     if (res->end != PARLEY_SIM_AGREEMENT)
         return;
     text_terms_paid(b, r, res->terms);
+    if (res->transfer) {
+        parley_buf_printf(b, "\nSide payment with the deal (the mediator's; cost to the payers "
+                             "%.4g, in the utilities above)\n", res->transfer->cost);
+        transfer_payments_text(b, r->s, res->transfer, "  ");
+    }
     sim_ratify_text(b, r); /* sim_rat.c */
     sim_durability_text(b, r, res);
 }
@@ -431,6 +437,13 @@ static void json_outcome(parley_json_t *j, const sim_run_t *r)
         sim_durability_json(j, r, res);
     if (parley_scenario_linked(r->s))
         json_linkage(j, r, agreed ? res->terms : NULL);
+    if (parley_scenario_transfer_count(r->s)) {
+        parley_json_key(j, "transfer");
+        if (agreed && res->transfer)
+            transfer_plan_json(j, r->s, res->transfer, NULL);
+        else
+            parley_json_null(j);
+    }
     sim_ratify_json(j, r); /* sim_rat.c */
     parley_json_object_end(j);
 }

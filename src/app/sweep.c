@@ -174,6 +174,10 @@ static void read_point(sweep_t *w, app_jget_t *r, size_t point, const parley_sce
         put_num(w, point, "P(agreement)", app_jget(r, "$.agreement.share", NULL, 0));
         put_num(w, point, "ci95 low", app_jget(r, "$.agreement.ci95[0]", NULL, 0));
         put_num(w, point, "ci95 high", app_jget(r, "$.agreement.ci95[1]", NULL, 0));
+        if (parley_scenario_ratifier_count(s)) { /* signed and ratified, later votes too */
+            put_num(w, point, "P(ratified)", app_jget(r, "$.ratification.ratified.share", NULL, 0));
+            put_num(w, point, "P(voided)", app_jget(r, "$.ratification.voided.share", NULL, 0));
+        }
         break;
     }
 }

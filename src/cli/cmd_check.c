@@ -8,6 +8,7 @@
 #include <string.h>
 #include "../app/args.h"
 #include "../app/bloc_out.h"
+#include "../app/transfer_out.h"
 #include "cli.h"
 
 #define CHECK_MAX_ERRORS 20 /* documented in `parley help check` and docs/scenario-format.md */
@@ -57,6 +58,7 @@ static void list_sources(parley_buf_t *b, const parley_scenario_t *s)
 static void dynamics(parley_buf_t *b, const parley_scenario_t *s);
 static void linkage(parley_buf_t *b, const parley_scenario_t *s);
 static void ratification(parley_buf_t *b, const parley_scenario_t *s);
+static void transfers(parley_buf_t *b, const parley_scenario_t *s);
 
 static void table(parley_buf_t *b, const parley_scenario_t *s, const char *packages,
                   unsigned grid, const app_style_t *sty, int sources)
@@ -75,12 +77,15 @@ static void table(parley_buf_t *b, const parley_scenario_t *s, const char *packa
                       c.stances, na * ni, na * ni - c.stances, c.red_lines);
     parley_buf_printf(b, "\nactors (%zu)\n", na);
     parley_buf_puts(b, "  id          capability   batna   drift  name\n");
+    const parley_sim_config_t *sc = parley_scenario_simulation(s);
     for (size_t i = 0; i < na; i++) {
         const parley_actor_t *a = parley_scenario_actor(s, i);
+        int med = sc->present && sc->protocol == PARLEY_PROTOCOL_MEDIATED && sc->mediator == i;
         parley_buf_puts(b, "  ");
         app_pad(b, a->id, 10);
-        parley_buf_printf(b, " %11.4g %7.3f %+7.3f  %s\n", a->capability, a->batna, a->batna_drift,
-                          a->name);
+        parley_buf_printf(b, " %11.4g %7.3f %+7.3f  %s%s\n", a->capability, a->batna,
+                          a->batna_drift, a->name,
+                          a->essential ? "  (essential)" : med ? "  (essential: the mediator)" : "");
     }
     parley_buf_printf(b, "\nissues (%zu: %zu continuous, %zu discrete)\n", ni, c.continuous,
                       c.discrete);
@@ -111,6 +116,7 @@ static void table(parley_buf_t *b, const parley_scenario_t *s, const char *packa
     }
     linkage(b, s);
     ratification(b, s);
+    transfers(b, s);
     dynamics(b, s);
     if (sources)
         list_sources(b, s);
@@ -268,6 +274,25 @@ static void json_dynamics(parley_json_t *j, const parley_scenario_t *s)
 }
 
 /* ---- Ratifying bodies (docs/scenario-format.md, "ratification"). */
+/* The side-payment channels, when there are any. */
+static void transfers(parley_buf_t *b, const parley_scenario_t *s)
+{
+    size_t nt = parley_scenario_transfer_count(s);
+    if (!nt)
+        return;
+    parley_buf_printf(b, "\ntransfers (%zu channel%s)\n", nt, nt == 1 ? "" : "s");
+    for (size_t k = 0; k < nt; k++) {
+        const parley_transfer_t *t = parley_scenario_transfer(s, k);
+        parley_buf_puts(b, "  ");
+        app_pad(b, t->id, 26);
+        parley_buf_printf(b, " %s -> %s, up to %g %s; per unit the payer loses %g, the receiver "
+                             "gains %g%s%s\n",
+                          parley_scenario_actor(s, t->from)->id, parley_scenario_actor(s, t->to)->id,
+                          t->max, t->unit ? t->unit : "units", t->cost, t->value,
+                          t->name ? "  " : "", t->name ? t->name : "");
+    }
+}
+
 static void ratification(parley_buf_t *b, const parley_scenario_t *s)
 {
     size_t nb = parley_scenario_ratifier_count(s);
@@ -302,6 +327,14 @@ static void ratification(parley_buf_t *b, const parley_scenario_t *s)
                               r->vote_after == 1 ? "" : "s");
         parley_buf_printf(b, "  %s\n", r->name);
     }
+}
+
+static void json_transfers(parley_json_t *j, const parley_scenario_t *s)
+{
+    if (!parley_scenario_transfer_count(s))
+        return;
+    parley_json_key(j, "transfers");
+    transfer_channels_json(j, s);
 }
 
 static void json_ratification(parley_json_t *j, const parley_scenario_t *s)
@@ -395,6 +428,8 @@ static void json(parley_buf_t *b, const parley_scenario_t *s, const char *packag
         parley_json_number(&j, a->batna);
         parley_json_key(&j, "batna_drift");
         parley_json_number(&j, a->batna_drift);
+        parley_json_key(&j, "essential");
+        parley_json_bool(&j, a->essential);
         parley_json_object_end(&j);
     }
     parley_json_array_end(&j);
@@ -442,6 +477,7 @@ static void json(parley_buf_t *b, const parley_scenario_t *s, const char *packag
     parley_json_array_end(&j);
     json_linkage(&j, s);
     json_ratification(&j, s);
+    json_transfers(&j, s);
     json_dynamics(&j, s);
     parley_json_object_end(&j);
     parley_buf_puts(b, "\n");

@@ -39,23 +39,14 @@ static parley_status_t load_actor(loader_t *L, const yt_node_t *n, parley_actor_
                                        "discount", "essential", "notes", "source", NULL};
     char what[160];
     snprintf(what, sizeof what, "actor #%zu", idx + 1);
-    parley_status_t st = parley__lexpect(L, n, YT_MAP, what);
+    parley_litem_t h;
+    parley_status_t st = parley__litem(L, n, "actor", "actor id", keys, &h, what, sizeof what);
+    a->id = h.id;
     if (st)
         return st;
-    const yt_node_t *idn = parley__lget(n, "id");
-    if (!idn)
-        return parley__lerr(L, n, "%s has no 'id'", what);
-    if ((st = parley__lid(L, idn, "actor id", &a->id)))
-        return st;
-    snprintf(what, sizeof what, "actor '%s'", a->id);
-    if ((st = parley__lkeys(L, n, keys, what)))
-        return st;
-    if ((st = parley__lopt_string(L, n, "name", what, &a->name)) ||
-        (st = parley__lopt_string(L, n, "notes", what, &a->notes)) ||
-        (st = parley__lopt_string(L, n, "source", what, &a->source)))
-        return st;
-    if (!a->name)
-        a->name = a->id;
+    a->name = h.name;
+    a->notes = h.notes;
+    a->source = h.source;
     const yt_node_t *cap = parley__lget(n, "capability"), *bat = parley__lget(n, "batna");
     if (!cap)
         return parley__lerr(L, n, "%s has no 'capability' (its clout, a number > 0)", what);
@@ -299,21 +290,13 @@ static parley_status_t load_issue(loader_t *L, const yt_node_t *n, parley_issue_
                                        "status_quo", "source", NULL};
     char what[160];
     snprintf(what, sizeof what, "issue #%zu", idx + 1);
-    parley_status_t st = parley__lexpect(L, n, YT_MAP, what);
+    parley_litem_t h;
+    parley_status_t st = parley__litem(L, n, "issue", "issue id", keys, &h, what, sizeof what);
+    is->id = h.id;
     if (st)
         return st;
-    const yt_node_t *idn = parley__lget(n, "id");
-    if (!idn)
-        return parley__lerr(L, n, "%s has no 'id'", what);
-    if ((st = parley__lid(L, idn, "issue id", &is->id)))
-        return st;
-    snprintf(what, sizeof what, "issue '%s'", is->id);
-    if ((st = parley__lkeys(L, n, keys, what)) ||
-        (st = parley__lopt_string(L, n, "name", what, &is->name)) ||
-        (st = parley__lopt_string(L, n, "source", what, &is->source)))
-        return st;
-    if (!is->name)
-        is->name = is->id;
+    is->name = h.name;
+    is->source = h.source;
     const yt_node_t *scale = parley__lget(n, "scale"), *opts = parley__lget(n, "options");
     if (scale && opts)
         return parley__lerr(L, opts, "%s has both 'scale' and 'options': give one", what);

@@ -98,24 +98,19 @@ static parley_status_t load_bloc(loader_t *L, const yt_node_t *n, size_t k, parl
     parley_scenario_t *s = L->s;
     char what[200];
     snprintf(what, sizeof what, "bloc #%zu", k + 1);
-    parley_status_t st;
-    if ((st = parley__lexpect(L, n, YT_MAP, what)) || (st = parley__lkeys(L, n, keys, what)))
+    parley_litem_t h;
+    parley_status_t st = parley__litem(L, n, "bloc", what, keys, &h, what, sizeof what);
+    b->id = h.id;
+    if (st)
         return st;
     const yt_node_t *id = parley__lget(n, "id");
-    if (!id)
-        return parley__lerr(L, n, "%s has no 'id'", what);
-    if ((st = parley__lid(L, id, what, &b->id)))
-        return st;
-    snprintf(what, sizeof what, "bloc '%s'", b->id);
     if (parley_scenario_find_actor(s, b->id) != NOT_FOUND)
         return parley__lerr(L, id, "%s: the id is an actor's: give the bloc its own", what);
     for (size_t q = 0; q < k; q++)
         if (strcmp(s->blocs[q].id, b->id) == 0)
             return parley__lerr(L, id, "duplicate bloc id '%s'", b->id);
-    if ((st = parley__lopt_string(L, n, "name", what, &b->name)) ||
-        (st = parley__lopt_string(L, n, "source", what, &b->source)))
-        return st;
-    b->name = b->name ? b->name : b->id;
+    b->name = h.name;
+    b->source = h.source;
     b->split = 1;
     const yt_node_t *x = parley__lget(n, "members");
     if (!x)

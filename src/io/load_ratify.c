@@ -176,25 +176,17 @@ static parley_status_t load_member(loader_t *L, const yt_node_t *n, parley_ratif
                                         "stances", NULL};
     const char *kind = b->population ? "segment" : "member";
     const char *wkey = b->population ? "share" : "weight";
-    char what[200];
+    char what[200], label[120];
     snprintf(what, sizeof what, "body '%s': %s #%zu", b->id, kind, idx + 1);
-    parley_status_t st = parley__lexpect(L, n, YT_MAP, what);
+    snprintf(label, sizeof label, "body '%s': %s", b->id, kind);
+    parley_litem_t h;
+    parley_status_t st =
+        parley__litem(L, n, label, "id", b->population ? pkeys : mkeys, &h, what, sizeof what);
+    m->id = h.id;
     if (st)
         return st;
-    const yt_node_t *idn = parley__lget(n, "id");
-    if (!idn)
-        return parley__lerr(L, n, "%s has no 'id'", what);
-    if ((st = parley__lid(L, idn, "id", &m->id)))
-        return st;
-    snprintf(what, sizeof what, "body '%s': %s '%s'", b->id, kind, m->id);
-    const char *notes;
-    if ((st = parley__lkeys(L, n, b->population ? pkeys : mkeys, what)) ||
-        (st = parley__lopt_string(L, n, "name", what, &m->name)) ||
-        (st = parley__lopt_string(L, n, "source", what, &m->source)) ||
-        (st = parley__lopt_string(L, n, "notes", what, &notes)))
-        return st;
-    if (!m->name)
-        m->name = m->id;
+    m->name = h.name;
+    m->source = h.source;
     const char *list = b->population ? "population" : "members";
     const yt_node_t *wn = parley__lget(n, wkey), *bn = parley__lget(n, "batna"), *at;
     if (!wn)
@@ -277,22 +269,15 @@ static parley_status_t load_body(loader_t *L, const yt_node_t *n, parley_ratifie
     parley_scenario_t *s = L->s;
     char what[160];
     snprintf(what, sizeof what, "ratification body #%zu", idx + 1);
-    parley_status_t st = parley__lexpect(L, n, YT_MAP, what);
+    parley_litem_t h;
+    parley_status_t st =
+        parley__litem(L, n, "body", "ratification body id", keys, &h, what, sizeof what);
+    b->id = h.id;
     if (st)
         return st;
-    const yt_node_t *idn = parley__lget(n, "id");
-    if (!idn)
-        return parley__lerr(L, n, "%s has no 'id'", what);
-    if ((st = parley__lid(L, idn, "ratification body id", &b->id)))
-        return st;
-    snprintf(what, sizeof what, "body '%s'", b->id);
-    if ((st = parley__lkeys(L, n, keys, what)) ||
-        (st = parley__lopt_string(L, n, "name", what, &b->name)) ||
-        (st = parley__lopt_string(L, n, "source", what, &b->source)) ||
-        (st = parley__lopt_string(L, n, "notes", what, &b->notes)))
-        return st;
-    if (!b->name)
-        b->name = b->id;
+    b->name = h.name;
+    b->source = h.source;
+    b->notes = h.notes;
     const yt_node_t *an = parley__lget(n, "actor");
     if (!an)
         return parley__lerr(L, n, "%s has no 'actor' (the actor whose signature it ratifies)",

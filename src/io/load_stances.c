@@ -435,23 +435,15 @@ static parley_status_t load_proposal(loader_t *L, const yt_node_t *n, parley_pro
     parley_scenario_t *s = L->s;
     char what[160];
     snprintf(what, sizeof what, "proposal #%zu", idx + 1);
-    parley_status_t rc = parley__lexpect(L, n, YT_MAP, what);
-    if (rc)
+    parley_litem_t h;
+    parley_status_t rc =
+        parley__litem(L, n, "proposal", "proposal id", keys, &h, what, sizeof what);
+    pr->id = h.id;
+    if (rc || (rc = parley__lopt_string(L, n, "date", what, &pr->date)))
         return rc;
-    const yt_node_t *idn = parley__lget(n, "id");
-    if (!idn)
-        return parley__lerr(L, n, "%s has no 'id'", what);
-    if ((rc = parley__lid(L, idn, "proposal id", &pr->id)))
-        return rc;
-    snprintf(what, sizeof what, "proposal '%s'", pr->id);
-    if ((rc = parley__lkeys(L, n, keys, what)) ||
-        (rc = parley__lopt_string(L, n, "name", what, &pr->name)) ||
-        (rc = parley__lopt_string(L, n, "date", what, &pr->date)) ||
-        (rc = parley__lopt_string(L, n, "source", what, &pr->source)) ||
-        (rc = parley__lopt_string(L, n, "notes", what, &pr->notes)))
-        return rc;
-    if (!pr->name)
-        pr->name = pr->id;
+    pr->name = h.name;
+    pr->source = h.source;
+    pr->notes = h.notes;
     double *pos = parley__arena_array(&s->arena, s->n_issues, sizeof *pos);
     const char **src = parley__arena_array(&s->arena, s->n_issues, sizeof *src);
     if (!pos || !src)

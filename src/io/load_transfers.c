@@ -63,16 +63,17 @@ static parley_status_t load_one(loader_t *L, const yt_node_t *seq, size_t idx, p
     const yt_node_t *n = seq->items[idx];
     char what[200];
     snprintf(what, sizeof what, "transfer #%zu", idx + 1);
-    parley_status_t st = parley__lexpect(L, n, YT_MAP, what);
+    if (n->kind == YT_MAP) {
+        t->line = n->line;
+        t->col = n->col;
+    }
+    parley_litem_t h;
+    parley_status_t st =
+        parley__litem(L, n, "transfer", "transfer id", keys, &h, what, sizeof what);
+    t->id = h.id;
     if (st)
         return st;
-    t->line = n->line;
-    t->col = n->col;
     const yt_node_t *idn = parley__lget(n, "id");
-    if (!idn)
-        return parley__lerr(L, n, "%s has no 'id'", what);
-    if ((st = parley__lid(L, idn, "transfer id", &t->id)))
-        return st;
     for (size_t q = 0; q < idx; q++) {
         const yt_node_t *o = seq->items[q]->kind == YT_MAP ? parley__lget(seq->items[q], "id")
                                                             : NULL;
@@ -80,16 +81,10 @@ static parley_status_t load_one(loader_t *L, const yt_node_t *seq, size_t idx, p
             return parley__lerr(L, idn, "transfer id '%s' is used twice (first at line %d)",
                                 t->id, o->line);
     }
-    snprintf(what, sizeof what, "transfer '%s'", t->id);
-    const char *notes;
-    if ((st = parley__lkeys(L, n, keys, what)) ||
-        (st = parley__lopt_string(L, n, "name", what, &t->name)) ||
-        (st = parley__lopt_string(L, n, "source", what, &t->source)) ||
-        (st = parley__lopt_string(L, n, "notes", what, &notes)) ||
-        (st = parley__lopt_string(L, n, "unit", what, &t->unit)))
+    t->name = h.name;
+    t->source = h.source;
+    if ((st = parley__lopt_string(L, n, "unit", what, &t->unit)))
         return st;
-    if (!t->name)
-        t->name = t->id;
     if (!t->unit)
         t->unit = "units";
     if ((st = actor_key(L, n, "from", what, "payer", &t->from)) ||

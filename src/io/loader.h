@@ -73,6 +73,18 @@ parley_status_t parley__lstring(loader_t *L, const yt_node_t *n, const char *wha
 parley_status_t parley__lopt_string(loader_t *L, const yt_node_t *map, const char *key,
                                     const char *what, const char **out);
 parley_status_t parley__lid(loader_t *L, const yt_node_t *n, const char *what, const char **out);
+/* The head every id-keyed list item shares: n must be a mapping with an
+ * 'id' (checked as idkind, e.g. "actor id"), its keys among keys, and
+ * optional 'name' (default: the id), 'source' and 'notes' (notes may be
+ * NULL when the item keeps none; the key must then still be allowed to be
+ * read). On entry what (cap bytes) names the item by its place, "actor
+ * #3"; on success it names it by its id, "actor 'RUS'" (label + 'id'). */
+typedef struct parley_litem {
+    const char *id, *name, *source, *notes;
+} parley_litem_t;
+parley_status_t parley__litem(loader_t *L, const yt_node_t *n, const char *label,
+                              const char *idkind, const char *const *keys, parley_litem_t *out,
+                              char *what, size_t cap);
 /* A number written plain or as {value: X, source: "..."}; *at gets the node
  * of the number itself (for later range errors); source may be NULL. */
 parley_status_t parley__lnumber(loader_t *L, const yt_node_t *n, const char *what, double *out,

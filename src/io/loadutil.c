@@ -194,6 +194,30 @@ parley_status_t parley__lopt_string(loader_t *L, const yt_node_t *map, const cha
     return parley__lstring(L, n, w, out);
 }
 
+parley_status_t parley__litem(loader_t *L, const yt_node_t *n, const char *label,
+                              const char *idkind, const char *const *keys, parley_litem_t *out,
+                              char *what, size_t cap)
+{
+    memset(out, 0, sizeof *out);
+    parley_status_t st = parley__lexpect(L, n, YT_MAP, what);
+    if (st)
+        return st;
+    const yt_node_t *idn = parley__lget(n, "id");
+    if (!idn)
+        return parley__lerr(L, n, "%s has no 'id'", what);
+    if ((st = parley__lid(L, idn, idkind, &out->id)))
+        return st;
+    snprintf(what, cap, "%s '%s'", label, out->id);
+    if ((st = parley__lkeys(L, n, keys, what)) ||
+        (st = parley__lopt_string(L, n, "name", what, &out->name)) ||
+        (st = parley__lopt_string(L, n, "source", what, &out->source)) ||
+        (st = parley__lopt_string(L, n, "notes", what, &out->notes)))
+        return st;
+    if (!out->name)
+        out->name = out->id;
+    return PARLEY_OK;
+}
+
 parley_status_t parley__lid(loader_t *L, const yt_node_t *n, const char *what, const char **out)
 {
     parley_status_t st = parley__lexpect(L, n, YT_SCALAR, what);

@@ -36,6 +36,9 @@ typedef struct mc_outcome {
     unsigned durability;
     size_t breaker;
     int why;                 /* SIMULATE, a deal that breaks: a parley_sim_break_t */
+    unsigned n_voided;       /* SIMULATE: signatures voided at home */
+    const unsigned *voided;  /* SIMULATE: per ratifying body, signatures it voided (or NULL) */
+    const signed char *ratified; /* SIMULATE, agreement: per body, its vote (or NULL) */
     const double *forecast;  /* FORECAST: n_models x n_issues */
     const unsigned char *kept; /* FORECAST with constraints: n_models, 0 kept, 1 broken,
                                   2 undecided */

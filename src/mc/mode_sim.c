@@ -39,6 +39,9 @@ static parley_status_t sim_eval(mc_worker_t *w, mc_outcome_t *out)
     out->batna = r->batna;
     out->walked = r->walked;
     out->ended = r->ended;
+    out->n_voided = r->n_voided;
+    out->voided = r->voided;
+    out->ratified = r->ratified;
     out->warnings = 0;
     for (size_t k = 0; k < parley_sim_warning_count(sim); k++)
         out->warnings |= 1u << parley_sim_warning(sim, k)->kind;
@@ -87,7 +90,41 @@ static parley_status_t sim_layout(const parley_scenario_t *s, const parley_mc_op
                                                               "breaker")) == (size_t)-1 ||
         add(L, PARLEY_MCG_BREAK_WHY, PARLEY_MC_CATEGORIES, 3, WHY, "why") == (size_t)-1)
         return PARLEY_ENOMEM;
+    size_t nb = parley_scenario_ratifier_count(s);
+    if (nb) {
+        static const char *const HOME[] = {"signed", "voided", "ratified"};
+        const char **names = parley__calloc(nb, sizeof *names);
+        if (!names || !parley__mc_keep(L, (void *)names))
+            return PARLEY_ENOMEM;
+        for (size_t k = 0; k < nb; k++)
+            names[k] = parley_scenario_ratifier(s, k)->id;
+        if (add(L, PARLEY_MCG_HOME, PARLEY_MC_CATEGORIES, 3, HOME, "home") == (size_t)-1 ||
+            add(L, PARLEY_MCG_VOIDER, PARLEY_MC_CATEGORIES, nb, names, "rejected_by") ==
+                (size_t)-1)
+            return PARLEY_ENOMEM;
+    }
     return parley__mc_layout_deal(s, L);
+}
+
+/* Ratification at home: signed / voided / ratified, and who rejected. */
+static void home_record(const mc_layout_t *L, uint64_t *cells, const mc_outcome_t *r)
+{
+    if (L->at[PARLEY_MCG_HOME] == (size_t)-1 || !r->voided)
+        return;
+    size_t nb = L->stats[L->at[PARLEY_MCG_VOIDER]].n_categories;
+    int ratified = r->agreement;
+    for (size_t k = 0; k < nb; k++) {
+        int late = r->agreement && r->ratified && r->ratified[k] == PARLEY_RATIFY_REJECTED;
+        if (r->voided[k] || late)
+            parley__mc_count(L, cells, L->at[PARLEY_MCG_VOIDER], k);
+        ratified &= !late;
+    }
+    if (r->agreement || r->n_voided)
+        parley__mc_count(L, cells, L->at[PARLEY_MCG_HOME], 0);
+    if (r->n_voided)
+        parley__mc_count(L, cells, L->at[PARLEY_MCG_HOME], 1);
+    if (ratified)
+        parley__mc_count(L, cells, L->at[PARLEY_MCG_HOME], 2);
 }
 
 static void sim_record(const mc_layout_t *L, const parley_mc_options_t *o, size_t ni, size_t na,
@@ -103,6 +140,7 @@ static void sim_record(const mc_layout_t *L, const parley_mc_options_t *o, size_
     for (unsigned k = 0; k < PARLEY_SIM_WARN_KINDS; k++)
         if (r->warnings & (1u << k))
             parley__mc_count(L, cells, L->at[PARLEY_MCG_WARNING], k);
+    home_record(L, cells, r);
     if (!r->agreement)
         return;
     parley__mc_count(L, cells, L->at[PARLEY_MCG_ROUND], r->round);

@@ -90,6 +90,7 @@ void parley__sim_agree(parley_sim_t *sim, const size_t *pkg)
         sim->r_sign[i] = sim->room[i] != ROOM_WALKED;
     }
     r->terms = sim->r_terms;
+    parley__sim_transfer_agreed(sim);
     parley__sim_check_signatories(sim); /* a deal an essential party did not sign does not count */
     if (sim->end == PARLEY_SIM_AGREEMENT) /* only a deal that counts has a durability (and later */
         parley__sim_durability(sim);      /* ratification votes, sim_ratify.c) */

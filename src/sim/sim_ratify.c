@@ -32,7 +32,7 @@ parley_status_t parley__sim_ratify_create(parley_sim_t *sim)
         sim->anticipating |= parley_scenario_ratifier(s, k)->anticipate;
     if (!ALLOC(bw, sim->nbm) || !ALLOC(bw2, sim->nbm) || !ALLOC(mval, sim->nbm * sim->total) ||
         !ALLOC(mveto, sim->nbm * sim->total) || !ALLOC(bshare, sim->nb) || !ALLOC(r_rat, sim->nb) ||
-        !ALLOC(r_rshare, sim->nb) || !ALLOC(r_pkg, sim->m) || !ALLOC(wsv, sim->n))
+        !ALLOC(r_rshare, sim->nb) || !ALLOC(r_void, sim->nb) || !ALLOC(r_pkg, sim->m) || !ALLOC(wsv, sim->n))
         return PARLEY_ENOMEM;
     return PARLEY_OK;
 }
@@ -63,7 +63,10 @@ void parley__sim_ratify_read(parley_sim_t *sim)
         sim->bshare[k] = (double)NAN;
         sim->r_rat[k] = PARLEY_RATIFY_NONE;
         sim->r_rshare[k] = (double)NAN;
+        sim->r_void[k] = 0;
     }
+    sim->res.n_voided = 0;
+    sim->res.voided = sim->nb ? sim->r_void : NULL;
     sim->res.ratified = sim->nb ? sim->r_rat : NULL;
     sim->res.ratify_share = sim->nb ? sim->r_rshare : NULL;
 }
@@ -200,6 +203,7 @@ int parley__sim_bodies_vote(parley_sim_t *sim, const size_t *pkg)
                          sim->s->actors[b->actor].id, 100.0 * sh, parley_threshold_name(&b->rule),
                          b->has_override ? " with an override" : "",
                          ok ? "ratified" : "rejected");
+        sim->r_void[k] += !ok; /* any rejection voids the signature */
         all &= ok;
     }
     if (!any)
@@ -228,8 +232,10 @@ int parley__sim_bodies_vote(parley_sim_t *sim, const size_t *pkg)
             }
         }
     }
-    if (!all)
+    if (!all) {
         parley__sim_note(sim, "signed but not ratified: void; the talks go on");
+        sim->res.n_voided++;
+    }
     else
         for (size_t k = 0; k < sim->nb; k++)
             if (!isnan(sim->bshare[k])) {

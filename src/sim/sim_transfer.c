@@ -20,7 +20,8 @@
 int parley__sim_transfer_alloc(parley_sim_t *sim)
 {
     sim->xfer_on = 0;
-    return ALLOC(xfer_net, sim->n) && ALLOC(xfer_pkg, sim->m) && ALLOC(xfer_in, sim->n);
+    return ALLOC(xfer_net, sim->n) && ALLOC(xfer_pkg, sim->m) && ALLOC(xfer_in, sim->n) &&
+           ALLOC(xfer_plan, 0) && ALLOC(r_xfer, 0);
 }
 
 /* The trace's words for the plan: "EU pays UKR 45 EUR bn, ...". */
@@ -43,6 +44,15 @@ static void note_plan(parley_sim_t *sim, const parley_transfer_plan_t *p)
     }
     parley__sim_note(sim, "the mediator attaches a side payment to its text: %s (cost to the "
                           "payers %.4g)", buf, p->cost);
+}
+
+void parley__sim_transfer_agreed(parley_sim_t *sim)
+{
+    sim->res.transfer = NULL;
+    if (!sim->xfer_on)
+        return;
+    *sim->r_xfer = *sim->xfer_plan;
+    sim->res.transfer = sim->r_xfer;
 }
 
 void parley__sim_transfer_attach(parley_sim_t *sim, const size_t *pkg)
@@ -71,6 +81,7 @@ void parley__sim_transfer_attach(parley_sim_t *sim, const size_t *pkg)
         return;
     for (size_t k = 0; k < sim->n; k++)
         sim->xfer_net[k] = parley_transfer_net(s, &plan, k);
+    *sim->xfer_plan = plan;
     sim->xfer_on = 1;
     note_plan(sim, &plan);
 }

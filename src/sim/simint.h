@@ -130,6 +130,7 @@ struct parley_sim {
     double *bshare;              /* nb: the yes share of each body's last vote (NaN: none) */
     signed char *r_rat;          /* nb: the result's `ratified` */
     double *r_rshare;            /* nb: the result's `ratify_share` */
+    unsigned *r_void;            /* nb: the result's `voided` */
     size_t *r_pkg;               /* m: the agreed package (options) */
     int *wsv;                    /* n: scratch of the mediator's win-set counts */
     int anticipating;            /* some body's negotiator anticipates its win-set */
@@ -145,6 +146,8 @@ struct parley_sim {
     double *xfer_pkg;            /* m: scratch, the text's positions */
     unsigned char *xfer_in;      /* n: scratch, in the room */
     int xfer_on;                 /* a transfer is attached to the text */
+    struct parley_transfer_plan *xfer_plan; /* the attached transfer */
+    struct parley_transfer_plan *r_xfer;    /* the result's `transfer` */
     /* Blocs and governments (sim_gov.c). */
     double *gov_w;               /* total: a government's weighted values (scratch) */
     unsigned char *gov_v;        /* total: its red lines (scratch) */
@@ -323,6 +326,8 @@ size_t parley__sim_in_room(const parley_sim_t *sim);
  * utility change under the attached transfer (0 without one). */
 int parley__sim_transfer_alloc(parley_sim_t *sim);
 void parley__sim_transfer_attach(parley_sim_t *sim, const size_t *pkg);
+/* At an agreement: the attached transfer into the result (or none). */
+void parley__sim_transfer_agreed(parley_sim_t *sim);
 static inline double parley__sim_transfer_net(const parley_sim_t *sim, size_t k)
 {
     return sim->xfer_on ? sim->xfer_net[k] : 0.0;

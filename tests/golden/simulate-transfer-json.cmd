@@ -1,0 +1,1 @@
+simulate tests/two-level/transfer-sim.yaml --format json
