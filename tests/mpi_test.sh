@@ -22,6 +22,12 @@ for what in simulate space forecast; do
     t_expect_same "$what: $f gives the bytes of 1 rank, 1 thread" "$tmp/serial.json" "$tmp/$f.json"
   done
 done
+# Choices (a strategy drawn per sample): their per-option counters add up too.
+args=(montecarlo tests/data/mc/choice.yaml -n 1001 --quiet --format json)
+t_expect_rc 0 "choice: 1 rank, 1 thread" "$build/parley" "${args[@]}" --threads 1 -o "$tmp/serial.json"
+t_expect_rc 0 "choice: 2 ranks, 2 threads" "${mpi[@]}" -np 2 "$build/parley" "${args[@]}" --threads 2 -o "$tmp/ranks2.json"
+t_expect_same "choice: 2 ranks give the bytes of 1 rank, 1 thread" "$tmp/serial.json" "$tmp/ranks2.json"
+t_check "choice: the per-option counts are there" grep -q '"hangs": true' "$tmp/serial.json"
 # An error on the ranks: every rank stops, exit 1, no output file.
 t_run "${mpi[@]}" -np 2 "$build/parley" montecarlo tests/data/mc/none.yaml --quiet -o "$tmp/none.json"
 t_check "no uncertain input refused under mpirun" test "$T_RC" -ne 0

@@ -9,10 +9,13 @@ const SCHEMA = 'https://vega.github.io/schema/vega-lite/v5.json';
 export const field = (name) => String(name).replace(/[.[\]\\]/g, '\\$&');
 
 // Tornado: each input's metric at its low and high quantile, the others at
-// their point estimates; the rule marks the metric at every point estimate.
+// their point estimates (a choice: at its options of the lowest and highest
+// metric, named by low_option / high_option); the rule marks the metric at
+// every point estimate.
 export function tornadoSpec(r) {
   const rows = r.inputs.map((i, k) => ({
-    input: i.path, rank: k + 1, low: i.low, high: i.high, at_low: i.at_low, at_high: i.at_high,
+    input: i.path, rank: k + 1, low: i.low_option ?? i.low, high: i.high_option ?? i.high,
+    at_low: i.at_low, at_high: i.at_high,
     swing: i.swing, base: r.base,
   }));
   return {

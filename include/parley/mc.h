@@ -58,7 +58,9 @@ PARLEY_API double parley_mc_draw(const parley_uncertain_t *u, parley_mc_stream_t
 PARLEY_API double parley_mc_quantile(const parley_uncertain_t *u, double p);
 /* The mean and variance of u's distribution (as drawn). */
 PARLEY_API void parley_mc_moments(const parley_uncertain_t *u, double *mean, double *var);
-/* "uniform", "triangular", "normal", "beta". */
+/* "uniform", "triangular", "normal", "beta", "choice". A choice's draw,
+ * quantile and moments are of the option's index: the inverse CDF of one
+ * uniform over the options in their order. */
 PARLEY_API const char *parley_mc_dist_name(parley_dist_kind_t k);
 
 /* The Wilson score interval at 95% for k successes in n trials
@@ -103,7 +105,9 @@ typedef struct parley_mc parley_mc_t;
 /*
  * Prepares a run on scenario s: one private clone of s and one evaluator
  * (simulator, models or space) per worker thread. PARLEY_EINPUT when s has
- * no uncertain input (there is nothing to sample); PARLEY_EARG when an
+ * no uncertain input and, for SIMULATE, no chance event (an event or
+ * walk-away of probability strictly between 0 and 1): there is nothing to
+ * sample; PARLEY_EARG when an
  * option is out of range.
  */
 PARLEY_API parley_status_t parley_mc_create(parley_ctx_t *ctx, const parley_scenario_t *s,
@@ -164,11 +168,28 @@ typedef enum parley_mc_group {
                                 a signature voided at home) / voided (a signature voided at
                                 least once) / ratified (an agreement every vote approved, the
                                 later votes within the durability horizon included) */
-    PARLEY_MCG_VOIDER        /* SIMULATE with ratifying bodies: per body, the samples where it
+    PARLEY_MCG_VOIDER,       /* SIMULATE with ratifying bodies: per body, the samples where it
                                 rejected a signature (voiding it, or breaking the deal by a
                                 later vote) */
+    PARLEY_MCG_CHOICE        /* SIMULATE: per uncertain input written as a choice, in the
+                                inputs' order, key "choice.PATH": categories 0..m-1 the
+                                samples that drew option k, m..2m-1 the agreements among them */
 } parley_mc_group_t;
-#define PARLEY_MCG_COUNT (PARLEY_MCG_VOIDER + 1)
+#define PARLEY_MCG_COUNT (PARLEY_MCG_CHOICE + 1)
+
+/* The outcome conditional on one choice input (SIMULATE): for option k of
+ * uncertain input `input`, the samples that drew it and the agreements
+ * among them; 0 and 0 when the input is not a choice or k is out of range. */
+PARLEY_API void parley_mc_choice_count(const parley_mc_t *mc, size_t input, size_t k,
+                                       uint64_t *drawn, uint64_t *agreed);
+/* Whether the probability of agreement hangs on choice input `input`: two
+ * of its options, each drawn, whose shares of agreement differ by more than
+ * PARLEY_MC_HANGS (20 percentage points) and whose Wilson 95% intervals do
+ * not overlap. Returns 1 then, with *lo and *hi the options of the lowest
+ * and highest share (the first on ties); 0 otherwise. */
+#define PARLEY_MC_HANGS 0.20
+PARLEY_API int parley_mc_choice_hangs(const parley_mc_t *mc, size_t input, size_t *lo,
+                                      size_t *hi);
 
 typedef enum parley_mc_kind {
     PARLEY_MC_CATEGORIES = 0, /* counts per named category */
@@ -264,6 +285,12 @@ typedef struct parley_sens_input {
                               design's rows; NaN when there are none) */
     double st_lo, st_hi;
     uint64_t n;            /* pairs the indices are estimated from */
+    /* A choice input (PARLEY_DIST_CHOICE): the sweep evaluates every option
+     * instead of two quantiles; low and high are then the options (indices)
+     * where the metric is lowest and highest (the first on ties), y_low and
+     * y_high the metric there, and y_option the metric at each of the
+     * n_options options (NaN: undefined). NULL for a numeric input. */
+    const double *y_option;
 } parley_sens_input_t;
 
 typedef struct parley_sens parley_sens_t;

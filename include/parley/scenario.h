@@ -312,7 +312,11 @@ typedef enum parley_dist_kind {
     PARLEY_DIST_UNIFORM = 1, /* min a, max b */
     PARLEY_DIST_TRIANGULAR,  /* min a, mode c, max b */
     PARLEY_DIST_NORMAL,      /* mean c, sd d, truncated to [a,b] */
-    PARLEY_DIST_BETA         /* shape alpha c, beta d, scaled to [a,b] */
+    PARLEY_DIST_BETA,        /* shape alpha c, beta d, scaled to [a,b] */
+    PARLEY_DIST_CHOICE       /* a discrete choice among n_options words (a strategy, the
+                                protocol, the meeting, the mediator): the value is the
+                                option's index 0..n_options-1 (a = 0, b = n_options - 1),
+                                option k drawn with probability p[k] */
 } parley_dist_kind_t;
 
 typedef struct parley_uncertain {
@@ -323,6 +327,10 @@ typedef struct parley_uncertain {
     double c, d;              /* mode / mean, sd / alpha, beta as above */
     double base;              /* the point estimate the scenario holds */
     int line, col;            /* where the distribution is written */
+    /* CHOICE only (0 / NULL otherwise): */
+    size_t n_options;         /* >= 2 */
+    const char *const *options; /* the options as written ("tit-for-tat", "time e=3") */
+    const double *p;          /* their probabilities, summing to 1 */
 } parley_uncertain_t;
 
 /* The number of uncertain inputs (0 when the scenario gives no distribution). */

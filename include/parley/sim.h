@@ -59,6 +59,11 @@ PARLEY_API void parley_sim_destroy(parley_sim_t *sim);
  * event from (seed, tactic, round), so a run stays reproducible. */
 PARLEY_API void parley_sim_set_seed(parley_sim_t *sim, unsigned long long seed);
 
+/* 1 when tactic k is used in the current run: not switched off, and a
+ * deadline, leak or campaign with `probability` below 1 drawn (or, unseeded,
+ * taken as its likelier course: used when probability >= 0.5). */
+PARLEY_API int parley_sim_tactic_used(const parley_sim_t *sim, size_t k);
+
 /* Re-reads the scenario's numbers and goes back to before round 1. */
 PARLEY_API parley_status_t parley_sim_reset(parley_ctx_t *ctx, parley_sim_t *sim);
 /* Plays one round; returns 1 while the negotiation goes on, 0 once it has

@@ -31,6 +31,9 @@ void app_json_header(parley_json_t *j, const char *cmd, const parley_scenario_t 
  * was loaded with --set overrides: the hash is the file's, so a text result
  * names the values it changed. Nothing otherwise. */
 void app_text_set(parley_buf_t *b, const parley_scenario_t *s, const char *indent);
+/* A line per setting written as a choice ({dist: choice}): its options, and
+ * that this run takes the estimate (mc_choice.c); nothing without choices. */
+void app_text_choices(parley_buf_t *b, const parley_scenario_t *s);
 
 /* Appends s padded with spaces to `width` display columns (UTF-8 aware). */
 /* Linkage in words (links.c): one condition ("centrifuges >= 1000",

@@ -57,6 +57,21 @@ void mc_render_csv(parley_buf_t *b, const parley_mc_t *mc);
 /* The uncertain inputs as a JSON array (montecarlo and sensitivity). */
 void mc_uncertain_json(parley_json_t *j, const parley_scenario_t *s);
 
+/* Choice inputs (mc_choice.c): a choice's options and probabilities as
+ * JSON keys "options" [{name, p}] and "estimate_option" (check, montecarlo,
+ * sensitivity); its line in the list of inputs; and per choice input of a
+ * simulate run, the agreement conditional on each option, with a warning
+ * when the result hangs on it (parley_mc_choice_hangs), in text, JSON
+ * ("choices") and CSV ("choice" rows). */
+void app_choice_json(parley_json_t *j, const parley_uncertain_t *u);
+/* mc_out.c's writers of a probability {count, of, share, ci95} and of a CSV row. */
+void mc_j_prob(parley_json_t *j, const char *key, uint64_t k, uint64_t n);
+void mc_c_row(parley_buf_t *b, const char *sec, const char *subj, const char *stat, double v);
+void mc_choice_input_text(parley_buf_t *b, const parley_uncertain_t *u);
+void mc_choice_text(parley_buf_t *b, const parley_mc_t *mc);
+void mc_choice_json(parley_json_t *j, const parley_mc_t *mc);
+void mc_choice_csv(parley_buf_t *b, const parley_mc_t *mc);
+
 /* ---- `parley sensitivity` (sens.c): its option values as given. */
 typedef struct sens_request {
     const char *metric, *n, *seed, *threads, *what, *model, *low, *high, *resamples;

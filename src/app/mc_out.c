@@ -53,7 +53,7 @@ static void j_int(parley_json_t *j, const char *k, uint64_t v)
 }
 
 /* {"count", "share", "ci95": [lo, hi]} of k in n. */
-static void j_prob(parley_json_t *j, const char *key, uint64_t k, uint64_t n)
+void mc_j_prob(parley_json_t *j, const char *key, uint64_t k, uint64_t n)
 {
     double lo, hi;
     parley_mc_wilson(k, n, &lo, &hi);
@@ -162,6 +162,8 @@ void mc_uncertain_json(parley_json_t *j, const parley_scenario_t *s)
             j_num(j, "beta", u->d);
         }
         j_num(j, "value", u->base);
+        if (u->dist == PARLEY_DIST_CHOICE)
+            app_choice_json(j, u);
         parley_json_object_end(j);
     }
     parley_json_array_end(j);
@@ -235,12 +237,13 @@ static void j_simulate(parley_json_t *j, const parley_mc_t *mc)
 {
     size_t end = find_g(mc, PARLEY_MCG_END), holds = find_g(mc, PARLEY_MCG_HOLDS);
     uint64_t n = valid(mc), agreed = parley_mc_count(mc, end, 0);
-    j_prob(j, "agreement", agreed, n);
+    mc_j_prob(j, "agreement", agreed, n);
+    mc_choice_json(j, mc);
     parley_json_key(j, "breakdown");
     parley_json_object_begin(j);
-    j_prob(j, "horizon", parley_mc_count(mc, end, 1), n);
-    j_prob(j, "breakdown-too-few", parley_mc_count(mc, end, 2), n);
-    j_prob(j, "breakdown-essential", parley_mc_count(mc, end, 3), n);
+    mc_j_prob(j, "horizon", parley_mc_count(mc, end, 1), n);
+    mc_j_prob(j, "breakdown-too-few", parley_mc_count(mc, end, 2), n);
+    mc_j_prob(j, "breakdown-essential", parley_mc_count(mc, end, 3), n);
     parley_json_object_end(j);
     parley_json_key(j, "left");
     j_categories(j, mc, find_g(mc, PARLEY_MCG_WALKED), n);
@@ -253,7 +256,7 @@ static void j_simulate(parley_json_t *j, const parley_mc_t *mc)
     j_deal(j, mc);
     parley_json_key(j, "durability");
     parley_json_object_begin(j);
-    j_prob(j, "holds", parley_mc_count(mc, holds, 0), agreed);
+    mc_j_prob(j, "holds", parley_mc_count(mc, holds, 0), agreed);
     parley_json_key(j, "rounds");
     j_integers(j, mc, find_g(mc, PARLEY_MCG_DURABILITY));
     parley_json_key(j, "breaker");
@@ -266,9 +269,9 @@ static void j_simulate(parley_json_t *j, const parley_mc_t *mc)
         return;
     parley_json_key(j, "ratification");
     parley_json_object_begin(j);
-    j_prob(j, "signed", parley_mc_count(mc, home, 0), n);
-    j_prob(j, "voided", parley_mc_count(mc, home, 1), n);
-    j_prob(j, "ratified", parley_mc_count(mc, home, 2), n);
+    mc_j_prob(j, "signed", parley_mc_count(mc, home, 0), n);
+    mc_j_prob(j, "voided", parley_mc_count(mc, home, 1), n);
+    mc_j_prob(j, "ratified", parley_mc_count(mc, home, 2), n);
     parley_json_key(j, "rejected_by");
     j_categories(j, mc, find_g(mc, PARLEY_MCG_VOIDER), n);
     parley_json_object_end(j);
@@ -341,7 +344,7 @@ void mc_render_json(parley_buf_t *b, const parley_mc_t *mc)
     case PARLEY_MC_SIMULATE: j_simulate(&j, mc); break;
     case PARLEY_MC_FORECAST: j_forecast(&j, mc); break;
     case PARLEY_MC_SPACE:
-        j_prob(&j, "zopa", parley_mc_count(mc, find_g(mc, PARLEY_MCG_ZOPA), 0), valid(mc));
+        mc_j_prob(&j, "zopa", parley_mc_count(mc, find_g(mc, PARLEY_MCG_ZOPA), 0), valid(mc));
         j_deal(&j, mc);
         break;
     }
@@ -350,7 +353,7 @@ void mc_render_json(parley_buf_t *b, const parley_mc_t *mc)
 }
 
 /* ---- CSV: section,subject,statistic,value */
-static void c_row(parley_buf_t *b, const char *sec, const char *subj, const char *stat, double v)
+void mc_c_row(parley_buf_t *b, const char *sec, const char *subj, const char *stat, double v)
 {
     char num[32];
     parley_csv_field(b, sec);
@@ -370,10 +373,10 @@ static void c_prob(parley_buf_t *b, const char *sec, const char *subj, uint64_t 
 {
     double lo, hi;
     parley_mc_wilson(k, n, &lo, &hi);
-    c_row(b, sec, subj, "count", (double)k);
-    c_row(b, sec, subj, "share", share(k, n));
-    c_row(b, sec, subj, "ci95_low", lo);
-    c_row(b, sec, subj, "ci95_high", hi);
+    mc_c_row(b, sec, subj, "count", (double)k);
+    mc_c_row(b, sec, subj, "share", share(k, n));
+    mc_c_row(b, sec, subj, "ci95_low", lo);
+    mc_c_row(b, sec, subj, "ci95_high", hi);
 }
 
 static void c_summary(parley_buf_t *b, const char *sec, const char *subj, const parley_mc_t *mc,
@@ -381,11 +384,11 @@ static void c_summary(parley_buf_t *b, const char *sec, const char *subj, const 
 {
     parley_mc_summary_t s;
     parley_mc_summary(mc, stat, &s);
-    c_row(b, sec, subj, "n", (double)s.n);
-    c_row(b, sec, subj, "mean", s.mean);
-    c_row(b, sec, subj, "sd", s.sd);
+    mc_c_row(b, sec, subj, "n", (double)s.n);
+    mc_c_row(b, sec, subj, "mean", s.mean);
+    mc_c_row(b, sec, subj, "sd", s.sd);
     for (int q = 0; q < PARLEY_MC_QUANTILES; q++)
-        c_row(b, sec, subj, QNAME[q], s.q[q]);
+        mc_c_row(b, sec, subj, QNAME[q], s.q[q]);
 }
 
 static void c_categories(parley_buf_t *b, const char *sec, const char *subj,
@@ -396,9 +399,9 @@ static void c_categories(parley_buf_t *b, const char *sec, const char *subj,
     for (size_t c = 0; c < st->n_categories; c++) {
         snprintf(name, sizeof name, "share:%s", st->names[c]);
         if (subj)
-            c_row(b, sec, subj, name, share(parley_mc_count(mc, stat, c), n));
+            mc_c_row(b, sec, subj, name, share(parley_mc_count(mc, stat, c), n));
         else
-            c_row(b, sec, st->names[c], "share", share(parley_mc_count(mc, stat, c), n));
+            mc_c_row(b, sec, st->names[c], "share", share(parley_mc_count(mc, stat, c), n));
     }
 }
 
@@ -408,7 +411,7 @@ static void c_position(parley_buf_t *b, const char *sec, const char *subj,
     if (parley_mc_stat(mc, stat)->kind == PARLEY_MC_CATEGORIES) {
         parley_mc_summary_t s;
         parley_mc_summary(mc, stat, &s);
-        c_row(b, sec, subj, "n", (double)s.n);
+        mc_c_row(b, sec, subj, "n", (double)s.n);
         c_categories(b, sec, subj, mc, stat, s.n);
     } else {
         c_summary(b, sec, subj, mc, stat);
@@ -433,6 +436,7 @@ static void c_simulate(parley_buf_t *b, const parley_mc_t *mc)
     size_t end = find_g(mc, PARLEY_MCG_END), holds = find_g(mc, PARLEY_MCG_HOLDS);
     uint64_t n = valid(mc), agreed = parley_mc_count(mc, end, 0);
     c_prob(b, "agreement", NULL, agreed, n);
+    mc_choice_csv(b, mc);
     c_prob(b, "breakdown", "horizon", parley_mc_count(mc, end, 1), n);
     c_prob(b, "breakdown", "breakdown-too-few", parley_mc_count(mc, end, 2), n);
     c_prob(b, "breakdown", "breakdown-essential", parley_mc_count(mc, end, 3), n);
@@ -485,8 +489,8 @@ static void c_forecast(parley_buf_t *b, const parley_mc_t *mc)
 void mc_render_csv(parley_buf_t *b, const parley_mc_t *mc)
 {
     parley_buf_puts(b, "section,subject,statistic,value\n");
-    c_row(b, "samples", NULL, "drawn", (double)parley_mc_samples(mc));
-    c_row(b, "samples", NULL, "refused", (double)parley_mc_invalid(mc));
+    mc_c_row(b, "samples", NULL, "drawn", (double)parley_mc_samples(mc));
+    mc_c_row(b, "samples", NULL, "refused", (double)parley_mc_invalid(mc));
     switch (parley_mc_options(mc)->what) {
     case PARLEY_MC_SIMULATE: c_simulate(b, mc); break;
     case PARLEY_MC_FORECAST: c_forecast(b, mc); break;
@@ -640,6 +644,7 @@ static void t_simulate(parley_buf_t *b, const parley_mc_t *mc)
             parley_buf_printf(b, "\n  warning: %.1f%% of the runs had the set-up warning '%s' "
                                  "(see simulate)", 100.0 * share(parley_mc_count(mc, wk, k), n),
                               parley_sim_warning_key((parley_sim_warning_kind_t)k));
+    mc_choice_text(b, mc);
     parley_buf_puts(b, "\n  agreement round: ");
     t_summary(b, mc, find_g(mc, PARLEY_MCG_ROUND));
     size_t home = find_g(mc, PARLEY_MCG_HOME);
@@ -703,13 +708,16 @@ void mc_render_text(parley_buf_t *b, const parley_mc_t *mc)
     parley_buf_printf(b, "Monte Carlo (%s) of %s\n  %s\n", parley_mc_what_name(o->what),
                       parley_scenario_origin(s), parley_scenario_hash(s));
     app_text_set(b, s, "  ");
-    parley_buf_printf(b, "  %llu samples, seed %llu; %zu uncertain input%s:\n",
+    parley_buf_printf(b, "  %llu samples, seed %llu; %zu uncertain input%s%s\n",
                       (unsigned long long)parley_mc_samples(mc), (unsigned long long)o->seed, k,
-                      k == 1 ? "" : "s");
+                      k == 1 ? "" : "s", k ? ":" : " (the chance events are drawn in each run)");
     for (size_t u = 0; u < k; u++) {
         const parley_uncertain_t *x = parley_scenario_uncertain(s, u);
-        parley_buf_printf(b, "    %s  %s %g..%g\n", x->path, parley_mc_dist_name(x->dist), x->a,
-                          x->b);
+        if (x->dist == PARLEY_DIST_CHOICE)
+            mc_choice_input_text(b, x);
+        else
+            parley_buf_printf(b, "    %s  %s %g..%g\n", x->path, parley_mc_dist_name(x->dist),
+                              x->a, x->b);
     }
     if (parley_mc_invalid(mc))
         parley_buf_printf(b, "  %llu draws refused (an actor's saliences all 0), not counted\n",

@@ -275,6 +275,34 @@ static void space_text(parley_buf_t *b, const parley_scenario_t *s, const app_re
     app_jget_close(r);
 }
 
+/* Per choice input of the Monte Carlo whose agreement hangs on its label
+ * (docs/montecarlo.md, "Choices"), a warning with the two ends. */
+static void choice_warnings(parley_buf_t *b, app_jget_t *r)
+{
+    size_t n = app_jget_len(r, "$.choices");
+    for (size_t k = 0; k < n; k++) {
+        char path[96], text[512], lo[160], hi[160];
+        snprintf(path, sizeof path, "$.choices[%zu].hangs", k);
+        if (!(app_jget(r, path, NULL, 0) == 1.0))
+            continue;
+        snprintf(path, sizeof path, "$.choices[%zu].path", k);
+        app_jget(r, path, text, sizeof text);
+        snprintf(path, sizeof path, "$.choices[%zu].lowest", k);
+        app_jget(r, path, lo, sizeof lo);
+        snprintf(path, sizeof path, "$.choices[%zu].highest", k);
+        app_jget(r, path, hi, sizeof hi);
+        parley_buf_puts(b, "<p class=\"err\">Warning: the probability of agreement hangs on "
+                           "the label <code>");
+        html_text(b, text);
+        parley_buf_puts(b, "</code>: lowest with ");
+        html_text(b, lo);
+        parley_buf_puts(b, ", highest with ");
+        html_text(b, hi);
+        parley_buf_puts(b, " (more than 20 points apart; see <code>parley montecarlo</code>'s "
+                           "agreement given each option).</p>\n");
+    }
+}
+
 static void mc_section(parley_buf_t *b, const app_result_t *res)
 {
     parley_buf_puts(b, "<section><h2>Monte Carlo over the uncertain inputs</h2>\n");
@@ -296,6 +324,7 @@ static void mc_section(parley_buf_t *b, const app_result_t *res)
                              "%.1f%%&ndash;%.1f%%, Wilson) over %.0f draws of the uncertain "
                              "inputs, seed %.0f (<code>parley montecarlo</code>).</p>\n",
                           100.0 * share, 100.0 * lo, 100.0 * hi, n, seed);
+        choice_warnings(b, r); /* a result that hangs on a label says so */
         app_jget_close(r);
     }
     parley_buf_puts(b, "<div class=\"chart\" data-spec=\"spec-mc_outcome\"></div>\n"

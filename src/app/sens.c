@@ -250,10 +250,21 @@ static void render_text(parley_buf_t *b, const parley_sens_t *se, const parley_s
     parley_buf_puts(b, "      S1  95% CI                ST  95% CI\n");
     for (size_t i = 0; i < k; i++) {
         parley_buf_puts(b, "  ");
-        app_pad(b, parley_scenario_uncertain(s, in[i].input)->path, w + 2);
-        num(b, in[i].low, 9);
-        parley_buf_puts(b, "..");
-        num(b, in[i].high, -9);
+        const parley_uncertain_t *u = parley_scenario_uncertain(s, in[i].input);
+        app_pad(b, u->path, w + 2);
+        if (in[i].y_option) { /* a choice: the options at the bar's two ends */
+            char ends[160];
+            if (in[i].low == in[i].high) /* the same metric at every option */
+                snprintf(ends, sizeof ends, "(any option)");
+            else
+                snprintf(ends, sizeof ends, "%s..%s", u->options[(size_t)in[i].low],
+                         u->options[(size_t)in[i].high]);
+            parley_buf_printf(b, "%20s", ends);
+        } else {
+            num(b, in[i].low, 9);
+            parley_buf_puts(b, "..");
+            num(b, in[i].high, -9);
+        }
         num(b, in[i].y_low, 9);
         num(b, in[i].y_high, 9);
         parley_buf_puts(b, "  ");
@@ -262,6 +273,19 @@ static void render_text(parley_buf_t *b, const parley_sens_t *se, const parley_s
         ci_text(b, in[i].s1_lo, in[i].s1_hi);
         num(b, in[i].st, 8);
         ci_text(b, in[i].st_lo, in[i].st_hi);
+        parley_buf_puts(b, "\n");
+    }
+    for (size_t i = 0; i < k; i++) {
+        const parley_uncertain_t *u = parley_scenario_uncertain(s, in[i].input);
+        if (!in[i].y_option)
+            continue;
+        parley_buf_printf(b, "  %s is a choice: its bar spans the options of the lowest and "
+                             "highest metric, the others at their estimates; at each option:",
+                          u->path);
+        for (size_t q = 0; q < u->n_options; q++) {
+            parley_buf_printf(b, "%s%s ", q ? ", " : " ", u->options[q]);
+            num(b, in[i].y_option[q], 0);
+        }
         parley_buf_puts(b, "\n");
     }
     warnings_text(b, se, s, in, k);
@@ -285,6 +309,23 @@ static void interval_json(parley_json_t *j, const char *key, double lo, double h
     parley_json_number(j, lo);
     parley_json_number(j, hi);
     parley_json_array_end(j);
+}
+
+/* A choice's sweep: the options at the bar's ends and the metric at each. */
+static void choice_json(parley_json_t *j, const parley_uncertain_t *u,
+                        const parley_sens_input_t *in)
+{
+    parley_json_key(j, "low_option");
+    parley_json_string(j, u->options[(size_t)in->low]);
+    parley_json_key(j, "high_option");
+    parley_json_string(j, u->options[(size_t)in->high]);
+    parley_json_key(j, "at_option");
+    parley_json_object_begin(j);
+    for (size_t q = 0; q < u->n_options; q++) {
+        parley_json_key(j, u->options[q]);
+        parley_json_number(j, in->y_option[q]);
+    }
+    parley_json_object_end(j);
 }
 
 static void render_json(parley_buf_t *b, const parley_sens_t *se, const parley_scenario_t *s,
@@ -351,6 +392,8 @@ static void render_json(parley_buf_t *b, const parley_sens_t *se, const parley_s
             parley_json_key(&j, keys[q]);
             parley_json_number(&j, vals[q]);
         }
+        if (in[i].y_option)
+            choice_json(&j, parley_scenario_uncertain(s, in[i].input), &in[i]);
         interval_json(&j, "s1_ci", in[i].s1_lo, in[i].s1_hi);
         interval_json(&j, "st_ci", in[i].st_lo, in[i].st_hi);
         parley_json_key(&j, "s1_above_st");

@@ -122,14 +122,20 @@ static void text_settings(parley_buf_t *b, const sim_run_t *r)
     for (size_t i = 0; i < na; i++)
         parley_buf_printf(b, " %s %s%s", actor(r, i)->id, c->strategies[i].name,
                           i + 1 < na ? "," : "\n");
+    app_text_choices(b, r->s); /* settings written as choices (mc_choice.c) */
     if (c->n_tactics) {
         parley_buf_puts(b, "Tactics:");
         for (size_t k = 0; k < c->n_tactics; k++) {
             const parley_tactic_t *t = &c->tactics[k];
-            parley_buf_printf(b, " %s%s%s (round %u)%s%s", t->name,
+            char use[80] = ""; /* a deadline, leak or campaign used with a probability */
+            if (t->kind != PARLEY_TACTIC_WALK_AWAY && t->probability < 1.0 && !r->tactic_off[k])
+                snprintf(use, sizeof use, " [used with probability %.2f: %s in this run]",
+                         t->probability,
+                         parley_sim_tactic_used(r->sim, k) ? "used" : "not used");
+            parley_buf_printf(b, " %s%s%s (round %u)%s%s%s", t->name,
                               t->actor != (size_t)-1 ? " by " : "",
                               t->actor != (size_t)-1 ? actor(r, t->actor)->id : "", t->round,
-                              r->tactic_off[k] ? " [left out]" : "",
+                              use, r->tactic_off[k] ? " [left out]" : "",
                               k + 1 < c->n_tactics ? "," : "\n");
         }
     }

@@ -8,6 +8,7 @@
 #include <string.h>
 #include "../app/args.h"
 #include "../app/bloc_out.h"
+#include "../app/mc.h"
 #include "../app/transfer_out.h"
 #include "cli.h"
 
@@ -122,7 +123,7 @@ static void table(parley_buf_t *b, const parley_scenario_t *s, const char *packa
         list_sources(b, s);
 }
 
-static const char *const DIST[] = {"", "uniform", "triangular", "normal", "beta"};
+static const char *const DIST[] = {"", "uniform", "triangular", "normal", "beta", "choice"};
 
 /* Constraints, conditional red lines and terms, when there are any. */
 static void linkage(parley_buf_t *b, const parley_scenario_t *s)
@@ -217,6 +218,13 @@ static void dynamics(parley_buf_t *b, const parley_scenario_t *s)
         const parley_uncertain_t *u = parley_scenario_uncertain(s, k);
         parley_buf_puts(b, "  ");
         app_pad(b, u->path, 40);
+        if (u->dist == PARLEY_DIST_CHOICE) { /* "choice      linear 0.5, hardline 0.5; estimate linear" */
+            parley_buf_printf(b, " %-10s", DIST[u->dist]);
+            for (size_t q = 0; q < u->n_options; q++)
+                parley_buf_printf(b, "%s%s %g", q ? ", " : " ", u->options[q], u->p[q]);
+            parley_buf_printf(b, "; estimate %s\n", u->options[(size_t)u->base]);
+            continue;
+        }
         parley_buf_printf(b, " %-10s [%g, %g], estimate %g\n", DIST[u->dist], u->a, u->b, u->base);
     }
     bloc_check_text(b, s);
@@ -251,6 +259,8 @@ static void json_dynamics(parley_json_t *j, const parley_scenario_t *s)
         parley_json_number(j, u->b);
         parley_json_key(j, "estimate");
         parley_json_number(j, u->base);
+        if (u->dist == PARLEY_DIST_CHOICE)
+            app_choice_json(j, u);
         parley_json_object_end(j);
     }
     parley_json_array_end(j);

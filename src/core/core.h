@@ -86,6 +86,7 @@ struct parley_scenario {
     parley_uncertain_t *unc;      /* uncertain inputs, in file order */
     double **unc_target;          /* where each one's value lives */
     double *unc_old;              /* scratch: the values before a set (to undo it) */
+    struct parley__choice **unc_choice; /* per input: what a CHOICE sets (choice.c), or NULL */
     size_t n_unc, cap_unc;
     parley_sim_config_t sim;      /* the `simulation:` section, or defaults */
     parley_override_t *ov;        /* the overrides applied at load (arena copies) */
@@ -123,6 +124,32 @@ double parley__weight_total(const parley_scenario_t *s, size_t i);
  * s); label and path are copied. PARLEY_ENOMEM is its only failure. */
 parley_status_t parley__scenario_add_uncertain(parley_ctx_t *ctx, parley_scenario_t *s,
                                                const parley_uncertain_t *u, double *target);
+/* ---- Choices (choice.c): an uncertain input over words, PARLEY_DIST_CHOICE. */
+typedef enum parley__choice_what {
+    PARLEY__CHOICE_STRATEGY = 0, /* simulation.strategies.ACTOR */
+    PARLEY__CHOICE_PROTOCOL,     /* simulation.protocol */
+    PARLEY__CHOICE_MEETING,      /* simulation.meeting */
+    PARLEY__CHOICE_MEDIATOR      /* simulation.mediator: an actor or (size_t)-1, neutral */
+} parley__choice_what_t;
+
+typedef struct parley__choice {
+    parley__choice_what_t what;
+    size_t actor;                /* STRATEGY: whose */
+    size_t n;                    /* options */
+    parley_strategy_t *strategy; /* STRATEGY: n strategies */
+    size_t *code;                /* otherwise: n protocol / meeting codes or actor indices */
+} parley__choice_t;
+
+/* A choice with n options (arrays zeroed in the arena of s); NULL when out of memory. */
+parley__choice_t *parley__choice_new(parley_scenario_t *s, parley__choice_what_t what,
+                                     size_t actor, size_t n);
+/* Sets option k of c in s's simulation settings. */
+void parley__choice_apply(parley_scenario_t *s, const parley__choice_t *c, size_t k);
+/* Records choice c as uncertain input u (u->dist CHOICE, options and p
+ * filled; label, path and the option names are copied). PARLEY_ENOMEM only. */
+parley_status_t parley__scenario_add_choice(parley_ctx_t *ctx, parley_scenario_t *s,
+                                            const parley_uncertain_t *u, parley__choice_t *c);
+
 /* Fills s->sim with the defaults (call before loading a `simulation:` section). */
 parley_status_t parley__sim_defaults(parley_ctx_t *ctx, parley_scenario_t *s);
 

@@ -27,12 +27,15 @@ parley_status_t parley__scenario_add_uncertain(parley_ctx_t *ctx, parley_scenari
         parley_uncertain_t *nu = parley__arena_array(&s->arena, cap, sizeof *nu);
         double **nt = parley__arena_array(&s->arena, cap, sizeof *nt);
         double *no = parley__arena_array(&s->arena, cap, sizeof *no);
-        if (!nu || !nt || !no)
+        parley__choice_t **nc = parley__arena_array(&s->arena, cap, sizeof *nc);
+        if (!nu || !nt || !no || !nc)
             return parley__fail(ctx, PARLEY_ENOMEM, "%s: out of memory", s->origin);
         if (s->n_unc) {
             memcpy(nu, s->unc, s->n_unc * sizeof *nu);
             memcpy(nt, s->unc_target, s->n_unc * sizeof *nt);
+            memcpy(nc, s->unc_choice, s->n_unc * sizeof *nc);
         }
+        s->unc_choice = nc;
         s->unc = nu;
         s->unc_target = nt;
         s->unc_old = no;
@@ -44,7 +47,8 @@ parley_status_t parley__scenario_add_uncertain(parley_ctx_t *ctx, parley_scenari
     d->path = parley__arena_strdup(&s->arena, u->path);
     if (!d->label || !d->path)
         return parley__fail(ctx, PARLEY_ENOMEM, "%s: out of memory", s->origin);
-    s->unc_target[s->n_unc++] = target;
+    s->unc_choice[s->n_unc] = NULL;
+    s->unc_target[s->n_unc++] = target; /* NULL for a choice (choice.c) */
     return PARLEY_OK;
 }
 
@@ -66,21 +70,29 @@ parley_status_t parley_scenario_set_uncertain(parley_ctx_t *ctx, parley_scenario
     if (!s)
         return parley__fail(ctx, PARLEY_EARG, "parley_scenario_set_uncertain: invalid argument");
     for (size_t k = 0; values && k < s->n_unc; k++)
-        if (!(values[k] >= s->unc[k].a && values[k] <= s->unc[k].b))
+        if (!(values[k] >= s->unc[k].a && values[k] <= s->unc[k].b) ||
+            (s->unc_choice[k] && values[k] != floor(values[k])))
             return parley__fail(ctx, PARLEY_EARG, "%s: %g is outside its support [%g, %g]",
                                 s->unc[k].label, values[k], s->unc[k].a, s->unc[k].b);
     for (size_t k = 0; k < s->n_unc; k++) /* to undo a draw that zeroes every salience */
-        s->unc_old[k] = *s->unc_target[k];
+        if (s->unc_target[k])
+            s->unc_old[k] = *s->unc_target[k];
     for (size_t k = 0; k < s->n_unc; k++)
-        *s->unc_target[k] = values ? values[k] : s->unc[k].base;
+        if (s->unc_target[k])
+            *s->unc_target[k] = values ? values[k] : s->unc[k].base;
     size_t who;
     if (!weights_defined(s, &who)) {
         for (size_t k = 0; k < s->n_unc; k++)
-            *s->unc_target[k] = s->unc_old[k];
+            if (s->unc_target[k])
+                *s->unc_target[k] = s->unc_old[k];
         return parley__fail(ctx, PARLEY_EARG,
                             "actor '%s': the drawn saliences are all 0 (it cares about nothing)",
                             s->actors[who].id);
     }
+    for (size_t k = 0; k < s->n_unc; k++) /* choices change no weight: set after the check */
+        if (s->unc_choice[k])
+            parley__choice_apply(s, s->unc_choice[k],
+                                 (size_t)(values ? values[k] : s->unc[k].base));
     parley_status_t st = parley__scenario_finish(ctx, s); /* arrays exist: cannot fail */
     if (st != PARLEY_OK)
         return st;

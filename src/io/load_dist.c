@@ -106,6 +106,8 @@ static parley_status_t read_params(loader_t *L, const yt_node_t *n, const dist_s
             return parley__lerr(L, n, "%s: 'alpha' and 'beta' must be > 0", what);
         *base = u->a + (u->b - u->a) * u->c / (u->c + u->d);
         break;
+    case PARLEY_DIST_CHOICE: /* words only: load_choice.c; refused before */
+        break;
     }
     if (!isfinite(u->a) || !isfinite(u->b))
         return parley__lerr(L, n, "%s: give a finite 'min' and 'max' for this distribution", what);
@@ -128,6 +130,10 @@ parley_status_t parley__lnumber_u(loader_t *L, const yt_node_t *n, const char *w
     if ((st = parley__lexpect(L, dn, YT_SCALAR, "'dist'")))
         return st;
     const dist_spec_t *ds = find_dist(dn->str);
+    if (!ds && strcmp(dn->str, "choice") == 0)
+        return parley__lerr(L, dn, "%s: a choice is for words (a strategy, the protocol, the "
+                                   "meeting, the mediator); a number takes uniform, triangular, "
+                                   "normal or beta", what);
     if (!ds)
         return parley__lerr(L, dn, "%s: unknown distribution '%.60s' (uniform, triangular, "
                                    "normal or beta)", what, dn->str);

@@ -419,7 +419,7 @@ static parley_status_t replace(walk_t *w, yt_node_t **slot)
                                                    "%s[k] (from 0)", w->path, w->path);
     const yt_node_t *src = parley__lget(n, "source");
     if (parley__lget(n, "dist")) {
-        if (!src) {
+        if (!src || parley__lis_choice(n)) { /* a word replaces a choice whole */
             *slot = v;
             return PARLEY_OK;
         }

@@ -250,6 +250,39 @@ static parley_status_t load_strategy(loader_t *L, const yt_node_t *n, size_t i,
     return PARLEY_OK;
 }
 
+/* ---- Choices (load_choice.c): each option read as the plain setting. */
+static parley_status_t read_strategy(loader_t *L, const yt_node_t *opt, parley__choice_t *c,
+                                     size_t k, const char **name, void *arg)
+{
+    (void)arg;
+    parley_strategy_t *st = &c->strategy[k];
+    parley_status_t rc = load_strategy(L, opt, c->actor, st);
+    if (rc)
+        return rc;
+    if (opt->kind != YT_MAP) {
+        *name = opt->str;
+        return PARLEY_OK;
+    }
+    char buf[160]; /* "time e=3", the numbers given */
+    int len = snprintf(buf, sizeof buf, "%s", st->name);
+    static const char *const NUM[] = {"e", "k", "factor"};
+    double v[] = {st->e, st->k, st->factor};
+    for (int q = 0; q < 3; q++)
+        if (parley__lget(opt, NUM[q]) && len < (int)sizeof buf)
+            len += snprintf(buf + len, sizeof buf - (size_t)len, " %s=%g", NUM[q], v[q]);
+    return (*name = parley__arena_strdup(&L->s->arena, buf)) ? PARLEY_OK : nomem(L);
+}
+
+static parley_status_t strategy_choice(loader_t *L, const yt_node_t *n, size_t i)
+{
+    char what[200], path[200];
+    snprintf(what, sizeof what, "simulation: strategy of '%s'", L->s->actors[i].id);
+    snprintf(path, sizeof path, "simulation.strategies.%s", L->s->actors[i].id);
+    size_t base;
+    return parley__lchoice(L, n, what, path, PARLEY__CHOICE_STRATEGY, i, read_strategy, NULL,
+                           &base);
+}
+
 static parley_status_t load_strategies(loader_t *L, const yt_node_t *map)
 {
     parley_status_t st = parley__lexpect(L, map, YT_MAP, "simulation: 'strategies'");
@@ -260,7 +293,9 @@ static parley_status_t load_strategies(loader_t *L, const yt_node_t *map)
     for (size_t k = 0; k < map->n; k++) {
         size_t i;
         if ((st = find_actor(L, map->items[2 * k], "simulation: 'strategies'", &i)) == PARLEY_OK)
-            st = load_strategy(L, map->items[2 * k + 1], i, &strat[i]);
+            st = parley__lis_choice(map->items[2 * k + 1])
+                     ? strategy_choice(L, map->items[2 * k + 1], i)
+                     : load_strategy(L, map->items[2 * k + 1], i, &strat[i]);
         if (parley__lstop(L, st, &first))
             break;
     }
@@ -353,13 +388,15 @@ static parley_status_t tactic_fields(loader_t *L, const yt_node_t *n, parley_tac
 static const char *const *tactic_keys(parley_tactic_kind_t kind)
 {
     static const char *const deadline[] = {"kind", "name", "actor", "round", "every",
-                                           "credibility", "decay", "then", "source", NULL};
+                                           "credibility", "decay", "then", "probability",
+                                           "source", NULL};
     static const char *const walk[] = {"kind", "name", "actor", "round", "credibility",
                                        "probability", "batna", "drift", "source", NULL};
     static const char *const leak[] = {"kind", "name", "actor", "round", "proposal",
-                                       "audience_cost", "harden", "public", "source", NULL};
+                                       "audience_cost", "harden", "public", "probability",
+                                       "source", NULL};
     static const char *const campaign[] = {"kind", "name", "actor", "round", "rounds", "public",
-                                           "source", NULL};
+                                           "probability", "source", NULL};
     return kind == PARLEY_TACTIC_DEADLINE    ? deadline
            : kind == PARLEY_TACTIC_WALK_AWAY ? walk
            : kind == PARLEY_TACTIC_LEAK      ? leak
@@ -545,6 +582,50 @@ static parley_status_t load_enum(loader_t *L, const yt_node_t *n, const char *wh
     return parley__lerr(L, n, "%s must be %s or %s, got '%.60s'", what, a, b, n->str);
 }
 
+/* protocol and meeting: arg names the two words, as load_enum reads them */
+static parley_status_t read_enum(loader_t *L, const yt_node_t *opt, parley__choice_t *c,
+                                 size_t k, const char **name, void *arg)
+{
+    const char *const *w = arg;
+    int v = 0;
+    parley_status_t st = load_enum(L, opt, w[2], w[0], w[1], &v);
+    if (st)
+        return st;
+    c->code[k] = (size_t)v;
+    *name = opt->str;
+    return PARLEY_OK;
+}
+
+static parley_status_t read_mediator(loader_t *L, const yt_node_t *opt, parley__choice_t *c,
+                                     size_t k, const char **name, void *arg)
+{
+    (void)arg;
+    if (opt->kind == YT_SCALAR && strcmp(opt->str, "neutral") == 0)
+        c->code[k] = NOT_FOUND;
+    else {
+        parley_status_t st = find_actor(L, opt, "simulation: mediator", &c->code[k]);
+        if (st)
+            return st;
+    }
+    *name = opt->str;
+    return PARLEY_OK;
+}
+
+/* A setting of load_setup written as {dist: choice, ...}. */
+static parley_status_t setup_choice(loader_t *L, const yt_node_t *x, const char *key,
+                                    parley__choice_what_t kind)
+{
+    static const char *const PROTOCOL[] = {"alternating", "mediated", "simulation: protocol"};
+    static const char *const MEETING[] = {"plenary", "shuttle", "simulation: meeting"};
+    char what[80], path[80];
+    snprintf(what, sizeof what, "simulation: %s", key);
+    snprintf(path, sizeof path, "simulation.%s", key);
+    size_t base;
+    return parley__lchoice(L, x, what, path, kind, NOT_FOUND,
+                           kind == PARLEY__CHOICE_MEDIATOR ? read_mediator : read_enum,
+                           (void *)(kind == PARLEY__CHOICE_PROTOCOL ? PROTOCOL : MEETING), &base);
+}
+
 /* The room: the actors who negotiate, at least one. */
 static parley_status_t load_room(loader_t *L, const yt_node_t *x)
 {
@@ -568,19 +649,25 @@ static parley_status_t load_setup(loader_t *L, const yt_node_t *map, int *rounds
     parley_status_t st = PARLEY_OK, first = PARLEY_OK;
     const yt_node_t *x;
     int v = 0;
-    if ((x = parley__lget(map, "protocol"))) {
+    static const char *const CHOSEN[] = {"protocol", "meeting", "mediator"};
+    for (int q = 0; q < 3; q++) /* written as {dist: choice, ...}: load_choice.c */
+        if ((x = parley__lget(map, CHOSEN[q])) && parley__lis_choice(x) &&
+            parley__lstop(L, setup_choice(L, x, CHOSEN[q], (parley__choice_what_t)(q + 1)),
+                          &first))
+            return first;
+    if ((x = parley__lget(map, "protocol")) && !parley__lis_choice(x)) {
         if (!(st = load_enum(L, x, "simulation: protocol", "alternating", "mediated", &v)))
             c->protocol = v ? PARLEY_PROTOCOL_MEDIATED : PARLEY_PROTOCOL_ALTERNATING;
         if (parley__lstop(L, st, &first))
             return first;
     }
-    if ((x = parley__lget(map, "meeting"))) {
+    if ((x = parley__lget(map, "meeting")) && !parley__lis_choice(x)) {
         if (!(st = load_enum(L, x, "simulation: meeting", "plenary", "shuttle", &v)))
             c->meeting = v ? PARLEY_MEETING_SHUTTLE : PARLEY_MEETING_PLENARY;
         if (parley__lstop(L, st, &first))
             return first;
     }
-    if ((x = parley__lget(map, "mediator")) && !(x->kind == YT_SCALAR && strcmp(x->str, "neutral") == 0) &&
+    if ((x = parley__lget(map, "mediator")) && !parley__lis_choice(x) && !(x->kind == YT_SCALAR && strcmp(x->str, "neutral") == 0) &&
         parley__lstop(L, find_actor(L, x, "simulation: mediator", &c->mediator), &first))
         return first;
     if ((x = parley__lget(map, "start")) &&

@@ -143,6 +143,17 @@ parley_status_t parley__check_cares(loader_t *L, const yt_node_t *map);
 parley_status_t parley__lfind_option(loader_t *L, const parley_issue_t *is, const yt_node_t *n,
                                      const char *what, size_t *k);
 parley_status_t parley__load_simulation(loader_t *L, const yt_node_t *map);
+/* load_choice.c: {dist: choice, options, p, value, source}. The reader
+ * fills option k of c from node opt (as the plain setting is read) and
+ * gives its name as written; parley__lchoice records the uncertain input,
+ * sets the point estimate's option in the settings and gives its index. */
+typedef parley_status_t (*parley__choice_read_t)(loader_t *L, const yt_node_t *opt,
+                                                 parley__choice_t *c, size_t k,
+                                                 const char **name, void *arg);
+int parley__lis_choice(const yt_node_t *n);
+parley_status_t parley__lchoice(loader_t *L, const yt_node_t *n, const char *what,
+                                const char *path, parley__choice_what_t kind, size_t actor,
+                                parley__choice_read_t read, void *arg, size_t *base);
 /* ---- Walk-outs and structural uncertainty (load_walkout.c). */
 /* An actor's `essential: true|false` (n may be NULL: false). */
 parley_status_t parley__load_essential(loader_t *L, const yt_node_t *n, parley_actor_t *a,

@@ -79,6 +79,7 @@ const char *parley_mc_dist_name(parley_dist_kind_t k)
     case PARLEY_DIST_TRIANGULAR: return "triangular";
     case PARLEY_DIST_NORMAL: return "normal";
     case PARLEY_DIST_BETA: return "beta";
+    case PARLEY_DIST_CHOICE: return "choice";
     }
     return "?";
 }
@@ -118,6 +119,23 @@ static double tnormal_mass(const parley_uncertain_t *u)
                     : gsl_cdf_ugaussian_P(be) - gsl_cdf_ugaussian_P(al);
 }
 
+/* A choice's inverse CDF: the first option k whose cumulative probability
+ * p[0] + ... + p[k] exceeds q (the last option of positive probability
+ * when rounding leaves the sum below q). */
+static double choice_inv(const parley_uncertain_t *u, double q)
+{
+    double cum = 0.0;
+    size_t last = 0;
+    for (size_t k = 0; k < u->n_options; k++) {
+        if (u->p[k] > 0.0)
+            last = k;
+        cum += u->p[k];
+        if (u->p[k] > 0.0 && q < cum)
+            return (double)k;
+    }
+    return (double)last;
+}
+
 double parley_mc_draw(const parley_uncertain_t *u, parley_mc_stream_t *r)
 {
     switch (u->dist) {
@@ -137,6 +155,8 @@ double parley_mc_draw(const parley_uncertain_t *u, parley_mc_stream_t *r)
         return tnormal_inv(u, gsl_rng_uniform(r->g));
     case PARLEY_DIST_BETA:
         return clamp(u->a + (u->b - u->a) * gsl_ran_beta(r->g, u->c, u->d), u->a, u->b);
+    case PARLEY_DIST_CHOICE:
+        return choice_inv(u, gsl_rng_uniform(r->g));
     }
     return u->base;
 }
@@ -150,6 +170,7 @@ double parley_mc_quantile(const parley_uncertain_t *u, double p)
     case PARLEY_DIST_NORMAL: return tnormal_inv(u, p);
     case PARLEY_DIST_BETA:
         return clamp(u->a + (u->b - u->a) * gsl_cdf_beta_Pinv(p, u->c, u->d), u->a, u->b);
+    case PARLEY_DIST_CHOICE: return choice_inv(u, p);
     }
     return u->base;
 }
@@ -178,6 +199,16 @@ void parley_mc_moments(const parley_uncertain_t *u, double *mean, double *var)
         double s = c + d, m = c / s, v = c * d / (s * s * (s + 1.0));
         *mean = a + (b - a) * m;
         *var = (b - a) * (b - a) * v;
+        return;
+    }
+    case PARLEY_DIST_CHOICE: { /* of the option's index */
+        double m = 0.0, q = 0.0;
+        for (size_t k = 0; k < u->n_options; k++) {
+            m += (double)k * u->p[k];
+            q += (double)k * (double)k * u->p[k];
+        }
+        *mean = m;
+        *var = q - m * m;
         return;
     }
     }

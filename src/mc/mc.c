@@ -80,10 +80,22 @@ static parley_status_t check_options(parley_ctx_t *ctx, const parley_scenario_t 
                             (int)PARLEY_MODEL_COUNT);
     if (o->what == PARLEY_MC_SPACE && (o->grid < 2 || o->solution >= PARLEY_SOLUTION_COUNT))
         return parley__fail(ctx, PARLEY_EARG, "montecarlo: the grid must be at least 2");
-    if (parley_scenario_uncertain_count(s) == 0)
+    size_t numeric = 0; /* choices set the simulation only */
+    for (size_t u = 0; u < parley_scenario_uncertain_count(s); u++)
+        numeric += parley_scenario_uncertain(s, u)->dist != PARLEY_DIST_CHOICE;
+    if (o->what != PARLEY_MC_SIMULATE && numeric == 0)
         return parley__fail(ctx, PARLEY_EINPUT,
-                            "%s: the scenario has no uncertain input: write a number as a "
+                            "%s: the scenario has no uncertain number: write one as a "
                             "distribution, e.g. batna: {dist: uniform, min: 0.4, max: 0.6} "
+                            "(choices of strategy, protocol, meeting or mediator and chance "
+                            "events matter to --what simulate only; docs/montecarlo.md)",
+                            parley_scenario_origin(s));
+    if (parley_scenario_uncertain_count(s) == 0 && !parley__mc_has_chance(s))
+        return parley__fail(ctx, PARLEY_EINPUT,
+                            "%s: the scenario has no uncertain input and no chance event: write "
+                            "a number as a distribution, e.g. batna: {dist: uniform, min: 0.4, "
+                            "max: 0.6}, a strategy as a choice, e.g. {dist: choice, options: "
+                            "[linear, hardline]}, or give an event a probability below 1 "
                             "(docs/montecarlo.md)", parley_scenario_origin(s));
     return PARLEY_OK;
 }
@@ -109,6 +121,8 @@ parley_status_t parley_mc_create(parley_ctx_t *ctx, const parley_scenario_t *s,
     mc->next = mc->begin;
     parley__mc_layout_init(&mc->L);
     st = mc->mode->layout(s, &mc->o, &mc->L);
+    if (!st && o->what == PARLEY_MC_SIMULATE)
+        st = parley__mc_layout_choices(s, &mc->L);
     if (!st && mc->L.n_cells == 0)
         mc->L.n_cells = MC_HEADER;
     if (!st && !(mc->cells = parley__calloc(mc->L.n_cells, sizeof *mc->cells)))
@@ -160,6 +174,8 @@ static void sample(mc_worker_t *w, uint64_t i, void *arg)
     }
     mc->mode->record(&mc->L, &mc->o, parley_scenario_issue_count(mc->s),
                      parley_scenario_actor_count(mc->s), w->cells, &r);
+    if (mc->o.what == PARLEY_MC_SIMULATE)
+        parley__mc_record_choices(&mc->L, w->s, w->x, r.agreement, w->cells);
 }
 
 parley_status_t parley_mc_step(parley_ctx_t *ctx, parley_mc_t *mc, int *done)

@@ -141,4 +141,10 @@ unsigned parley__mc_thread_count(unsigned want);
 /* Collects the first failure (lowest sample index) across workers onto ctx. */
 parley_status_t parley__mc_collect_failure(parley_ctx_t *ctx, mc_worker_t *w, unsigned n);
 
+/* choice.c: the outcome per option of each choice input (SIMULATE). */
+int parley__mc_has_chance(const parley_scenario_t *s);
+parley_status_t parley__mc_layout_choices(const parley_scenario_t *s, mc_layout_t *L);
+void parley__mc_record_choices(const mc_layout_t *L, const parley_scenario_t *s,
+                               const double *x, int agreement, uint64_t *cells);
+
 #endif

@@ -23,6 +23,8 @@ struct parley_sens {
     parley_sens_input_t *in;
     double base;
     uint64_t oat, total, next; /* evaluations: the sweep's, all, done */
+    uint64_t *sweep0;          /* per input its first sweep evaluation (k + 1 entries) */
+    double *y_opt;             /* the choices' metric per option, flat */
     uint64_t rows_per_batch;
     double *y;                 /* a batch of outputs, rows x (k + 2) */
     parley__sobol_t sob;       /* the Sobol sums, in row order */
@@ -83,8 +85,9 @@ static parley_status_t check(parley_ctx_t *ctx, const parley_scenario_t *s,
     if (parley_scenario_uncertain_count(s) == 0)
         return parley__fail(ctx, PARLEY_EINPUT,
                             "%s: the scenario has no uncertain input: write a number as a "
-                            "distribution, e.g. batna: {dist: uniform, min: 0.4, max: 0.6} "
-                            "(docs/montecarlo.md)", parley_scenario_origin(s));
+                            "distribution, e.g. batna: {dist: uniform, min: 0.4, max: 0.6}, or "
+                            "a strategy as a choice, e.g. {dist: choice, options: [linear, "
+                            "hardline]} (docs/montecarlo.md)", parley_scenario_origin(s));
     return PARLEY_OK;
 }
 
@@ -93,7 +96,31 @@ static parley_status_t alloc_all(parley_sens_t *se)
     size_t k = se->k;
     uint64_t cols = k + 2, b = se->o.mc.batch ? se->o.mc.batch : 4096;
     se->rows_per_batch = b / cols ? b / cols : 1;
-    se->in = parley__calloc(k, sizeof *se->in);
+    se->in = parley__calloc(k ? k : 1, sizeof *se->in);
+    se->sweep0 = parley__calloc(k + 1, sizeof *se->sweep0);
+    size_t n_opt = 0;
+    for (size_t i = 0; i < k; i++) {
+        const parley_uncertain_t *u = parley_scenario_uncertain(se->s, i);
+        n_opt += u->dist == PARLEY_DIST_CHOICE ? u->n_options : 0;
+    }
+    se->y_opt = parley__calloc(n_opt ? n_opt : 1, sizeof *se->y_opt);
+    if (!se->in || !se->sweep0 || !se->y_opt)
+        return PARLEY_ENOMEM;
+    /* the sweep: evaluation 0 the base, then per input two quantiles, or
+     * every option of a choice */
+    uint64_t e = 1;
+    double *y = se->y_opt;
+    for (size_t i = 0; i < k; i++) {
+        const parley_uncertain_t *u = parley_scenario_uncertain(se->s, i);
+        se->sweep0[i] = e;
+        e += u->dist == PARLEY_DIST_CHOICE ? u->n_options : 2;
+        if (u->dist == PARLEY_DIST_CHOICE) {
+            se->in[i].y_option = y;
+            y += u->n_options;
+        }
+    }
+    se->sweep0[k] = e;
+    se->oat = e;
     se->y = parley__calloc((size_t)(se->rows_per_batch * cols), sizeof *se->y);
     /* the bootstrap's weights come from their own stream of the seed */
     if (parley__sobol_init(&se->sob, k, se->o.resamples, se->o.mc.seed ^ 0x5b0b01b007ull))
@@ -118,10 +145,9 @@ parley_status_t parley_sens_create(parley_ctx_t *ctx, const parley_scenario_t *s
     se->o.mc.sim.trace = 0;
     se->mode = parley__mc_mode(o->mc.what);
     se->k = parley_scenario_uncertain_count(s);
-    se->oat = 1 + 2 * (uint64_t)se->k;
-    se->total = se->oat + o->mc.samples * (se->k + 2);
     if ((st = alloc_all(se)))
         parley__fail(ctx, st, "sensitivity: out of memory");
+    se->total = se->oat + o->mc.samples * (se->k + 2);
     for (size_t i = 0; !st && i < se->k; i++) {
         const parley_uncertain_t *u = parley_scenario_uncertain(s, i);
         se->in[i].input = i;
@@ -144,6 +170,8 @@ void parley_sens_destroy(parley_sens_t *se)
         return;
     parley__mc_workers_close(se->mode, se->w, se->n_workers);
     parley__free(se->in);
+    parley__free(se->sweep0);
+    parley__free(se->y_opt);
     parley__free(se->y);
     parley__sobol_free(&se->sob);
     parley__free(se);
@@ -161,7 +189,8 @@ static double eval(parley_sens_t *se, mc_worker_t *w, const double *x, uint64_t 
     return metric(se, &r);
 }
 
-/* Sweep evaluation e: 0 the base, 2i+1 input i low, 2i+2 input i high. */
+/* Sweep evaluation e: 0 the base; from sweep0[i], input i at its low and
+ * high quantiles, or a choice at each of its options in turn. */
 static void oat_one(mc_worker_t *w, uint64_t e, void *arg)
 {
     parley_sens_t *se = arg;
@@ -170,16 +199,44 @@ static void oat_one(mc_worker_t *w, uint64_t e, void *arg)
         se->base = eval(se, w, NULL, e);
         return;
     }
-    size_t i = (size_t)((e - 1) / 2);
+    size_t i = 0;
+    while (se->sweep0[i + 1] <= e)
+        i++;
+    uint64_t q = e - se->sweep0[i];
     for (size_t u = 0; u < se->k; u++)
         w->x[u] = parley_scenario_uncertain(w->s, u)->base;
     parley_sens_input_t *in = &se->in[i];
-    w->x[i] = (e - 1) % 2 ? in->high : in->low;
+    if (in->y_option) {
+        w->x[i] = (double)q;
+        ((double *)in->y_option)[q] = eval(se, w, w->x, e);
+        return;
+    }
+    w->x[i] = q ? in->high : in->low;
     double y = eval(se, w, w->x, e);
-    if ((e - 1) % 2)
+    if (q)
         in->y_high = y;
     else
         in->y_low = y;
+}
+
+/* A choice's bar: from the option of the lowest metric to that of the
+ * highest (the first on ties; undefined options skipped). */
+static void choice_ends(parley_sens_input_t *in, size_t m)
+{
+    size_t lo = (size_t)-1, hi = (size_t)-1;
+    for (size_t q = 0; q < m; q++) {
+        double y = in->y_option[q];
+        if (isnan(y))
+            continue;
+        if (lo == (size_t)-1 || y < in->y_option[lo])
+            lo = q;
+        if (hi == (size_t)-1 || y > in->y_option[hi])
+            hi = q;
+    }
+    in->low = lo == (size_t)-1 ? 0.0 : (double)lo;
+    in->high = hi == (size_t)-1 ? 0.0 : (double)hi;
+    in->y_low = lo == (size_t)-1 ? (double)NAN : in->y_option[lo];
+    in->y_high = hi == (size_t)-1 ? (double)NAN : in->y_option[hi];
 }
 
 /* Sobol evaluation e of the batch starting at row `first`: row e / (k+2);
@@ -223,6 +280,8 @@ static parley_status_t finish(parley_ctx_t *ctx, parley_sens_t *se)
     }
     for (size_t i = 0; i < se->k; i++) {
         parley_sens_input_t *in = &se->in[i];
+        if (in->y_option)
+            choice_ends(in, parley_scenario_uncertain(se->s, i)->n_options);
         in->swing = isnan(in->y_low) || isnan(in->y_high) ? 0.0 : fabs(in->y_high - in->y_low);
         in->n = ix[i].n;
         in->s1 = ix[i].s1;

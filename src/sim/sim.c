@@ -73,7 +73,7 @@ static int alloc_tables(parley_sim_t *sim)
            ALLOC(path_j, n * sim->path_cap) && ALLOC(path_o, n * sim->path_cap) &&
            ALLOC(path_u, n * (sim->path_cap + 1)) && ALLOC(path_len, n) && ALLOC(ideal, n * m) &&
            ALLOC(r_terms, m) && ALLOC(r_util, n) && ALLOC(r_disc, n) && ALLOC(r_batna, n) &&
-           ALLOC(r_sign, n) && ALLOC(r_walked, n) && ALLOC(tactic_off, nt) &&
+           ALLOC(r_sign, n) && ALLOC(r_walked, n) && ALLOC(tactic_off, nt) && ALLOC(tactic_user_off, nt) &&
            ALLOC(room_override, n) && ALLOC(gov_w, t) && ALLOC(gov_v, t) && ALLOC(gov_u, n) &&
            ALLOC(gov_new, n) && ALLOC(gov_pkg, m) && ALLOC(gov_event, n) && ALLOC(bloc_in, n) &&
            ALLOC(bloc_gone, n) && ALLOC(bloc_lead, nb) && ALLOC(bloc_w, nb * t) &&
@@ -156,7 +156,7 @@ parley_status_t parley_sim_create(parley_ctx_t *ctx, const parley_scenario_t *s,
         return parley__fail(ctx, PARLEY_ENOMEM, "simulate: out of memory");
     }
     for (size_t k = 0; k < sim->cfg->n_tactics; k++)
-        sim->tactic_off[k] = o->tactic_off ? o->tactic_off[k] : 0;
+        sim->tactic_off[k] = sim->tactic_user_off[k] = o->tactic_off ? o->tactic_off[k] : 0;
     for (size_t i = 0; i < sim->n; i++)
         sim->room_override[i] = o->room ? o->room[i] : -1;
     parley_status_t st = parley_sim_reset(ctx, sim);
@@ -301,6 +301,7 @@ parley_status_t parley_sim_reset(parley_ctx_t *ctx, parley_sim_t *sim)
     trace_free(&sim->tr);
     memset(&sim->tr, 0, sizeof sim->tr);
     parley__arena_init(&sim->tr.arena, 0);
+    parley__sim_tactics_use(sim);   /* tactics used with a probability (sim_use.c) */
     parley__sim_walkout_reset(sim); /* protocol, meeting, the set-up warnings */
     if (parley__sim_in_room(sim) < 1)
         return parley__fail(ctx, PARLEY_EARG, "simulate: nobody is in the room");

@@ -59,7 +59,8 @@ struct parley_sim {
     int trace_on;
     unsigned long long seed;     /* chance events: drawn from it when seeded */
     int seeded;                  /* 0: each chance event takes its likelier course */
-    unsigned char *tactic_off;   /* n_tactics */
+    unsigned char *tactic_off;   /* n_tactics: not used in this run (sim_use.c) */
+    unsigned char *tactic_user_off; /* n_tactics: switched off by the options */
     signed char *room_override;  /* n actors */
 
     /* Options: issue j's are opt0[j] .. opt0[j] + nopt[j] - 1 in the flat tables. */
@@ -332,5 +333,9 @@ static inline double parley__sim_transfer_net(const parley_sim_t *sim, size_t k)
 {
     return sim->xfer_on ? sim->xfer_net[k] : 0.0;
 }
+
+/* sim_use.c: which tactics this run uses (a `probability` below 1 on a
+ * deadline, leak or campaign), from the options and the run's seed. */
+void parley__sim_tactics_use(parley_sim_t *sim);
 
 #endif

@@ -9,7 +9,7 @@
 extern const test_case_t tests_core[], tests_loader[], tests_eval[], tests_io[], tests_space[],
     tests_genius[], tests_forecast[], tests_smp[], tests_ktab[], tests_store[], tests_sim[],
     tests_mc[], tests_set[], tests_links[], tests_linked[],
-    tests_walkout[], tests_bloc[], tests_transfer[], tests_ratify[];
+    tests_walkout[], tests_bloc[], tests_transfer[], tests_ratify[], tests_choice[];
 
 int main(int argc, char **argv)
 {
@@ -18,6 +18,6 @@ int main(int argc, char **argv)
                                          tests_ktab, tests_store, tests_sim, tests_mc,
                                          tests_set, tests_links, tests_linked,
                                          tests_walkout, tests_bloc, tests_transfer,
-                                         tests_ratify};
+                                         tests_ratify, tests_choice};
     return test_run(suites, sizeof suites / sizeof *suites, argc > 1 ? argv[1] : NULL);
 }

@@ -1,0 +1,176 @@
+/*
+ * mc_choice.c — choice inputs (a strategy, the protocol, the meeting or the
+ * mediator written as {dist: choice, ...}) in the outputs: the options and
+ * their probabilities, and in a simulate Monte Carlo the probability of
+ * agreement given each option, with a warning when the result hangs on the
+ * label (parley_mc_choice_hangs; docs/montecarlo.md, "Choices").
+ */
+#include <math.h>
+#include <stdio.h>
+#include "mc.h"
+
+void app_choice_json(parley_json_t *j, const parley_uncertain_t *u)
+{
+    parley_json_key(j, "options");
+    parley_json_array_begin(j);
+    for (size_t k = 0; k < u->n_options; k++) {
+        parley_json_object_begin(j);
+        parley_json_key(j, "name");
+        parley_json_string(j, u->options[k]);
+        parley_json_key(j, "p");
+        parley_json_number(j, u->p[k]);
+        parley_json_object_end(j);
+    }
+    parley_json_array_end(j);
+    parley_json_key(j, "estimate_option");
+    parley_json_string(j, u->options[(size_t)u->base]);
+}
+
+void mc_choice_input_text(parley_buf_t *b, const parley_uncertain_t *u)
+{
+    parley_buf_printf(b, "    %s  choice", u->path);
+    for (size_t k = 0; k < u->n_options; k++)
+        parley_buf_printf(b, "%s%s %g", k ? ", " : " ", u->options[k], u->p[k]);
+    parley_buf_puts(b, "\n");
+}
+
+void app_text_choices(parley_buf_t *b, const parley_scenario_t *s)
+{
+    for (size_t u = 0; u < parley_scenario_uncertain_count(s); u++) {
+        const parley_uncertain_t *x = parley_scenario_uncertain(s, u);
+        if (x->dist != PARLEY_DIST_CHOICE)
+            continue;
+        parley_buf_printf(b, "Uncertain label: %s is a choice (", x->path);
+        for (size_t k = 0; k < x->n_options; k++)
+            parley_buf_printf(b, "%s%s %g", k ? ", " : "", x->options[k], x->p[k]);
+        parley_buf_printf(b, "); this run takes %s, and the outcome may hang on it: parley "
+                             "montecarlo draws it, parley sensitivity ranks it\n",
+                          x->options[(size_t)x->base]);
+    }
+}
+
+static double share(uint64_t k, uint64_t n)
+{
+    return n ? (double)k / (double)n : (double)NAN;
+}
+
+/* Uncertain input u when it is a choice of a simulate run, else NULL. */
+static const parley_uncertain_t *choice_at(const parley_mc_t *mc, size_t u)
+{
+    const parley_uncertain_t *x = parley_scenario_uncertain(parley_mc_scenario(mc), u);
+    return parley_mc_options(mc)->what == PARLEY_MC_SIMULATE && x &&
+                   x->dist == PARLEY_DIST_CHOICE
+               ? x
+               : NULL;
+}
+
+void mc_choice_text(parley_buf_t *b, const parley_mc_t *mc)
+{
+    const parley_scenario_t *s = parley_mc_scenario(mc);
+    for (size_t u = 0; u < parley_scenario_uncertain_count(s); u++) {
+        const parley_uncertain_t *x = choice_at(mc, u);
+        if (!x)
+            continue;
+        parley_buf_printf(b, "\n  agreement given %s:", x->path);
+        for (size_t k = 0; k < x->n_options; k++) {
+            uint64_t n, y;
+            double lo, hi;
+            parley_mc_choice_count(mc, u, k, &n, &y);
+            parley_buf_printf(b, "\n    %-14s ", x->options[k]);
+            if (!n) {
+                parley_buf_puts(b, "- (never drawn)");
+                continue;
+            }
+            parley_mc_wilson(y, n, &lo, &hi);
+            parley_buf_printf(b, "%.1f%% (95%% CI %.1f%%-%.1f%%, %llu of %llu draws)",
+                              100.0 * share(y, n), 100.0 * lo, 100.0 * hi,
+                              (unsigned long long)y, (unsigned long long)n);
+        }
+        size_t lo, hi;
+        if (parley_mc_choice_hangs(mc, u, &lo, &hi)) {
+            uint64_t nl, yl, nh, yh;
+            parley_mc_choice_count(mc, u, lo, &nl, &yl);
+            parley_mc_choice_count(mc, u, hi, &nh, &yh);
+            parley_buf_printf(b, "\n  warning: the probability of agreement hangs on the label "
+                                 "%s: %.1f%% with %s, %.1f%% with %s (more than %.0f points "
+                                 "apart, 95%% intervals disjoint); the overall figure averages "
+                                 "over a modelling choice", x->path, 100.0 * share(yl, nl),
+                              x->options[lo], 100.0 * share(yh, nh), x->options[hi],
+                              100.0 * PARLEY_MC_HANGS);
+        }
+    }
+}
+
+void mc_choice_json(parley_json_t *j, const parley_mc_t *mc)
+{
+    const parley_scenario_t *s = parley_mc_scenario(mc);
+    size_t u = 0, nu = parley_scenario_uncertain_count(s);
+    while (u < nu && !choice_at(mc, u))
+        u++;
+    if (u == nu)
+        return; /* no "choices" key without a choice */
+    parley_json_key(j, "choices");
+    parley_json_array_begin(j);
+    for (; u < nu; u++) {
+        const parley_uncertain_t *x = choice_at(mc, u);
+        if (!x)
+            continue;
+        parley_json_object_begin(j);
+        parley_json_key(j, "path");
+        parley_json_string(j, x->path);
+        parley_json_key(j, "given");
+        parley_json_object_begin(j);
+        for (size_t k = 0; k < x->n_options; k++) {
+            uint64_t n, y;
+            parley_mc_choice_count(mc, u, k, &n, &y);
+            parley_json_key(j, x->options[k]);
+            parley_json_object_begin(j);
+            parley_json_key(j, "drawn");
+            parley_json_int(j, (long long)n);
+            mc_j_prob(j, "agreement", y, n);
+            parley_json_object_end(j);
+        }
+        parley_json_object_end(j);
+        size_t lo, hi;
+        int hangs = parley_mc_choice_hangs(mc, u, &lo, &hi);
+        parley_json_key(j, "hangs");
+        parley_json_bool(j, hangs);
+        parley_json_key(j, "lowest");
+        if (hangs)
+            parley_json_string(j, x->options[lo]);
+        else
+            parley_json_null(j);
+        parley_json_key(j, "highest");
+        if (hangs)
+            parley_json_string(j, x->options[hi]);
+        else
+            parley_json_null(j);
+        parley_json_object_end(j);
+    }
+    parley_json_array_end(j);
+}
+
+void mc_choice_csv(parley_buf_t *b, const parley_mc_t *mc)
+{
+    const parley_scenario_t *s = parley_mc_scenario(mc);
+    for (size_t u = 0; u < parley_scenario_uncertain_count(s); u++) {
+        const parley_uncertain_t *x = choice_at(mc, u);
+        if (!x)
+            continue;
+        char subj[PARLEY_MAX_OVERRIDE_PATH + 200];
+        for (size_t k = 0; k < x->n_options; k++) {
+            uint64_t n, y;
+            double lo, hi;
+            parley_mc_choice_count(mc, u, k, &n, &y);
+            parley_mc_wilson(y, n, &lo, &hi);
+            snprintf(subj, sizeof subj, "%s=%s", x->path, x->options[k]);
+            mc_c_row(b, "choice", subj, "drawn", (double)n);
+            mc_c_row(b, "choice", subj, "agreement_count", (double)y);
+            mc_c_row(b, "choice", subj, "agreement_share", share(y, n));
+            mc_c_row(b, "choice", subj, "ci95_low", lo);
+            mc_c_row(b, "choice", subj, "ci95_high", hi);
+        }
+        size_t lo, hi;
+        mc_c_row(b, "choice_hangs", x->path, "hangs", parley_mc_choice_hangs(mc, u, &lo, &hi));
+    }
+}
