@@ -21,20 +21,11 @@ for m in playwright-core vega vega-lite vega-embed; do
   if [ ! -d "$root/node_modules/$m" ]; then t_skip browser "no node_modules/$m (run 'npm ci')"; t_done; fi
 done
 tmp=$T_TMP
-pid=
 # --time-limit 3600: the Monte Carlo to cancel asks 10^6 samples, which a
 # loaded machine (425 samples/s seen) would otherwise refuse beforehand.
-t_on_exit '[ -n "$pid" ] && kill "$pid" 2>/dev/null'
-"$parley" serve --port 0 --root "$root" --quiet --time-limit 3600 --queue-wait 240 \
-  --db "$tmp/runs.db" >"$tmp/out" 2>"$tmp/err" &
-pid=$!
-url=
-for _ in $(seq 200); do
-  url=$(sed -n 's|.*listening on \(http://[^ ]*/\) .*|\1|p' "$tmp/out")
-  [ -n "$url" ] && break
-  sleep 0.1
-done
-if [ -z "$url" ]; then t_fail "server" "did not start: $(cat "$tmp/err")"; t_done; fi
+if ! t_serve "$parley" --root "$root" --quiet --time-limit 3600 --queue-wait 240 --db "$tmp/runs.db"; then
+  t_fail "server" "did not start: $(cat "$tmp/serve.err")"; t_done
+fi
 shot=$tmp/serve.png
 [ "${PARLEY_SCREENSHOT:-0}" = 1 ] && shot=$root/docs/img/serve.png
 "$parley" report "$root/examples/ukraine-2025.yaml" -o "$tmp/report.html" --root "$root" ||
@@ -43,7 +34,7 @@ cd "$root" || exit 1
 # The page's own steps print as they go; the whole run is one check here.
 if node tests/web/browser_test.mjs "$url" "$shot" "$tmp/report.html"; then t_ok "browser"; else
   t_fail "browser" "tests/web/browser_test.mjs failed; the server's stderr (last lines):"
-  tail -20 "$tmp/err"
+  tail -20 "$tmp/serve.err"
 fi
 # The package builder, the tables beside the charts, why-no-deal, amend and
 # trades (a browser of its own); it prints the builder's click latency.
@@ -51,7 +42,7 @@ mkdir -p "$tmp/dl"
 [ "${PARLEY_SCREENSHOT:-0}" = 1 ] && export BUILDER_SHOT=$root/docs/img/builder.png
 if node tests/web/builder_test.mjs "$url" "$parley" "$tmp/dl"; then t_ok "builder"; else
   t_fail "builder" "tests/web/builder_test.mjs failed; the server's stderr (last lines):"
-  tail -20 "$tmp/err"
+  tail -20 "$tmp/serve.err"
 fi
 # Forecast settings, sensitivity, sweeps, export and the archive: each
 # result the page shows equals the CLI's for the same input.
@@ -59,13 +50,13 @@ mkdir -p "$tmp/dl2"
 [ "${PARLEY_SCREENSHOT:-0}" = 1 ] && export ANALYSES_SHOT=$root/docs/img
 if node tests/web/analyses_test.mjs "$url" "$parley" "$tmp/runs.db" "$tmp/dl2"; then t_ok "analyses"; else
   t_fail "analyses" "tests/web/analyses_test.mjs failed; the server's stderr (last lines):"
-  tail -20 "$tmp/err"
+  tail -20 "$tmp/serve.err"
 fi
 # The scenario editor: tree -> YAML -> the same numbers, located messages, undo.
 mkdir -p "$tmp/dl3"
 [ "${PARLEY_SCREENSHOT:-0}" = 1 ] && export EDITOR_SHOT=$root/docs/img/editor.png
 if node --no-warnings tests/web/editor_test.mjs "$url" "$parley" "$tmp/dl3"; then t_ok "editor"; else
   t_fail "editor" "tests/web/editor_test.mjs failed; the server's stderr (last lines):"
-  tail -20 "$tmp/err"
+  tail -20 "$tmp/serve.err"
 fi
 t_done

@@ -124,3 +124,21 @@ t_done() {
   if [ "$T_PASSED" -eq 0 ]; then echo "no check ran"; exit 1; fi
   exit 0
 }
+
+# t_serve PARLEY ARGS...: starts `PARLEY serve --port 0 ARGS` in the
+# background (standard output and error in $T_TMP/serve.out, serve.err),
+# stopped on exit, and sets url to its address (http://HOST:PORT/); returns 1
+# (url empty) when it has not said where it listens within 20 s.
+t_serve() {
+  local parley=$1; shift
+  "$parley" serve --port 0 "$@" >"$T_TMP/serve.out" 2>"$T_TMP/serve.err" &
+  T_SERVE_PID=$!
+  t_on_exit "kill $T_SERVE_PID 2>/dev/null"
+  url=
+  for _ in $(seq 200); do
+    url=$(sed -n 's|.*listening on \(http://[^ ]*/\) .*|\1|p' "$T_TMP/serve.out")
+    [ -n "$url" ] && return 0
+    sleep 0.1
+  done
+  return 1
+}

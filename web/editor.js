@@ -7,8 +7,14 @@
 // A number written as a distribution ({value: 0.45, dist: uniform, ...}),
 // a values list or a red line is edited as flow YAML, read by the server's
 // own parser (POST /api/tree of "x: TEXT").
+// The YAML is the opened text with minimal edits (yamledit.js: comments,
+// order and formatting kept) or, where that is impossible, the whole tree
+// written anew (the status line says so). An id field renames every
+// reference to the id (rename.js).
 import { state, openText } from './app.js';
 import { toYaml, flow, get, put, drop, scalar, idOf } from './yamlout.js';
+import { tag, write, adopt } from './yamledit.js';
+import { rename, idsOf } from './rename.js';
 
 const $ = (sel) => document.querySelector(sel);
 const ed = { root: null, undo: [], fields: [], lines: null, yaml: '', checked: null, seq: 0 };
@@ -48,14 +54,26 @@ async function changed() {
 // The tree as YAML, checked by the loader; a located message goes to the field.
 async function check() {
   const seq = ++ed.seq;
-  ed.lines = new Map();
-  ed.yaml = toYaml(ed.root, ed.lines);
+  const w = ed.st ? write(ed.root, ed.st) : { fallback: 'no text to edit' };
+  if (w.fallback) {
+    ed.lines = new Map();
+    ed.yaml = toYaml(ed.root, ed.lines);
+    ed.mode = `written whole (${w.fallback}): the file's comments and layout are not kept`;
+  } else {
+    ed.lines = w.lines;
+    ed.yaml = w.text;
+    ed.mode = w.edits ? `the file with ${w.edits} edit${w.edits === 1 ? '' : 's'}: comments and layout kept` : 'the file as it is';
+  }
+  $('#editor-mode').textContent = ed.mode;
+  $('#editor-mode').classList.toggle('error', !!w.fallback);
   for (const f of ed.fields) { f.input.classList.remove('error'); f.input.title = ''; }
   document.querySelectorAll('#editor .field-error').forEach((e) => e.remove());
   const { ok, body } = await post('model', ed.yaml);
   if (seq !== ed.seq) return;
   ed.checked = ok ? 'ok' : body.error.message;
-  if (ok) { say(`checked: loads (${body.result.actors.length} actors, ${body.result.issues.length} issues, ${body.result.proposals.length} proposals)`); return; }
+  const note = ed.note ? ` · ${ed.note}` : '';
+  ed.note = '';
+  if (ok) { say(`checked: loads (${body.result.actors.length} actors, ${body.result.issues.length} issues, ${body.result.proposals.length} proposals)${note}`); return; }
   const m = /:(\d+):(\d+): /.exec(body.error.message);
   const line = m ? Number(m[1]) : 0;
   // the field whose node spans the line most tightly
@@ -66,18 +84,24 @@ async function check() {
   }
   say(body.error.message, true);
   if (best) {
-    best.f.input.classList.add('error');
-    best.f.input.title = body.error.message;
-    best.f.input.after(el('span', body.error.message.replace(/^.*?:\d+:\d+: /, ''), { class: 'field-error', id: 'editor-message' }));
+    fieldError(best.f.input, body.error.message.replace(/^.*?:\d+:\d+: /, ''), body.error.message);
     ed.errorField = best.f.label;
   } else ed.errorField = null;
+}
+
+function fieldError(input, msg, title = msg) {
+  input.classList.add('error');
+  input.title = title;
+  input.after(el('span', msg, { class: 'field-error', id: 'editor-message' }));
 }
 
 // ---- fields
 
 // A field editing node = holder[key] (holder a map): a scalar as its text,
 // anything else as flow YAML. label names it for messages and tests.
-function field(holder, key, label, { quote = false, size = 8 } = {}) {
+// rename: {kind} for an id field: a new id renames every reference to it
+// (rename.js); an id taken or not allowed is refused at the field.
+function field(holder, key, label, { quote = false, size = 8, rename: ren = null } = {}) {
   const input = el('input', '', { type: 'text', size: String(size), 'data-field': label });
   const node = () => get(holder, key);
   const n = node();
@@ -86,11 +110,28 @@ function field(holder, key, label, { quote = false, size = 8 } = {}) {
   input.addEventListener('change', async () => {
     const text = input.value.trim();
     remember();
+    if (ren) {
+      const old = get(holder, key).v;
+      try {
+        const n = rename(ed.root, { ...ren, id: old }, text);
+        ed.renamed = { from: old, to: text, references: n };
+        ed.note = `renamed ${ren.kind} '${old}' to '${text}': ${n} reference${n === 1 ? '' : 's'}`;
+      } catch (e) {
+        ed.undo.pop();
+        document.querySelectorAll('#editor .field-error').forEach((x) => x.remove());
+        fieldError(input, e.message);
+        say(`${label}: ${e.message}`, true);
+        ed.refused = e.message;
+        return;
+      }
+      await changed();
+      return;
+    }
     if (text === '') drop(holder, key);
     else if (/^[[{]/.test(text)) {
       const { ok, body } = await post('tree', `x: ${text}\n`);
       if (!ok) { ed.undo.pop(); say(`${label}: ${body.error.message.replace(/^.*?:1:(\d+): /, 'column $1: ')}`, true); input.classList.add('error'); return; }
-      put(holder, key, get(body.result, 'x'));
+      put(holder, key, adopt(get(holder, key), get(body.result, 'x')));
     } else put(holder, key, scalar(text, quote));
     await changed();
   });
@@ -129,7 +170,7 @@ function actorsTable() {
     const id = idOf(a);
     const tr = el('tr');
     t.append(tr);
-    tr.append(td(field(a, 'id', `actors.${id}.id`, { size: 6 })), td(field(a, 'name', `actors.${id}.name`, { quote: true, size: 18 })),
+    tr.append(td(field(a, 'id', `actors.${id}.id`, { size: 6, rename: { kind: 'actor' } })), td(field(a, 'name', `actors.${id}.name`, { quote: true, size: 18 })),
       td(field(a, 'capability', `actors.${id}.capability`)), td(field(a, 'batna', `actors.${id}.batna`)),
       td(button('remove', () => { l.i.splice(l.i.indexOf(a), 1); })));
   }
@@ -150,7 +191,7 @@ function issuesTable() {
     const id = idOf(is);
     const tr = el('tr');
     const scale = get(is, 'scale');
-    tr.append(td(field(is, 'id', `issues.${id}.id`, { size: 10 })), td(field(is, 'name', `issues.${id}.name`, { quote: true, size: 18 })),
+    tr.append(td(field(is, 'id', `issues.${id}.id`, { size: 10, rename: { kind: 'issue' } })), td(field(is, 'name', `issues.${id}.name`, { quote: true, size: 18 })),
       td(get(is, 'options') ? field(is, 'options', `issues.${id}.options`, { size: 24 }) : ''),
       td(scale && scale.t === 'm' ? el('span') : '', scale ? field(is, 'scale', `issues.${id}.scale`, { size: 24 }) : ''),
       td(button('remove', () => { l.i.splice(l.i.indexOf(is), 1); })));
@@ -162,7 +203,33 @@ function issuesTable() {
   const addC = button('add an issue on a scale', () => {
     l.i.push({ t: 'm', i: [['id', scalar(freshId(l, 'issue'))], ['scale', { t: 'm', i: [['lo', scalar(0)], ['hi', scalar(100)]] }]] });
   });
-  return [t, addD, addC];
+  // renaming an option: every ideal, value, red line, position, status quo
+  // and linkage condition that names it follows
+  const sel = el('select', '', { id: 'editor-option' });
+  for (const is of l.i) for (const o of idsOf(ed.root, 'option', idOf(is))) sel.append(el('option', `${idOf(is)}: ${o}`, { value: JSON.stringify([idOf(is), o]) }));
+  const to = el('input', '', { type: 'text', size: '14', id: 'editor-option-to', 'data-field': 'option rename' });
+  const go = el('button', 'rename the option', { type: 'button', class: 'use', id: 'editor-option-rename' });
+  go.addEventListener('click', async () => {
+    if (!sel.value) return;
+    const [issue, id] = JSON.parse(sel.value);
+    remember();
+    try {
+      const n = rename(ed.root, { kind: 'option', issue, id }, to.value.trim());
+      ed.renamed = { from: id, to: to.value.trim(), references: n };
+      ed.note = `renamed option '${id}' of '${issue}' to '${to.value.trim()}': ${n} references`;
+    } catch (e) {
+      ed.undo.pop();
+      document.querySelectorAll('#editor .field-error').forEach((x) => x.remove());
+      fieldError(to, e.message);
+      say(`option rename: ${e.message}`, true);
+      ed.refused = e.message;
+      return;
+    }
+    await changed();
+  });
+  const row = el('div', '', { class: 'whatif' });
+  row.append(el('span', 'rename an option: '), sel, el('span', ' to '), to, go);
+  return [t, addD, addC, row];
 }
 
 function stancesTable() {
@@ -221,7 +288,7 @@ function proposalsTable() {
     let pos = get(p, 'positions');
     if (!pos || pos.t !== 'm') continue;
     const tr = el('tr');
-    tr.append(td(field(p, 'id', `proposals.${id}.id`, { size: 10 })), td(field(p, 'name', `proposals.${id}.name`, { quote: true, size: 16 })));
+    tr.append(td(field(p, 'id', `proposals.${id}.id`, { size: 10, rename: { kind: 'proposal' } })), td(field(p, 'name', `proposals.${id}.name`, { quote: true, size: 16 })));
     for (const i of issues) tr.append(td(field(pos, i, `proposals.${id}.positions.${i}`, { size: 7 })));
     tr.append(td(button('remove', () => { l.i.splice(l.i.indexOf(p), 1); })));
     t.append(tr);
@@ -253,6 +320,7 @@ export async function loadEditor() {
   if (!ok) { say(body.error.message, true); return; }
   if (body.result.t !== 'm') { say('the scenario is not a mapping', true); return; }
   ed.root = body.result;
+  ed.st = tag(ed.root, state.text);
   ed.undo = [];
   render();
   await check();

@@ -5,7 +5,7 @@
 // escapes are YAML's). Pure functions: node tests import this file too.
 
 const PLAIN_KEY = /^[A-Za-z0-9_][A-Za-z0-9_.\-/]*$/;
-const key = (k) => (PLAIN_KEY.test(k) ? k : JSON.stringify(k));
+export const key = (k) => (PLAIN_KEY.test(k) ? k : JSON.stringify(k));
 
 export function scalarText(n) {
   return n.q ? JSON.stringify(n.v) : n.v;
@@ -20,11 +20,11 @@ export function flow(n) {
 
 const empty = (n) => n.t !== 's' && n.i.length === 0;
 
-// Block YAML of root; lines (a Map, optional) gets each node's [first, last]
-// line (1-based) in the text written.
-export function toYaml(root, lines) {
+// The lines of n as block YAML indented by ind; lines (a Map, optional)
+// gets each node's [first, last] line (1-based) in them.
+export function blockLines(n, ind, lines) {
   const out = [];
-  const mark = (n, first) => { if (lines) lines.set(n, [first, out.length]); };
+  const mark = (v, first) => { if (lines) lines.set(v, [first, out.length]); };
   const block = (n, ind) => {
     const pad = ' '.repeat(ind);
     if (n.t === 'm') {
@@ -47,11 +47,17 @@ export function toYaml(root, lines) {
       }
     }
   };
-  if (root.t === 's') out.push(scalarText(root));
-  else if (empty(root)) out.push(flow(root));
-  else block(root, 0);
-  mark(root, 1);
-  return `${out.join('\n')}\n`;
+  if (n.t === 's') out.push(' '.repeat(ind) + scalarText(n));
+  else if (empty(n)) out.push(' '.repeat(ind) + flow(n));
+  else block(n, ind);
+  mark(n, 1);
+  return out;
+}
+
+// Block YAML of root; lines (a Map, optional) gets each node's [first,
+// last] line (1-based) in the text written.
+export function toYaml(root, lines) {
+  return `${blockLines(root, 0, lines).join('\n')}\n`;
 }
 
 // Helpers on the tree: a map's value by key, set (or add) a key, a list's

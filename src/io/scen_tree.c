@@ -5,9 +5,15 @@
  * line. The editor changes the tree and writes it back as YAML, so what it
  * does not understand (linkage, ratification, sources ...) goes back as it
  * came (comments and anchors excepted: aliases are expanded).
- *   map     {"t": "m", "l": LINE, "i": [["key", NODE], ...]}
- *   list    {"t": "l", "l": LINE, "i": [NODE, ...]}
- *   scalar  {"t": "s", "l": LINE, "v": "text", "q": true if quoted}
+ *   map     {"t": "m", "l": LINE, "r": [OFF, END], "i": [["key", NODE, [KOFF, KEND]], ...]}
+ *   list    {"t": "l", "l": LINE, "r": [OFF, END], "i": [NODE, ...]}
+ *   scalar  {"t": "s", "l": LINE, "r": [OFF, END], "v": "text", "q": true if quoted}
+ * "r" is the node's byte range in the text, [OFF, END) (a scalar's with its
+ * quotes; a block collection's from its first item to the end of its last;
+ * a flow one's bracket to bracket), absent when unknown (an empty scalar);
+ * a map item's third element is its key's range. The editor's minimal-edit
+ * writer (web/yamledit.js) splices changes into the original text by them,
+ * so comments and formatting outside the edited bytes survive.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +23,17 @@
 static const yt_limits_t LIMITS = {
     .max_nodes = 1000000, .max_depth = 64, .max_string = 65536, .max_bytes = 16u * 1024u * 1024u};
 
+static void range(parley_json_t *j, const yt_node_t *n)
+{
+    if (!n->end)
+        return;
+    parley_json_key(j, "r");
+    parley_json_array_begin(j);
+    parley_json_int(j, (long long)n->off);
+    parley_json_int(j, (long long)n->end);
+    parley_json_array_end(j);
+}
+
 static void node(parley_json_t *j, const yt_node_t *n)
 {
     parley_json_object_begin(j);
@@ -24,6 +41,7 @@ static void node(parley_json_t *j, const yt_node_t *n)
     parley_json_string(j, n->kind == YT_MAP ? "m" : n->kind == YT_SEQ ? "l" : "s");
     parley_json_key(j, "l");
     parley_json_int(j, n->line);
+    range(j, n);
     if (n->kind == YT_SCALAR) {
         parley_json_key(j, "v");
         parley_json_string(j, n->str ? n->str : "");
@@ -38,6 +56,12 @@ static void node(parley_json_t *j, const yt_node_t *n)
                 parley_json_array_begin(j);
                 parley_json_string(j, key->str ? key->str : "");
                 node(j, n->items[2 * k + 1]);
+                if (key->end) {
+                    parley_json_array_begin(j);
+                    parley_json_int(j, (long long)key->off);
+                    parley_json_int(j, (long long)key->end);
+                    parley_json_array_end(j);
+                }
                 parley_json_array_end(j);
             } else {
                 node(j, n->items[k]);

@@ -21,6 +21,8 @@ typedef struct builder {
     parley_ctx_t *ctx;
     parley__arena_t *arena;
     const char *name;
+    const char *buf;        /* the text, for the byte ranges of collections */
+    size_t len;
     const yt_limits_t *lim;
     yt_node_t **stack;      /* open collections */
     char **stack_anchor;    /* their anchors, registered when they close */
@@ -138,6 +140,46 @@ static char *token_text(builder_t *b, struct fy_token *t, size_t *len)
     return s;
 }
 
+/*
+ * A scalar's range as the text writes it: libfyaml's marks of a quoted
+ * scalar exclude its quotes, and those of a block scalar (| or >) start at
+ * its content and end past its last line break. The range holds the quotes,
+ * and a block scalar's runs from its indicator to the end of its last line
+ * of content (its line break excluded), so that replacing the range
+ * replaces the scalar; without the indicator just before the content (a
+ * comment after it) the range is left unknown.
+ */
+static void scalar_span(const builder_t *b, struct fy_event *e, enum fy_scalar_style style,
+                        yt_node_t *node)
+{
+    const struct fy_mark *a = fy_event_start_mark(e), *z = fy_event_end_mark(e);
+    if (!a || !z || z->input_pos < a->input_pos || z->input_pos > b->len)
+        return;
+    size_t off = a->input_pos, end = z->input_pos;
+    char q = style == FYSS_SINGLE_QUOTED ? '\'' : style == FYSS_DOUBLE_QUOTED ? '"' : 0;
+    if (q) {
+        if (off == 0 || b->buf[off - 1] != q || end >= b->len || b->buf[end] != q)
+            return;
+        off--;
+        end++;
+    } else if (style == FYSS_LITERAL || style == FYSS_FOLDED) {
+        size_t p = off;
+        while (p > 0 && strchr(" \t\r\n", b->buf[p - 1]))
+            p--;
+        while (p > 0 && strchr("+-0123456789", b->buf[p - 1]))
+            p--;
+        if (p == 0 || (b->buf[p - 1] != '|' && b->buf[p - 1] != '>'))
+            return;
+        off = p - 1;
+        while (end > off + 1 && (b->buf[end - 1] == '\n' || b->buf[end - 1] == '\r'))
+            end--;
+    } else if (end == off) {
+        return;
+    }
+    node->off = off;
+    node->end = end;
+}
+
 static parley_status_t on_scalar(builder_t *b, struct fy_event *e, int line, int col)
 {
     parley_status_t st = count(b, 1, line, col);
@@ -160,7 +202,9 @@ static parley_status_t on_scalar(builder_t *b, struct fy_event *e, int line, int
     if (memchr(node->str, '\0', node->len))
         return fail_at(b, line, col, PARLEY_EINPUT,
                        "a NUL character (an escape such as \\0) in a string: not allowed");
-    node->plain = fy_token_scalar_style(e->scalar.value) == FYSS_PLAIN;
+    enum fy_scalar_style style = fy_token_scalar_style(e->scalar.value);
+    node->plain = style == FYSS_PLAIN;
+    scalar_span(b, e, style, node);
     if (e->scalar.anchor) {
         size_t alen;
         char *a = token_text(b, e->scalar.anchor, &alen);
@@ -199,6 +243,9 @@ static parley_status_t on_open(builder_t *b, struct fy_event *e, int line, int c
     node->kind = is_map ? YT_MAP : YT_SEQ;
     node->line = line;
     node->col = col;
+    const struct fy_mark *m = fy_event_start_mark(e);
+    if (m)
+        node->off = m->input_pos;
     struct fy_token *anchor = is_map ? e->mapping_start.anchor : e->sequence_start.anchor;
     char *aname = NULL;
     if (anchor) {
@@ -259,14 +306,25 @@ static parley_status_t check_keys(builder_t *b, const yt_node_t *node)
     return st;
 }
 
-static parley_status_t on_close(builder_t *b)
+static parley_status_t on_close(builder_t *b, struct fy_event *e)
 {
     size_t d = --b->depth;
     yt_node_t *node = b->stack[d];
+    /* A flow collection ends after its bracket (the end event's mark); a
+     * block one where its last item ends: its end event sits at the next
+     * token, past any comments and blank lines that follow. */
+    const struct fy_mark *z = fy_event_end_mark(e);
+    int flow = node->off < b->len && (b->buf[node->off] == '[' || b->buf[node->off] == '{');
+    if (flow && z && z->input_pos > node->off)
+        node->end = z->input_pos;
+    for (size_t k = 0; !flow && k < b->n_kids[d]; k++)
+        if (b->kids[d][k]->end > node->end)
+            node->end = b->kids[d][k]->end;
     size_t nk = b->n_kids[d];
     node->items = parley__arena_array(b->arena, nk ? nk : 1, sizeof *node->items);
     if (!node->items) {
         parley__free(b->kids[d]);
+        b->kids[d] = NULL; /* parse_events frees what is left */
         return oom(b);
     }
     if (nk)
@@ -323,7 +381,7 @@ static parley_status_t on_event(builder_t *b, struct fy_event *e)
     case FYET_MAPPING_START:
     case FYET_SEQUENCE_START: return on_open(b, e, line, col);
     case FYET_MAPPING_END:
-    case FYET_SEQUENCE_END: return on_close(b);
+    case FYET_SEQUENCE_END: return on_close(b, e);
     default: return PARLEY_OK;
     }
 }
@@ -347,7 +405,7 @@ static parley_status_t parse_events(parley_ctx_t *ctx, parley__arena_t *arena, c
                                     const char *buf, size_t len, const yt_limits_t *lim,
                                     yt_node_t **root, int syntax[2])
 {
-    builder_t b = {.ctx = ctx, .arena = arena, .name = name, .lim = lim};
+    builder_t b = {.ctx = ctx, .arena = arena, .name = name, .buf = buf, .len = len, .lim = lim};
     size_t md = lim->max_depth + 1;
     b.stack = parley__calloc(md, sizeof *b.stack);
     b.stack_anchor = parley__calloc(md, sizeof *b.stack_anchor);

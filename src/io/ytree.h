@@ -22,6 +22,10 @@ struct yt_node {
     yt_node_t **items;      /* seq: n items; map: 2n (key, value, key, value...) */
     size_t weight;          /* nodes in this subtree, for the alias budget */
     size_t set;             /* 0: read from the file; k+1: made by override k (load_set.c) */
+    size_t off, end;        /* its bytes in the text read, [off, end); end 0: unknown (an
+                               empty scalar, a node made by an override). A scalar's range
+                               holds its quotes; a block collection's ends where its last
+                               item does, a flow one's after its ']' or '}' */
 };
 
 typedef struct yt_limits {

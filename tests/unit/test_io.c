@@ -253,7 +253,8 @@ static void change_words(void)
 }
 
 /* The tree the editor edits: maps as key/node pairs in order, each scalar's
- * text, quoting and line; an unknown section kept like any other. */
+ * text, quoting, line and byte range (a map item's key's range after it);
+ * an unknown section kept like any other. */
 static void scenario_tree(void)
 {
     static const char *const text = "a: 0.10\nzz-unknown:\n  - [x, \"y\"]\n  - {k: ~}\n";
@@ -261,10 +262,30 @@ static void scenario_tree(void)
     parley_buf_t b;
     parley_buf_init(&b);
     CHECK_INT(parley_scenario_tree_json(ctx, "t.yaml", text, strlen(text), &b), PARLEY_OK);
-    CHECK_STR(b.data, "{\"t\":\"m\",\"l\":1,\"i\":[[\"a\",{\"t\":\"s\",\"l\":1,\"v\":\"0.10\",\"q\":false}],"
-                      "[\"zz-unknown\",{\"t\":\"l\",\"l\":3,\"i\":[{\"t\":\"l\",\"l\":3,\"i\":["
-                      "{\"t\":\"s\",\"l\":3,\"v\":\"x\",\"q\":false},{\"t\":\"s\",\"l\":3,\"v\":\"y\",\"q\":true}]},"
-                      "{\"t\":\"m\",\"l\":4,\"i\":[[\"k\",{\"t\":\"s\",\"l\":4,\"v\":\"~\",\"q\":false}]]}]}]]}");
+    /* Byte ranges [off, end), counted by hand on the text:
+     *   "a: 0.10\n"          a 0-1, 0.10 3-7 ('\n' at 7)
+     *   "zz-unknown:\n"      key 8-18 (':' at 18)
+     *   "  - [x, \"y\"]\n"    the list from its dash 22; [ 24 .. ] 31, so 24-32;
+     *                        x 25-26; "y" with its quotes 28-31
+     *   "  - {k: ~}\n"        { 37 .. } 42, so 37-43; k 38-39; ~ 41-42
+     * A block collection ends where its last item does: the list and the
+     * root at 43. */
+    CHECK_STR(b.data, "{\"t\":\"m\",\"l\":1,\"r\":[0,43],\"i\":[[\"a\",{\"t\":\"s\",\"l\":1,\"r\":[3,7],"
+                      "\"v\":\"0.10\",\"q\":false},[0,1]],"
+                      "[\"zz-unknown\",{\"t\":\"l\",\"l\":3,\"r\":[22,43],\"i\":[{\"t\":\"l\",\"l\":3,\"r\":[24,32],\"i\":["
+                      "{\"t\":\"s\",\"l\":3,\"r\":[25,26],\"v\":\"x\",\"q\":false},"
+                      "{\"t\":\"s\",\"l\":3,\"r\":[28,31],\"v\":\"y\",\"q\":true}]},"
+                      "{\"t\":\"m\",\"l\":4,\"r\":[37,43],\"i\":[[\"k\",{\"t\":\"s\",\"l\":4,\"r\":[41,42],"
+                      "\"v\":\"~\",\"q\":false},[38,39]]]}]},[8,18]]]}");
+    /* a block scalar from its indicator to its last line's end; an empty
+     * value has no bytes: no range */
+    b.len = 0;
+    static const char *const blk = "k: |\n  one\n  two\n\ne:\n";
+    CHECK_INT(parley_scenario_tree_json(ctx, "t.yaml", blk, strlen(blk), &b), PARLEY_OK);
+    /* "k: |\n" 0-4: '|' at 3; "  one\n" 5-10; "  two\n" 11-16, 'o' at 15: 3-16
+     * (its line stays libfyaml's, that of its content: 2) */
+    CHECK_CONTAINS(b.data, "{\"t\":\"s\",\"l\":2,\"r\":[3,16],\"v\":\"one\\ntwo\\n\",\"q\":true}");
+    CHECK_CONTAINS(b.data, "[\"e\",{\"t\":\"s\",\"l\":5,\"v\":\"\",\"q\":false},[18,19]]");
     b.len = 0;
     CHECK_INT(parley_scenario_tree_json(ctx, "t.yaml", "a: [", 4, &b), PARLEY_EINPUT);
     CHECK_CONTAINS(parley_ctx_message(ctx), "t.yaml:2:1: YAML syntax error: flow sequence without");

@@ -6,7 +6,10 @@
 // Then in the page: a salience and a BATNA written as a distribution are
 // edited, a salience out of range gets the loader's message at its field,
 // undo takes it back, the download loads in the CLI, and "Use in the page"
-// shows the CLI's evaluation of the downloaded file.
+// shows the CLI's evaluation of the downloaded file; the download is the
+// file with only the edited lines changed (every comment kept); renaming
+// an actor onto a taken id is refused at the field, and a rename carries
+// every reference (the download passes `parley check`).
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -107,6 +110,51 @@ try {
   const u = await E(page);
   check(u.undo === 2 && u.checked === 'ok', `the editor keeps its undo after "Use" (${u.undo})`);
   if (process.env.EDITOR_SHOT) await page.locator('#editor').screenshot({ path: process.env.EDITOR_SHOT });
+  step = 'comments kept';
+  const comments = (t) => t.split('\n').filter((l) => /^\s*#/.test(l) || /\s#\s/.test(l));
+  const original = readFileSync('examples/ukraine-2025.yaml', 'utf8');
+  const savedText = readFileSync(saved, 'utf8');
+  const changedLines = savedText.split('\n').filter((l, k) => l !== original.split('\n')[k]);
+  check(isDeepStrictEqual(comments(savedText), comments(original)) && changedLines.length === 2,
+        `the download is the file with two lines edited, every comment kept (${changedLines.length} lines differ)`);
+  const mode = await page.textContent('#editor-mode');
+  check(/2 edits: comments and layout kept/.test(mode), `the page says how it writes the file: ${mode}`);
+  step = 'a rename refused';
+  const seq0 = (await E(page)).seq, undo0 = (await E(page)).undo;
+  await page.fill('#editor input[data-field="actors.UKR.id"]', 'RUS');
+  await page.press('#editor input[data-field="actors.UKR.id"]', 'Tab');
+  await page.waitForFunction(() => window.parley.editor.refused, null, { timeout: 30000 });
+  const refusedAt = await page.textContent('#editor-message');
+  const after0 = await E(page);
+  check(/'RUS' is already an actor/.test(refusedAt) && after0.undo === undo0 && after0.seq === seq0,
+        `a rename onto a taken id is refused at the field, nothing changed (${refusedAt})`);
+  step = 'a rename';
+  await edit(page, 'actors.UKR.id', 'UA');
+  await settle(page, 'ok');
+  const ren = await page.evaluate(() => window.parley.editor.renamed);
+  check(ren && ren.references > 5, `UKR renamed with its references (${ren && ren.references})`);
+  const stanceRow = await page.locator('#editor input[data-field="stances.UA.nato.salience"]').count();
+  check(stanceRow === 1, 'the stances follow the rename');
+  step = 'an option renamed';
+  await page.selectOption('#editor-option', JSON.stringify(['nato', 'constitutional-ban']));
+  await page.fill('#editor-option-to', 'const-ban');
+  const seq1 = (await E(page)).seq;
+  await page.click('#editor-option-rename');
+  await page.waitForFunction((s) => window.parley.editor.seq > s, seq1, { timeout: 30000 });
+  await settle(page, 'ok');
+  const ren2 = await page.evaluate(() => window.parley.editor.renamed);
+  const said = await page.textContent('#editor-status');
+  check(ren2.references > 3 && said.includes(`renamed option 'constitutional-ban' of 'nato' to 'const-ban': ${ren2.references} references`),
+        `the option renamed with its references: ${said}`);
+  const [dl2] = await Promise.all([page.waitForEvent('download'), page.click('#editor-download')]);
+  const saved2 = join(tmp, 'renamed.yaml');
+  await dl2.saveAs(saved2);
+  let checks = true;
+  try { execFileSync(parley, ['check', saved2], { stdio: 'pipe' }); } catch (e) { checks = false; }
+  const ev2 = cli('eval', saved2);
+  const us = ev2.proposals.find((p) => p.id === 'us-28-point').positions.find((p) => p.issue === 'nato');
+  check(checks && ev2.proposals[0].actors.some((a) => a.id === 'UA') && !ev2.proposals[0].actors.some((a) => a.id === 'UKR') &&
+        us.position === 'const-ban', `the renamed download passes parley check, with UA for UKR and const-ban on nato (${us.position})`);
   check(errors.length === 0, `no page errors: ${errors.join(' | ')}`);
 } catch (e) {
   failed++;
