@@ -9,7 +9,9 @@
  *   bench_space [SOURCE_DIR [DATA_DIR]] [--quick | --only AxI]
  *
  * 5 x 30 runs under a 4 GiB memory bound (it stops there with the
- * frontier's message); --only 5x20 runs one synthetic case alone.
+ * frontier's message); --only 5x20 runs one synthetic case alone. Cases of
+ * 100 parties x issues or more show their progress on stderr, issue by
+ * issue.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -64,8 +66,22 @@ typedef struct result {
     char msg[256];
 } result_t;
 
+/* Progress of a long merge, on stderr: issues merged, points, seconds. */
+typedef struct progress {
+    double t0;
+    int on;
+} progress_t;
+
+static void show_progress(void *arg, size_t step, size_t steps, size_t points)
+{
+    const progress_t *p = arg;
+    if (p->on)
+        fprintf(stderr, "    merged %zu of %zu issues: %zu points, %.1f s, max RSS %.0f MiB\n",
+                step, steps, points, bench_now() - p->t0, max_rss_mib());
+}
+
 static result_t frontier(const parley_scenario_t *s, parley_frontier_method_t method,
-                         size_t max_bytes)
+                         size_t max_bytes, int verbose)
 {
     result_t r;
     memset(&r, 0, sizeof r);
@@ -82,8 +98,9 @@ static result_t frontier(const parley_scenario_t *s, parley_frontier_method_t me
     r.status = parley_space_create(ctx, s, NULL, &sp);
     if (!r.status)
         r.status = parley_frontier_create(ctx, sp, NULL, &fo, &f);
+    progress_t pr = {t0, verbose};
     if (!r.status)
-        r.status = parley_frontier_run(ctx, f, NULL, NULL);
+        r.status = parley_frontier_run(ctx, f, show_progress, &pr);
     if (!r.status) {
         r.nash = parley_frontier_solve(f, PARLEY_NASH, NULL);
         r.points = parley_frontier_points(f);
@@ -125,7 +142,7 @@ static void synthetic_case(int na, int ni, size_t max_bytes)
     }
     char outcomes[64];
     parley_scenario_package_count(s, 11, outcomes, sizeof outcomes);
-    result_t r = frontier(s, PARLEY_FRONTIER_MERGE, max_bytes);
+    result_t r = frontier(s, PARLEY_FRONTIER_MERGE, max_bytes, na * ni >= 100);
     if (r.status)
         printf("  %d x %-3d %-22s stopped after %zu issues: %s\n", na, ni, outcomes,
                r.steps_done, r.msg);
@@ -216,8 +233,8 @@ static void agenthp2(const char *data)
     parley_scenario_t *s = load_path(path, 1);
     if (!s)
         return;
-    result_t m = frontier(s, PARLEY_FRONTIER_MERGE, 0);
-    result_t b = frontier(s, PARLEY_FRONTIER_BRUTE, 0);
+    result_t m = frontier(s, PARLEY_FRONTIER_MERGE, 0, 0);
+    result_t b = frontier(s, PARLEY_FRONTIER_BRUTE, 0, 0);
     printf("  merge: %zu points, %llu packages, %.4f s\n", m.points,
            (unsigned long long)m.packages, m.secs);
     printf("  brute: %zu points, %llu packages, %.4f s (%s)\n", b.points,

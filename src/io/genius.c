@@ -63,6 +63,23 @@ double parley__gn_linear(const gn_eval_t *ev, double x)
     return u < 0.0 || u != u ? 0.0 : u > 1.0 ? 1.0 : u; /* NaN only from overflowing input */
 }
 
+int parley__gn_linear_q(const gn_eval_t *ev, parley__q_t x, parley__q_t *out)
+{
+    parley__q_t d, u, zero = parley__q_int(0), one = parley__q_int(1);
+    if (!ev->qok || !parley__q_sub(x, ev->qorigin, &d) || !parley__q_mul(ev->qslope, d, &d) ||
+        !parley__q_add(ev->qoffset, d, &u))
+        return 0;
+    *out = parley__q_cmp(u, zero) < 0 ? zero : parley__q_cmp(u, one) > 0 ? one : u;
+    return 1;
+}
+
+int parley__gn_grid_q(const gn_issue_t *is, size_t k, parley__q_t *out)
+{
+    parley__q_t x;
+    return is->qok && parley__q_mul(is->qstep, parley__q_int((long long)k), &x) &&
+           parley__q_add(is->qlo, x, out);
+}
+
 double parley__gn_eval_value(const gn_issue_t *is, const gn_eval_t *ev, size_t k)
 {
     if (ev->kind == GE_LINEAR)
@@ -406,26 +423,37 @@ static parley_status_t align(scan_t *s, const gn_domain_t *dom, int lenient, gn_
 static parley_status_t reservation_of_bid(scan_t *s, gn_profile_t *p)
 {
     double u = 0.0;
+    parley__q_t qu = parley__q_int(0), one = parley__q_int(1);
+    int exact = 1; /* the same sum in rationals, each number as spelled */
     for (size_t j = 0; j < p->dom.n_issues; j++) {
         const gn_issue_t *is = &p->dom.issues[j];
         const char *v = p->res_values[j];
         double x, e = -1.0;
+        parley__q_t qe, qw, qx;
         if (!v)
             continue;
         if (is->kind == GN_DISCRETE) {
             for (size_t k = 0; k < is->n_values; k++)
-                if (strcmp(is->values[k], v) == 0)
+                if (strcmp(is->values[k], v) == 0) {
                     e = parley__gn_eval_value(is, &p->ev[j], k);
+                    exact = exact && !p->ev[j].divide_by_max && parley__q_from_double(e, &qe);
+                }
         } else if (parley__gn_number(v, &x) && x >= is->lo && x <= is->hi) {
             e = parley__gn_linear(&p->ev[j], x);
+            exact = exact && parley__q_parse(v, &qx) && parley__gn_linear_q(&p->ev[j], qx, &qe);
         }
         if (e < 0.0)
             return parley__gn_err(s->ctx, p->path, p->line, p->col,
                                   "the reservationBid's value '%.60s' is not a value of issue "
                                   "'%.60s'", v, is->name);
         u += p->weight[j] * e;
+        exact = exact && p->weight_text && p->weight_text[j] &&
+                parley__q_parse(p->weight_text[j], &qw) && parley__q_mul(qw, qe, &qe) &&
+                parley__q_add(qu, qe, &qu);
     }
     p->reservation = u > 1.0 ? 1.0 : u;
+    p->qres = exact;
+    p->qreservation = exact && parley__q_cmp(qu, one) > 0 ? one : qu;
     return PARLEY_OK;
 }
 

@@ -34,6 +34,8 @@ typedef struct gn_issue {
     const char **values;  /* DISCRETE only */
     int *vpos;            /* DISCRETE, GENIUS XML profiles: line, col of each value's <item> */
     double lo, hi, step;  /* GRID and REAL */
+    int qok;              /* GeniusWeb GRID: lo, hi and step exactly as spelled */
+    parley__q_t qlo, qhi, qstep;
     int line, col;
 } gn_issue_t;
 
@@ -55,6 +57,10 @@ typedef struct gn_eval {
     int divide_by_max; /* TABLE: GENIUS XML divides by the largest evaluation */
     /* LINEAR: clip01(offset + slope * (x - origin)) */
     double slope, offset, origin;
+    /* LINEAR from GeniusWeb's two points: the same exactly, from the
+     * decimals as spelled (qok; 0 where a number has no exact form) */
+    int qok;
+    parley__q_t qslope, qoffset, qorigin;
     int line, col;
 } gn_eval_t;
 
@@ -113,6 +119,8 @@ typedef struct gn_profile {
     double *weight;       /* per issue of dom */
     const char **weight_text; /* per issue of dom: the weight as spelled (XML), or NULL */
     double reservation;   /* 0 when absent */
+    int qres;             /* GeniusWeb bid: the reservation exactly in qreservation */
+    parley__q_t qreservation;
     double discount;      /* in (0,1]; 1 when absent or when GENIUS would discard it */
     double discount_raw;  /* as written; NAN when absent */
     int reservation_bid;  /* GeniusWeb: reservation is the utility of a bid (resolved later) */
@@ -192,6 +200,10 @@ parley_status_t parley__gn_err(parley_ctx_t *ctx, const char *name, int line, in
 double parley__gn_eval_value(const gn_issue_t *is, const gn_eval_t *ev, size_t k);
 /* LINEAR: clip01(offset + slope * (x - origin)). */
 double parley__gn_linear(const gn_eval_t *ev, double x);
+/* The same exactly (ev->qok): 0 when it does not fit 128-bit rationals. */
+int parley__gn_linear_q(const gn_eval_t *ev, parley__q_t x, parley__q_t *out);
+/* Grid value k of a GRID issue exactly, qlo + k * qstep (is->qok); 0 when it does not fit. */
+int parley__gn_grid_q(const gn_issue_t *is, size_t k, parley__q_t *out);
 
 /* The matched import: every profile aligned to the domain (issue j of each
  * profile is issue j of the domain, TABLE entries in the domain's value order). */

@@ -204,6 +204,8 @@ static void actors(wr_t *w)
         parley_buf_puts(w->b, "\n    capability: 1\n    batna: ");
         if (p->nl)
             write_q(w->b, p->nl->batna); /* exact: (rv * maxutility + C) / S */
+        else if (p->qres)
+            write_q(w->b, p->qreservation); /* exact: the reservation bid's utility */
         else
             parley__yaml_num(w->b, p->reservation);
         if (p->discount < 1.0) {
@@ -260,10 +262,58 @@ static void issues(wr_t *w)
 }
 
 static void linear_value(parley_buf_t *b, const gn_eval_t *ev, double x);
+static void write_q(parley_buf_t *b, parley__q_t q);
+
+/* The same exactly (a GeniusWeb line over a range spelled in decimals);
+ * 0 when some number does not fit. */
+static int points_q(parley_buf_t *b, const gn_issue_t *is, const gn_eval_t *ev)
+{
+    parley__q_t xs[4] = {is->qlo, is->qhi}, zero = parley__q_int(0), x, y;
+    size_t n = 2;
+    if (!is->qok || !ev->qok)
+        return 0;
+    for (int level = 0; level <= 1 && parley__q_cmp(ev->qslope, zero) != 0; level++) {
+        if (!parley__q_sub(parley__q_int(level), ev->qoffset, &x) ||
+            !parley__q_div(x, ev->qslope, &x) || !parley__q_add(ev->qorigin, x, &x))
+            return 0;
+        if (parley__q_cmp(x, is->qlo) > 0 && parley__q_cmp(x, is->qhi) < 0)
+            xs[n++] = x;
+    }
+    for (size_t p = 1; p < n; p++) /* insertion sort of at most 4 */
+        for (size_t q = p; q > 0 && parley__q_cmp(xs[q], xs[q - 1]) < 0; q--) {
+            parley__q_t t = xs[q];
+            xs[q] = xs[q - 1];
+            xs[q - 1] = t;
+        }
+    for (size_t p = 0; p < n; p++)
+        if (!parley__gn_linear_q(ev, xs[p], &y))
+            return 0;
+    parley_buf_puts(b, "[");
+    for (size_t p = 0; p < n; p++) {
+        if (p && parley__q_cmp(xs[p], xs[p - 1]) == 0)
+            continue;
+        parley_buf_puts(b, p ? ", [" : "[");
+        write_q(b, xs[p]);
+        parley_buf_puts(b, ", ");
+        parley__gn_linear_q(ev, xs[p], &y);
+        write_q(b, y);
+        parley_buf_puts(b, "]");
+    }
+    parley_buf_puts(b, "]");
+    return 1;
+}
 
 /* The clipped line as points: the ends of the scale and where it meets 0 or 1 inside. */
 static void points(parley_buf_t *b, const gn_issue_t *is, const gn_eval_t *ev)
 {
+    parley_buf_t qb;
+    parley_buf_init(&qb);
+    if (points_q(&qb, is, ev) && !qb.failed && qb.data) {
+        parley_buf_puts(b, qb.data);
+        parley_buf_free(&qb);
+        return;
+    }
+    parley_buf_free(&qb);
     double xs[4] = {is->lo, is->hi, is->lo, is->lo};
     size_t n = 2;
     for (int level = 0; level <= 1 && ev->slope != 0.0; level++) {
@@ -357,7 +407,11 @@ static void eval_value(parley_buf_t *b, const gn_issue_t *is, const gn_eval_t *e
 {
     double max = 0.0;
     if (ev->kind == GE_LINEAR) {
-        linear_value(b, ev, is->lo + (double)k * is->step);
+        parley__q_t x, y;
+        if (parley__gn_grid_q(is, k, &x) && parley__gn_linear_q(ev, x, &y))
+            write_q(b, y); /* GeniusWeb: exactly, from the decimals as spelled */
+        else
+            linear_value(b, ev, is->lo + (double)k * is->step);
         return;
     }
     if (ev->kind != GE_LINEAR && ev->divide_by_max) {

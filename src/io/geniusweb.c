@@ -57,6 +57,13 @@ static parley_status_t unit_number(const jr_t *r, const yt_node_t *map, const ch
     return st;
 }
 
+/* The number at key as the exact decimal it spells (it was read by number()). */
+static int exact_text(const yt_node_t *map, const char *key, parley__q_t *out)
+{
+    const yt_node_t *n = parley__lget(map, key);
+    return n && n->kind == YT_SCALAR && parley__q_parse(n->str, out);
+}
+
 /* {"values": [...]} */
 static parley_status_t discrete_set(const jr_t *r, const yt_node_t *vals, gn_issue_t *is)
 {
@@ -95,6 +102,8 @@ static parley_status_t number_set(const jr_t *r, const yt_node_t *rng, gn_issue_
         return st;
     if (!(is->step > 0.0))
         return JERR(r, rng, "%s: \"step\" must be > 0, got %g", what, is->step);
+    is->qok = exact_text(rng, "low", &is->qlo) && exact_text(rng, "high", &is->qhi) &&
+              exact_text(rng, "step", &is->qstep);
     if (fabs(is->lo) > PARLEY_MAX_SCALE_END || fabs(is->hi) > PARLEY_MAX_SCALE_END)
         return JERR(r, rng, "%s: %g..%g: Parley's scales end within -1e15..1e15", what, is->lo,
                     is->hi);
@@ -199,6 +208,12 @@ static parley_status_t number_utils(const jr_t *r, const yt_node_t *u, const gn_
     ev->origin = lv;
     ev->offset = lu;
     ev->slope = (hu - lu) / (hv - lv);
+    /* exactly: slope (hu - lu) / (hv - lv) of the decimals as spelled */
+    parley__q_t qhv, qhu, dv, du;
+    ev->qok = exact_text(u, "lowValue", &ev->qorigin) && exact_text(u, "highValue", &qhv) &&
+              exact_text(u, "lowUtility", &ev->qoffset) && exact_text(u, "highUtility", &qhu) &&
+              parley__q_sub(qhv, ev->qorigin, &dv) && parley__q_sub(qhu, ev->qoffset, &du) &&
+              parley__q_div(du, dv, &ev->qslope);
     return PARLEY_OK;
 }
 
@@ -252,6 +267,7 @@ static parley_status_t weights(const jr_t *r, const yt_node_t *space, gn_profile
                                          &p->weight[j]);
         if (st)
             return st;
+        p->weight_text[j] = parley__lget(iw, p->dom.issues[j].name)->str; /* exact as spelled */
     }
     if (iw->n != p->dom.n_issues)
         return JERR(r, iw, "\"issueWeights\" names %zu issues, the domain has %zu", iw->n,
@@ -302,7 +318,8 @@ static parley_status_t read_profile(const jr_t *r, const yt_node_t *space, gn_pr
         return st;
     p->ev = parley__arena_array(r->a, p->dom.n_issues, sizeof *p->ev);
     p->weight = parley__arena_array(r->a, p->dom.n_issues, sizeof *p->weight);
-    if (!p->ev || !p->weight)
+    p->weight_text = parley__arena_array(r->a, p->dom.n_issues, sizeof *p->weight_text);
+    if (!p->ev || !p->weight || !p->weight_text)
         return nomem(r);
     p->name = nm->str;
     p->path = r->name;

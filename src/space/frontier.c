@@ -139,6 +139,8 @@ parley_status_t parley_frontier_create(parley_ctx_t *ctx, const parley_space_t *
     return PARLEY_OK;
 }
 
+static void merge_free(parley_frontier_t *f);
+
 static void free_stage(parley__stage_t *s)
 {
     parley__free(s->alt_start);
@@ -162,6 +164,7 @@ void parley_frontier_destroy(parley_frontier_t *f)
     parley__free(f->bstart);
     parley__rules_free(&f->rules, f->m);
     parley__anytime_free(f->any);
+    merge_free(f);
     parley__free(f);
 }
 
@@ -241,7 +244,10 @@ size_t parley_frontier_steps_done(const parley_frontier_t *f)
     return f->done ? parley_frontier_steps(f) : f->step;
 }
 
-/* ---- One merge step. */
+/* ---- One merge step. The candidates (every point extended by every
+ * allowed option of the issue) are written run by run, one run per option
+ * (each in the points' decreasing order), merged into one order without
+ * moving them, grouped by equal vectors and filtered. */
 
 typedef struct cand {
     size_t n, K;
@@ -249,22 +255,55 @@ typedef struct cand {
     uint32_t *par, *opt;
 } cand_t;
 
-static void cand_free(cand_t *c)
+/* Frees the per-candidate arrays but the utilities. */
+static void free_per_candidate(parley_frontier_t *f)
 {
-    parley__free(c->u);
-    parley__free(c->par);
-    parley__free(c->opt);
-    memset(c, 0, sizeof *c);
+    parley__free(f->cpar);
+    parley__free(f->copt);
+    parley__free(f->ord);
+    parley__free(f->gs);
+    parley__free(f->grow);
+    parley__free(f->dom);
+    f->cpar = f->copt = f->ord = NULL;
+    f->gs = f->grow = NULL;
+    f->dom = NULL;
+    f->cap_k = 0;
 }
 
-static int cand_alloc(cand_t *c, size_t n, size_t K)
+static void merge_free(parley_frontier_t *f)
 {
-    c->n = n;
-    c->K = 0;
-    c->u = parley__malloc((K * n + 1) * sizeof *c->u);
-    c->par = parley__malloc((K + 1) * sizeof *c->par);
-    c->opt = parley__malloc((K + 1) * sizeof *c->opt);
-    return c->u && c->par && c->opt;
+    free_per_candidate(f);
+    parley__free(f->cu);
+    f->cu = NULL;
+    f->cap_ku = 0;
+    parley__dom_work_free(&f->dw);
+}
+
+/* Room for K candidates in f's buffers (grown by a quarter, kept). */
+static int merge_reserve(parley_frontier_t *f, size_t K)
+{
+    if (K + 1 > f->cap_k) {
+        size_t cap = K + K / 4 + 16;
+        free_per_candidate(f);
+        f->cpar = parley__malloc(cap * sizeof *f->cpar);
+        f->copt = parley__malloc(cap * sizeof *f->copt);
+        f->ord = parley__malloc(cap * sizeof *f->ord);
+        f->gs = parley__malloc(cap * sizeof *f->gs);
+        f->grow = parley__malloc(cap * sizeof *f->grow);
+        f->dom = parley__malloc(cap);
+        f->cap_k = f->cpar && f->copt && f->ord && f->gs && f->grow && f->dom ? cap : 0;
+        if (!f->cap_k)
+            return -1;
+    }
+    if (K + 1 > f->cap_ku) {
+        size_t cap = K + K / 4 + 16;
+        parley__free(f->cu);
+        f->cu = parley__malloc(cap * f->n * sizeof *f->cu);
+        f->cap_ku = f->cu ? cap : 0;
+        if (!f->cu)
+            return -1;
+    }
+    return 0;
 }
 
 /* Can this partial package (issues < j+1 decided) still meet every reservation? */
@@ -329,9 +368,9 @@ static void sift(const parley_frontier_t *f, const cand_t *c, size_t *heap, size
     }
 }
 
-/* Merges the sorted runs [rs[r], rs[r+1]) of src into dst. */
-static parley_status_t merge_runs(const parley_frontier_t *f, const cand_t *src,
-                                  const size_t *rs, size_t runs, cand_t *dst)
+/* Merges the sorted runs [rs[r], rs[r+1]) of c into the order ord. */
+static parley_status_t merge_runs(const parley_frontier_t *f, const cand_t *c,
+                                  const size_t *rs, size_t runs, uint32_t *ord)
 {
     size_t *heap = parley__malloc((runs + 1) * sizeof *heap);
     size_t *end = parley__malloc((runs + 1) * sizeof *end);
@@ -340,27 +379,22 @@ static parley_status_t merge_runs(const parley_frontier_t *f, const cand_t *src,
         parley__free(end);
         return PARLEY_ENOMEM;
     }
-    size_t h = 0, n = src->n;
+    size_t h = 0, K = 0;
     for (size_t r = 0; r < runs; r++)
         if (rs[r] < rs[r + 1]) {
             heap[h] = rs[r];
             end[h++] = rs[r + 1];
         }
     for (size_t k = h; k-- > 0;)
-        sift(f, src, heap, end, h, k);
-    dst->K = 0;
+        sift(f, c, heap, end, h, k);
     while (h) {
-        size_t x = heap[0];
-        memcpy(dst->u + dst->K * n, src->u + x * n, n * sizeof *dst->u);
-        dst->par[dst->K] = src->par[x];
-        dst->opt[dst->K] = src->opt[x];
-        dst->K++;
+        ord[K++] = (uint32_t)heap[0];
         if (++heap[0] == end[0]) {
             heap[0] = heap[h - 1];
             end[0] = end[h - 1];
             h--;
         }
-        sift(f, src, heap, end, h, 0);
+        sift(f, c, heap, end, h, 0);
     }
     parley__free(heap);
     parley__free(end);
@@ -378,8 +412,9 @@ static int cmp_keyed(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* The new points: the groups of sorted candidates c whose vector survived. */
-static parley_status_t adopt(parley_frontier_t *f, size_t j, const cand_t *c,
+/* The new points: the groups of candidates c, in the order ord, whose
+ * vector survived (group g is ord[gs[g] .. gs[g+1])). */
+static parley_status_t adopt(parley_frontier_t *f, size_t j, const cand_t *c, const uint32_t *ord,
                              const size_t *gs, size_t G, const unsigned char *dom)
 {
     size_t n = f->n, S = 0, A = 0;
@@ -409,16 +444,18 @@ static parley_status_t adopt(parley_frontier_t *f, size_t j, const cand_t *c,
     for (size_t g = 0; g < G; g++) {
         if (dom[g])
             continue;
-        memcpy(u + s * n, c->u + gs[g] * n, n * sizeof *u);
+        size_t first = ord[gs[g]];
+        memcpy(u + s * n, c->u + first * n, n * sizeof *u);
         st.alt_start[s] = (uint32_t)a;
         mult[s] = 0;
         for (size_t k = gs[g]; k < gs[g + 1]; k++) {
-            st.alt_parent[a] = c->par[k];
-            st.alt_opt[a] = c->opt[k];
-            mult[s] = sat_add(mult[s], f->mult[c->par[k]]);
+            size_t x = ord[k];
+            st.alt_parent[a] = c->par[x];
+            st.alt_opt[a] = c->opt[x];
+            mult[s] = sat_add(mult[s], f->mult[c->par[x]]);
             a++;
         }
-        keys[s].key = (uint64_t)f->rank[c->par[gs[g]]] * width + c->opt[gs[g]];
+        keys[s].key = (uint64_t)f->rank[c->par[first]] * width + c->opt[first];
         keys[s].idx = (uint32_t)s;
         s++;
     }
@@ -440,13 +477,14 @@ static parley_status_t adopt(parley_frontier_t *f, size_t j, const cand_t *c,
     return PARLEY_OK;
 }
 
-/* Groups of equal vectors in sorted c; rows of the distinct ones into du. */
-static size_t group(const cand_t *c, size_t *gs, parley_util_t *du)
+/* Groups of equal vectors in c taken in the order ord: group g starts at
+ * ord position gs[g], its vector is row grow[g] of c. */
+static size_t group(const cand_t *c, const uint32_t *ord, size_t *gs, size_t *grow)
 {
     size_t G = 0, n = c->n;
     for (size_t k = 0; k < c->K; k++)
-        if (k == 0 || parley__ucmp(c->u + k * n, c->u + (k - 1) * n, n) != 0) {
-            memcpy(du + G * n, c->u + k * n, n * sizeof *du);
+        if (k == 0 || parley__ucmp(c->u + (size_t)ord[k] * n, c->u + grow[G - 1] * n, n) != 0) {
+            grow[G] = ord[k];
             gs[G++] = k;
         }
     gs[G] = c->K;
@@ -463,46 +501,53 @@ static parley_status_t too_big(parley_ctx_t *ctx, const parley_frontier_t *f, si
                         (double)f->o.max_bytes / (1u << 30));
 }
 
+/* Bytes per candidate a step among n actors holds (the candidates,
+ * their order and groups, and the dominance filter's tree). */
+static size_t step_bytes(size_t n)
+{
+    size_t per = n * sizeof(parley_util_t) + 3 * sizeof(uint32_t) + 2 * sizeof(size_t) + 1;
+    if (n >= 4) /* rounded rows, index, leaf, flag; about K / 3 nodes' maxima; the
+                   copies' maps and the previous points rounded (dominance.c) */
+        per += n * sizeof(double) + 2 * sizeof(uint32_t) + 1 + (n * sizeof(double) + 16) / 3 +
+               4 * sizeof(uint32_t) + n * sizeof(double) / 2;
+    else if (n == 3) /* the rows copied, the Fenwick tree and values */
+        per += 5 * sizeof(parley_util_t);
+    return per * 5 / 4; /* the buffers grow by a quarter */
+}
+
 static parley_status_t merge_step(parley_ctx_t *ctx, parley_frontier_t *f)
 {
     size_t j = f->step, n = f->n, na = f->rules.nallowed[j];
-    size_t Kmax = f->P * na;
-    size_t row = n * sizeof(parley_util_t) + 2 * sizeof(uint32_t);
-    size_t need = 2 * Kmax * row + Kmax * (n * sizeof(parley_util_t) + sizeof(size_t) + 1);
-    if (na && (Kmax / na != f->P || need / 3 < Kmax || f->bytes + need > f->o.max_bytes ||
-               Kmax > UINT32_MAX))
+    size_t Kmax = f->P * na, per = step_bytes(n);
+    size_t need = Kmax * per;
+    if (na && (Kmax / na != f->P || need / per != Kmax || f->bytes + need > f->o.max_bytes ||
+               Kmax > UINT32_MAX - 64))
         return too_big(ctx, f, need);
-    cand_t runs = {0}, sorted = {0};
     size_t *rs = parley__malloc((na + 2) * sizeof *rs);
-    size_t *gs = parley__malloc((Kmax + 2) * sizeof *gs);
-    parley_util_t *du = parley__malloc((Kmax * n + 1) * sizeof *du);
-    unsigned char *dom = parley__malloc(Kmax + 1);
     parley_status_t st = PARLEY_ENOMEM;
-    if (rs && gs && du && dom && cand_alloc(&runs, n, Kmax) && cand_alloc(&sorted, n, Kmax)) {
+    if (rs && !merge_reserve(f, Kmax)) {
+        cand_t c = {n, 0, f->cu, f->cpar, f->copt};
         rs[0] = 0;
         for (size_t q = 0; q < na; q++) {
-            extend(f, j, f->rules.allowed[j][q], &runs);
-            rs[q + 1] = runs.K;
+            extend(f, j, f->rules.allowed[j][q], &c);
+            rs[q + 1] = c.K;
         }
         if (f->bytes + need > f->peak_bytes)
             f->peak_bytes = f->bytes + need;
-        st = merge_runs(f, &runs, rs, na, &sorted);
-        cand_free(&runs);
-        size_t G = st ? 0 : group(&sorted, gs, du);
+        st = merge_runs(f, &c, rs, na, f->ord);
+        size_t G = st ? 0 : group(&c, f->ord, f->gs, f->grow);
         if (!st)
-            st = parley__pareto_mark(du, G, n, dom);
+            st = parley__pareto_mark_copies(f->u, f->P, rs, na, c.par, c.u, f->grow, G, n,
+                                            f->dom, &f->dw);
         if (!st)
-            st = adopt(f, j, &sorted, gs, G, dom);
+            st = adopt(f, j, &c, f->ord, f->gs, G, f->dom);
     }
-    cand_free(&runs);
-    cand_free(&sorted);
     parley__free(rs);
-    parley__free(gs);
-    parley__free(du);
-    parley__free(dom);
-    if (st)
+    if (st) {
+        merge_free(f);
         return parley__fail(ctx, st, "out of memory while merging issue %zu of %zu", j + 1,
                             f->m);
+    }
     if (f->P > f->peak_points)
         f->peak_points = f->P;
     return PARLEY_OK;
@@ -530,8 +575,10 @@ parley_status_t parley_frontier_step(parley_ctx_t *ctx, parley_frontier_t *f, in
             f->done = 1;
         } else {
             st = merge_step(ctx, f);
-            if (!st && ++f->step == f->m)
+            if (!st && ++f->step == f->m) {
                 f->done = 1;
+                merge_free(f);
+            }
         }
     }
     if (!st)

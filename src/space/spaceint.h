@@ -157,6 +157,35 @@ static inline int parley__ucmp(const parley_util_t *a, const parley_util_t *b, s
  */
 parley_status_t parley__pareto_mark(const parley_util_t *u, size_t K, size_t n,
                                     unsigned char *dominated);
+/* Buffers the dominance filter keeps between calls (a frontier merges issue
+ * after issue: fresh pages for every step cost as much as the filter). */
+typedef struct parley__dom_work {
+    double *ud, *fd;
+    uint32_t *idx, *nodes, *leaf, *gid, *copy;
+    double *box;
+    unsigned char *active;
+    parley_util_t *rows3;
+    size_t cap_ud, cap_fd, cap_idx, cap_nodes, cap_leaf, cap_box, cap_active, cap_rows3;
+    size_t cap_gid, cap_copy;
+} parley__dom_work_t;
+void parley__dom_work_free(parley__dom_work_t *w);
+/* parley__pareto_mark on rows u + row[k] * n (u + k * n when row is NULL),
+ * with w's buffers (zeroed the first time; freed by parley__dom_work_free). */
+parley_status_t parley__pareto_mark_rows(const parley_util_t *u, const size_t *row, size_t K,
+                                         size_t n, unsigned char *dominated,
+                                         parley__dom_work_t *w);
+/* The same for a merge step's candidates: the P points fu (P x n, mutually
+ * undominated) shifted by each of Q options, row r of u belonging to copy c
+ * when rs[c] <= r < rs[c+1] and to point cpar[r]; the K distinct vectors are
+ * u + row[k] * n in decreasing order. Up to PARLEY__COPIES_MAX copies (four
+ * or more actors) the tree is shared by the copies; otherwise this is
+ * parley__pareto_mark_rows. */
+#define PARLEY__COPIES_MAX 16
+parley_status_t parley__pareto_mark_copies(const parley_util_t *fu, size_t P, const size_t *rs,
+                                           size_t Q, const uint32_t *cpar,
+                                           const parley_util_t *u, const size_t *row, size_t K,
+                                           size_t n, unsigned char *dominated,
+                                           parley__dom_work_t *w);
 /* The same by comparing every pair: the slow reference for tests. */
 void parley__pareto_mark_naive(const parley_util_t *u, size_t K, size_t n, unsigned char *dominated);
 
@@ -189,6 +218,13 @@ struct parley_frontier {
     parley__anytime_t *any;
     double gap;
     size_t peak_points, bytes, peak_bytes;
+    /* merge mode: a step's candidates and their order, kept from step to
+     * step (freed when the frontier is done) */
+    parley_util_t *cu;    /* K x n */
+    uint32_t *cpar, *copt, *ord;
+    size_t *gs, *grow, cap_k, cap_ku;
+    unsigned char *dom;
+    parley__dom_work_t dw;
 };
 
 /* The brute-force enumerator (brute.c): fills f's points and packages. */

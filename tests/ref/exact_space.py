@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # exact_space.py DIR PROFILE... — an independent exact reference for the
-# agreement space of a GENIUS domain with discrete issues: reads GENIUS's
+# agreement space of a GENIUS domain with discrete (or integer) issues: reads GENIUS's
 # linear additive utilities from the profile XML files themselves (weights
 # normalised by their sum, each evaluation divided by the issue's largest,
 # the reservation value as the BATNA; docs/import-genius.md), in exact
@@ -16,6 +16,10 @@ from math import lcm
 
 
 def profile(path):
+    """issue name -> (weight over the sum of weights, value -> evaluation),
+    and the reservation value. Discrete issues: each evaluation over the
+    issue's largest (EvaluatorDiscrete); integer issues: clip(offset + slope
+    (v - lowerbound), 0, 1) for v = lowerbound..upperbound (EvaluatorInteger)."""
     root = ET.parse(path).getroot()
     obj = root.find("objective")
     weights = {}
@@ -24,9 +28,16 @@ def profile(path):
     issues = []
     for iss in obj.iter("issue"):
         items = [(it.get("value"), F(it.get("evaluation"))) for it in iss.iter("item")]
-        top = max(e for _, e in items)
-        issues.append((iss.get("name"), iss.get("index"),
-                       {v: (e / top if top > 0 else F(0)) for v, e in items}))
+        if items:
+            top = max(e for _, e in items)
+            vals = {v: (e / top if top > 0 else F(0)) for v, e in items}
+        else:
+            ev = iss.find("evaluator")
+            lb, ub = int(iss.get("lowerbound")), int(iss.get("upperbound"))
+            off = F(ev.get("offset")) if ev is not None else F(0)
+            slope = F(ev.get("slope")) if ev is not None else F(0)
+            vals = {str(v): min(F(1), max(F(0), off + slope * (v - lb))) for v in range(lb, ub + 1)}
+        issues.append((iss.get("name"), iss.get("index"), vals))
     total = sum(weights[idx] for _, idx, _ in issues)
     res = root.find("reservation")
     batna = F(res.get("value")) if res is not None else F(0)
@@ -76,4 +87,5 @@ def main():
     json.dump(out, sys.stdout)
 
 
-main()
+if __name__ == "__main__":
+    main()

@@ -587,10 +587,92 @@ static void allocation_failures(void)
     parley_scenario_destroy(s);
 }
 
+/* ---- the merge's dominance filter on wider frontiers: 4-5 actors, 5-7
+ * issues of 2-6 options (now and then one of 18, past the copies' limit of
+ * 16), tied values or not, BATNAs or none; the merged frontier must equal
+ * the brute force's point by point (utilities and multiplicities). */
+static void merge_wide(void)
+{
+    size_t big = 0, tested = 0;
+    for (int round = 0; round < 40; round++) {
+        int na = 4 + irand(2), ni = 5 + irand(3), coarse = irand(2);
+        int nopt[8];
+        double total = 1;
+        parley_buf_t b;
+        parley_buf_init(&b);
+        parley_buf_puts(&b, "parley: 1\nactors:\n");
+        for (int a = 0; a < na; a++)
+            parley_buf_printf(&b, "  - {id: A%d, capability: 1, batna: %.2f}\n", a,
+                              round % 3 == 0 ? 0.3 * urand() : 0.0);
+        parley_buf_puts(&b, "issues:\n");
+        for (int j = 0; j < ni; j++) {
+            nopt[j] = j == 0 && round % 5 == 4 ? 18 : 2 + irand(5);
+            if (total * nopt[j] > 200000)
+                nopt[j] = 2;
+            total *= nopt[j];
+            parley_buf_printf(&b, "  - id: I%d\n    options: [", j);
+            for (int k = 0; k < nopt[j]; k++)
+                parley_buf_printf(&b, "%so%d", k ? ", " : "", k);
+            parley_buf_puts(&b, "]\n");
+        }
+        parley_buf_puts(&b, "stances:\n");
+        for (int a = 0; a < na; a++) {
+            parley_buf_printf(&b, "  A%d:\n", a);
+            for (int j = 0; j < ni; j++) {
+                parley_buf_printf(&b, "    I%d: {salience: %.3f, values: {", j,
+                                  coarse ? 0.5 + 0.5 * irand(2) : 0.05 + 0.95 * urand());
+                for (int k = 0; k < nopt[j]; k++)
+                    parley_buf_printf(&b, "%so%d: %.3f", k ? ", " : "", k,
+                                      coarse ? 0.25 * irand(5) : urand());
+                parley_buf_puts(&b, "}}\n");
+            }
+        }
+        parley_scenario_t *s = NULL;
+        parley_space_t *sp = NULL;
+        parley_frontier_t *f[2] = {NULL, NULL};
+        parley_ctx_t *ctx = parley_ctx_create();
+        if (parley_scenario_load_buffer(ctx, "wide.yaml", b.data, b.len, &s))
+            fprintf(stderr, "  %s\n", parley_ctx_message(ctx));
+        parley_ctx_destroy(ctx);
+        CHECK(s != NULL);
+        if (s)
+            CHECK_INT(parley_space_create(NULL, s, NULL, &sp), PARLEY_OK);
+        for (int method = 0; method < 2 && sp; method++) {
+            parley_frontier_options_t fo;
+            parley_frontier_options_init(&fo);
+            fo.method = (parley_frontier_method_t)method;
+            CHECK_INT(parley_frontier_create(NULL, sp, NULL, &fo, &f[method]), PARLEY_OK);
+            CHECK_INT(parley_frontier_run(NULL, f[method], NULL, NULL), PARLEY_OK);
+        }
+        if (f[0] && f[1]) {
+            size_t P = parley_frontier_points(f[0]);
+            int same = P == parley_frontier_points(f[1]);
+            for (size_t k = 0; same && k < P; k++)
+                same = parley__ucmp(parley_frontier_utilities(f[0], k),
+                                    parley_frontier_utilities(f[1], k), sp->n) == 0 &&
+                       parley_frontier_multiplicity(f[0], k) ==
+                           parley_frontier_multiplicity(f[1], k);
+            CHECK(same);
+            if (!same)
+                fprintf(stderr, "  round %d: %zu vs %zu points\n%s\n", round, P,
+                        parley_frontier_points(f[1]), b.data);
+            big += parley_frontier_peak_points(f[0]) > 100;
+            tested++;
+        }
+        parley_frontier_destroy(f[0]);
+        parley_frontier_destroy(f[1]);
+        parley_space_destroy(sp);
+        parley_scenario_destroy(s);
+        parley_buf_free(&b);
+    }
+    printf("  %zu scenarios, %zu with over 100 points at some step\n", tested, big);
+}
+
 const test_case_t tests_space[] = {
     {"space/allocation_failures", allocation_failures},
     {"space/degenerate_inputs", degenerate},
     {"space/dominance_filters_match_pairwise", dominance_filters},
     {"space/differential_1200_random_scenarios", differential},
+    {"space/merge_matches_brute_on_wide_frontiers", merge_wide},
     {NULL, NULL},
 };
