@@ -245,17 +245,38 @@ static void agenthp2(const char *data)
     parley_scenario_destroy(s);
 }
 
+/* bench_space [SRC [DATA]] [--quick] [--only AxI] [--max-memory GIB]
+ * (--max-memory bounds the synthetic cases of 150 or more party-issues;
+ * 4 GiB unless given). */
 int main(int argc, char **argv)
 {
-    const char *src = argc > 1 && argv[1][0] != '-' ? argv[1] : ".";
-    const char *data = argc > 2 && argv[2][0] != '-' ? argv[2] : "../shared/data";
-    int quick = argc > 1 && strcmp(argv[argc - 1], "--quick") == 0;
-    int only_a = 0, only_i = 0;
-    if (argc > 2 && strcmp(argv[argc - 2], "--only") == 0 &&
-        sscanf(argv[argc - 1], "%dx%d", &only_a, &only_i) == 2) {
+    const char *pos[2] = {".", "../shared/data"};
+    int npos = 0, quick = 0, only_a = 0, only_i = 0;
+    double gib = 4;
+    for (int k = 1; k < argc; k++) {
+        if (strcmp(argv[k], "--quick") == 0) {
+            quick = 1;
+        } else if (strcmp(argv[k], "--only") == 0 && k + 1 < argc &&
+                   sscanf(argv[k + 1], "%dx%d", &only_a, &only_i) == 2 && only_a > 0 &&
+                   only_i > 0) {
+            k++;
+        } else if (strcmp(argv[k], "--max-memory") == 0 && k + 1 < argc &&
+                   sscanf(argv[k + 1], "%lf", &gib) == 1 && gib > 0 && gib < 1e6) {
+            k++;
+        } else if (argv[k][0] != '-' && npos < 2) {
+            pos[npos++] = argv[k];
+        } else {
+            fprintf(stderr, "usage: bench_space [SRC [DATA]] [--quick] [--only AxI] "
+                            "[--max-memory GIB]\n");
+            return 2;
+        }
+    }
+    const char *src = pos[0], *data = pos[1];
+    size_t bound = (size_t)(gib * (double)(1u << 30));
+    if (only_a) {
         printf("  A x I   packages               frontier  peak pts  seconds  max RSS MiB  "
                "us/peak pt/issue\n");
-        synthetic_case(only_a, only_i, only_a * only_i >= 150 ? (size_t)4 << 30 : 0);
+        synthetic_case(only_a, only_i, only_a * only_i >= 150 ? bound : 0);
         return 0;
     }
     printf("Agreement space (parley %s)\n\n", parley_version());
@@ -271,8 +292,7 @@ int main(int argc, char **argv)
         for (int i = 0; i < 3; i++) {
             if (quick && parties[a] * issues[i] > 60)
                 continue;
-            synthetic_case(parties[a], issues[i],
-                           parties[a] * issues[i] >= 150 ? (size_t)4 << 30 : 0);
+            synthetic_case(parties[a], issues[i], parties[a] * issues[i] >= 150 ? bound : 0);
         }
     return 0;
 }

@@ -8,6 +8,12 @@
  * the order, and if it is itself dominated, its own undominated dominator
  * is earlier still). K reaches tens of millions when a four-party frontier
  * is merged, so everything is flat arrays.
+ *
+ * The order makes the first coordinate free: every row swept before row p
+ * is at least as large as p there (exactly, hence after rounding too). The
+ * tree therefore splits on the other n - 1 coordinates only, and neither the
+ * boxes nor the leaf comparisons look at the first one (splitting on it as
+ * well cost 1.8x the time on five parties x 20 issues).
  */
 #include <math.h>
 #include <stdlib.h>
@@ -178,7 +184,7 @@ static size_t build(kd_t *t, size_t lo, size_t hi, size_t depth, size_t parent)
             t->box[(c * t->cap_nodes + node) * n + i] = -HUGE_VAL;
     if (hi - lo > LEAF) {
         size_t mid = lo + (hi - lo) / 2;
-        select_kth(t, lo, hi, mid, depth % n);
+        select_kth(t, lo, hi, mid, 1 + depth % (n - 1));
         build(t, lo, mid, depth + 1, node);
         t->right[node] = (uint32_t)build(t, mid, hi, depth + 1, node);
     } else {
@@ -198,7 +204,7 @@ static void activate(kd_t *t, size_t p)
     for (;;) {
         double *box = boxes + v * n;
         int grew = 0;
-        for (size_t i = 0; i < n; i++)
+        for (size_t i = 1; i < n; i++)
             if (x[i] > box[i]) {
                 box[i] = x[i];
                 grew = 1;
@@ -221,7 +227,7 @@ static int dominated_in(const kd_t *t, size_t c, size_t p, size_t *stack)
     while (top) {
         size_t v = stack[--top];
         const double *box = boxes + v * n;
-        size_t i = 0;
+        size_t i = 1;
         while (i < n && box[i] >= x[i])
             i++;
         if (i < n)
@@ -234,7 +240,7 @@ static int dominated_in(const kd_t *t, size_t c, size_t p, size_t *stack)
                     continue;
                 const double *y = t->g + r * n;
                 const parley_util_t *ye = exact_row(t, r);
-                size_t k = 0;
+                size_t k = 1;
                 while (k < n && (y[k] > x[k] || (y[k] == x[k] && ye[k] >= xe[k])))
                     k++;
                 if (k == n)
@@ -250,18 +256,23 @@ static int dominated_in(const kd_t *t, size_t c, size_t p, size_t *stack)
     return 0;
 }
 
-/* Makes *p hold at least `need` elements of `size` bytes (contents lost). */
+/* Makes *p hold at least `need` elements of `size` bytes (contents kept
+ * or not: callers rewrite them). Grown with realloc, which moves a large
+ * block's pages instead of faulting in fresh ones. */
 static int reserve(void **p, size_t *cap, size_t need, size_t size)
 {
     if (*cap >= need && *p)
         return 0;
-    parley__free(*p);
-    *cap = need + need / 4 + 16;
-    *p = parley__malloc(*cap * size);
-    if (!*p) {
+    size_t c = need + need / 4 + 16;
+    void *q = parley__realloc(*p, c * size);
+    if (!q) {
+        parley__free(*p);
+        *p = NULL;
         *cap = 0;
         return -1;
     }
+    *p = q;
+    *cap = c;
     return 0;
 }
 

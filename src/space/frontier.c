@@ -279,29 +279,42 @@ static void merge_free(parley_frontier_t *f)
     parley__dom_work_free(&f->dw);
 }
 
+/* *p resized to bytes (contents need not survive): realloc moves a large
+ * block's pages instead of faulting in fresh ones each step. *p is kept on
+ * failure, for the caller to free. */
+static int grow(void **p, size_t bytes)
+{
+    void *q = parley__realloc(*p, bytes);
+    if (!q)
+        return -1;
+    *p = q;
+    return 0;
+}
+
 /* Room for K candidates in f's buffers (grown by a quarter, kept). */
 static int merge_reserve(parley_frontier_t *f, size_t K)
 {
     if (K + 1 > f->cap_k) {
         size_t cap = K + K / 4 + 16;
-        free_per_candidate(f);
-        f->cpar = parley__malloc(cap * sizeof *f->cpar);
-        f->copt = parley__malloc(cap * sizeof *f->copt);
-        f->ord = parley__malloc(cap * sizeof *f->ord);
-        f->gs = parley__malloc(cap * sizeof *f->gs);
-        f->grow = parley__malloc(cap * sizeof *f->grow);
-        f->dom = parley__malloc(cap);
-        f->cap_k = f->cpar && f->copt && f->ord && f->gs && f->grow && f->dom ? cap : 0;
-        if (!f->cap_k)
+        if (grow((void **)&f->cpar, cap * sizeof *f->cpar) ||
+            grow((void **)&f->copt, cap * sizeof *f->copt) ||
+            grow((void **)&f->ord, cap * sizeof *f->ord) ||
+            grow((void **)&f->gs, cap * sizeof *f->gs) ||
+            grow((void **)&f->grow, cap * sizeof *f->grow) || grow((void **)&f->dom, cap)) {
+            free_per_candidate(f);
             return -1;
+        }
+        f->cap_k = cap;
     }
     if (K + 1 > f->cap_ku) {
         size_t cap = K + K / 4 + 16;
-        parley__free(f->cu);
-        f->cu = parley__malloc(cap * f->n * sizeof *f->cu);
-        f->cap_ku = f->cu ? cap : 0;
-        if (!f->cu)
+        if (grow((void **)&f->cu, cap * f->n * sizeof *f->cu)) {
+            parley__free(f->cu);
+            f->cu = NULL;
+            f->cap_ku = 0;
             return -1;
+        }
+        f->cap_ku = cap;
     }
     return 0;
 }
@@ -495,10 +508,10 @@ static parley_status_t too_big(parley_ctx_t *ctx, const parley_frontier_t *f, si
 {
     return parley__fail(ctx, PARLEY_ELIMIT,
                         "the frontier after %zu of %zu issues holds %zu points; merging the "
-                        "next issue needs about %.1f GiB, over the bound of %.1f GiB "
-                        "(--max-memory)",
+                        "next issue needs about %.1f GiB on top of the %.1f GiB kept for the "
+                        "issues merged, over the bound of %.1f GiB (--max-memory)",
                         f->step, f->m, f->P, (double)need / (1u << 30),
-                        (double)f->o.max_bytes / (1u << 30));
+                        (double)f->bytes / (1u << 30), (double)f->o.max_bytes / (1u << 30));
 }
 
 /* Bytes per candidate a step among n actors holds (the candidates,

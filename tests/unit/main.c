@@ -4,6 +4,17 @@
  * N skipped".
  */
 #include "../test.h"
+#include "unit.h"
+
+parley_scenario_t *unit_load(parley_ctx_t *ctx, const char *text)
+{
+    parley_scenario_t *s = NULL;
+    parley_status_t st = parley_scenario_load_buffer(ctx, "test", text, strlen(text), &s);
+    CHECK_INT(st, PARLEY_OK);
+    if (st)
+        fprintf(stderr, "  %s\n", parley_ctx_message(ctx));
+    return s;
+}
 
 /* Each test file exports its cases through one of these. */
 extern const test_case_t tests_core[], tests_loader[], tests_eval[], tests_io[], tests_space[],

@@ -12,6 +12,7 @@
 #include "parley/mc.h"
 #include "parley/sim.h"
 #include "../test.h"
+#include "unit.h"
 
 /* A wants x = 10, B x = 0, both BATNA 0.3 on a linear scale. A linear A
  * meets a linear B at x = 5 (utility 0.5 each > 0.3 + drift): a deal in
@@ -32,16 +33,6 @@ static const char TWO[] =
     "  strategies:\n"
     "    A: {dist: choice, options: [linear, hardline], p: [0.3, 0.7]}\n"
     "    B: linear\n";
-
-static parley_scenario_t *load(parley_ctx_t *ctx, const char *text)
-{
-    parley_scenario_t *s = NULL;
-    parley_status_t st = parley_scenario_load_buffer(ctx, "test", text, strlen(text), &s);
-    CHECK_INT(st, PARLEY_OK);
-    if (st)
-        fprintf(stderr, "  %s\n", parley_ctx_message(ctx));
-    return s;
-}
 
 /* P(agreement) of a simulate montecarlo of s: samples draws, seed 1. */
 static double mc_share(parley_ctx_t *ctx, const parley_scenario_t *s, uint64_t samples,
@@ -98,7 +89,7 @@ static void test_inverse_cdf(void)
 static void test_estimate_and_set(void)
 {
     parley_ctx_t *ctx = parley_ctx_create();
-    parley_scenario_t *s = load(ctx, TWO);
+    parley_scenario_t *s = unit_load(ctx, TWO);
     CHECK_INT(parley_scenario_uncertain_count(s), 1);
     const parley_uncertain_t *u = parley_scenario_uncertain(s, 0);
     CHECK_STR(u->path, "simulation.strategies.A");
@@ -123,7 +114,7 @@ static void test_estimate_and_set(void)
         "simulation:\n  protocol: {dist: choice, options: [alternating, mediated]}\n"
         "  mediator: {dist: choice, options: [neutral, B], value: B}\n"
         "  strategies: {A: {dist: choice, options: [linear, {kind: time, e: 3}], p: [0.4, 0.6]}}\n";
-    s = load(ctx, TIES);
+    s = unit_load(ctx, TIES);
     CHECK_INT(parley_scenario_uncertain_count(s), 3);
     CHECK_NEAR(parley_scenario_uncertain(s, 0)->p[1], 0.5, 0); /* 1 / 2 options */
     CHECK_INT(parley_scenario_uncertain(s, 0)->base, 0);       /* alternating: first on ties */
@@ -142,7 +133,7 @@ static void test_estimate_and_set(void)
 static void test_montecarlo(void)
 {
     parley_ctx_t *ctx = parley_ctx_create();
-    parley_scenario_t *s = load(ctx, TWO);
+    parley_scenario_t *s = unit_load(ctx, TWO);
     parley_mc_options_t o;
     parley_mc_options_init(&o);
     o.samples = 2000;
@@ -188,7 +179,7 @@ static void test_montecarlo(void)
 static void test_sensitivity(void)
 {
     parley_ctx_t *ctx = parley_ctx_create();
-    parley_scenario_t *s = load(ctx, TWO);
+    parley_scenario_t *s = unit_load(ctx, TWO);
     parley_sens_options_t o;
     parley_sens_options_init(&o);
     o.mc.samples = 200;
@@ -230,7 +221,7 @@ static void test_chance_only(void)
         "simulation:\n  horizon: 10\n"
         "  events:\n    - {round: 2, name: shock, batna: {A: 0.5}, probability: 0.25}\n";
     parley_ctx_t *ctx = parley_ctx_create();
-    parley_scenario_t *s = load(ctx, CHANCE);
+    parley_scenario_t *s = unit_load(ctx, CHANCE);
     CHECK_NEAR(mc_share(ctx, s, 2000, 1), 0.75, 4 * 0.0097); /* sd sqrt(0.75 x 0.25 / 2000) */
     parley_scenario_destroy(s);
     parley_ctx_destroy(ctx);
@@ -251,7 +242,7 @@ static void test_tactic_presence(void)
         "simulation:\n  horizon: 10\n  tactics:\n"
         "    - {kind: leak, round: 2, audience_cost: {A: 0.5}, probability: 0.4}\n";
     parley_ctx_t *ctx = parley_ctx_create();
-    parley_scenario_t *s = load(ctx, LEAK);
+    parley_scenario_t *s = unit_load(ctx, LEAK);
     parley_sim_t *sim = NULL;
     CHECK_INT(parley_sim_create(ctx, s, NULL, &sim), PARLEY_OK);
     CHECK_INT(parley_sim_run(ctx, sim), PARLEY_OK);

@@ -13,6 +13,7 @@
 #include "../../src/core/rng.h"
 #include "../../src/mc/sobol.h"
 #include "../test.h"
+#include "unit.h"
 
 /* A deal exists iff B's BATNA ~ U(0,1) is at most 0.3 (tests/data/mc/analytic.yaml). */
 static const char ANALYTIC[] =
@@ -50,16 +51,6 @@ static const char SMALL[] =
     "  M:\n"
     "    border: {salience: 0.5, ideal: mixed}\n"
     "    money: {salience: 0.5, ideal: 50}\n";
-
-static parley_scenario_t *load(parley_ctx_t *ctx, const char *text)
-{
-    parley_scenario_t *s = NULL;
-    parley_status_t st = parley_scenario_load_buffer(ctx, "test", text, strlen(text), &s);
-    CHECK_INT(st, PARLEY_OK);
-    if (st)
-        fprintf(stderr, "  %s\n", parley_ctx_message(ctx));
-    return s;
-}
 
 /* Draws n values of u: sample mean and variance, all within the support. */
 static void check_dist(const parley_uncertain_t *u)
@@ -200,7 +191,7 @@ static uint64_t *run_counters(const parley_scenario_t *s, parley_mc_what_t what,
 static void determinism(parley_mc_what_t what, uint64_t n)
 {
     parley_ctx_t *ctx = parley_ctx_create();
-    parley_scenario_t *s = load(ctx, SMALL);
+    parley_scenario_t *s = unit_load(ctx, SMALL);
     size_t n1 = 0, nt = 0;
     uint64_t *one = run_counters(s, what, n, 1, 4096, 0, 0, &n1);
     CHECK(one != NULL && one[0] == n);
@@ -245,7 +236,7 @@ static void test_determinism_forecast(void)
 static void analytic(parley_mc_what_t what, const char *key)
 {
     parley_ctx_t *ctx = parley_ctx_create();
-    parley_scenario_t *s = load(ctx, ANALYTIC);
+    parley_scenario_t *s = unit_load(ctx, ANALYTIC);
     parley_mc_options_t o;
     parley_mc_options_init(&o);
     o.what = what;
@@ -296,7 +287,7 @@ static void test_no_uncertain_input(void)
                                "  A:\n"
                                "    deal: {salience: 1, ideal: x}\n";
     parley_ctx_t *ctx = parley_ctx_create();
-    parley_scenario_t *s = load(ctx, NONE);
+    parley_scenario_t *s = unit_load(ctx, NONE);
     parley_mc_options_t o;
     parley_mc_options_init(&o);
     parley_mc_t *mc = NULL;
@@ -304,7 +295,7 @@ static void test_no_uncertain_input(void)
     CHECK_CONTAINS(parley_ctx_message(ctx), "no uncertain input");
     CHECK(mc == NULL);
     parley_scenario_destroy(s);
-    s = load(ctx, ANALYTIC);
+    s = unit_load(ctx, ANALYTIC);
     o.samples = 0;
     CHECK_INT(parley_mc_create(ctx, s, &o, &mc), PARLEY_EARG);
     parley_scenario_destroy(s);
@@ -316,7 +307,7 @@ static void test_no_uncertain_input(void)
 static void test_sensitivity_one_input(void)
 {
     parley_ctx_t *ctx = parley_ctx_create();
-    parley_scenario_t *s = load(ctx, ANALYTIC);
+    parley_scenario_t *s = unit_load(ctx, ANALYTIC);
     parley_sens_options_t o;
     parley_sens_options_init(&o);
     o.mc.what = PARLEY_MC_SPACE;
@@ -350,7 +341,7 @@ static void test_sensitivity_one_input(void)
 static void test_sensitivity_threads(void)
 {
     parley_ctx_t *ctx = parley_ctx_create();
-    parley_scenario_t *s = load(ctx, SMALL);
+    parley_scenario_t *s = unit_load(ctx, SMALL);
     parley_sens_input_t first[8];
     for (unsigned t = 1; t <= 4; t *= 2) {
         parley_sens_options_t o;
