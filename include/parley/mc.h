@@ -171,11 +171,27 @@ typedef enum parley_mc_group {
     PARLEY_MCG_VOIDER,       /* SIMULATE with ratifying bodies: per body, the samples where it
                                 rejected a signature (voiding it, or breaking the deal by a
                                 later vote) */
-    PARLEY_MCG_CHOICE        /* SIMULATE: per uncertain input written as a choice, in the
+    PARLEY_MCG_CHOICE,       /* SIMULATE: per uncertain input written as a choice, in the
                                 inputs' order, key "choice.PATH": categories 0..m-1 the
                                 samples that drew option k, m..2m-1 the agreements among them */
+    PARLEY_MCG_CHANCE        /* SIMULATE: per chance tactic (a deadline, leak or campaign whose
+                                `probability` is strictly between 0 and 1), key
+                                "chance.simulation.tactics[k]", then per chance event, key
+                                "chance.simulation.events[k]": categories 0 not drawn, 1 drawn,
+                                2 and 3 the agreements among them, 4 and 5 the agreements
+                                that hold */
 } parley_mc_group_t;
-#define PARLEY_MCG_COUNT (PARLEY_MCG_CHOICE + 1)
+#define PARLEY_MCG_COUNT (PARLEY_MCG_CHANCE + 1)
+
+/* The outcome conditional on a chance tactic's use or a chance event's
+ * occurrence (SIMULATE): for tactic k (event k when `event` is 1) the runs
+ * that drew it (`drawn` 1) or not (`drawn` 0), the agreements among them and
+ * the agreements that hold (held may be NULL). Returns 1, or 0 (and zeros)
+ * when the item is not a chance tactic or event of this run. An event is
+ * drawn whether or not the talks reach its round (a change of government
+ * after the deal is drawn from the start). */
+PARLEY_API int parley_mc_chance_count(const parley_mc_t *mc, int event, size_t k, int drawn,
+                                      uint64_t *runs, uint64_t *agreed, uint64_t *held);
 
 /* The outcome conditional on one choice input (SIMULATE): for option k of
  * uncertain input `input`, the samples that drew it and the agreements

@@ -63,6 +63,10 @@ PARLEY_API void parley_sim_set_seed(parley_sim_t *sim, unsigned long long seed);
  * deadline, leak or campaign with `probability` below 1 drawn (or, unseeded,
  * taken as its likelier course: used when probability >= 0.5). */
 PARLEY_API int parley_sim_tactic_used(const parley_sim_t *sim, size_t k);
+/* 1 when event k happens in the current runs if the talks reach its round:
+ * probability 1, or a chance event drawn (unseeded: its likelier course,
+ * happens when probability >= 0.5). 0 for k out of range. */
+PARLEY_API int parley_sim_event_drawn(const parley_sim_t *sim, size_t k);
 
 /* Re-reads the scenario's numbers and goes back to before round 1. */
 PARLEY_API parley_status_t parley_sim_reset(parley_ctx_t *ctx, parley_sim_t *sim);

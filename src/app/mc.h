@@ -71,6 +71,12 @@ void mc_choice_input_text(parley_buf_t *b, const parley_uncertain_t *u);
 void mc_choice_text(parley_buf_t *b, const parley_mc_t *mc);
 void mc_choice_json(parley_json_t *j, const parley_mc_t *mc);
 void mc_choice_csv(parley_buf_t *b, const parley_mc_t *mc);
+/* Per chance tactic and event of a simulate run (mc_choice.c): the agreement
+ * given it is drawn (used, happens) and given it is not, in text, JSON
+ * ("chances") and CSV ("chance" rows); nothing without one. */
+void mc_chance_text(parley_buf_t *b, const parley_mc_t *mc);
+void mc_chance_json(parley_json_t *j, const parley_mc_t *mc);
+void mc_chance_csv(parley_buf_t *b, const parley_mc_t *mc);
 
 /* ---- `parley sensitivity` (sens.c): its option values as given. */
 typedef struct sens_request {

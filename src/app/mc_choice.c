@@ -3,7 +3,9 @@
  * mediator written as {dist: choice, ...}) in the outputs: the options and
  * their probabilities, and in a simulate Monte Carlo the probability of
  * agreement given each option, with a warning when the result hangs on the
- * label (parley_mc_choice_hangs; docs/montecarlo.md, "Choices").
+ * label (parley_mc_choice_hangs; docs/montecarlo.md, "Choices"); and the
+ * agreement given each chance tactic's use or chance event's occurrence
+ * (parley_mc_chance_count), after the choices.
  */
 #include <math.h>
 #include <stdio.h>
@@ -173,4 +175,133 @@ void mc_choice_csv(parley_buf_t *b, const parley_mc_t *mc)
         size_t lo, hi;
         mc_c_row(b, "choice_hangs", x->path, "hangs", parley_mc_choice_hangs(mc, u, &lo, &hi));
     }
+}
+
+/* ---- chance tactics and events: P(agreement | drawn), P(agreement | not) */
+
+typedef struct chance_item {
+    int event;
+    size_t k;
+    const char *name;
+    double p;
+} chance_item_t;
+
+/* The n-th chance item of a simulate run (tactics, then events); 0 past the last. */
+static int chance_at(const parley_mc_t *mc, size_t n, chance_item_t *it)
+{
+    const parley_sim_config_t *c = parley_scenario_simulation(parley_mc_scenario(mc));
+    uint64_t a, b;
+    for (int event = 0; event < 2; event++)
+        for (size_t k = 0; k < (event ? c->n_events : c->n_tactics); k++)
+            if (parley_mc_chance_count(mc, event, k, 1, &a, &b, NULL) && n-- == 0) {
+                it->event = event;
+                it->k = k;
+                it->name = event ? c->events[k].name : c->tactics[k].name;
+                it->p = event ? c->events[k].probability : c->tactics[k].probability;
+                return 1;
+            }
+    return 0;
+}
+
+static const char *drawn_word(const chance_item_t *it, int drawn)
+{
+    if (it->event)
+        return drawn ? "happens" : "does not happen";
+    return drawn ? "used" : "not used";
+}
+
+void mc_chance_text(parley_buf_t *b, const parley_mc_t *mc)
+{
+    chance_item_t it;
+    for (size_t n = 0; chance_at(mc, n, &it); n++) {
+        parley_buf_printf(b, "\n  agreement given the %s %s (simulation.%s[%zu], probability %g):",
+                          it.event ? "event" : "tactic", it.name ? it.name : "",
+                          it.event ? "events" : "tactics", it.k, it.p);
+        for (int d = 1; d >= 0; d--) {
+            uint64_t runs, y, h;
+            double lo, hi;
+            parley_mc_chance_count(mc, it.event, it.k, d, &runs, &y, &h);
+            parley_buf_printf(b, "\n    %-16s ", drawn_word(&it, d));
+            if (!runs) {
+                parley_buf_puts(b, "- (never drawn)");
+                continue;
+            }
+            parley_mc_wilson(y, runs, &lo, &hi);
+            parley_buf_printf(b, "%.1f%% (95%% CI %.1f%%-%.1f%%, %llu of %llu runs)",
+                              100.0 * share(y, runs), 100.0 * lo, 100.0 * hi,
+                              (unsigned long long)y, (unsigned long long)runs);
+            if (!y)
+                continue;
+            parley_mc_wilson(h, y, &lo, &hi);
+            parley_buf_printf(b, "; holds %.1f%% (%.1f%%-%.1f%%, %llu of %llu)",
+                              100.0 * share(h, y), 100.0 * lo, 100.0 * hi,
+                              (unsigned long long)h, (unsigned long long)y);
+        }
+    }
+}
+
+void mc_chance_json(parley_json_t *j, const parley_mc_t *mc)
+{
+    chance_item_t it;
+    if (!chance_at(mc, 0, &it))
+        return; /* no "chances" key without a chance tactic or event */
+    parley_json_key(j, "chances");
+    parley_json_array_begin(j);
+    for (size_t n = 0; chance_at(mc, n, &it); n++) {
+        char path[64];
+        snprintf(path, sizeof path, "simulation.%s[%zu]", it.event ? "events" : "tactics", it.k);
+        parley_json_object_begin(j);
+        parley_json_key(j, "path");
+        parley_json_string(j, path);
+        parley_json_key(j, "kind");
+        parley_json_string(j, it.event ? "event" : "tactic");
+        parley_json_key(j, "name");
+        if (it.name)
+            parley_json_string(j, it.name);
+        else
+            parley_json_null(j);
+        parley_json_key(j, "probability");
+        parley_json_number(j, it.p);
+        parley_json_key(j, "given");
+        parley_json_object_begin(j);
+        for (int d = 1; d >= 0; d--) {
+            uint64_t runs, y, h;
+            parley_mc_chance_count(mc, it.event, it.k, d, &runs, &y, &h);
+            parley_json_key(j, d ? "drawn" : "not_drawn");
+            parley_json_object_begin(j);
+            parley_json_key(j, "runs");
+            parley_json_int(j, (long long)runs);
+            mc_j_prob(j, "agreement", y, runs);
+            mc_j_prob(j, "holds", h, y);
+            parley_json_object_end(j);
+        }
+        parley_json_object_end(j);
+        parley_json_object_end(j);
+    }
+    parley_json_array_end(j);
+}
+
+void mc_chance_csv(parley_buf_t *b, const parley_mc_t *mc)
+{
+    chance_item_t it;
+    for (size_t n = 0; chance_at(mc, n, &it); n++)
+        for (int d = 1; d >= 0; d--) {
+            char subj[96];
+            uint64_t runs, y, h;
+            double lo, hi;
+            parley_mc_chance_count(mc, it.event, it.k, d, &runs, &y, &h);
+            parley_mc_wilson(y, runs, &lo, &hi);
+            snprintf(subj, sizeof subj, "simulation.%s[%zu]=%s", it.event ? "events" : "tactics",
+                     it.k, d ? "drawn" : "not_drawn");
+            mc_c_row(b, "chance", subj, "runs", (double)runs);
+            mc_c_row(b, "chance", subj, "agreement_count", (double)y);
+            mc_c_row(b, "chance", subj, "agreement_share", share(y, runs));
+            mc_c_row(b, "chance", subj, "ci95_low", lo);
+            mc_c_row(b, "chance", subj, "ci95_high", hi);
+            parley_mc_wilson(h, y, &lo, &hi);
+            mc_c_row(b, "chance", subj, "holds_count", (double)h);
+            mc_c_row(b, "chance", subj, "holds_share", share(h, y));
+            mc_c_row(b, "chance", subj, "holds_ci95_low", lo);
+            mc_c_row(b, "chance", subj, "holds_ci95_high", hi);
+        }
 }

@@ -239,6 +239,7 @@ static void j_simulate(parley_json_t *j, const parley_mc_t *mc)
     uint64_t n = valid(mc), agreed = parley_mc_count(mc, end, 0);
     mc_j_prob(j, "agreement", agreed, n);
     mc_choice_json(j, mc);
+    mc_chance_json(j, mc);
     parley_json_key(j, "breakdown");
     parley_json_object_begin(j);
     mc_j_prob(j, "horizon", parley_mc_count(mc, end, 1), n);
@@ -437,6 +438,7 @@ static void c_simulate(parley_buf_t *b, const parley_mc_t *mc)
     uint64_t n = valid(mc), agreed = parley_mc_count(mc, end, 0);
     c_prob(b, "agreement", NULL, agreed, n);
     mc_choice_csv(b, mc);
+    mc_chance_csv(b, mc);
     c_prob(b, "breakdown", "horizon", parley_mc_count(mc, end, 1), n);
     c_prob(b, "breakdown", "breakdown-too-few", parley_mc_count(mc, end, 2), n);
     c_prob(b, "breakdown", "breakdown-essential", parley_mc_count(mc, end, 3), n);
@@ -645,6 +647,7 @@ static void t_simulate(parley_buf_t *b, const parley_mc_t *mc)
                                  "(see simulate)", 100.0 * share(parley_mc_count(mc, wk, k), n),
                               parley_sim_warning_key((parley_sim_warning_kind_t)k));
     mc_choice_text(b, mc);
+    mc_chance_text(b, mc);
     parley_buf_puts(b, "\n  agreement round: ");
     t_summary(b, mc, find_g(mc, PARLEY_MCG_ROUND));
     size_t home = find_g(mc, PARLEY_MCG_HOME);

@@ -303,6 +303,57 @@ static void choice_warnings(parley_buf_t *b, app_jget_t *r)
     }
 }
 
+/* The agreement given each chance tactic's use or chance event's occurrence. */
+static void chance_lines(parley_buf_t *b, app_jget_t *r)
+{
+    size_t n = app_jget_len(r, "$.chances");
+    for (size_t k = 0; k < n; k++) {
+        char q[96], kind[32], name[256], path[96];
+        snprintf(q, sizeof q, "$.chances[%zu].kind", k);
+        app_jget(r, q, kind, sizeof kind);
+        snprintf(q, sizeof q, "$.chances[%zu].name", k);
+        app_jget(r, q, name, sizeof name);
+        snprintf(q, sizeof q, "$.chances[%zu].path", k);
+        app_jget(r, q, path, sizeof path);
+        snprintf(q, sizeof q, "$.chances[%zu].probability", k);
+        double p = app_jget(r, q, NULL, 0);
+        int event = strcmp(kind, "event") == 0;
+        parley_buf_printf(b, "<p>Given the %s ", event ? "event" : "tactic");
+        html_text(b, name);
+        parley_buf_puts(b, " (<code>");
+        html_text(b, path);
+        parley_buf_printf(b, "</code>, probability %g)", p);
+        for (int d = 1; d >= 0; d--) {
+            char at[128];
+            const char *key = d ? "drawn" : "not_drawn";
+            snprintf(at, sizeof at, "$.chances[%zu].given.%s.agreement.", k, key);
+            size_t len = strlen(at);
+            snprintf(at + len, sizeof at - len, "of");
+            double of = app_jget(r, at, NULL, 0);
+            parley_buf_printf(b, "%s %s: ", d ? "" : ";",
+                              event ? (d ? "happens" : "does not happen")
+                                    : (d ? "used" : "not used"));
+            if (!(of > 0)) {
+                parley_buf_puts(b, "never drawn");
+                continue;
+            }
+            snprintf(at + len, sizeof at - len, "share");
+            double sh = app_jget(r, at, NULL, 0);
+            snprintf(at + len, sizeof at - len, "ci95[0]");
+            double lo = app_jget(r, at, NULL, 0);
+            snprintf(at + len, sizeof at - len, "ci95[1]");
+            double hi = app_jget(r, at, NULL, 0);
+            parley_buf_printf(b, "agreement %.1f%% (%.1f%%&ndash;%.1f%%, %.0f runs)", 100.0 * sh,
+                              100.0 * lo, 100.0 * hi, of);
+            snprintf(at, sizeof at, "$.chances[%zu].given.%s.holds.share", k, key);
+            double held = app_jget(r, at, NULL, 0);
+            if (held == held) /* not NaN: some agreements */
+                parley_buf_printf(b, ", of which %.1f%% hold", 100.0 * held);
+        }
+        parley_buf_puts(b, ".</p>\n");
+    }
+}
+
 static void mc_section(parley_buf_t *b, const app_result_t *res)
 {
     parley_buf_puts(b, "<section><h2>Monte Carlo over the uncertain inputs</h2>\n");
@@ -325,6 +376,7 @@ static void mc_section(parley_buf_t *b, const app_result_t *res)
                              "inputs, seed %.0f (<code>parley montecarlo</code>).</p>\n",
                           100.0 * share, 100.0 * lo, 100.0 * hi, n, seed);
         choice_warnings(b, r); /* a result that hangs on a label says so */
+        chance_lines(b, r);
         app_jget_close(r);
     }
     parley_buf_puts(b, "<div class=\"chart\" data-spec=\"spec-mc_outcome\"></div>\n"

@@ -3,11 +3,23 @@
  * meeting or the mediator written as {dist: choice, ...}): per option the
  * samples that drew it and the agreements among them, so the output can
  * give P(agreement | input = option) and say when the result hangs on one
- * label (docs/montecarlo.md, "Choices").
+ * label (docs/montecarlo.md, "Choices"). The same for chance tactics and
+ * events (a deadline, leak or campaign used, an event happening, with a
+ * `probability` below 1): P(agreement | drawn) and P(agreement | not drawn).
  */
 #include <stdio.h>
 #include <string.h>
 #include "mcint.h"
+
+int parley__mc_chance_tactic(const parley_tactic_t *t)
+{
+    return t->kind != PARLEY_TACTIC_WALK_AWAY && t->probability > 0.0 && t->probability < 1.0;
+}
+
+int parley__mc_chance_event(const parley_event_t *e)
+{
+    return e->probability > 0.0 && e->probability < 1.0;
+}
 
 int parley__mc_has_chance(const parley_scenario_t *s)
 {
@@ -130,5 +142,81 @@ int parley_mc_choice_hangs(const parley_mc_t *mc, size_t input, size_t *lo, size
         return 0; /* the intervals overlap: the difference may be noise */
     *lo = a;
     *hi = b;
+    return 1;
+}
+
+/* ---- chance tactics and events */
+
+static const char *const CHANCE_NAMES[] = {"not-drawn",           "drawn",
+                                           "agreement:not-drawn", "agreement:drawn",
+                                           "holds:not-drawn",     "holds:drawn"};
+
+static void chance_key(char *key, size_t size, int event, size_t k)
+{
+    snprintf(key, size, "chance.simulation.%s[%zu]", event ? "events" : "tactics", k);
+}
+
+parley_status_t parley__mc_layout_chances(const parley_scenario_t *s, mc_layout_t *L)
+{
+    const parley_sim_config_t *c = parley_scenario_simulation(s);
+    L->at[PARLEY_MCG_CHANCE] = (size_t)-1;
+    for (int event = 0; event < 2; event++)
+        for (size_t k = 0; k < (event ? c->n_events : c->n_tactics); k++) {
+            if (event ? !parley__mc_chance_event(&c->events[k])
+                      : !parley__mc_chance_tactic(&c->tactics[k]))
+                continue;
+            char key[64];
+            chance_key(key, sizeof key, event, k);
+            parley_mc_stat_t p = {.group = PARLEY_MCG_CHANCE, .kind = PARLEY_MC_CATEGORIES,
+                                  .actor = (size_t)-1, .issue = (size_t)-1, .model = -1,
+                                  .n_categories = 6, .names = CHANCE_NAMES};
+            size_t at = parley__mc_add_stat(L, &p, key);
+            if (at == (size_t)-1)
+                return PARLEY_ENOMEM;
+            if (L->at[PARLEY_MCG_CHANCE] == (size_t)-1)
+                L->at[PARLEY_MCG_CHANCE] = at;
+        }
+    return PARLEY_OK;
+}
+
+void parley__mc_record_chances(const mc_layout_t *L, const parley_scenario_t *s,
+                               const mc_outcome_t *r, uint64_t *cells)
+{
+    size_t stat = L->at[PARLEY_MCG_CHANCE];
+    const parley_sim_config_t *c = parley_scenario_simulation(s);
+    if (stat == (size_t)-1 || !r->tactic_used || !r->event_drawn)
+        return;
+    for (int event = 0; event < 2; event++)
+        for (size_t k = 0; k < (event ? c->n_events : c->n_tactics); k++) {
+            if (event ? !parley__mc_chance_event(&c->events[k])
+                      : !parley__mc_chance_tactic(&c->tactics[k]))
+                continue;
+            size_t d = (event ? r->event_drawn[k] : r->tactic_used[k]) ? 1 : 0;
+            parley__mc_count(L, cells, stat, d);
+            if (r->agreement)
+                parley__mc_count(L, cells, stat, 2 + d);
+            if (r->agreement && r->holds)
+                parley__mc_count(L, cells, stat, 4 + d);
+            stat++;
+        }
+}
+
+int parley_mc_chance_count(const parley_mc_t *mc, int event, size_t k, int drawn,
+                           uint64_t *runs, uint64_t *agreed, uint64_t *held)
+{
+    char key[64];
+    uint64_t spare;
+    if (!held)
+        held = &spare;
+    *runs = *agreed = *held = 0;
+    if (parley_mc_options(mc)->what != PARLEY_MC_SIMULATE)
+        return 0;
+    chance_key(key, sizeof key, event, k);
+    size_t st = parley_mc_find_stat(mc, key);
+    if (st == (size_t)-1)
+        return 0;
+    *runs = parley_mc_count(mc, st, drawn ? 1 : 0);
+    *agreed = parley_mc_count(mc, st, drawn ? 3 : 2);
+    *held = parley_mc_count(mc, st, drawn ? 5 : 4);
     return 1;
 }

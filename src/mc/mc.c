@@ -123,6 +123,8 @@ parley_status_t parley_mc_create(parley_ctx_t *ctx, const parley_scenario_t *s,
     st = mc->mode->layout(s, &mc->o, &mc->L);
     if (!st && o->what == PARLEY_MC_SIMULATE)
         st = parley__mc_layout_choices(s, &mc->L);
+    if (!st && o->what == PARLEY_MC_SIMULATE)
+        st = parley__mc_layout_chances(s, &mc->L);
     if (!st && mc->L.n_cells == 0)
         mc->L.n_cells = MC_HEADER;
     if (!st && !(mc->cells = parley__calloc(mc->L.n_cells, sizeof *mc->cells)))
@@ -174,8 +176,10 @@ static void sample(mc_worker_t *w, uint64_t i, void *arg)
     }
     mc->mode->record(&mc->L, &mc->o, parley_scenario_issue_count(mc->s),
                      parley_scenario_actor_count(mc->s), w->cells, &r);
-    if (mc->o.what == PARLEY_MC_SIMULATE)
+    if (mc->o.what == PARLEY_MC_SIMULATE) {
         parley__mc_record_choices(&mc->L, w->s, w->x, r.agreement, w->cells);
+        parley__mc_record_chances(&mc->L, w->s, &r, w->cells);
+    }
 }
 
 parley_status_t parley_mc_step(parley_ctx_t *ctx, parley_mc_t *mc, int *done)

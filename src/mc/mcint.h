@@ -39,6 +39,8 @@ typedef struct mc_outcome {
     unsigned n_voided;       /* SIMULATE: signatures voided at home */
     const unsigned *voided;  /* SIMULATE: per ratifying body, signatures it voided (or NULL) */
     const signed char *ratified; /* SIMULATE, agreement: per body, its vote (or NULL) */
+    const unsigned char *tactic_used; /* SIMULATE: n_tactics, 1 used in this run (or NULL) */
+    const unsigned char *event_drawn; /* SIMULATE: n_events, 1 happens if reached (or NULL) */
     const double *forecast;  /* FORECAST: n_models x n_issues */
     const unsigned char *kept; /* FORECAST with constraints: n_models, 0 kept, 1 broken,
                                   2 undecided */
@@ -143,6 +145,13 @@ parley_status_t parley__mc_collect_failure(parley_ctx_t *ctx, mc_worker_t *w, un
 
 /* choice.c: the outcome per option of each choice input (SIMULATE). */
 int parley__mc_has_chance(const parley_scenario_t *s);
+/* A tactic whose use is drawn (not a walk-away: its probability is that of
+ * carrying it out), an event whose occurrence is. */
+int parley__mc_chance_tactic(const parley_tactic_t *t);
+int parley__mc_chance_event(const parley_event_t *e);
+parley_status_t parley__mc_layout_chances(const parley_scenario_t *s, mc_layout_t *L);
+void parley__mc_record_chances(const mc_layout_t *L, const parley_scenario_t *s,
+                               const mc_outcome_t *r, uint64_t *cells);
 parley_status_t parley__mc_layout_choices(const parley_scenario_t *s, mc_layout_t *L);
 void parley__mc_record_choices(const mc_layout_t *L, const parley_scenario_t *s,
                                const double *x, int agreement, uint64_t *cells);

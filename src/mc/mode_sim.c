@@ -11,27 +11,50 @@ static unsigned horizon_of(const parley_scenario_t *s, const parley_mc_options_t
     return o->sim.horizon ? o->sim.horizon : parley_scenario_simulation(s)->horizon;
 }
 
-static parley_status_t sim_open(mc_worker_t *w)
-{
-    parley_sim_t *sim = NULL;
-    parley_status_t st = parley_sim_create(w->ctx, w->s, &w->o->sim, &sim);
-    w->state = sim;
-    return st;
-}
+/* A worker's simulator, and which tactics and events its last run drew. */
+typedef struct sim_state {
+    parley_sim_t *sim;
+    unsigned char *used, *drawn; /* n_tactics, n_events */
+} sim_state_t;
 
 static void sim_close(mc_worker_t *w)
 {
-    parley_sim_destroy(w->state);
+    sim_state_t *ss = w->state;
+    if (ss) {
+        parley_sim_destroy(ss->sim);
+        parley__free(ss->used);
+        parley__free(ss->drawn);
+        parley__free(ss);
+    }
     w->state = NULL;
+}
+
+static parley_status_t sim_open(mc_worker_t *w)
+{
+    const parley_sim_config_t *c = parley_scenario_simulation(w->s);
+    sim_state_t *ss = parley__calloc(1, sizeof *ss);
+    w->state = ss;
+    if (!ss || !(ss->used = parley__calloc(c->n_tactics + 1, 1)) ||
+        !(ss->drawn = parley__calloc(c->n_events + 1, 1)))
+        return parley__fail(w->ctx, PARLEY_ENOMEM, "montecarlo: out of memory");
+    return parley_sim_create(w->ctx, w->s, &w->o->sim, &ss->sim);
 }
 
 static parley_status_t sim_eval(mc_worker_t *w, mc_outcome_t *out)
 {
-    parley_sim_t *sim = w->state;
+    sim_state_t *ss = w->state;
+    parley_sim_t *sim = ss->sim;
+    const parley_sim_config_t *c = parley_scenario_simulation(w->s);
     parley_sim_set_seed(sim, w->chance);
     parley_status_t st = parley_sim_run(w->ctx, sim);
     if (st)
         return st;
+    for (size_t k = 0; k < c->n_tactics; k++)
+        ss->used[k] = (unsigned char)parley_sim_tactic_used(sim, k);
+    for (size_t k = 0; k < c->n_events; k++)
+        ss->drawn[k] = (unsigned char)parley_sim_event_drawn(sim, k);
+    out->tactic_used = ss->used;
+    out->event_drawn = ss->drawn;
     const parley_sim_result_t *r = parley_sim_result(sim);
     out->end = (int)r->end;
     out->agreement = r->end == PARLEY_SIM_AGREEMENT;

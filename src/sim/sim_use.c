@@ -29,3 +29,8 @@ int parley_sim_tactic_used(const parley_sim_t *sim, size_t k)
 {
     return k < sim->cfg->n_tactics && !sim->tactic_off[k];
 }
+
+int parley_sim_event_drawn(const parley_sim_t *sim, size_t k)
+{
+    return k < sim->cfg->n_events && parley__sim_event_happens(sim, k);
+}

@@ -262,7 +262,73 @@ static void test_tactic_presence(void)
     parley_ctx_destroy(ctx);
 }
 
+/* The agreement given each chance item, on a leak (probability 0.4) and a
+ * shock (0.25) that each block the deal (tests/data/mc/chance.yaml derives
+ * it): given the leak used 0, not used 0.75; given the shock 0, without it
+ * 0.6; every deal holds. Threads 1 and 2 count alike. */
+static void test_chance_given(void)
+{
+    static const char TEXT[] =
+        "parley: 1\nactors:\n  - {id: A, capability: 1, batna: 0.3}\n"
+        "  - {id: B, capability: 1, batna: 0.3}\nissues:\n  - {id: x, scale: {lo: 0, hi: 10}}\n"
+        "stances:\n  A: {x: {salience: 1, ideal: 10}}\n  B: {x: {salience: 1, ideal: 0}}\n"
+        "simulation:\n  horizon: 10\n  tactics:\n"
+        "    - {kind: leak, round: 2, audience_cost: {A: 0.5}, probability: 0.4}\n"
+        "    - {kind: walk-away, actor: B, round: 9, probability: 0.5}\n"
+        "  events:\n    - {round: 2, name: shock, batna: {A: 0.5}, probability: 0.25}\n"
+        "    - {round: 3, name: sure, batna: {B: 0.0}}\n";
+    enum { N = 4000 };
+    parley_ctx_t *ctx = parley_ctx_create();
+    parley_scenario_t *s = unit_load(ctx, TEXT);
+    uint64_t first[2][2][3] = {{{0}}};
+    for (unsigned threads = 1; threads <= 2 && s; threads++) {
+        parley_mc_options_t o;
+        parley_mc_options_init(&o);
+        o.samples = N;
+        o.threads = threads;
+        parley_mc_t *mc = NULL;
+        CHECK_INT(parley_mc_create(ctx, s, &o, &mc), PARLEY_OK);
+        if (!mc)
+            break;
+        CHECK_INT(parley_mc_run(ctx, mc, NULL, NULL), PARLEY_OK);
+        uint64_t c[2][2][3]; /* [event][drawn]: runs, agreements, holding */
+        for (int e = 0; e < 2; e++)
+            for (int d = 0; d < 2; d++)
+                CHECK_INT(parley_mc_chance_count(mc, e, 0, d, &c[e][d][0], &c[e][d][1],
+                                                 &c[e][d][2]),
+                          1);
+        /* a walk-away's probability is not its presence; a sure event is no chance */
+        uint64_t x, y;
+        CHECK_INT(parley_mc_chance_count(mc, 0, 1, 1, &x, &y, NULL), 0);
+        CHECK_INT(parley_mc_chance_count(mc, 1, 1, 1, &x, &y, NULL), 0);
+        CHECK_INT(parley_mc_chance_count(mc, 0, 7, 1, &x, &y, NULL), 0);
+        uint64_t agreed = parley_mc_count(mc, parley_mc_find_stat(mc, "end"), 0);
+        for (int e = 0; e < 2; e++) {
+            CHECK_INT(c[e][0][0] + c[e][1][0], N);
+            CHECK_INT(c[e][1][1], 0);           /* drawn: never a deal */
+            CHECK_INT(c[e][0][1], agreed);      /* every deal is among the undrawn */
+            CHECK_INT(c[e][0][2], c[e][0][1]);  /* and holds */
+        }
+        /* binomial bounds, 4 standard deviations */
+        double pl = (double)c[0][1][0] / N, ps = (double)c[1][1][0] / N;
+        CHECK_NEAR(pl, 0.4, 4 * sqrt(0.4 * 0.6 / N));
+        CHECK_NEAR(ps, 0.25, 4 * sqrt(0.25 * 0.75 / N));
+        double al = (double)c[0][0][1] / (double)c[0][0][0];
+        double as = (double)c[1][0][1] / (double)c[1][0][0];
+        CHECK_NEAR(al, 0.75, 4 * sqrt(0.75 * 0.25 / (double)c[0][0][0]));
+        CHECK_NEAR(as, 0.6, 4 * sqrt(0.6 * 0.4 / (double)c[1][0][0]));
+        if (threads == 1)
+            memcpy(first, c, sizeof c);
+        else
+            CHECK(memcmp(first, c, sizeof c) == 0); /* the same counts with two threads */
+        parley_mc_destroy(mc);
+    }
+    parley_scenario_destroy(s);
+    parley_ctx_destroy(ctx);
+}
+
 const test_case_t tests_choice[] = {
+    {"choice/chance_given", test_chance_given},
     {"choice/tactic_presence", test_tactic_presence},
     {"choice/inverse_cdf", test_inverse_cdf},
     {"choice/estimate_and_set", test_estimate_and_set},

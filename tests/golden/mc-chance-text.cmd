@@ -1,0 +1,1 @@
+montecarlo tests/data/mc/chance.yaml -n 300
