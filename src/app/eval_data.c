@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 #include "eval.h"
+#include "bloc_out.h"
 #include "transfer_out.h"
 
 static void position_json(parley_json_t *j, const parley_scenario_t *s, size_t k, double x)
@@ -325,6 +326,7 @@ static void proposal_json(parley_json_t *j, const eval_run_t *r, size_t p)
         constraints_json(j, r, p);
     if (parley_scenario_ratifier_count(s))
         ratify_json(j, r, p);
+    bloc_eval_json(j, r, p); /* nothing without blocs */
     if (r->tp) {
         double *before = malloc((na ? na : 1) * sizeof *before);
         if (before)

@@ -1,0 +1,1 @@
+eval tests/two-level/bloc-split.yaml --format json
