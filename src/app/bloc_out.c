@@ -93,16 +93,40 @@ void bloc_eval_text(parley_buf_t *b, const eval_run_t *r, size_t p)
     }
 }
 
+/* Key "blocs" and the array's start when s has blocs; their number. */
+static size_t blocs_begin(parley_json_t *j, const parley_scenario_t *s)
+{
+    size_t nb = parley_scenario_bloc_count(s);
+    if (nb) {
+        parley_json_key(j, "blocs");
+        parley_json_array_begin(j);
+    }
+    return nb;
+}
+
+/* x, or {min: lo, max: hi} when x is NaN (open issues). */
+static void number_or_range(parley_json_t *j, double x, double lo, double hi)
+{
+    if (!isnan(x)) {
+        parley_json_number(j, x);
+        return;
+    }
+    parley_json_object_begin(j);
+    parley_json_key(j, "min");
+    parley_json_number(j, lo);
+    parley_json_key(j, "max");
+    parley_json_number(j, hi);
+    parley_json_object_end(j);
+}
+
 void bloc_eval_json(parley_json_t *j, const eval_run_t *r, size_t p)
 {
     static const char *const ACCEPTS[] = {"no", "depends", "yes"};
     static const char *const SPLIT[] = {"stays", "may_split", "splits"};
     const parley_scenario_t *s = r->s;
-    size_t nb = parley_scenario_bloc_count(s);
+    size_t nb = blocs_begin(j, s);
     if (!nb)
         return;
-    parley_json_key(j, "blocs");
-    parley_json_array_begin(j);
     for (size_t k = 0; k < nb; k++) {
         const parley_bloc_t *bl = parley_scenario_bloc(s, k);
         bloc_view_t v = view(r, p, bl);
@@ -110,16 +134,7 @@ void bloc_eval_json(parley_json_t *j, const eval_run_t *r, size_t p)
         parley_json_key(j, "id");
         parley_json_string(j, bl->id);
         parley_json_key(j, "utility");
-        if (v.hi - v.lo > 1e-12) {
-            parley_json_object_begin(j);
-            parley_json_key(j, "min");
-            parley_json_number(j, v.lo);
-            parley_json_key(j, "max");
-            parley_json_number(j, v.hi);
-            parley_json_object_end(j);
-        } else {
-            parley_json_number(j, v.lo);
-        }
+        number_or_range(j, v.hi - v.lo > 1e-12 ? (double)NAN : v.lo, v.lo, v.hi);
         parley_json_key(j, "batna");
         parley_json_number(j, v.batna);
         parley_json_key(j, "accepts");
@@ -134,16 +149,7 @@ void bloc_eval_json(parley_json_t *j, const eval_run_t *r, size_t p)
             parley_json_key(j, "share");
             parley_json_number(j, parley_bloc_share(s, bl, q));
             parley_json_key(j, "surplus");
-            if (isnan(e->surplus)) {
-                parley_json_object_begin(j);
-                parley_json_key(j, "min");
-                parley_json_number(j, e->surplus_min);
-                parley_json_key(j, "max");
-                parley_json_number(j, e->surplus_max);
-                parley_json_object_end(j);
-            } else {
-                parley_json_number(j, e->surplus);
-            }
+            number_or_range(j, e->surplus, e->surplus_min, e->surplus_max);
             parley_json_key(j, "split");
             if (v.accepts == BLOC_YES)
                 parley_json_string(j, SPLIT[member_split(r, p, bl, q)]);
@@ -177,11 +183,9 @@ void bloc_check_text(parley_buf_t *b, const parley_scenario_t *s)
 
 void bloc_check_json(parley_json_t *j, const parley_scenario_t *s)
 {
-    size_t nb = parley_scenario_bloc_count(s);
+    size_t nb = blocs_begin(j, s);
     if (!nb)
         return;
-    parley_json_key(j, "blocs");
-    parley_json_array_begin(j);
     for (size_t k = 0; k < nb; k++) {
         const parley_bloc_t *bl = parley_scenario_bloc(s, k);
         parley_json_object_begin(j);

@@ -56,6 +56,21 @@ static double share(uint64_t k, uint64_t n)
     return n ? (double)k / (double)n : (double)NAN;
 }
 
+/* "LABEL  S% (95% CI L%-H%, Y of N UNIT)", or "- (never drawn)" when N is 0. */
+static void given_line(parley_buf_t *b, int width, const char *label, uint64_t y, uint64_t n,
+                       const char *unit)
+{
+    double lo, hi;
+    parley_buf_printf(b, "\n    %-*s ", width, label);
+    if (!n) {
+        parley_buf_puts(b, "- (never drawn)");
+        return;
+    }
+    parley_mc_wilson(y, n, &lo, &hi);
+    parley_buf_printf(b, "%.1f%% (95%% CI %.1f%%-%.1f%%, %llu of %llu %s)", 100.0 * share(y, n),
+                      100.0 * lo, 100.0 * hi, (unsigned long long)y, (unsigned long long)n, unit);
+}
+
 /* Uncertain input u when it is a choice of a simulate run, else NULL. */
 static const parley_uncertain_t *choice_at(const parley_mc_t *mc, size_t u)
 {
@@ -76,17 +91,8 @@ void mc_choice_text(parley_buf_t *b, const parley_mc_t *mc)
         parley_buf_printf(b, "\n  agreement given %s:", x->path);
         for (size_t k = 0; k < x->n_options; k++) {
             uint64_t n, y;
-            double lo, hi;
             parley_mc_choice_count(mc, u, k, &n, &y);
-            parley_buf_printf(b, "\n    %-14s ", x->options[k]);
-            if (!n) {
-                parley_buf_puts(b, "- (never drawn)");
-                continue;
-            }
-            parley_mc_wilson(y, n, &lo, &hi);
-            parley_buf_printf(b, "%.1f%% (95%% CI %.1f%%-%.1f%%, %llu of %llu draws)",
-                              100.0 * share(y, n), 100.0 * lo, 100.0 * hi,
-                              (unsigned long long)y, (unsigned long long)n);
+            given_line(b, 14, x->options[k], y, n, "draws");
         }
         size_t lo, hi;
         if (parley_mc_choice_hangs(mc, u, &lo, &hi)) {
@@ -221,15 +227,7 @@ void mc_chance_text(parley_buf_t *b, const parley_mc_t *mc)
             uint64_t runs, y, h;
             double lo, hi;
             parley_mc_chance_count(mc, it.event, it.k, d, &runs, &y, &h);
-            parley_buf_printf(b, "\n    %-16s ", drawn_word(&it, d));
-            if (!runs) {
-                parley_buf_puts(b, "- (never drawn)");
-                continue;
-            }
-            parley_mc_wilson(y, runs, &lo, &hi);
-            parley_buf_printf(b, "%.1f%% (95%% CI %.1f%%-%.1f%%, %llu of %llu runs)",
-                              100.0 * share(y, runs), 100.0 * lo, 100.0 * hi,
-                              (unsigned long long)y, (unsigned long long)runs);
+            given_line(b, 16, drawn_word(&it, d), y, runs, "runs");
             if (!y)
                 continue;
             parley_mc_wilson(h, y, &lo, &hi);

@@ -277,20 +277,25 @@ static void space_text(parley_buf_t *b, const parley_scenario_t *s, const app_re
 
 /* Per choice input of the Monte Carlo whose agreement hangs on its label
  * (docs/montecarlo.md, "Choices"), a warning with the two ends. */
+/* Field `field` (a path below the item) of item k of the result's array `list`. */
+static double item_get(app_jget_t *r, const char *list, size_t k, const char *field, char *text,
+                       size_t cap)
+{
+    char path[160];
+    snprintf(path, sizeof path, "$.%s[%zu].%s", list, k, field);
+    return app_jget(r, path, text, cap);
+}
+
 static void choice_warnings(parley_buf_t *b, app_jget_t *r)
 {
     size_t n = app_jget_len(r, "$.choices");
     for (size_t k = 0; k < n; k++) {
-        char path[96], text[512], lo[160], hi[160];
-        snprintf(path, sizeof path, "$.choices[%zu].hangs", k);
-        if (!(app_jget(r, path, NULL, 0) == 1.0))
+        char text[512], lo[160], hi[160];
+        if (!(item_get(r, "choices", k, "hangs", NULL, 0) == 1.0))
             continue;
-        snprintf(path, sizeof path, "$.choices[%zu].path", k);
-        app_jget(r, path, text, sizeof text);
-        snprintf(path, sizeof path, "$.choices[%zu].lowest", k);
-        app_jget(r, path, lo, sizeof lo);
-        snprintf(path, sizeof path, "$.choices[%zu].highest", k);
-        app_jget(r, path, hi, sizeof hi);
+        item_get(r, "choices", k, "path", text, sizeof text);
+        item_get(r, "choices", k, "lowest", lo, sizeof lo);
+        item_get(r, "choices", k, "highest", hi, sizeof hi);
         parley_buf_puts(b, "<p class=\"err\">Warning: the probability of agreement hangs on "
                            "the label <code>");
         html_text(b, text);
@@ -308,15 +313,11 @@ static void chance_lines(parley_buf_t *b, app_jget_t *r)
 {
     size_t n = app_jget_len(r, "$.chances");
     for (size_t k = 0; k < n; k++) {
-        char q[96], kind[32], name[256], path[96];
-        snprintf(q, sizeof q, "$.chances[%zu].kind", k);
-        app_jget(r, q, kind, sizeof kind);
-        snprintf(q, sizeof q, "$.chances[%zu].name", k);
-        app_jget(r, q, name, sizeof name);
-        snprintf(q, sizeof q, "$.chances[%zu].path", k);
-        app_jget(r, q, path, sizeof path);
-        snprintf(q, sizeof q, "$.chances[%zu].probability", k);
-        double p = app_jget(r, q, NULL, 0);
+        char kind[32], name[256], path[96];
+        item_get(r, "chances", k, "kind", kind, sizeof kind);
+        item_get(r, "chances", k, "name", name, sizeof name);
+        item_get(r, "chances", k, "path", path, sizeof path);
+        double p = item_get(r, "chances", k, "probability", NULL, 0);
         int event = strcmp(kind, "event") == 0;
         parley_buf_printf(b, "<p>Given the %s ", event ? "event" : "tactic");
         html_text(b, name);
@@ -324,12 +325,11 @@ static void chance_lines(parley_buf_t *b, app_jget_t *r)
         html_text(b, path);
         parley_buf_printf(b, "</code>, probability %g)", p);
         for (int d = 1; d >= 0; d--) {
-            char at[128];
+            char f[96];
             const char *key = d ? "drawn" : "not_drawn";
-            snprintf(at, sizeof at, "$.chances[%zu].given.%s.agreement.", k, key);
-            size_t len = strlen(at);
-            snprintf(at + len, sizeof at - len, "of");
-            double of = app_jget(r, at, NULL, 0);
+#define GIVEN(FIELD) (snprintf(f, sizeof f, "given.%s.%s", key, FIELD), \
+                      item_get(r, "chances", k, f, NULL, 0))
+            double of = GIVEN("agreement.of");
             parley_buf_printf(b, "%s %s: ", d ? "" : ";",
                               event ? (d ? "happens" : "does not happen")
                                     : (d ? "used" : "not used"));
@@ -337,16 +337,11 @@ static void chance_lines(parley_buf_t *b, app_jget_t *r)
                 parley_buf_puts(b, "never drawn");
                 continue;
             }
-            snprintf(at + len, sizeof at - len, "share");
-            double sh = app_jget(r, at, NULL, 0);
-            snprintf(at + len, sizeof at - len, "ci95[0]");
-            double lo = app_jget(r, at, NULL, 0);
-            snprintf(at + len, sizeof at - len, "ci95[1]");
-            double hi = app_jget(r, at, NULL, 0);
+            double sh = GIVEN("agreement.share"), lo = GIVEN("agreement.ci95[0]");
+            double hi = GIVEN("agreement.ci95[1]"), held = GIVEN("holds.share");
+#undef GIVEN
             parley_buf_printf(b, "agreement %.1f%% (%.1f%%&ndash;%.1f%%, %.0f runs)", 100.0 * sh,
                               100.0 * lo, 100.0 * hi, of);
-            snprintf(at, sizeof at, "$.chances[%zu].given.%s.holds.share", k, key);
-            double held = app_jget(r, at, NULL, 0);
             if (held == held) /* not NaN: some agreements */
                 parley_buf_printf(b, ", of which %.1f%% hold", 100.0 * held);
         }
