@@ -37,20 +37,19 @@ function gains(pkg) {
   return Object.entries(pkg.utilities).map(([a, u]) => `${a} ${f3(u)} (${pkg.surplus[a] >= 0 ? '+' : ''}${f3(pkg.surplus[a])})`).join(' · ');
 }
 
-// amend's result against base (issue -> position); onUse(pkg) loads a package
-// into the builder (omitted in the proposal view).
-export function amendView(r, base, onUse) {
-  const box = el('div', { class: 'amend' });
-  box.append(el('h4', {}, 'Closest acceptable packages'));
+// A list of amendments; each says whether it is ratified at home when amend
+// checked (a scenario with ratifying bodies).
+function amendList(items, base, onUse) {
   const ol = el('ol', { class: 'amendments' });
-  if (!r.amendments.length)
-    box.append(el('p', { class: 'note' }, `none: no package is acceptable to every actor${r.exact ? '' : ' within the search budget'} (the agreement space says why)`));
-  for (const a of r.amendments) {
+  for (const a of items) {
     const li = el('li');
     const ch = changes(a.package, base);
     li.append(el('div', {}, `${a.changed ? `changes ${a.changed} issue${a.changed === 1 ? '' : 's'}` : 'changes none'}` +
       `${a.settled ? `, settles ${a.settled} open` : ''}, shift ${f3(a.shift)}: ${ch.join('; ') || 'acceptable as it is'}`));
     li.append(el('div', { class: 'note' }, `utility (surplus): ${gains(a.package)}`));
+    if (a.ratified !== undefined)
+      li.append(el('div', { class: a.ratified ? 'note' : 'note home-rejected' },
+        a.ratified ? 'ratified at home (every body votes yes)' : `rejected at home by ${a.rejected_by}`));
     if (onUse && (a.changed || a.settled)) {
       const b = el('button', { type: 'button', class: 'use' }, 'use this');
       b.addEventListener('click', () => onUse(a.package));
@@ -58,7 +57,24 @@ export function amendView(r, base, onUse) {
     }
     ol.append(li);
   }
-  box.append(ol);
+  return ol;
+}
+
+// amend's result against base (issue -> position); onUse(pkg) loads a package
+// into the builder (omitted in the proposal view).
+export function amendView(r, base, onUse) {
+  const box = el('div', { class: 'amend' });
+  box.append(el('h4', {}, 'Closest acceptable packages'));
+  if (!r.amendments.length)
+    box.append(el('p', { class: 'note' }, `none: no package is acceptable to every actor${r.exact ? '' : ' within the search budget'} (the agreement space says why)`));
+  box.append(amendList(r.amendments, base, onUse));
+  const ra = r.ratified_amendments;
+  if (ra) {
+    box.append(el('h4', {}, 'Closest packages also ratified at home'));
+    if (!ra.amendments.length)
+      box.append(el('p', { class: 'note' }, `none${ra.exact ? '' : ' within the search budget'}: every package acceptable to the actors is rejected at home (the evaluation shows each body's vote)`));
+    box.append(amendList(ra.amendments, base, onUse));
+  }
   box.append(el('h4', {}, 'Pareto improvements (no actor worse off, some better)'));
   const pi = r.pareto_improvements;
   if (!pi) box.append(el('p', { class: 'note' }, 'not computed: the package leaves issues open'));

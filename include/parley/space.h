@@ -324,6 +324,16 @@ PARLEY_API parley_status_t parley_space_amend(parley_ctx_t *ctx, const parley_sp
                                               const parley_constraints_t *c, const uint32_t *base,
                                               size_t max, uint64_t budget,
                                               parley_amend_result_t *out);
+/* As parley_space_amend, keeping only the packages keep(arg, opt) returns
+ * nonzero for (opt: an option per scenario issue, as the result's items);
+ * keep is asked only of packages that meet the constraints, so the search's
+ * bounds stay exact. keep NULL: every package. */
+typedef int (*parley_amend_keep_fn)(void *arg, const uint32_t *opt);
+PARLEY_API parley_status_t parley_space_amend_where(parley_ctx_t *ctx, const parley_space_t *sp,
+                                                    const parley_constraints_t *c,
+                                                    const uint32_t *base, size_t max,
+                                                    uint64_t budget, parley_amend_keep_fn keep,
+                                                    void *arg, parley_amend_result_t *out);
 PARLEY_API void parley_amend_result_free(parley_amend_result_t *r);
 
 /* ---- Logrolling trades on a base package. */

@@ -150,6 +150,41 @@ static void amendment_head(parley_buf_t *b, const amend_run_t *r, size_t k,
                       parley_space_common_value(r->job->sp, it->shift));
 }
 
+/* "ratified at home" or "rejected at home by BODY". */
+static void home_line(parley_buf_t *b, const amend_run_t *r, size_t rejecter)
+{
+    const app_style_t *st = &r->job->sty;
+    if (rejecter == (size_t)-1)
+        parley_buf_printf(b, "       %sratified at home%s (every body votes yes)\n", st->green,
+                          st->reset);
+    else
+        parley_buf_printf(b, "       %srejected at home by %s%s\n", st->red,
+                          parley_scenario_ratifier(r->job->s, rejecter)->id, st->reset);
+}
+
+/* The closest packages every body also ratifies, when some listed is not. */
+static void ratified_text(parley_buf_t *b, const amend_run_t *r)
+{
+    const app_style_t *st = &r->job->sty;
+    if (!r->rt_searched)
+        return;
+    parley_buf_printf(b, "\n%sClosest packages also ratified at home%s (every actor accepts, "
+                         "every ratifying body votes yes)\n",
+                      st->bold, st->reset);
+    if (r->rt_am.n == 0)
+        parley_buf_printf(b, "  none%s: every package acceptable to the actors is rejected at "
+                             "home ('parley eval' shows each body's vote)\n",
+                          r->rt_am.exact ? "" : " within the search budget");
+    for (size_t k = 0; k < r->rt_am.n; k++) {
+        const parley_amendment_t *it = &r->rt_am.items[k];
+        amendment_head(b, r, k, it);
+        amend_change_lines(b, r, it->opt);
+        gains_line(b, r, it->opt, 0);
+    }
+    if (!r->rt_am.exact && r->rt_am.n)
+        parley_buf_puts(b, "  (the search budget ran out: these are the best found; --budget)\n");
+}
+
 static size_t unprotected_count(const amend_run_t *r)
 {
     size_t k = 0;
@@ -233,9 +268,12 @@ void amend_render_table(parley_buf_t *b, const amend_run_t *r)
         amendment_head(b, r, k, it);
         amend_change_lines(b, r, it->opt);
         gains_line(b, r, it->opt, 0);
+        if (r->rt_ran)
+            home_line(b, r, r->rt_rejecter[k]);
     }
     if (!r->am.exact && r->am.n)
         parley_buf_puts(b, "  (the search budget ran out: these are the best found; --budget)\n");
+    ratified_text(b, r);
     parley_buf_printf(b, "\n%sPareto improvements%s (no actor worse off, some better)\n", st->bold,
                       st->reset);
     if (r->impr && unprotected_count(r)) {
@@ -264,6 +302,38 @@ void amend_render_table(parley_buf_t *b, const amend_run_t *r)
     amend_transfers_text(b, r);
 }
 
+/* The amendments of am; with rejecter (per item, a body or -1) each says
+ * whether it is ratified at home and by whom it is not. */
+static void amendments_json(parley_json_t *js, const amend_run_t *r,
+                            const parley_amend_result_t *am, const size_t *rejecter)
+{
+    const space_job_t *j = r->job;
+    parley_json_array_begin(js);
+    for (size_t k = 0; k < am->n; k++) {
+        const parley_amendment_t *it = &am->items[k];
+        parley_json_object_begin(js);
+        parley_json_key(js, "changed");
+        parley_json_int(js, (long long)it->changed);
+        parley_json_key(js, "settled");
+        parley_json_int(js, (long long)r->open);
+        parley_json_key(js, "shift");
+        parley_json_number(js, parley_space_common_value(j->sp, it->shift));
+        parley_json_key(js, "package");
+        space_json_package(js, j->sp, it->opt);
+        if (rejecter) {
+            parley_json_key(js, "ratified");
+            parley_json_bool(js, rejecter[k] == (size_t)-1);
+            parley_json_key(js, "rejected_by");
+            if (rejecter[k] == (size_t)-1)
+                parley_json_null(js);
+            else
+                parley_json_string(js, parley_scenario_ratifier(j->s, rejecter[k])->id);
+        }
+        parley_json_object_end(js);
+    }
+    parley_json_array_end(js);
+}
+
 void amend_render_json(parley_buf_t *b, const amend_run_t *r)
 {
     const space_job_t *j = r->job;
@@ -281,21 +351,18 @@ void amend_render_json(parley_buf_t *b, const amend_run_t *r)
     parley_json_key(&js, "open_issues");
     parley_json_int(&js, (long long)r->open);
     parley_json_key(&js, "amendments");
-    parley_json_array_begin(&js);
-    for (size_t k = 0; k < r->am.n; k++) {
-        const parley_amendment_t *it = &r->am.items[k];
+    amendments_json(&js, r, &r->am, r->rt_ran ? r->rt_rejecter : NULL);
+    parley_json_key(&js, "ratified_amendments"); /* null: no body, or every one listed passes */
+    if (r->rt_searched) {
         parley_json_object_begin(&js);
-        parley_json_key(&js, "changed");
-        parley_json_int(&js, (long long)it->changed);
-        parley_json_key(&js, "settled");
-        parley_json_int(&js, (long long)r->open);
-        parley_json_key(&js, "shift");
-        parley_json_number(&js, parley_space_common_value(j->sp, it->shift));
-        parley_json_key(&js, "package");
-        space_json_package(&js, j->sp, it->opt);
+        parley_json_key(&js, "exact");
+        parley_json_bool(&js, r->rt_am.exact);
+        parley_json_key(&js, "amendments");
+        amendments_json(&js, r, &r->rt_am, NULL);
         parley_json_object_end(&js);
+    } else {
+        parley_json_null(&js);
     }
-    parley_json_array_end(&js);
     parley_json_key(&js, "pareto_improvements");
     if (!r->impr) {
         parley_json_null(&js);
@@ -356,7 +423,7 @@ parley_status_t amend_run_compute(amend_run_t *r)
     base_utilities(r);
     parley_status_t st =
         parley_space_amend(j->ctx, j->sp, &j->cons, r->base, max, j->budget, &r->am);
-    if (st || (!r->open && (st = improvements(r))))
+    if (st || (!r->open && (st = improvements(r))) || (st = amend_ratify_compute(r)))
         return st;
     return amend_transfers_compute(r);
 }
@@ -364,6 +431,7 @@ parley_status_t amend_run_compute(amend_run_t *r)
 void amend_run_free(amend_run_t *r)
 {
     amend_transfers_free(r);
+    amend_ratify_free(r);
     parley_amend_result_free(&r->am);
     parley_frontier_destroy(r->impr);
     free(r->impr_pts);

@@ -181,6 +181,11 @@ typedef struct amend_run {
     size_t tr_keep[3], tr_n;     /* the first of them acceptable with a transfer */
     parley_transfer_plan_t tr_plan[3]; /* and their transfers */
     int tr_complete;             /* the list holds every such package up to the third */
+    /* ---- Ratification at home (amend_ratify.c) */
+    int rt_ran;                  /* some ratifying body's actor takes part */
+    size_t *rt_rejecter;         /* per item of am: the first body rejecting it, or -1 */
+    int rt_searched;             /* some item of am is rejected at home: */
+    parley_amend_result_t rt_am; /* the closest packages every body also ratifies */
 } amend_run_t;
 
 /* Computes r for r->job and r->prop (r zeroed but for those; the job's space
@@ -198,6 +203,11 @@ parley_status_t amend_transfers_compute(amend_run_t *r);
 void amend_transfers_free(amend_run_t *r);
 void amend_transfers_text(parley_buf_t *b, const amend_run_t *r);
 void amend_transfers_json(parley_json_t *js, const amend_run_t *r);
+/* Ratification at home (amend_ratify.c): computed after the closest
+ * packages (nothing without a body whose actor takes part); freed. The text
+ * and JSON are amend.c's. */
+parley_status_t amend_ratify_compute(amend_run_t *r);
+void amend_ratify_free(amend_run_t *r);
 
 /* ---- `parley trades` (trades.c): logrolling on each proposal, or on the
  * one named `proposal` (NULL: all). Writes the table into table and the

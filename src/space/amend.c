@@ -29,6 +29,9 @@ typedef struct amend {
     int aborted;
     parley_amendment_t *items;
     size_t n_items;
+    parley_amend_keep_fn keep; /* NULL: every package */
+    void *keep_arg;
+    uint32_t *kept;            /* keep's package, per scenario issue */
 } amend_t;
 
 /* The issues option o of item j changes from the base (decided ones only). */
@@ -188,6 +191,15 @@ static void dfs(amend_t *w, size_t d, size_t left, size_t changed)
     if (w->n_items == w->max && shift_bound(w, d) > w->items[w->max - 1].shift)
         return;
     if (d == w->m) {
+        if (w->keep) {
+            const uint32_t *pkg = w->cur;
+            if (w->sp->linked) {
+                parley__items_decode(w->sp, w->cur, w->kept);
+                pkg = w->kept;
+            }
+            if (!w->keep(w->keep_arg, pkg))
+                return;
+        }
         offer(w, changed);
         return;
     }
@@ -213,6 +225,7 @@ static void amend_free(amend_t *w)
     parley__free(w->du);
     parley__free(w->cur);
     parley__free(w->bitem);
+    parley__free(w->kept);
 }
 
 static parley_status_t amend_init(parley_ctx_t *ctx, const parley_space_t *sp,
@@ -246,8 +259,9 @@ static parley_status_t amend_init(parley_ctx_t *ctx, const parley_space_t *sp,
     w->u = parley__calloc(w->n + 1, sizeof *w->u);
     w->du = parley__calloc(w->n + 1, sizeof *w->du);
     w->cur = parley__calloc(w->m + 1, sizeof *w->cur);
+    w->kept = parley__calloc(sp->mi + 1, sizeof *w->kept);
     parley_util_t *top = parley__calloc(sp->mi + 2, sizeof *top);
-    if (!w->best || !w->dlo || !w->dhi || !w->u || !w->du || !w->cur || !top) {
+    if (!w->best || !w->dlo || !w->dhi || !w->u || !w->du || !w->cur || !w->kept || !top) {
         parley__free(top);
         amend_free(w);
         return parley__fail(ctx, PARLEY_ENOMEM, "out of memory");
@@ -261,6 +275,14 @@ static parley_status_t amend_init(parley_ctx_t *ctx, const parley_space_t *sp,
 parley_status_t parley_space_amend(parley_ctx_t *ctx, const parley_space_t *sp,
                                    const parley_constraints_t *c, const uint32_t *base,
                                    size_t max, uint64_t budget, parley_amend_result_t *out)
+{
+    return parley_space_amend_where(ctx, sp, c, base, max, budget, NULL, NULL, out);
+}
+
+parley_status_t parley_space_amend_where(parley_ctx_t *ctx, const parley_space_t *sp,
+                                         const parley_constraints_t *c, const uint32_t *base,
+                                         size_t max, uint64_t budget, parley_amend_keep_fn keep,
+                                         void *arg, parley_amend_result_t *out)
 {
     if (max == 0)
         return parley__fail(ctx, PARLEY_EARG, "ask for at least one amendment");
@@ -283,6 +305,8 @@ parley_status_t parley_space_amend(parley_ctx_t *ctx, const parley_space_t *sp,
         return parley__fail(ctx, PARLEY_ENOMEM, "out of memory");
     }
     w.items = items;
+    w.keep = keep;
+    w.keep_arg = arg;
     for (size_t cmax = 0; cmax <= w.C && w.n_items == 0 && !w.aborted; cmax++)
         dfs(&w, 0, cmax, 0);
     for (size_t k = w.n_items; k < max; k++) {

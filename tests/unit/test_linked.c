@@ -175,7 +175,46 @@ static void allocation_failures(void)
     parley_scenario_destroy(s);
 }
 
+/* amend's filter sees an option per scenario issue, not per item: asked
+ * to keep only the last of the closest three packages, the filtered search
+ * returns exactly that package, with its changes and shift. */
+static int keep_target(void *arg, const uint32_t *opt)
+{
+    return memcmp(arg, opt, 4 * sizeof *opt) == 0;
+}
+
+static void amend_keep_sees_issues(void)
+{
+    parley_scenario_t *s = NULL;
+    CHECK_INT(parley_scenario_load_buffer(NULL, "l.yaml", yaml, strlen(yaml), &s), PARLEY_OK);
+    parley_space_t *sp = NULL;
+    parley_frontier_destroy(frontier(s, 0, &sp));
+    CHECK(parley_space_linked(sp) && !parley_space_anytime(sp));
+    uint32_t base[4] = {0, UINT32_MAX, UINT32_MAX, UINT32_MAX}; /* x = a, the rest open */
+    parley_amend_result_t all = {0}, one = {0};
+    CHECK_INT(parley_space_amend(NULL, sp, NULL, base, 3, 1000000, &all), PARLEY_OK);
+    CHECK(all.n >= 2);
+    if (all.n >= 2) {
+        uint32_t target[4];
+        memcpy(target, all.items[all.n - 1].opt, sizeof target);
+        CHECK_INT(parley_space_amend_where(NULL, sp, NULL, base, 3, 1000000, keep_target,
+                                           target, &one),
+                  PARLEY_OK);
+        CHECK_INT(one.n, 1);
+        if (one.n == 1) {
+            CHECK(memcmp(one.items[0].opt, target, sizeof target) == 0);
+            CHECK_INT(one.items[0].changed, all.items[all.n - 1].changed);
+            CHECK(one.items[0].shift == all.items[all.n - 1].shift);
+        }
+    }
+    parley_amend_result_free(&all);
+    parley_amend_result_free(&one);
+    parley_space_destroy(sp);
+    parley_scenario_destroy(s);
+}
+
 const test_case_t tests_linked[] = {
+    {"linked/amend_keep_sees_issues", amend_keep_sees_issues},
     {"linked/anytime_equals_exact", anytime_equals_exact},
     {"linked/bound_holds_per_direction", bound_holds},
     {"linked/allocation_failures", allocation_failures},

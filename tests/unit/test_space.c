@@ -297,20 +297,30 @@ static void check_solutions(const parley_space_t *sp, const parley_frontier_t *f
 
 static parley_util_t iabs64(parley_util_t v) { return v < 0 ? -v : v; }
 
-/* Amendments from the definition: among acceptable packages, fewest changes, then shift, then
- * the package. */
-static void check_amend(const parley_space_t *sp, const parley_constraints_t *c, const ref_t *R)
+/* A filter for parley_space_amend_where: packages whose options sum to an
+ * even number (arg: the number of issues). */
+static int keep_even(void *arg, const uint32_t *opt)
+{
+    size_t m = *(const size_t *)arg, sum = 0;
+    for (size_t j = 0; j < m; j++)
+        sum += opt[j];
+    return sum % 2 == 0;
+}
+
+/* Amendments from the definition: among acceptable packages (kept by keep,
+ * when given), fewest changes, then shift, then the package. */
+static void check_amend_with(const parley_space_t *sp, const parley_constraints_t *c,
+                             const ref_t *R, const uint32_t *base, parley_amend_keep_fn keep)
 {
     size_t n = sp->n, m = sp->m;
-    uint32_t base[16];
     parley_util_t ub[8];
-    for (size_t j = 0; j < m; j++)
-        base[j] = irand(6) == 0 ? UINT32_MAX : (uint32_t)irand((int)sp->nopt[j]);
     size_t bestc = (size_t)-1, bestp = 0;
     parley_util_t bests = 0;
     for (size_t p = 0; p < R->N; p++) {
         size_t ch = 0;
         parley_util_t shift = 0;
+        if (keep && !keep(&m, R->pk + p * m))
+            continue;
         for (size_t a = 0; a < n; a++)
             ub[a] = 0;
         for (size_t j = 0; j < m; j++) {
@@ -330,7 +340,8 @@ static void check_amend(const parley_space_t *sp, const parley_constraints_t *c,
         }
     }
     parley_amend_result_t res;
-    CHECK_INT(parley_space_amend(NULL, sp, c, base, 3, 100000000, &res), PARLEY_OK);
+    CHECK_INT(parley_space_amend_where(NULL, sp, c, base, 3, 100000000, keep, &m, &res),
+              PARLEY_OK);
     CHECK(res.exact);
     if (bestc == (size_t)-1) {
         CHECK_INT(res.n, 0);
@@ -341,7 +352,18 @@ static void check_amend(const parley_space_t *sp, const parley_constraints_t *c,
         CHECK_INT(res.items[0].shift, bests);
         CHECK(memcmp(res.items[0].opt, R->pk + bestp * m, m * sizeof *base) == 0);
     }
+    for (size_t k = 0; keep && k < res.n; k++)
+        CHECK(keep(&m, res.items[k].opt));
     parley_amend_result_free(&res);
+}
+
+static void check_amend(const parley_space_t *sp, const parley_constraints_t *c, const ref_t *R)
+{
+    uint32_t base[16];
+    for (size_t j = 0; j < sp->m; j++)
+        base[j] = irand(6) == 0 ? UINT32_MAX : (uint32_t)irand((int)sp->nopt[j]);
+    check_amend_with(sp, c, R, base, NULL);
+    check_amend_with(sp, c, R, base, keep_even);
 }
 
 static void check_worst(const parley_space_t *sp, const parley_constraints_t *c, const ref_t *R)

@@ -1,0 +1,1 @@
+amend tests/two-level/amend-ratify.yaml --proposal a-plan --format json
