@@ -59,6 +59,40 @@ function summary(res) {
   return `${res.samples.drawn.toLocaleString()} samples`;
 }
 
+// The outcome given each choice's option and each chance tactic or event
+// (the result's `choices` and `chances`; docs/montecarlo.md), a line each.
+export function givenLines(res) {
+  const pct = (x) => (x === null || x === undefined ? '–' : `${(100 * x).toFixed(1)}%`);
+  const lines = [];
+  for (const c of res.choices || []) {
+    const opts = Object.entries(c.given).map(([o, g]) => `${o} ${g.drawn ? pct(g.agreement.share) : 'never drawn'}` +
+      (g.drawn ? ` (${g.agreement.count} of ${g.drawn})` : ''));
+    lines.push(`agreement given ${c.path}: ${opts.join('; ')}` +
+      (c.hangs ? ` — the result hangs on this label (${c.lowest} lowest, ${c.highest} highest)` : ''));
+  }
+  for (const h of res.chances || []) {
+    const word = (d) => (h.kind === 'event' ? (d ? 'happens' : 'does not happen') : (d ? 'used' : 'not used'));
+    const part = (d) => {
+      const g = h.given[d ? 'drawn' : 'not_drawn'];
+      if (!g.runs) return `${word(d)}: never drawn`;
+      return `${word(d)}: agreement ${pct(g.agreement.share)} (${g.agreement.count} of ${g.runs})` +
+        (g.agreement.count ? `, holds ${pct(g.holds.share)}` : '');
+    };
+    lines.push(`given the ${h.kind} ${h.name || h.path} (${h.path}, probability ${h.probability}): ${part(1)}; ${part(0)}`);
+  }
+  return lines;
+}
+
+function showGiven(res) {
+  const ul = $('#mc-given');
+  ul.replaceChildren();
+  for (const line of res ? givenLines(res) : []) {
+    const li = document.createElement('li');
+    li.textContent = line;
+    ul.append(li);
+  }
+}
+
 async function runMc() {
   if (!state.text || mc.job) return;
   const job = jobId();
@@ -67,6 +101,7 @@ async function runMc() {
   $('#mc-cancel').disabled = false;
   $('#mc-progress').value = 0;
   say('starting …');
+  showGiven(null);
   const params = { ...simParams(), samples: $('#mc-samples').value, what: $('#mc-what').value, seed: $('#mc-seed').value, job };
   // simulate's switches mean nothing to the other evaluators
   if (params.what !== 'simulate') for (const { name } of pageParams('simulate')) delete params[name];
@@ -85,6 +120,7 @@ async function runMc() {
     }
     $('#mc-progress').value = 1;
     say(`${run.label}: ${summary(got.result)} · ${got.ms} ms`);
+    showGiven(got.result);
   } catch (e) {
     run.errors.montecarlo = e.message;
     say(e.message, true);
