@@ -162,6 +162,23 @@ static void home_line(parley_buf_t *b, const amend_run_t *r, size_t rejecter)
                           parley_scenario_ratifier(r->job->s, rejecter)->id, st->reset);
 }
 
+/* The amendments of am, each with its changes and gains; with rejecter
+ * (per item, a body or -1) whether it is ratified at home. */
+static void amendment_list(parley_buf_t *b, const amend_run_t *r, const parley_amend_result_t *am,
+                           const size_t *rejecter)
+{
+    for (size_t k = 0; k < am->n; k++) {
+        const parley_amendment_t *it = &am->items[k];
+        amendment_head(b, r, k, it);
+        amend_change_lines(b, r, it->opt);
+        gains_line(b, r, it->opt, 0);
+        if (rejecter)
+            home_line(b, r, rejecter[k]);
+    }
+    if (!am->exact && am->n)
+        parley_buf_puts(b, "  (the search budget ran out: these are the best found; --budget)\n");
+}
+
 /* The closest packages every body also ratifies, when some listed is not. */
 static void ratified_text(parley_buf_t *b, const amend_run_t *r)
 {
@@ -175,14 +192,7 @@ static void ratified_text(parley_buf_t *b, const amend_run_t *r)
         parley_buf_printf(b, "  none%s: every package acceptable to the actors is rejected at "
                              "home ('parley eval' shows each body's vote)\n",
                           r->rt_am.exact ? "" : " within the search budget");
-    for (size_t k = 0; k < r->rt_am.n; k++) {
-        const parley_amendment_t *it = &r->rt_am.items[k];
-        amendment_head(b, r, k, it);
-        amend_change_lines(b, r, it->opt);
-        gains_line(b, r, it->opt, 0);
-    }
-    if (!r->rt_am.exact && r->rt_am.n)
-        parley_buf_puts(b, "  (the search budget ran out: these are the best found; --budget)\n");
+    amendment_list(b, r, &r->rt_am, NULL);
 }
 
 static size_t unprotected_count(const amend_run_t *r)
@@ -263,16 +273,7 @@ void amend_render_table(parley_buf_t *b, const amend_run_t *r)
         parley_buf_printf(b, "  none: no package is acceptable to every actor%s ('parley space' "
                              "says why)\n",
                           r->am.exact ? "" : " within the search budget");
-    for (size_t k = 0; k < r->am.n; k++) {
-        const parley_amendment_t *it = &r->am.items[k];
-        amendment_head(b, r, k, it);
-        amend_change_lines(b, r, it->opt);
-        gains_line(b, r, it->opt, 0);
-        if (r->rt_ran)
-            home_line(b, r, r->rt_rejecter[k]);
-    }
-    if (!r->am.exact && r->am.n)
-        parley_buf_puts(b, "  (the search budget ran out: these are the best found; --budget)\n");
+    amendment_list(b, r, &r->am, r->rt_ran ? r->rt_rejecter : NULL);
     ratified_text(b, r);
     parley_buf_printf(b, "\n%sPareto improvements%s (no actor worse off, some better)\n", st->bold,
                       st->reset);
