@@ -33,6 +33,20 @@ int parley__mc_has_chance(const parley_scenario_t *s)
     return 0;
 }
 
+/* Adds a categories stat of group g under key; the group starts at its first. */
+static parley_status_t add_stat(mc_layout_t *L, parley_mc_group_t g, const char *key, size_t n,
+                                const char *const *names)
+{
+    parley_mc_stat_t p = {.group = g, .kind = PARLEY_MC_CATEGORIES, .actor = (size_t)-1,
+                          .issue = (size_t)-1, .model = -1, .n_categories = n, .names = names};
+    size_t at = parley__mc_add_stat(L, &p, key);
+    if (at == (size_t)-1)
+        return PARLEY_ENOMEM;
+    if (L->at[g] == (size_t)-1)
+        L->at[g] = at;
+    return PARLEY_OK;
+}
+
 parley_status_t parley__mc_layout_choices(const parley_scenario_t *s, mc_layout_t *L)
 {
     L->at[PARLEY_MCG_CHOICE] = (size_t)-1;
@@ -55,14 +69,8 @@ parley_status_t parley__mc_layout_choices(const parley_scenario_t *s, mc_layout_
         }
         char key[PARLEY_MAX_OVERRIDE_PATH + 16];
         snprintf(key, sizeof key, "choice.%s", x->path);
-        parley_mc_stat_t p = {.group = PARLEY_MCG_CHOICE, .kind = PARLEY_MC_CATEGORIES,
-                              .actor = (size_t)-1, .issue = (size_t)-1, .model = -1,
-                              .n_categories = 2 * m, .names = names};
-        size_t at = parley__mc_add_stat(L, &p, key);
-        if (at == (size_t)-1)
+        if (add_stat(L, PARLEY_MCG_CHOICE, key, 2 * m, names))
             return PARLEY_ENOMEM;
-        if (L->at[PARLEY_MCG_CHOICE] == (size_t)-1)
-            L->at[PARLEY_MCG_CHOICE] = at;
     }
     return PARLEY_OK;
 }
@@ -151,6 +159,13 @@ static const char *const CHANCE_NAMES[] = {"not-drawn",           "drawn",
                                            "agreement:not-drawn", "agreement:drawn",
                                            "holds:not-drawn",     "holds:drawn"};
 
+/* Whether tactic k (event k when `event`) is a chance item. */
+static int is_chance(const parley_sim_config_t *c, int event, size_t k)
+{
+    return event ? parley__mc_chance_event(&c->events[k])
+                 : parley__mc_chance_tactic(&c->tactics[k]);
+}
+
 static void chance_key(char *key, size_t size, int event, size_t k)
 {
     snprintf(key, size, "chance.simulation.%s[%zu]", event ? "events" : "tactics", k);
@@ -162,19 +177,12 @@ parley_status_t parley__mc_layout_chances(const parley_scenario_t *s, mc_layout_
     L->at[PARLEY_MCG_CHANCE] = (size_t)-1;
     for (int event = 0; event < 2; event++)
         for (size_t k = 0; k < (event ? c->n_events : c->n_tactics); k++) {
-            if (event ? !parley__mc_chance_event(&c->events[k])
-                      : !parley__mc_chance_tactic(&c->tactics[k]))
-                continue;
             char key[64];
+            if (!is_chance(c, event, k))
+                continue;
             chance_key(key, sizeof key, event, k);
-            parley_mc_stat_t p = {.group = PARLEY_MCG_CHANCE, .kind = PARLEY_MC_CATEGORIES,
-                                  .actor = (size_t)-1, .issue = (size_t)-1, .model = -1,
-                                  .n_categories = 6, .names = CHANCE_NAMES};
-            size_t at = parley__mc_add_stat(L, &p, key);
-            if (at == (size_t)-1)
+            if (add_stat(L, PARLEY_MCG_CHANCE, key, 6, CHANCE_NAMES))
                 return PARLEY_ENOMEM;
-            if (L->at[PARLEY_MCG_CHANCE] == (size_t)-1)
-                L->at[PARLEY_MCG_CHANCE] = at;
         }
     return PARLEY_OK;
 }
@@ -188,8 +196,7 @@ void parley__mc_record_chances(const mc_layout_t *L, const parley_scenario_t *s,
         return;
     for (int event = 0; event < 2; event++)
         for (size_t k = 0; k < (event ? c->n_events : c->n_tactics); k++) {
-            if (event ? !parley__mc_chance_event(&c->events[k])
-                      : !parley__mc_chance_tactic(&c->tactics[k]))
+            if (!is_chance(c, event, k))
                 continue;
             size_t d = (event ? r->event_drawn[k] : r->tactic_used[k]) ? 1 : 0;
             parley__mc_count(L, cells, stat, d);
